@@ -1,0 +1,71 @@
+using System.CommandLine;
+using ModelSync.Cli.Commands;
+using ModelSync.Errors;
+using ModelSync.Operations;
+using ModelSync.Reporting;
+
+namespace ModelSync.Cli;
+
+/// <summary>Builds the command tree and maps every failure to one line and an exit code.</summary>
+public static class Cli
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("""
+            model-sync: move ML model directories between servers over OpenSSH + rsync,
+            verified by sha256 and published atomically.
+            Example: model-sync push ./models/RTX3090_N2501_ASR_250820 reaper
+            """);
+        root.Options.Add(GlobalOptions.Config);
+        root.Options.Add(GlobalOptions.Json);
+        foreach (var command in new[]
+        {
+            QueryCommands.Servers(), TransferCommands.Push(), TransferCommands.Pull(),
+            QueryCommands.Diff(), QueryCommands.List(), ExecCommand.Create(),
+        })
+        {
+            root.Subcommands.Add(command);
+        }
+        return root;
+    }
+
+    public static async Task<int> MainAsync(string[] args)
+    {
+        var parse = Build().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            var command = parse.CommandResult.Command;
+            var help = command is RootCommand ? "model-sync --help" : $"model-sync {command.Name} --help";
+            return Fail(parse.GetValue(GlobalOptions.Json), ExitCodes.Usage, parse.Errors[0].Message, $"see `{help}`");
+        }
+        return await parse.InvokeAsync();
+    }
+
+    /// <summary>Runs one command handler with a context and a session, and turns failures into one clear line.</summary>
+    public static async Task<int> RunAsync(ParseResult parse, Func<CliContext, RemoteSession, Task<int>> handler, CancellationToken cancellationToken)
+    {
+        var json = parse.GetValue(GlobalOptions.Json);
+        var context = new CliContext(json, parse.GetValue(GlobalOptions.Config), Console.Out, Console.Error);
+        try
+        {
+            await using var session = context.Session();
+            return await handler(context, session);
+        }
+        catch (ModelSyncException e)
+        {
+            return Fail(json, e.ExitCode, e.Message, e.Fix);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Fail(json, ExitCodes.Interrupted, "interrupted; the target was left as it was",
+                "run the same command again: it resumes from what already arrived");
+        }
+    }
+
+    private static int Fail(bool json, int code, string message, string? fix)
+    {
+        if (json) JsonOutput.WriteError(Console.Out, code, message, fix);
+        Console.Error.WriteLine($"error: {message}{(fix is null ? "" : " — " + fix)}");
+        return code;
+    }
+}

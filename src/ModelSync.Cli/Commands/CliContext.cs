@@ -1,0 +1,34 @@
+using ModelSync.Config;
+using ModelSync.Operations;
+using ModelSync.Processes;
+using ModelSync.Reporting;
+
+namespace ModelSync.Cli.Commands;
+
+/// <summary>What every command handler gets: parsed global options, output streams, the config and a session.</summary>
+public sealed class CliContext(bool json, string? configPath, TextWriter output, TextWriter error)
+{
+    private ModelSyncConfig? _config;
+
+    public bool Json => json;
+
+    /// <summary>The report: Markdown, or the single JSON document.</summary>
+    public TextWriter Output => output;
+
+    /// <summary>Progress and diagnostics.</summary>
+    public TextWriter Error => error;
+
+    public static IProcessRunner Runner => ProcessRunner.Instance;
+
+    public ModelSyncConfig Config =>
+        _config ??= ConfigLoader.Load(configPath, Environment.GetEnvironmentVariable(ConfigLoader.EnvironmentVariable));
+
+    public RemoteSession Session() => new(Config, Runner);
+
+    /// <summary>Writes Markdown through <paramref name="markdown"/>, or <paramref name="document"/> as JSON.</summary>
+    public void Report(Action<TextWriter> markdown, Func<object> document)
+    {
+        if (json) JsonOutput.Write(output, document());
+        else markdown(output);
+    }
+}

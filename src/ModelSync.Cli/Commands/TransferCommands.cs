@@ -1,0 +1,57 @@
+using System.CommandLine;
+using ModelSync.Errors;
+using ModelSync.Operations;
+using ModelSync.Reporting;
+
+namespace ModelSync.Cli.Commands;
+
+/// <summary><c>push</c> and <c>pull</c>: the same walk in two directions.</summary>
+public static class TransferCommands
+{
+    public static Command Push()
+    {
+        var local = new Argument<string>("local") { Description = "Local model directory or file" };
+        var remote = new Argument<string>("target") { Description = "alias, alias:path (under model_base) or alias:dir/ (into dir)" };
+        var options = new TransferOptionSet();
+        var command = new Command("push", """
+            Send a local model to a server, verified, published atomically.
+            Example: model-sync push ./models/RTX3090_N2501_ASR_250820 reaper
+                     model-sync push ./model reaper:asr/v2 --dry-run
+            """) { local, remote };
+        options.AddTo(command);
+        command.SetAction((parse, ct) => Cli.RunAsync(parse, (context, session) =>
+            Run(context, options.Read(parse, context.Config.Defaults), (progress, resolved) =>
+                PushPull.PushAsync(session, parse.GetValue(local)!, parse.GetValue(remote)!, parse.GetValue(GlobalOptions.OutsideBase),
+                    options.Read(parse, context.Config.Defaults), progress, resolved, ct)), ct));
+        return command;
+    }
+
+    public static Command Pull()
+    {
+        var remote = new Argument<string>("source") { Description = "alias:path of the model on the server" };
+        var local = new Argument<string>("local") { Description = "Local destination: an existing directory or one ending in / receives the model inside it" };
+        var options = new TransferOptionSet();
+        var command = new Command("pull", """
+            Fetch a model from a server, verified, published atomically.
+            Example: model-sync pull reaper:RTX3090_N2501_ASR_250820 ./models/
+            """) { remote, local };
+        options.AddTo(command);
+        command.SetAction((parse, ct) => Cli.RunAsync(parse, (context, session) =>
+            Run(context, options.Read(parse, context.Config.Defaults), (progress, resolved) =>
+                PushPull.PullAsync(session, parse.GetValue(remote)!, parse.GetValue(local)!, parse.GetValue(GlobalOptions.OutsideBase),
+                    options.Read(parse, context.Config.Defaults), progress, resolved, ct)), ct));
+        return command;
+    }
+
+    private static async Task<int> Run(CliContext context, TransferOptions options, Func<ITransferProgress, Action<Endpoint, Endpoint>, Task<TransferResult>> transfer)
+    {
+        var progress = new ConsoleProgress(context.Json ? context.Error : context.Output, context.Error);
+        var result = await transfer(progress, (from, to) =>
+        {
+            if (!context.Json) TransferReport.WriteHeader(context.Output, from.Remote.Alias.Name == "this machine" ? "push" : "pull", from, to);
+        });
+        if (!options.DryRun) progress.Finish();
+        context.Report(w => TransferReport.WriteResult(w, result), () => TransferReport.Json(result));
+        return result.Verification.Status == VerifyStatus.Failed ? ExitCodes.VerificationFailed : ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,1 @@
+return await ModelSync.Cli.Cli.MainAsync(args);

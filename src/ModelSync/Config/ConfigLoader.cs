@@ -1,0 +1,191 @@
+using ModelSync.Errors;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ModelSync.Config;
+
+/// <summary>
+/// Finds and parses <c>~/.model-sync.yaml</c>. Every error names the file, line, column and key,
+/// and suggests the closest valid key.
+/// </summary>
+public static class ConfigLoader
+{
+    public const string EnvironmentVariable = "MODEL_SYNC_CONFIG";
+
+    private static readonly string[] TopLevelKeys = ["servers", "defaults", "naming"];
+    private static readonly string[] ServerKeys = ["host", "user", "port", "model_base", "ssh_key", "ssh_options"];
+    private static readonly string[] DefaultsKeys = ["verify", "compress", "delete"];
+    private static readonly string[] NamingKeys = ["pattern"];
+
+    /// <summary>
+    /// Loads from <paramref name="explicitPath"/> (the <c>--config</c> flag), else <c>$MODEL_SYNC_CONFIG</c>,
+    /// else <c>~/.model-sync.yaml</c>. Only the last may be missing: then the built-in <c>local</c> alias is all there is.
+    /// </summary>
+    public static ModelSyncConfig Load(string? explicitPath, string? environmentPath)
+    {
+        if (!string.IsNullOrEmpty(explicitPath)) return LoadFile(HomePath.Expand(explicitPath), "--config");
+        if (!string.IsNullOrEmpty(environmentPath)) return LoadFile(HomePath.Expand(environmentPath), "$" + EnvironmentVariable);
+        var defaultPath = Path.Join(HomePath.Home, ".model-sync.yaml");
+        return File.Exists(defaultPath) ? Parse(File.ReadAllText(defaultPath), defaultPath) : BuiltIn();
+    }
+
+    public static ModelSyncConfig BuiltIn() => new(
+        new Dictionary<string, ServerAlias>(StringComparer.Ordinal) { [ModelSyncConfig.LocalAliasName] = BuiltInLocal() },
+        new Defaults(),
+        ModelSyncConfig.DefaultNamingPattern,
+        null);
+
+    private static ServerAlias BuiltInLocal() =>
+        new(ModelSyncConfig.LocalAliasName, null, null, null, HomePath.Expand(ModelSyncConfig.DefaultLocalModelBase), null, []);
+
+    private static ModelSyncConfig LoadFile(string path, string origin)
+    {
+        if (!File.Exists(path))
+            throw ModelSyncException.Usage($"config file not found: {path} (from {origin})", "check the path, or remove it to use ~/.model-sync.yaml");
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Parses YAML text; <paramref name="source"/> is only used in error messages.</summary>
+    public static ModelSyncConfig Parse(string yaml, string source)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw ModelSyncException.Usage(
+                $"config {source}:{e.Start.Line}:{e.Start.Column}: malformed YAML: {FirstLine(e.InnerException?.Message ?? e.Message)}",
+                "fix the YAML syntax (indentation, colons, quotes)");
+        }
+
+        var servers = new Dictionary<string, ServerAlias>(StringComparer.Ordinal);
+        var defaults = new Defaults();
+        var pattern = ModelSyncConfig.DefaultNamingPattern;
+        if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is not YamlScalarNode { Value: null or "" })
+        {
+            var reader = new NodeReader(source);
+            var root = reader.Mapping(stream.Documents[0].RootNode, "the top level");
+            foreach (var (keyNode, value) in root.Children)
+            {
+                var key = reader.Key(keyNode, TopLevelKeys, "top-level key");
+                switch (key)
+                {
+                    case "servers":
+                        foreach (var alias in ReadServers(reader, value)) servers[alias.Name] = alias;
+                        break;
+                    case "defaults":
+                        defaults = ReadDefaults(reader, value);
+                        break;
+                    case "naming":
+                        pattern = ReadNaming(reader, value) ?? pattern;
+                        break;
+                }
+            }
+        }
+        if (!servers.ContainsKey(ModelSyncConfig.LocalAliasName)) servers[ModelSyncConfig.LocalAliasName] = BuiltInLocal();
+        return new ModelSyncConfig(servers, defaults, pattern, source);
+    }
+
+    private static IEnumerable<ServerAlias> ReadServers(NodeReader reader, YamlNode node)
+    {
+        if (node is YamlScalarNode { Value: null or "" }) yield break;
+        foreach (var (nameNode, value) in reader.Mapping(node, "servers").Children)
+        {
+            var name = reader.Scalar(nameNode, "server name");
+            if (name.Length == 0 || name.Contains(':', StringComparison.Ordinal) || name.Contains('/', StringComparison.Ordinal) || name.StartsWith('@'))
+                throw reader.Error(nameNode, $"server name '{name}' may not be empty or contain ':', '/' or start with '@'", "rename the alias");
+            yield return ReadServer(reader, name, value);
+        }
+    }
+
+    private static ServerAlias ReadServer(NodeReader reader, string name, YamlNode node)
+    {
+        string? host = null, user = null, modelBase = null, sshKey = null;
+        int? port = null;
+        var options = new List<KeyValuePair<string, string>>();
+        var mapping = reader.Mapping(node, $"server '{name}'");
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            switch (reader.Key(keyNode, ServerKeys, $"key in server '{name}'"))
+            {
+                case "host":
+                    host = reader.Scalar(value, "host");
+                    if (host.Length == 0 || host.StartsWith('-') || host.Any(char.IsWhiteSpace))
+                        throw reader.Error(value, $"server '{name}': host '{host}' is not a host name", "give a host name, an IP address or a Host alias from ~/.ssh/config");
+                    break;
+                case "user":
+                    user = reader.Scalar(value, "user");
+                    if (user.StartsWith('-') || user.Contains('@', StringComparison.Ordinal) || user.Any(char.IsWhiteSpace))
+                        throw reader.Error(value, $"server '{name}': user '{user}' is not a user name", "give the login name alone, without '@'");
+                    break;
+                case "port":
+                    var text = reader.Scalar(value, "port");
+                    if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) || p is < 1 or > 65535)
+                        throw reader.Error(value, $"server '{name}': port '{text}' is not a number from 1 to 65535", "write the port as a plain number, e.g. port: 22");
+                    port = p;
+                    break;
+                case "model_base":
+                    modelBase = reader.Scalar(value, "model_base");
+                    break;
+                case "ssh_key":
+                    sshKey = HomePath.Expand(reader.Scalar(value, "ssh_key"));
+                    break;
+                case "ssh_options":
+                    foreach (var (optionKey, optionValue) in reader.Mapping(value, $"ssh_options of server '{name}'").Children)
+                    {
+                        var k = reader.Scalar(optionKey, "ssh option");
+                        var v = reader.Scalar(optionValue, $"ssh option {k}");
+                        if (k.Length == 0 || !k.All(char.IsAsciiLetterOrDigit))
+                            throw reader.Error(optionKey, $"server '{name}': '{k}' is not an ssh option name", "use ssh_config names such as StrictHostKeyChecking");
+                        options.Add(new(k, v));
+                    }
+                    break;
+            }
+        }
+        if (string.IsNullOrWhiteSpace(modelBase))
+            throw reader.Error(node, $"server '{name}' has no model_base", "add model_base: /absolute/path/to/models");
+        var local = host is null;
+        if (local) modelBase = HomePath.Expand(modelBase);
+        if (!modelBase.StartsWith('/') && !(!local && (modelBase == "~" || modelBase.StartsWith("~/", StringComparison.Ordinal))))
+            throw reader.Error(mapping, $"server '{name}': model_base '{modelBase}' is not an absolute path", "write it from the root, e.g. /data/models or ~/models");
+        if (local && (user is not null || port is not null || sshKey is not null || options.Count > 0))
+            throw reader.Error(mapping, $"server '{name}' has ssh settings but no host", "add host:, or remove user/port/ssh_key/ssh_options for a local directory");
+        return new ServerAlias(name, host, user, port, TrimTrailingSlash(modelBase), sshKey, options);
+    }
+
+    private static Defaults ReadDefaults(NodeReader reader, YamlNode node)
+    {
+        var defaults = new Defaults();
+        if (node is YamlScalarNode { Value: null or "" }) return defaults;
+        foreach (var (keyNode, value) in reader.Mapping(node, "defaults").Children)
+        {
+            var key = reader.Key(keyNode, DefaultsKeys, "key in defaults");
+            var flag = reader.Boolean(value, key);
+            defaults = key switch
+            {
+                "verify" => defaults with { Verify = flag },
+                "compress" => defaults with { Compress = flag },
+                _ => defaults with { Delete = flag },
+            };
+        }
+        return defaults;
+    }
+
+    private static string? ReadNaming(NodeReader reader, YamlNode node)
+    {
+        string? pattern = null;
+        if (node is YamlScalarNode { Value: null or "" }) return null;
+        foreach (var (keyNode, value) in reader.Mapping(node, "naming").Children)
+        {
+            reader.Key(keyNode, NamingKeys, "key in naming");
+            pattern = reader.Scalar(value, "pattern");
+        }
+        return pattern;
+    }
+
+    private static string TrimTrailingSlash(string path) => path.Length > 1 ? path.TrimEnd('/') : path;
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+}

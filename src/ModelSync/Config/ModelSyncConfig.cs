@@ -1,0 +1,25 @@
+namespace ModelSync.Config;
+
+/// <summary>The whole configuration, after validation. <see cref="Source"/> is the file it came from, or null for built-ins.</summary>
+public sealed record ModelSyncConfig(
+    IReadOnlyDictionary<string, ServerAlias> Servers,
+    Defaults Defaults,
+    string NamingPattern,
+    string? Source)
+{
+    public const string DefaultNamingPattern = "{GPU}_{DATE}_{MODEL}_{VERSION}";
+    public const string LocalAliasName = "local";
+    public const string DefaultLocalModelBase = "~/workspace/models";
+
+    /// <summary>The alias called <paramref name="name"/>, or a usage error that suggests the closest one.</summary>
+    public ServerAlias Alias(string name)
+    {
+        if (Servers.TryGetValue(name, out var alias)) return alias;
+        var known = string.Join(", ", Servers.Keys);
+        var closest = Suggestions.Closest(name, Servers.Keys);
+        var hint = closest is null ? "" : $" — did you mean '{closest}'?";
+        throw Errors.ModelSyncException.Usage(
+            $"unknown server '{name}'{hint} (known: {known})",
+            Source is null ? "add it under servers: in ~/.model-sync.yaml" : $"add it under servers: in {Source}");
+    }
+}

@@ -1,0 +1,25 @@
+namespace ModelSync.Manifests;
+
+public enum EntryKind
+{
+    File,
+    Directory,
+    Symlink,
+}
+
+/// <summary>
+/// One file, directory or symlink of a scanned tree. <see cref="Path"/> is relative to the tree's root with
+/// <c>/</c> separators; the root itself of a single-file tree has the path <c>""</c>.
+/// <see cref="Size"/> counts only for files; <see cref="ModifiedUnixSeconds"/> is whole seconds, as rsync compares them.
+/// </summary>
+public sealed record TreeEntry(string Path, EntryKind Kind, long Size, long ModifiedUnixSeconds, string? LinkTarget = null);
+
+/// <summary>
+/// A scanned place: a directory (entries below it) or a single file (one entry with path <c>""</c>).
+/// </summary>
+public sealed record TreeListing(EntryKind RootKind, IReadOnlyList<TreeEntry> Entries)
+{
+    public IEnumerable<TreeEntry> Files => Entries.Where(e => e.Kind == EntryKind.File);
+
+    public long TotalBytes => Files.Sum(e => e.Size);
+}

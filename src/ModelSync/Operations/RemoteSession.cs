@@ -1,0 +1,53 @@
+using ModelSync.Config;
+using ModelSync.Errors;
+using ModelSync.Processes;
+using ModelSync.Remotes;
+
+namespace ModelSync.Operations;
+
+/// <summary>
+/// The places one command talks to: each alias connected once, on first use, and every connection closed
+/// when the command ends.
+/// </summary>
+public sealed class RemoteSession(ModelSyncConfig config, IProcessRunner runner) : IAsyncDisposable
+{
+    private readonly Dictionary<string, IRemote> _remotes = new(StringComparer.Ordinal);
+    private LocalRemote? _thisMachine;
+
+    public ModelSyncConfig Config => config;
+
+    public IProcessRunner Runner => runner;
+
+    /// <summary>The alias's remote, connected. <paramref name="requireRsync"/>: fail now if the server has no rsync.</summary>
+    public async Task<IRemote> ConnectAsync(string aliasName, bool requireRsync, CancellationToken cancellationToken)
+    {
+        var alias = config.Alias(aliasName);
+        if (!_remotes.TryGetValue(alias.Name, out var remote))
+        {
+            remote = RemoteFactory.Create(alias, runner);
+            _remotes[alias.Name] = remote;
+            var probe = await remote.ConnectAsync(cancellationToken);
+            if (requireRsync && probe.RsyncVersion is null)
+                throw new ModelSyncException($"rsync is not installed on {alias.Name}", ExitCodes.Failed,
+                    "install it there (e.g. `apt-get install rsync`); model-sync needs nothing else on the server");
+        }
+        return remote;
+    }
+
+    /// <summary>This machine's own file system, for the local side of a push or pull.</summary>
+    public async Task<IRemote> ThisMachineAsync(CancellationToken cancellationToken)
+    {
+        if (_thisMachine is null)
+        {
+            _thisMachine = LocalRemote.ThisMachine(runner);
+            await _thisMachine.ConnectAsync(cancellationToken);
+        }
+        return _thisMachine;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var remote in _remotes.Values) await remote.DisposeAsync();
+        _remotes.Clear();
+    }
+}

@@ -1,0 +1,38 @@
+using ModelSync.Manifests;
+
+namespace ModelSync.Planning;
+
+public enum EntryStatus
+{
+    /// <summary>Present on both sides and considered equal.</summary>
+    Same,
+
+    /// <summary>Only on the source: will be sent.</summary>
+    New,
+
+    /// <summary>On both sides but different: will be sent.</summary>
+    Modified,
+
+    /// <summary>Only on the target: deleted with <c>--delete</c>, otherwise left alone.</summary>
+    TargetOnly,
+}
+
+/// <summary>The decision for one path, with the reason a person can read.</summary>
+public sealed record PlannedEntry(string Path, EntryKind Kind, EntryStatus Status, string Reason, TreeEntry? Source, TreeEntry? Target, bool Delete)
+{
+    public bool WillSend => Status is EntryStatus.New or EntryStatus.Modified && Kind != EntryKind.Directory;
+}
+
+/// <summary>Everything <see cref="Planner.Plan"/> decided, in path order.</summary>
+public sealed record TransferPlan(IReadOnlyList<PlannedEntry> Entries)
+{
+    public IEnumerable<PlannedEntry> ToSend => Entries.Where(e => e.WillSend);
+
+    public IEnumerable<PlannedEntry> ToDelete => Entries.Where(e => e.Delete);
+
+    public long BytesToSend => ToSend.Sum(e => e.Source?.Size ?? 0);
+
+    public bool IsNoOp => !Entries.Any(e => e.Status is EntryStatus.New or EntryStatus.Modified || e.Delete);
+
+    public int Count(EntryStatus status) => Entries.Count(e => e.Status == status && e.Kind != EntryKind.Directory);
+}

@@ -1,0 +1,74 @@
+using ModelSync.Manifests;
+
+namespace ModelSync.Planning;
+
+public sealed record PlanOptions(bool Delete = false);
+
+/// <summary>Pure: compares two listings and decides, per path, what a sync would do and why.</summary>
+public static class Planner
+{
+    /// <summary>
+    /// <paramref name="target"/> null means nothing is there yet. Hashes, when given for both sides, decide
+    /// equality by content; otherwise size and whole-second mtime decide, as rsync's quick check does.
+    /// </summary>
+    public static TransferPlan Plan(
+        TreeListing source,
+        TreeListing? target,
+        PlanOptions options,
+        IReadOnlyDictionary<string, string>? sourceHashes = null,
+        IReadOnlyDictionary<string, string>? targetHashes = null)
+    {
+        var targetByPath = (target?.Entries ?? []).ToDictionary(e => e.Path, StringComparer.Ordinal);
+        var entries = new List<PlannedEntry>();
+        foreach (var source1 in source.Entries)
+        {
+            targetByPath.Remove(source1.Path, out var existing);
+            var (status, reason) = Compare(source1, existing, sourceHashes, targetHashes);
+            entries.Add(new PlannedEntry(source1.Path, source1.Kind, status, reason, source1, existing, false));
+        }
+        foreach (var extra in targetByPath.Values)
+        {
+            var reason = options.Delete ? "not in source: deleted (--delete)" : "not in source: kept (no --delete)";
+            entries.Add(new PlannedEntry(extra.Path, extra.Kind, EntryStatus.TargetOnly, reason, null, extra, options.Delete));
+        }
+        entries.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return new TransferPlan(entries);
+    }
+
+    /// <summary>The one place that decides whether a path needs sending, and says why.</summary>
+    public static (EntryStatus Status, string Reason) Compare(
+        TreeEntry source,
+        TreeEntry? target,
+        IReadOnlyDictionary<string, string>? sourceHashes = null,
+        IReadOnlyDictionary<string, string>? targetHashes = null)
+    {
+        if (target is null) return (EntryStatus.New, "not on target");
+        if (source.Kind != target.Kind)
+            return (EntryStatus.Modified, $"was a {Describe(target.Kind)}, now a {Describe(source.Kind)}");
+        switch (source.Kind)
+        {
+            case EntryKind.Directory:
+                return (EntryStatus.Same, "directory exists");
+            case EntryKind.Symlink:
+                return source.LinkTarget == target.LinkTarget
+                    ? (EntryStatus.Same, "same link target")
+                    : (EntryStatus.Modified, $"link target {target.LinkTarget} → {source.LinkTarget}");
+        }
+        if (source.Size != target.Size) return (EntryStatus.Modified, $"size {target.Size} → {source.Size}");
+        if (sourceHashes is not null && targetHashes is not null)
+        {
+            var same = sourceHashes.TryGetValue(source.Path, out var a) && targetHashes.TryGetValue(source.Path, out var b) && a == b;
+            return same ? (EntryStatus.Same, "same sha256") : (EntryStatus.Modified, "content differs (sha256)");
+        }
+        return source.ModifiedUnixSeconds == target.ModifiedUnixSeconds
+            ? (EntryStatus.Same, "same size and mtime")
+            : (EntryStatus.Modified, "same size, different mtime");
+    }
+
+    private static string Describe(EntryKind kind) => kind switch
+    {
+        EntryKind.Directory => "directory",
+        EntryKind.Symlink => "symlink",
+        _ => "file",
+    };
+}

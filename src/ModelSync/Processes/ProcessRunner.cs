@@ -1,0 +1,117 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+using ModelSync.Errors;
+
+namespace ModelSync.Processes;
+
+public sealed class ProcessRunner : IProcessRunner
+{
+    public static readonly ProcessRunner Instance = new();
+
+    public async Task<ProcessResult> RunAsync(ProcessSpec spec, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo(spec.FileName)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = !spec.InheritStdio,
+            RedirectStandardOutput = !spec.InheritStdio,
+            RedirectStandardError = !spec.InheritStdio,
+            WorkingDirectory = spec.WorkingDirectory ?? "",
+        };
+        foreach (var argument in spec.Arguments) info.ArgumentList.Add(argument);
+
+        using var process = new Process { StartInfo = info };
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception e)
+        {
+            throw new ModelSyncException($"cannot run {spec.FileName}: {e.Message}", ExitCodes.Failed,
+                $"install {spec.FileName} (e.g. apt-get install {spec.FileName})");
+        }
+
+        using var registration = cancellationToken.Register(() => Kill(process));
+        if (spec.InheritStdio)
+        {
+            await process.WaitForExitAsync(CancellationToken.None);
+            cancellationToken.ThrowIfCancellationRequested();
+            return new ProcessResult(process.ExitCode, [], "");
+        }
+
+        var stdinTask = WriteStdinAsync(process, spec.Stdin);
+        var stdoutTask = ReadStdoutAsync(process.StandardOutput.BaseStream, spec.OnStdoutLine);
+        var stderrTask = ReadStderrAsync(process.StandardError, spec.OnStderrLine);
+        await Task.WhenAll(stdoutTask, stderrTask);
+        await process.WaitForExitAsync(CancellationToken.None);
+        await stdinTask;
+        cancellationToken.ThrowIfCancellationRequested();
+        return new ProcessResult(process.ExitCode, stdoutTask.Result, stderrTask.Result);
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone: nothing to stop.
+        }
+    }
+
+    private static async Task WriteStdinAsync(Process process, byte[]? stdin)
+    {
+        try
+        {
+            if (stdin is { Length: > 0 })
+                await process.StandardInput.BaseStream.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The child exited without reading all of its input; its exit code tells the story.
+        }
+    }
+
+    private static async Task<byte[]> ReadStdoutAsync(Stream stream, Action<string>? onLine)
+    {
+        using var all = new MemoryStream();
+        var buffer = new byte[64 * 1024];
+        var pending = new List<byte>();
+        int read;
+        while ((read = await stream.ReadAsync(buffer)) > 0)
+        {
+            all.Write(buffer, 0, read);
+            if (onLine is null) continue;
+            for (var i = 0; i < read; i++)
+            {
+                if (buffer[i] is (byte)'\n' or (byte)'\r')
+                {
+                    if (pending.Count > 0) onLine(Encoding.UTF8.GetString([.. pending]));
+                    pending.Clear();
+                }
+                else
+                {
+                    pending.Add(buffer[i]);
+                }
+            }
+        }
+        if (onLine is not null && pending.Count > 0) onLine(Encoding.UTF8.GetString([.. pending]));
+        return all.ToArray();
+    }
+
+    private static async Task<string> ReadStderrAsync(StreamReader reader, Action<string>? onLine)
+    {
+        var all = new StringBuilder();
+        string? line;
+        while ((line = await reader.ReadLineAsync()) is not null)
+        {
+            all.Append(line).Append('\n');
+            onLine?.Invoke(line);
+        }
+        return all.ToString();
+    }
+}

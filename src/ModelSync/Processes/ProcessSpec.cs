@@ -1,0 +1,25 @@
+namespace ModelSync.Processes;
+
+/// <summary>
+/// A child process to start: a program and its argument list (never a command string).
+/// <see cref="Stdin"/> is written then closed; null closes stdin at once.
+/// <see cref="OnStdoutLine"/> sees each stdout line as it arrives; the whole output is still returned.
+/// </summary>
+public sealed record ProcessSpec(string FileName, IReadOnlyList<string> Arguments)
+{
+    public string? WorkingDirectory { get; init; }
+    public byte[]? Stdin { get; init; }
+    public Action<string>? OnStdoutLine { get; init; }
+    public Action<string>? OnStderrLine { get; init; }
+
+    /// <summary>When true the child shares this process's stdin, stdout and stderr (for <c>exec</c>); nothing is captured.</summary>
+    public bool InheritStdio { get; init; }
+
+    public override string ToString() => FileName + " " + string.Join(' ', Arguments);
+}
+
+/// <summary>What a finished child process left: its exit code, raw stdout and stderr text.</summary>
+public sealed record ProcessResult(int ExitCode, byte[] Stdout, string Stderr)
+{
+    public string StdoutText => System.Text.Encoding.UTF8.GetString(Stdout);
+}

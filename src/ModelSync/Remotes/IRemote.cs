@@ -1,0 +1,52 @@
+using ModelSync.Config;
+using ModelSync.Manifests;
+using ModelSync.Processes;
+
+namespace ModelSync.Remotes;
+
+/// <summary>How rsync names a path on a place: <c>/abs/path</c> here, <c>host:/abs/path</c> plus the ssh command for a server.</summary>
+public sealed record RsyncLocation(string Spec, string? RemoteShell);
+
+/// <summary>What <see cref="IRemote.ConnectAsync"/> learnt about a place.</summary>
+public sealed record RemoteProbe(string ModelBase, string? RsyncVersion, TimeSpan ConnectTime);
+
+/// <summary>
+/// A place models live: a directory on this machine or a server over ssh. Every path argument is absolute.
+/// All members but <see cref="ConnectAsync"/> require a successful connect first. Cancellation kills the child
+/// processes involved and throws <see cref="OperationCanceledException"/>; failures throw
+/// <see cref="Errors.ModelSyncException"/> with a message fit for the user.
+/// </summary>
+public interface IRemote : IAsyncDisposable
+{
+    ServerAlias Alias { get; }
+
+    /// <summary>Absolute <c>model_base</c> (a remote <c>~</c> resolved). Valid after <see cref="ConnectAsync"/>.</summary>
+    string ModelBase { get; }
+
+    /// <summary>Opens the one connection every later call reuses, and probes the place. Idempotent.</summary>
+    Task<RemoteProbe> ConnectAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every entry at and below <paramref name="path"/>, or null when nothing is there. Read-only.</summary>
+    Task<TreeListing?> ScanAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// SHA-256 of the files below <paramref name="root"/> (<paramref name="only"/>: just those relative paths;
+    /// null: every file), keyed by relative path. A single-file root is keyed <c>""</c>. Read-only.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> HashAsync(string root, EntryKind rootKind, IReadOnlyCollection<string>? only, CancellationToken cancellationToken);
+
+    /// <summary>Bytes free at <paramref name="path"/> or its nearest existing ancestor. Read-only.</summary>
+    Task<long> FreeBytesAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>Runs one of <see cref="RemoteScripts"/> with arguments; returns whatever it exits with.</summary>
+    Task<ProcessResult> RunScriptAsync(string script, IReadOnlyList<string> arguments, CancellationToken cancellationToken, byte[]? stdin = null);
+
+    /// <summary>Runs a user's shell command there, its output streaming to this process's stdout and stderr. Returns its exit code.</summary>
+    Task<int> ExecAsync(string command, CancellationToken cancellationToken);
+
+    /// <summary>Runs a user's shell command there and captures its output.</summary>
+    Task<ProcessResult> ExecCaptureAsync(string command, CancellationToken cancellationToken);
+
+    /// <summary>How rsync should name <paramref name="path"/> on this place.</summary>
+    RsyncLocation Rsync(string path);
+}

@@ -1,0 +1,30 @@
+using ModelSync.Config;
+using ModelSync.Processes;
+
+namespace ModelSync.Remotes;
+
+/// <summary>A directory on this machine: the same scripts as a server, run by the local sh.</summary>
+public sealed class LocalRemote(ServerAlias alias, IProcessRunner runner) : ShellRemote(alias, runner)
+{
+    private const string Shell = "/bin/sh";
+
+    /// <summary>The side of a push or pull that is this machine's own file system, outside any alias.</summary>
+    public static LocalRemote ThisMachine(IProcessRunner runner) =>
+        new(new ServerAlias("this machine", null, null, null, "/", null, []), runner);
+
+    protected override Task<ProcessResult> OpenAndProbeAsync(CancellationToken cancellationToken) =>
+        RunScriptAsync(RemoteScripts.Probe, [], cancellationToken);
+
+    public override Task<ProcessResult> RunScriptAsync(string script, IReadOnlyList<string> arguments, CancellationToken cancellationToken, byte[]? stdin = null) =>
+        Runner.RunAsync(new ProcessSpec(Shell, ["-c", script, "sh", .. arguments]) { Stdin = stdin }, cancellationToken);
+
+    public override async Task<int> ExecAsync(string command, CancellationToken cancellationToken) =>
+        (await Runner.RunAsync(new ProcessSpec(Shell, ["-c", command]) { InheritStdio = true }, cancellationToken)).ExitCode;
+
+    public override Task<ProcessResult> ExecCaptureAsync(string command, CancellationToken cancellationToken) =>
+        Runner.RunAsync(new ProcessSpec(Shell, ["-c", command]), cancellationToken);
+
+    public override RsyncLocation Rsync(string path) => new(path, null);
+
+    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,26 @@
+using ModelSync.Config;
+using ModelSync.Errors;
+using ModelSync.Processes;
+
+namespace ModelSync.Remotes;
+
+/// <summary>One line for a remote step that failed, recognising the failures a user can fix.</summary>
+public static class RemoteFailure
+{
+    public static ModelSyncException Describe(ServerAlias alias, string what, ProcessResult result)
+    {
+        if (!alias.IsLocal && result.ExitCode == 255) return SshFailure.Classify(alias, result.Stderr);
+        var text = result.Stderr;
+        var detail = SshFailure.LastLine(text);
+        if (text.Contains("No space left on device", StringComparison.Ordinal) || text.Contains("Disk quota exceeded", StringComparison.Ordinal))
+            return new ModelSyncException($"no space left on {alias.Name} while trying to {what}", ExitCodes.Failed,
+                "free space there (see `model-sync servers --check`) and run the same command again to resume");
+        if (text.Contains("Read-only file system", StringComparison.Ordinal))
+            return new ModelSyncException($"read-only file system on {alias.Name} while trying to {what}", ExitCodes.Failed,
+                "choose a writable model_base or path");
+        if (text.Contains("Permission denied", StringComparison.Ordinal))
+            return new ModelSyncException($"permission denied on {alias.Name} while trying to {what}: {detail}", ExitCodes.Failed,
+                $"check that {(alias.User ?? "the login user")} may write there, or pick another path");
+        return new ModelSyncException($"could not {what} on {alias.Name} (exit {result.ExitCode}): {detail}");
+    }
+}

@@ -1,0 +1,89 @@
+using ModelSync.Config;
+using ModelSync.Errors;
+using ModelSync.Manifests;
+using ModelSync.Paths;
+using ModelSync.Processes;
+using ModelSync.Verification;
+
+namespace ModelSync.Remotes;
+
+/// <summary>
+/// The operations of <see cref="IRemote"/> written once as <see cref="RemoteScripts"/>; subclasses only say how a
+/// script is run (here, or through ssh), so a local directory and a server behave the same.
+/// </summary>
+public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IRemote
+{
+    private string? _modelBase;
+
+    public ServerAlias Alias => alias;
+
+    protected IProcessRunner Runner => runner;
+
+    public string ModelBase => _modelBase ?? throw new InvalidOperationException("connect first");
+
+    public async Task<RemoteProbe> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = await OpenAndProbeAsync(cancellationToken);
+        var lines = result.StdoutText.Split('\n');
+        var home = lines[0].TrimEnd('/');
+        var rsync = lines.Length > 1 && lines[1] != "no-rsync" && lines[1].Length > 0 ? lines[1].Trim() : null;
+        var configured = alias.ModelBase;
+        _modelBase = configured == "~" ? home
+            : configured.StartsWith("~/", StringComparison.Ordinal) ? home + configured[1..]
+            : configured;
+        return new RemoteProbe(_modelBase, rsync, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>Connects (for ssh: starts the shared master) while running <see cref="RemoteScripts.Probe"/>.</summary>
+    protected abstract Task<ProcessResult> OpenAndProbeAsync(CancellationToken cancellationToken);
+
+    public abstract Task<ProcessResult> RunScriptAsync(string script, IReadOnlyList<string> arguments, CancellationToken cancellationToken, byte[]? stdin = null);
+
+    public abstract Task<int> ExecAsync(string command, CancellationToken cancellationToken);
+
+    public abstract Task<ProcessResult> ExecCaptureAsync(string command, CancellationToken cancellationToken);
+
+    public abstract RsyncLocation Rsync(string path);
+
+    public abstract ValueTask DisposeAsync();
+
+    public async Task<TreeListing?> ScanAsync(string path, CancellationToken cancellationToken)
+    {
+        var result = await this.RunCheckedAsync(RemoteScripts.Scan, [path], $"list {path}", cancellationToken);
+        var output = result.Stdout.AsSpan();
+        if (output.StartsWith("missing\0"u8)) return null;
+        if (!output.StartsWith("ok\0"u8)) throw new ModelSyncException($"unexpected listing of {path} on {alias.Name}");
+        try
+        {
+            return FindOutput.Parse(output[3..]);
+        }
+        catch (FormatException e)
+        {
+            throw new ModelSyncException($"cannot read the listing of {path} on {alias.Name}: {e.Message}",
+                ExitCodes.Failed, "check that GNU find is installed there");
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> HashAsync(string root, EntryKind rootKind, IReadOnlyCollection<string>? only, CancellationToken cancellationToken)
+    {
+        var singleFile = rootKind != EntryKind.Directory;
+        var directory = singleFile ? PosixPath.Parent(root) : root;
+        IReadOnlyCollection<string> names = singleFile ? [PosixPath.Name(root)] : only ?? [];
+        if (!singleFile && only is { Count: 0 }) return new Dictionary<string, string>();
+        var result = await this.RunCheckedAsync(RemoteScripts.Hash, [directory, .. names], $"hash files in {root}", cancellationToken);
+        var (_, hashes) = HashOutput.Parse(result.Stdout);
+        if (!singleFile) return hashes;
+        return hashes.TryGetValue(PosixPath.Name(root), out var hash)
+            ? new Dictionary<string, string> { [""] = hash }
+            : new Dictionary<string, string>();
+    }
+
+    public async Task<long> FreeBytesAsync(string path, CancellationToken cancellationToken)
+    {
+        var result = await this.RunCheckedAsync(RemoteScripts.FreeSpace, [path], $"check free space at {path}", cancellationToken);
+        return long.TryParse(result.StdoutText.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var kib)
+            ? kib * 1024
+            : throw new ModelSyncException($"cannot read free space at {path} on {alias.Name}");
+    }
+}

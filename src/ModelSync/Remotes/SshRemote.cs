@@ -1,0 +1,70 @@
+using ModelSync.Config;
+using ModelSync.Processes;
+using ModelSync.Transfer;
+
+namespace ModelSync.Remotes;
+
+/// <summary>
+/// A server reached with the OpenSSH client. The first call starts a ControlMaster in a private temp
+/// directory; every later ssh and rsync call rides on that one connection. Disposing closes it.
+/// </summary>
+public sealed class SshRemote(ServerAlias alias, IProcessRunner runner) : ShellRemote(alias, runner)
+{
+    private const string Ssh = "ssh";
+    private DirectoryInfo? _controlDirectory;
+
+    private string Host => Alias.Host ?? throw new InvalidOperationException("an ssh remote needs a host");
+
+    private string? ControlPath => _controlDirectory is null ? null : Path.Join(_controlDirectory.FullName, "%C");
+
+    protected override async Task<ProcessResult> OpenAndProbeAsync(CancellationToken cancellationToken)
+    {
+        _controlDirectory ??= Directory.CreateTempSubdirectory("ms-");
+        var args = SshArgs.Command(SshArgs.Options(Alias, ControlPath, startMaster: true), Host,
+            RemoteShell.Join(RemoteShell.Script(RemoteScripts.Probe, [])));
+        var result = await Runner.RunAsync(new ProcessSpec(Ssh, args), cancellationToken);
+        if (result.ExitCode != 0) throw SshFailure.Classify(Alias, result.Stderr);
+        return result;
+    }
+
+    public override Task<ProcessResult> RunScriptAsync(string script, IReadOnlyList<string> arguments, CancellationToken cancellationToken, byte[]? stdin = null) =>
+        Runner.RunAsync(new ProcessSpec(Ssh, Remote(RemoteShell.Join(RemoteShell.Script(script, arguments)))) { Stdin = stdin }, cancellationToken);
+
+    public override async Task<int> ExecAsync(string command, CancellationToken cancellationToken) =>
+        (await Runner.RunAsync(new ProcessSpec(Ssh, Remote(command)) { InheritStdio = true }, cancellationToken)).ExitCode;
+
+    public override Task<ProcessResult> ExecCaptureAsync(string command, CancellationToken cancellationToken) =>
+        Runner.RunAsync(new ProcessSpec(Ssh, Remote(command)), cancellationToken);
+
+    public override RsyncLocation Rsync(string path) =>
+        new(RsyncArgs.HostSpec(Host, path), RsyncArgs.RemoteShellCommand([Ssh, .. SshArgs.Options(Alias, ControlPath, startMaster: false)]));
+
+    private IReadOnlyList<string> Remote(string command) =>
+        SshArgs.Command(SshArgs.Options(Alias, ControlPath, startMaster: false), Host, command);
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_controlDirectory is null) return;
+        if (ControlPath is { } controlPath && _controlDirectory.EnumerateFileSystemInfos().Any())
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await Runner.RunAsync(new ProcessSpec(Ssh, SshArgs.ExitMaster(controlPath, Host)), timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // ControlPersist ends the master on its own a minute after its last client.
+            }
+        }
+        try
+        {
+            _controlDirectory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // The socket may vanish while we delete; the directory is private and temporary either way.
+        }
+        _controlDirectory = null;
+    }
+}

@@ -1,0 +1,62 @@
+using ModelSync.Operations;
+
+namespace ModelSync.Reporting;
+
+/// <summary>Markdown and JSON for <c>servers</c>.</summary>
+public static class ServersReport
+{
+    public static void Write(TextWriter writer, IReadOnlyList<ServerRow> rows, string? configSource)
+    {
+        writer.WriteLine("## Servers");
+        writer.WriteLine($"Config: {configSource ?? "none found (built-in local alias only)"}");
+        writer.WriteLine();
+        var checkedRows = rows.Any(r => r.Check is not null);
+        var table = checkedRows
+            ? new MarkdownTable("Alias", "Host", "User", "Model base", "Reachable", "Latency", "rsync", "Free")
+            : new MarkdownTable("Alias", "Host", "User", "Model base");
+        foreach (var row in rows)
+        {
+            var a = row.Alias;
+            string[] cells = [a.Name, a.IsLocal ? "(this machine)" : a.Host + (a.Port is { } p ? $":{p}" : ""), a.User ?? "—", a.ModelBase];
+            if (row.Check is { } c)
+            {
+                cells = [.. cells,
+                    c.Reachable ? (c.Error is null ? "yes" : "yes — " + c.Error) : "no — " + c.Error,
+                    c.LatencyMs is { } ms ? $"{ms:0.#} ms" : "—",
+                    c.RsyncVersion is { } v ? RsyncVersionNumber(v) : "—",
+                    c.FreeBytes is { } free ? Human.Bytes(free) : "—"];
+            }
+            table.Add(cells);
+        }
+        table.WriteTo(writer);
+    }
+
+    /// <summary><c>rsync  version 3.2.7  protocol version 31</c> → <c>3.2.7</c>.</summary>
+    public static string RsyncVersionNumber(string versionLine)
+    {
+        var words = versionLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var index = Array.IndexOf(words, "version");
+        return index >= 0 && index + 1 < words.Length ? words[index + 1] : versionLine;
+    }
+
+    public static object Json(IReadOnlyList<ServerRow> rows, string? configSource) => new
+    {
+        config = configSource,
+        servers = rows.Select(r => new
+        {
+            alias = r.Alias.Name,
+            host = r.Alias.Host,
+            user = r.Alias.User,
+            port = r.Alias.Port,
+            model_base = r.Alias.ModelBase,
+            check = r.Check is not { } c ? null : new
+            {
+                reachable = c.Reachable,
+                latency_ms = c.LatencyMs,
+                rsync_version = c.RsyncVersion is null ? null : RsyncVersionNumber(c.RsyncVersion),
+                free_bytes = c.FreeBytes,
+                error = c.Error,
+            },
+        }),
+    };
+}

@@ -1,0 +1,108 @@
+using ModelSync.Manifests;
+using ModelSync.Operations;
+using ModelSync.Planning;
+using ModelSync.Transfer;
+
+namespace ModelSync.Reporting;
+
+/// <summary>Markdown and JSON for <c>push</c> and <c>pull</c>.</summary>
+public static class TransferReport
+{
+    public static void WriteHeader(TextWriter writer, string direction, Endpoint source, Endpoint target)
+    {
+        var server = direction == "pull" ? source.Remote.Alias : target.Remote.Alias;
+        var where = server.IsLocal ? "this machine" : server.Host;
+        writer.WriteLine($"Syncing {(direction == "pull" ? "from" : "to")} {server.Name} ({where})...");
+        writer.WriteLine($"Source: {source.Display}");
+        writer.WriteLine($"Target: {target.Display}");
+        writer.WriteLine();
+        writer.WriteLine("## Transfer Progress");
+    }
+
+    public static string Item(RsyncItem item) =>
+        item.Deleted ? $"- deleted {item.Path}" : $"- {item.Path} ({Human.Bytes(item.Size)})";
+
+    public static void WriteResult(TextWriter writer, TransferResult result)
+    {
+        writer.WriteLine();
+        if (result.DryRun)
+        {
+            WritePlan(writer, result);
+            return;
+        }
+        writer.WriteLine("## Result");
+        new MarkdownTable("Metric", "Value")
+            .Add("Files", $"{result.Files}")
+            .Add("Size", Human.Bytes(result.Bytes))
+            .Add("Sent", $"{Human.Bytes(result.BytesSent)} over the wire ({Human.Bytes(result.BytesAlreadyThere)} already there)")
+            .Add("Time", Human.Seconds(result.Seconds))
+            .Add("Speed", Human.Rate(result.BytesSent, result.Seconds))
+            .Add("Verified", Verified(result.Verification))
+            .WriteTo(writer);
+        writer.WriteLine();
+        writer.WriteLine(result.Verification.Status == VerifyStatus.Failed
+            ? $"Sync FAILED: {result.Verification.Mismatched.Count} file(s) differ after transfer; {result.Target} was not changed. Rerun to retry."
+            : result.Published ? "Sync complete" : "Sync complete (already up to date)");
+    }
+
+    public static string Verified(VerificationOutcome v) => v.Status switch
+    {
+        VerifyStatus.Verified => $"yes ({v.Files} files, {v.Algorithm}{(v.Resent > 0 ? $", {v.Resent} re-sent" : "")})",
+        VerifyStatus.Failed => "no — " + string.Join(", ", v.Mismatched.Take(10)) + (v.Mismatched.Count > 10 ? $" and {v.Mismatched.Count - 10} more" : ""),
+        _ => "skipped",
+    };
+
+    private static void WritePlan(TextWriter writer, TransferResult result)
+    {
+        writer.WriteLine("## Plan (dry run: nothing was changed)");
+        var table = new MarkdownTable("File", "Size", "Action", "Reason");
+        foreach (var entry in result.Plan.Entries.Where(e => e.WillSend || e.Delete || (e.Status != EntryStatus.Same && e.Kind == EntryKind.Directory)))
+            table.Add(Display(entry.Path), Human.Bytes(entry.Source?.Size ?? entry.Target?.Size ?? 0), Action(entry), entry.Reason);
+        if (table.Count > 0) table.WriteTo(writer);
+        else writer.WriteLine("Nothing to send: the target is up to date.");
+        writer.WriteLine();
+        var send = result.Plan.ToSend.ToList();
+        writer.WriteLine($"Would send {send.Count} file(s) ({Human.Bytes(result.Plan.BytesToSend)}) and delete {result.Plan.ToDelete.Count()}. Run without --dry-run to apply.");
+    }
+
+    private static string Action(PlannedEntry entry) => entry switch
+    {
+        { Delete: true } => "delete",
+        { Status: EntryStatus.New } => "send (new)",
+        { Status: EntryStatus.Modified } => "send (update)",
+        _ => "create",
+    };
+
+    private static string Display(string path) => path.Length == 0 ? "(the file itself)" : path;
+
+    public static object Json(TransferResult r) => new
+    {
+        command = r.Direction,
+        source = r.Source,
+        target = r.Target,
+        server = r.Server,
+        dry_run = r.DryRun,
+        files = r.Files,
+        bytes = r.Bytes,
+        bytes_sent = r.BytesSent,
+        bytes_already_there = r.BytesAlreadyThere,
+        seconds = Math.Round(r.Seconds, 3),
+        verified = r.Verification.Status == VerifyStatus.Verified,
+        verification = new
+        {
+            status = r.Verification.Status,
+            files = r.Verification.Files,
+            algorithm = r.Verification.Algorithm,
+            mismatched = r.Verification.Mismatched,
+            resent = r.Verification.Resent,
+        },
+        published = r.Published,
+        changes = r.Plan.Entries.Where(e => e.WillSend || e.Delete).Select(e => new
+        {
+            path = e.Path,
+            action = e.Delete ? "delete" : e.Status == EntryStatus.New ? "new" : "modified",
+            bytes = e.Source?.Size ?? e.Target?.Size ?? 0,
+            reason = e.Reason,
+        }),
+    };
+}

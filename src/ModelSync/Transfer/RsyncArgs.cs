@@ -1,0 +1,64 @@
+using ModelSync.Errors;
+
+namespace ModelSync.Transfer;
+
+/// <summary>What one rsync run should do. <see cref="OnlyFiles"/> non-null: send just those paths (relative to a directory source).</summary>
+public sealed record RsyncRequest(string Source, string Destination, string? RemoteShell, bool Delete, bool Compress)
+{
+    public IReadOnlyCollection<string>? OnlyFiles { get; init; }
+
+    /// <summary>Send even when size and time match: for files whose content failed verification.</summary>
+    public bool IgnoreTimes { get; init; }
+}
+
+/// <summary>Pure builders for rsync's argument list.</summary>
+public static class RsyncArgs
+{
+    /// <summary>Marks our per-file lines apart from anything else rsync prints.</summary>
+    public const string ItemPrefix = "MS\t";
+
+    /// <summary>Weights and archives gain nothing from compression; rsync sends these as they are.</summary>
+    public const string SkipCompress =
+        "onnx/plan/engine/pt/pth/bin/safetensors/ckpt/h5/pb/tflite/gguf/ggml/npz/trt/mar/nemo/" +
+        "gz/tgz/bz2/xz/txz/zst/lz4/zip/7z/rar/jpg/jpeg/png/webp/mp3/mp4/ogg/flac";
+
+    public static IReadOnlyList<string> Build(RsyncRequest request)
+    {
+        var args = new List<string>
+        {
+            // No -o/-g: files belong to whoever receives them, as a deployed model should.
+            "-rlpt",
+            "-s", // names travel inside rsync's protocol, never through the remote shell
+            "-8",
+            "--partial-dir=.rsync-partial",
+            "--stats",
+            "--out-format=" + ItemPrefix + "%i\t%l\t%n",
+        };
+        if (request.Delete) args.Add("--delete");
+        if (request.Compress) args.AddRange(["-z", "--skip-compress=" + SkipCompress]);
+        if (request.IgnoreTimes) args.Add("-I");
+        if (request.OnlyFiles is not null) args.AddRange(["--from0", "--files-from=-"]);
+        if (request.RemoteShell is not null) args.AddRange(["-e", request.RemoteShell]);
+        args.Add(request.Source);
+        args.Add(request.Destination);
+        return args;
+    }
+
+    /// <summary><c>host:path</c>, with an IPv6 literal bracketed.</summary>
+    public static string HostSpec(string host, string path) =>
+        (host.Contains(':', StringComparison.Ordinal) ? "[" + host + "]" : host) + ":" + path;
+
+    /// <summary>
+    /// The <c>-e</c> value: rsync splits it on spaces and honours single and double quotes (no backslashes),
+    /// so each word is quoted only as much as it needs.
+    /// </summary>
+    public static string RemoteShellCommand(IEnumerable<string> words) => string.Join(' ', words.Select(QuoteForRsync));
+
+    private static string QuoteForRsync(string word)
+    {
+        if (word.Length > 0 && !word.Any(c => c is ' ' or '\'' or '"' || char.IsWhiteSpace(c))) return word;
+        if (!word.Contains('"', StringComparison.Ordinal)) return "\"" + word + "\"";
+        if (!word.Contains('\'', StringComparison.Ordinal)) return "'" + word + "'";
+        throw ModelSyncException.Usage($"ssh argument {word} has both kinds of quote, which rsync cannot pass on", "remove the quotes from that ssh option");
+    }
+}

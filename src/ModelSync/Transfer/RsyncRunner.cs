@@ -1,0 +1,50 @@
+using System.Text;
+using ModelSync.Config;
+using ModelSync.Errors;
+using ModelSync.Processes;
+using ModelSync.Remotes;
+
+namespace ModelSync.Transfer;
+
+/// <summary>Runs rsync between two places and reports each file as it moves.</summary>
+public sealed class RsyncRunner(IProcessRunner runner)
+{
+    public async Task<RsyncStats> RunAsync(RsyncRequest request, ServerAlias remoteAlias, Action<RsyncItem> onItem, CancellationToken cancellationToken)
+    {
+        var stdin = request.OnlyFiles is null ? null : Encoding.UTF8.GetBytes(string.Concat(request.OnlyFiles.Select(f => f + "\0")));
+        var spec = new ProcessSpec("rsync", RsyncArgs.Build(request))
+        {
+            Stdin = stdin,
+            OnStdoutLine = line =>
+            {
+                if (RsyncOutput.ParseItem(line) is { } item) onItem(item);
+            },
+        };
+        var result = await runner.RunAsync(spec, cancellationToken);
+        if (result.ExitCode != 0) throw Describe(remoteAlias, result);
+        return RsyncOutput.ParseStats(result.StdoutText);
+    }
+
+    private static ModelSyncException Describe(ServerAlias alias, ProcessResult result)
+    {
+        var stderr = result.Stderr;
+        if (result.ExitCode == 255 || (result.ExitCode == 12 && stderr.Contains("ssh:", StringComparison.Ordinal)))
+            return SshFailure.Classify(alias, stderr);
+        if (stderr.Contains("rsync: command not found", StringComparison.Ordinal) || stderr.Contains("rsync: not found", StringComparison.Ordinal)
+            || result.ExitCode == 127)
+            return new ModelSyncException($"rsync is not installed on {alias.Name}", ExitCodes.Failed, "install it there (e.g. apt-get install rsync)");
+        var what = result.ExitCode switch
+        {
+            23 => "some files could not be transferred",
+            24 => "some source files vanished during the transfer",
+            20 => "rsync was interrupted",
+            30 or 35 => "rsync timed out",
+            _ => $"rsync failed (exit {result.ExitCode})",
+        };
+        var described = RemoteFailure.Describe(alias, "write the transfer", result);
+        return described.Fix is not null && !described.Message.StartsWith("could not", StringComparison.Ordinal)
+            ? described
+            : new ModelSyncException($"{what}: {SshFailure.LastLine(stderr)}", ExitCodes.Failed,
+                "run the same command again: it resumes from what arrived");
+    }
+}

@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace ModelSync.IntegrationTests.Fixtures;
+
+/// <summary>Result of one CLI run.</summary>
+public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Stdout}\n--- stderr ---\n{Stderr}";
+}
+
+/// <summary>
+/// Runs the real built CLI (<c>dotnet model-sync.dll ...</c>) as a child process, isolated from the
+/// developer's environment: HOME points to a temp dir that is stable for this test run, XDG_* dirs are
+/// unset, MODEL_SYNC_CONFIG is only set when a config path is given, NO_COLOR=1, stdin is closed.
+/// </summary>
+public static class CliRunner
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
+
+    private static readonly Lazy<string> LazyHome = new(CreateHome, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly string[] ScrubbedVariables =
+    [
+        "MODEL_SYNC_CONFIG",
+        "XDG_CONFIG_HOME",
+        "XDG_CACHE_HOME",
+        "XDG_DATA_HOME",
+        "XDG_STATE_HOME",
+        "XDG_RUNTIME_DIR",
+        "SSH_AUTH_SOCK",
+        "SSH_AGENT_PID",
+        "CLICOLOR_FORCE",
+        "FORCE_COLOR",
+    ];
+
+    /// <summary>The HOME every CLI run gets (a temp dir, same for the whole test run).</summary>
+    public static string HomeDirectory => LazyHome.Value;
+
+    /// <summary>Path of the CLI's <c>model-sync.dll</c> next to the test assembly.</summary>
+    public static string CliDllPath
+    {
+        get
+        {
+            var path = Path.Combine(AppContext.BaseDirectory, "model-sync.dll");
+            if (!File.Exists(path) || !File.Exists(Path.Combine(AppContext.BaseDirectory, "model-sync.runtimeconfig.json")))
+            {
+                throw new InvalidOperationException(
+                    $"model-sync.dll / model-sync.runtimeconfig.json not found in {AppContext.BaseDirectory}; " +
+                    "the ModelSync.Cli project reference should copy them there (build the solution first).");
+            }
+
+            return path;
+        }
+    }
+
+    /// <summary>
+    /// Runs <c>dotnet model-sync.dll args...</c>. <paramref name="env"/> entries override everything else
+    /// (including HOME and MODEL_SYNC_CONFIG). Working directory defaults to <see cref="HomeDirectory"/>.
+    /// On timeout (default 120 s) the process tree is killed and a <see cref="TimeoutException"/> carrying
+    /// the captured output is thrown.
+    /// </summary>
+    public static async Task<CliResult> RunAsync(
+        IEnumerable<string> args,
+        string? configPath = null,
+        IReadOnlyDictionary<string, string>? env = null,
+        string? workingDirectory = null,
+        TimeSpan? timeout = null)
+    {
+        var argList = args.ToList();
+        var psi = new ProcessStartInfo(DotnetHost())
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            WorkingDirectory = workingDirectory ?? HomeDirectory,
+        };
+        psi.ArgumentList.Add(CliDllPath);
+        foreach (var a in argList)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        foreach (var name in ScrubbedVariables)
+        {
+            psi.Environment.Remove(name);
+        }
+
+        psi.Environment["HOME"] = HomeDirectory;
+        psi.Environment["NO_COLOR"] = "1";
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        if (configPath is not null)
+        {
+            psi.Environment["MODEL_SYNC_CONFIG"] = configPath;
+        }
+
+        if (env is not null)
+        {
+            foreach (var (key, value) in env)
+            {
+                psi.Environment[key] = value;
+            }
+        }
+
+        using var process = new Process { StartInfo = psi };
+        if (!process.Start())
+        {
+            throw new InvalidOperationException($"Could not start {psi.FileName} {CliDllPath}.");
+        }
+
+        process.StandardInput.Close();
+        var stdoutTask = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stderrTask = process.StandardError.ReadToEndAsync(CancellationToken.None);
+
+        var limit = timeout ?? DefaultTimeout;
+        using var cts = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // exited meanwhile
+            }
+
+            var (stdout, stderr) = await DrainAsync(stdoutTask, stderrTask);
+            throw new TimeoutException(
+                $"model-sync {string.Join(' ', argList)} did not finish within {limit.TotalSeconds:0} s and was killed.\n" +
+                $"--- stdout ---\n{stdout}\n--- stderr ---\n{stderr}");
+        }
+
+        // The process has exited; its pipes close unless a grandchild still holds them.
+        var (outText, errText) = await DrainAsync(stdoutTask, stderrTask);
+        return new CliResult(process.ExitCode, outText, errText);
+    }
+
+    private static async Task<(string Stdout, string Stderr)> DrainAsync(Task<string> stdoutTask, Task<string> stderrTask)
+    {
+        var both = Task.WhenAll(stdoutTask, stderrTask);
+        await Task.WhenAny(both, Task.Delay(TimeSpan.FromSeconds(10)));
+        var stdout = stdoutTask.IsCompletedSuccessfully ? stdoutTask.Result : "<stdout still open (a child process kept the pipe)>";
+        var stderr = stderrTask.IsCompletedSuccessfully ? stderrTask.Result : "<stderr still open (a child process kept the pipe)>";
+        return (stdout, stderr);
+    }
+
+    private static string DotnetHost()
+    {
+        // Set by the dotnet CLI / MSBuild for child processes: the muxer running this test run.
+        var hostPath = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (!string.IsNullOrEmpty(hostPath) && File.Exists(hostPath))
+        {
+            return hostPath;
+        }
+
+        var processPath = Environment.ProcessPath;
+        if (processPath is not null && Path.GetFileNameWithoutExtension(processPath) == "dotnet")
+        {
+            return processPath;
+        }
+
+        return "dotnet";
+    }
+
+    private static string CreateHome()
+    {
+        var home = Path.Combine(Path.GetTempPath(), "ms-home-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(home);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(home, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        };
+        return home;
+    }
+}
