@@ -60,6 +60,13 @@ public static class Cli
             return Fail(json, ExitCodes.Interrupted, "interrupted; the target was left as it was",
                 "run the same command again: it resumes from what already arrived");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or FormatException or KeyNotFoundException)
+        {
+            // A bug or an environment we did not foresee: still one line, and the detail on request.
+            if (Environment.GetEnvironmentVariable("MODEL_SYNC_DEBUG") == "1") Console.Error.WriteLine(e);
+            return Fail(json, ExitCodes.Failed, $"unexpected {e.GetType().Name}: {e.Message}",
+                "rerun with MODEL_SYNC_DEBUG=1 for the details, and report it");
+        }
     }
 
     private static int Fail(bool json, int code, string message, string? fix)

@@ -74,7 +74,7 @@ public sealed class TransferOperation(RsyncRunner rsync, ITransferProgress progr
                 literal += again.LiteralBytes;
                 resent = mismatched.Count;
                 var rehashed = await target.Remote.HashAsync(stage, sourceTree.RootKind, Only(sourceTree, mismatched), cancellationToken);
-                mismatched = mismatched.Where(f => !rehashed.TryGetValue(f, out var h) || h != sourceHashes[f]).ToList();
+                mismatched = mismatched.Where(f => !rehashed.TryGetValue(f, out var h) || !sourceHashes.TryGetValue(f, out var s) || h != s).ToList();
             }
             if (mismatched.Count > 0)
             {

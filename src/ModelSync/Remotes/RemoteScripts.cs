@@ -20,8 +20,11 @@ public static class RemoteScripts
         """;
 
     /// <summary>
-    /// $1: directory; $2…: files relative to it (none: every file below it). Prints the tool used, then its
-    /// output. Batches run in parallel, each into its own temp file so records never interleave.
+    /// $1: directory; $2…: files relative to it (none: every file below it). Prints the tool used on a first
+    /// line, then one NUL-terminated record per file: <c>HASH *./name</c> from openssl, or <c>HASH  ./name</c>
+    /// from <c>sha256sum -z</c>. openssl versions differ in how they escape a name holding a newline or a
+    /// backslash, so such rare names go to <c>sha256sum -z</c>, which never escapes. Batches run in parallel,
+    /// each into its own temp file, so records never interleave.
     /// </summary>
     public const string Hash = """
         cd -- "$1" || exit 41
@@ -35,8 +38,23 @@ public static class RemoteScripts
         if [ $# -gt 0 ]; then printf './%s\0' "$@"; else find . -type f -print0; fi |
           xargs -0 -r -P "$w" -n 16 sh -c '
             o=$(mktemp -p "$0") || exit 1
-            if [ "$MS_TOOL" = openssl ]; then exec openssl dgst -sha256 -r "$@" > "$o"; fi
-            exec sha256sum -z "$@" > "$o"' "$t"
+            if [ "$MS_TOOL" != openssl ]; then exec sha256sum -z -- "$@" > "$o"; fi
+            nl="
+        "
+            st=0 n=$#
+            while [ "$n" -gt 0 ]; do
+              f=$1; shift; n=$((n - 1))
+              case $f in
+                *"$nl"*|*\\*) sha256sum -z -- "$f" >> "$o" || st=1 ;;
+                *) set -- "$@" "$f" ;;
+              esac
+            done
+            if [ $# -gt 0 ]; then
+              openssl dgst -sha256 -r "$@" > "$o.lines" || st=1
+              tr "\n" "\0" < "$o.lines" >> "$o"
+              rm -f "$o.lines"
+            fi
+            exit $st' "$t"
         st=$?
         printf '%s\n' "$MS_TOOL"
         for f in "$t"/*; do [ -f "$f" ] && cat "$f"; done

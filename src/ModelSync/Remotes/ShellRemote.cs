@@ -72,7 +72,15 @@ public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IR
         IReadOnlyCollection<string> names = singleFile ? [PosixPath.Name(root)] : only ?? [];
         if (!singleFile && only is { Count: 0 }) return new Dictionary<string, string>();
         var result = await this.RunCheckedAsync(RemoteScripts.Hash, [directory, .. names], $"hash files in {root}", cancellationToken);
-        var (_, hashes) = HashOutput.Parse(result.Stdout);
+        Dictionary<string, string> hashes;
+        try
+        {
+            hashes = HashOutput.Parse(result.Stdout).Hashes;
+        }
+        catch (FormatException e)
+        {
+            throw new ModelSyncException($"cannot read the checksums of {root} on {alias.Name}: {e.Message}");
+        }
         if (!singleFile) return hashes;
         return hashes.TryGetValue(PosixPath.Name(root), out var hash)
             ? new Dictionary<string, string> { [""] = hash }
