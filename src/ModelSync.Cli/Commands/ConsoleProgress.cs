@@ -6,25 +6,53 @@ namespace ModelSync.Cli.Commands;
 
 /// <summary>
 /// File names as they go: into the Markdown report, or to stderr when stdout carries JSON. Long transfers
-/// list the first files, then one count at the end, so an agent's context is not flooded.
+/// list the first files, then one count at the end, so an agent's context is not flooded. When stderr is a
+/// terminal, a live bar (bytes, percent, rate, time left) is redrawn in place there; otherwise nothing but
+/// plain lines is written, never control characters.
 /// </summary>
-public sealed class ConsoleProgress(TextWriter items, TextWriter phases) : ITransferProgress
+public sealed class ConsoleProgress(TextWriter items, TextWriter phases, bool liveBar) : ITransferProgress
 {
     private const int MaxListed = 100;
+    private const int BarWidth = 24;
     private int _count;
+    private bool _barShown;
 
-    public void Phase(string message) => phases.WriteLine($"model-sync: {message}");
+    public bool WantsLiveProgress => liveBar;
+
+    public void Phase(string message)
+    {
+        ClearBar();
+        phases.WriteLine($"model-sync: {message}");
+    }
 
     public void Item(RsyncItem item)
     {
         _count++;
-        if (_count <= MaxListed) items.WriteLine(TransferReport.Item(item));
+        if (_count > MaxListed) return;
+        if (ReferenceEquals(items, phases)) ClearBar();
+        items.WriteLine(TransferReport.Item(item));
+    }
+
+    public void Bytes(RsyncProgress update)
+    {
+        var filled = Math.Clamp(update.Percent * BarWidth / 100, 0, BarWidth);
+        var bar = new string('#', filled) + new string('.', BarWidth - filled);
+        phases.Write($"\r[{bar}] {update.Percent,3}% {Human.Bytes(update.Bytes),8} {update.Rate,12} ETA {update.Remaining}  ");
+        _barShown = true;
     }
 
     /// <summary>Closes the list: how many were not shown, or that nothing moved.</summary>
     public void Finish()
     {
+        ClearBar();
         if (_count > MaxListed) items.WriteLine($"- … and {_count - MaxListed} more");
         if (_count == 0) items.WriteLine("- nothing to send");
+    }
+
+    private void ClearBar()
+    {
+        if (!_barShown) return;
+        phases.Write("\r" + new string(' ', BarWidth + 48) + "\r");
+        _barShown = false;
     }
 }

@@ -45,7 +45,7 @@ public static class TransferCommands
 
     private static async Task<int> Run(CliContext context, TransferOptions options, Func<ITransferProgress, Action<Endpoint, Endpoint>, Task<TransferResult>> transfer)
     {
-        var progress = new ConsoleProgress(context.Json ? context.Error : context.Output, context.Error);
+        var progress = new ConsoleProgress(context.Json ? context.Error : context.Output, context.Error, liveBar: !Console.IsErrorRedirected);
         var result = await transfer(progress, (from, to) =>
         {
             if (!context.Json) TransferReport.WriteHeader(context.Output, from.Remote.Alias.Name == "this machine" ? "push" : "pull", from, to);

@@ -101,9 +101,10 @@ public sealed class TransferOperation(RsyncRunner rsync, ITransferProgress progr
         {
             OnlyFiles = rootKind == EntryKind.Directory ? only : null,
             IgnoreTimes = only is not null,
+            LiveProgress = progress.WantsLiveProgress,
         };
         var remoteAlias = from.RemoteShell is not null ? source.Remote.Alias : target.Remote.Alias;
-        return await rsync.RunAsync(request, remoteAlias, progress.Item, cancellationToken);
+        return await rsync.RunAsync(request, remoteAlias, progress.Item, progress.WantsLiveProgress ? progress.Bytes : null, cancellationToken);
     }
 
     private static async Task CheckSpaceAsync(Endpoint target, long bytesToSend, CancellationToken cancellationToken)

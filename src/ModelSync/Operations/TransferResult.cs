@@ -36,4 +36,9 @@ public interface ITransferProgress
     void Phase(string message);
 
     void Item(Transfer.RsyncItem item);
+
+    /// <summary>True when the listener draws a live bar: then <see cref="Bytes"/> is called as data moves.</summary>
+    bool WantsLiveProgress { get; }
+
+    void Bytes(Transfer.RsyncProgress update);
 }

@@ -47,7 +47,7 @@ public static class TransferReport
 
     public static string Verified(VerificationOutcome v) => v.Status switch
     {
-        VerifyStatus.Verified => $"yes ({v.Files} files, {v.Algorithm}{(v.Resent > 0 ? $", {v.Resent} re-sent" : "")})",
+        VerifyStatus.Verified => $"yes ({v.Files} file{(v.Files == 1 ? "" : "s")}, {v.Algorithm}{(v.Resent > 0 ? $", {v.Resent} re-sent" : "")})",
         VerifyStatus.Failed => "no — " + string.Join(", ", v.Mismatched.Take(10)) + (v.Mismatched.Count > 10 ? $" and {v.Mismatched.Count - 10} more" : ""),
         _ => "skipped",
     };

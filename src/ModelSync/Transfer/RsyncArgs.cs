@@ -9,6 +9,9 @@ public sealed record RsyncRequest(string Source, string Destination, string? Rem
 
     /// <summary>Send even when size and time match: for files whose content failed verification.</summary>
     public bool IgnoreTimes { get; init; }
+
+    /// <summary>Ask rsync for whole-transfer progress lines (bytes, percent, rate, time left) for a live bar.</summary>
+    public bool LiveProgress { get; init; }
 }
 
 /// <summary>Pure builders for rsync's argument list.</summary>
@@ -37,6 +40,7 @@ public static class RsyncArgs
         if (request.Delete) args.Add("--delete");
         if (request.Compress) args.AddRange(["-z", "--skip-compress=" + SkipCompress]);
         if (request.IgnoreTimes) args.Add("-I");
+        if (request.LiveProgress) args.Add("--info=progress2");
         if (request.OnlyFiles is not null) args.AddRange(["--from0", "--files-from=-"]);
         if (request.RemoteShell is not null) args.AddRange(["-e", request.RemoteShell]);
         args.Add(request.Source);

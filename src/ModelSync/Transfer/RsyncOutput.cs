@@ -5,6 +5,9 @@ namespace ModelSync.Transfer;
 /// <summary>One file rsync reported: sent, received or deleted.</summary>
 public sealed record RsyncItem(string Path, long Size, bool Deleted);
 
+/// <summary>One <c>--info=progress2</c> update: bytes so far, percent, rate and time left as rsync prints them.</summary>
+public sealed record RsyncProgress(long Bytes, int Percent, string Rate, string Remaining);
+
 /// <summary>The figures of rsync's <c>--stats</c> block that the report needs.</summary>
 public sealed record RsyncStats(long BytesSent, long BytesReceived, long LiteralBytes, long MatchedBytes, int FilesTransferred);
 
@@ -22,6 +25,18 @@ public static class RsyncOutput
         var moved = flags.Length > 1 && flags[0] is '<' or '>' && flags[1] == 'f';
         if (!moved) return null;
         return new RsyncItem(name, long.TryParse(size, CultureInfo.InvariantCulture, out var bytes) ? bytes : 0, false);
+    }
+
+    /// <summary><c>    3,000,000  45%  209.65MB/s    0:00:01 (xfr#1, to-chk=2/7)</c>, or null for any other line.</summary>
+    public static RsyncProgress? ParseProgress(string line)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 4 || !words[1].EndsWith('%')) return null;
+        var digits = words[0].Replace(",", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal);
+        if (!long.TryParse(digits, CultureInfo.InvariantCulture, out var bytes)
+            || !int.TryParse(words[1].TrimEnd('%'), CultureInfo.InvariantCulture, out var percent))
+            return null;
+        return new RsyncProgress(bytes, percent, words[2], words[3]);
     }
 
     public static RsyncStats ParseStats(string stdout)

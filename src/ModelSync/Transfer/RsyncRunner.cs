@@ -9,7 +9,7 @@ namespace ModelSync.Transfer;
 /// <summary>Runs rsync between two places and reports each file as it moves.</summary>
 public sealed class RsyncRunner(IProcessRunner runner)
 {
-    public async Task<RsyncStats> RunAsync(RsyncRequest request, ServerAlias remoteAlias, Action<RsyncItem> onItem, CancellationToken cancellationToken)
+    public async Task<RsyncStats> RunAsync(RsyncRequest request, ServerAlias remoteAlias, Action<RsyncItem> onItem, Action<RsyncProgress>? onProgress, CancellationToken cancellationToken)
     {
         var stdin = request.OnlyFiles is null ? null : Encoding.UTF8.GetBytes(string.Concat(request.OnlyFiles.Select(f => f + "\0")));
         var spec = new ProcessSpec("rsync", RsyncArgs.Build(request))
@@ -18,6 +18,7 @@ public sealed class RsyncRunner(IProcessRunner runner)
             OnStdoutLine = line =>
             {
                 if (RsyncOutput.ParseItem(line) is { } item) onItem(item);
+                else if (onProgress is not null && RsyncOutput.ParseProgress(line) is { } update) onProgress(update);
             },
         };
         var result = await runner.RunAsync(spec, cancellationToken);

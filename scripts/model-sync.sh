@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs model-sync from this checkout. The first call builds it (dotnet publish, ReadyToRun) into a cache
+# directory; later calls reuse that build until a source file changes. All arguments go to model-sync.
+set -euo pipefail
+
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+cache="${MODEL_SYNC_BUILD_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/model-sync/build}"
+
+case "$(uname -m)" in
+    x86_64) rid=linux-x64 ;;
+    aarch64 | arm64) rid=linux-arm64 ;;
+    *) rid= ;;
+esac
+
+# The build is keyed by the content of every source and build file, so an edit triggers a rebuild
+# and a checkout that did not change reuses what is there.
+key="$(cd "$root" && find src Directory.Build.props Directory.Packages.props global.json -type f \
+    ! -path '*/bin/*' ! -path '*/obj/*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)"
+bin="$cache/$key/model-sync"
+
+if [ ! -x "$bin" ]; then
+    if ! command -v dotnet >/dev/null 2>&1; then
+        echo "error: model-sync needs the .NET 10 SDK to build — install it (dotnet on PATH), then run this again" >&2
+        exit 2
+    fi
+    mkdir -p "$cache"
+    exec 9>"$cache/.lock"
+    flock 9 # two first calls at once build once
+    if [ ! -x "$bin" ]; then
+        echo "model-sync: building (first use, or the sources changed)..." >&2
+        tmp="$(mktemp -d "$cache/.build.XXXXXX")"
+        publish=(dotnet publish "$root/src/ModelSync.Cli" -c Release -o "$tmp" -nologo)
+        [ -n "$rid" ] && publish+=(-r "$rid" --self-contained false -p:PublishReadyToRun=true)
+        if ! "${publish[@]}" >"$tmp.log" 2>&1; then
+            echo "error: building model-sync failed — see $tmp.log" >&2
+            exit 2
+        fi
+        rm -rf "${cache:?}/$key"
+        mv "$tmp" "$cache/$key"
+        rm -f "$tmp.log"
+        # Old builds may still be running elsewhere: only those untouched for a day go.
+        find "$cache" -mindepth 1 -maxdepth 1 -type d -name '????????????????' ! -name "$key" -mtime +1 -exec rm -rf {} +
+    fi
+    exec 9>&-
+fi
+
+exec "$bin" "$@"
