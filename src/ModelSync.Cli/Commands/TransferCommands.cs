@@ -20,7 +20,7 @@ public static class TransferCommands
             """) { local, remote };
         options.AddTo(command);
         command.SetAction((parse, ct) => Cli.RunAsync(parse, (context, session) =>
-            Run(context, options.Read(parse, context.Config.Defaults), (progress, resolved) =>
+            Run(context, "push", options.Read(parse, context.Config.Defaults), (progress, resolved) =>
                 PushPull.PushAsync(session, parse.GetValue(local)!, parse.GetValue(remote)!, parse.GetValue(GlobalOptions.OutsideBase),
                     options.Read(parse, context.Config.Defaults), progress, resolved, ct)), ct));
         return command;
@@ -37,18 +37,18 @@ public static class TransferCommands
             """) { remote, local };
         options.AddTo(command);
         command.SetAction((parse, ct) => Cli.RunAsync(parse, (context, session) =>
-            Run(context, options.Read(parse, context.Config.Defaults), (progress, resolved) =>
+            Run(context, "pull", options.Read(parse, context.Config.Defaults), (progress, resolved) =>
                 PushPull.PullAsync(session, parse.GetValue(remote)!, parse.GetValue(local)!, parse.GetValue(GlobalOptions.OutsideBase),
                     options.Read(parse, context.Config.Defaults), progress, resolved, ct)), ct));
         return command;
     }
 
-    private static async Task<int> Run(CliContext context, TransferOptions options, Func<ITransferProgress, Action<Endpoint, Endpoint>, Task<TransferResult>> transfer)
+    private static async Task<int> Run(CliContext context, string direction, TransferOptions options, Func<ITransferProgress, Action<Endpoint, Endpoint>, Task<TransferResult>> transfer)
     {
         var progress = new ConsoleProgress(context.Json ? context.Error : context.Output, context.Error, liveBar: !Console.IsErrorRedirected);
         var result = await transfer(progress, (from, to) =>
         {
-            if (!context.Json) TransferReport.WriteHeader(context.Output, from.Remote.Alias.Name == "this machine" ? "push" : "pull", from, to);
+            if (!context.Json) TransferReport.WriteHeader(context.Output, direction, from, to, options.DryRun);
         });
         if (!options.DryRun) progress.Finish();
         context.Report(w => TransferReport.WriteResult(w, result), () => TransferReport.Json(result));

@@ -55,14 +55,30 @@ public sealed class TransferOperation(RsyncRunner rsync, ITransferProgress progr
             [target.Path, stage, StageNames.Seed(target.Path), seed, sourceTree.RootKind == EntryKind.Directory ? "d" : "f"],
             "prepare the staging area", cancellationToken);
 
-        var stats = await SendAsync(source, target, stage, sourceTree.RootKind, options, null, cancellationToken);
+        // The source is hashed while rsync sends it: the two read the same pages, and the hash is ready
+        // by the time the stage can be checked.
+        using var hashing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var sourceHashing = !options.Verify ? null
+            : sourceHashes is not null ? Task.FromResult(sourceHashes)
+            : source.Remote.HashAsync(source.Path, sourceTree.RootKind, null, hashing.Token);
+        RsyncStats stats;
+        try
+        {
+            stats = await SendAsync(source, target, stage, sourceTree.RootKind, options, null, cancellationToken);
+        }
+        catch
+        {
+            await hashing.CancelAsync();
+            if (sourceHashing is not null) await Task.WhenAny(sourceHashing);
+            throw;
+        }
         var sent = WireBytes(source, stats);
         var literal = stats.LiteralBytes;
         var verification = skipped;
-        if (options.Verify)
+        if (sourceHashing is not null)
         {
             progress.Phase("Verifying (sha256 on both sides)");
-            sourceHashes ??= await source.Remote.HashAsync(source.Path, sourceTree.RootKind, null, cancellationToken);
+            sourceHashes = await sourceHashing;
             var stageHashes = await target.Remote.HashAsync(stage, sourceTree.RootKind, null, cancellationToken);
             var mismatched = Mismatches(sourceTree, sourceHashes, stageHashes).Union(forced).ToList();
             var resent = 0;

@@ -8,13 +8,14 @@ namespace ModelSync.Reporting;
 /// <summary>Markdown and JSON for <c>push</c> and <c>pull</c>.</summary>
 public static class TransferReport
 {
-    public static void WriteHeader(TextWriter writer, string direction, Endpoint source, Endpoint target)
+    public static void WriteHeader(TextWriter writer, string direction, Endpoint source, Endpoint target, bool dryRun)
     {
         var server = direction == "pull" ? source.Remote.Alias : target.Remote.Alias;
         var where = server.IsLocal ? "this machine" : server.Host;
         writer.WriteLine($"Syncing {(direction == "pull" ? "from" : "to")} {server.Name} ({where})...");
         writer.WriteLine($"Source: {source.Display}");
         writer.WriteLine($"Target: {target.Display}");
+        if (dryRun) return;
         writer.WriteLine();
         writer.WriteLine("## Transfer Progress");
     }
