@@ -15,7 +15,9 @@ public sealed class SshRemote(ServerAlias alias, IProcessRunner runner) : ShellR
 
     private string Host => Alias.Host ?? throw new InvalidOperationException("an ssh remote needs a host");
 
-    private string? ControlPath => _controlDirectory is null ? null : Path.Join(_controlDirectory.FullName, "%C");
+    // One private directory per remote, so a fixed socket name is enough; ssh's %C tokens would tie the
+    // name to the port and user given on each command line.
+    private string? ControlPath => _controlDirectory is null ? null : Path.Join(_controlDirectory.FullName, "master");
 
     protected override async Task<ProcessResult> OpenAndProbeAsync(CancellationToken cancellationToken)
     {
