@@ -103,12 +103,15 @@ public static class ConfigLoader
     private static ServerAlias ReadServer(NodeReader reader, string name, YamlNode node)
     {
         string? host = null, user = null, modelBase = null, sshKey = null;
+        YamlNode? modelBaseNode = null, sshSettingNode = null;
         int? port = null;
         var options = new List<KeyValuePair<string, string>>();
         var mapping = reader.Mapping(node, $"server '{name}'");
         foreach (var (keyNode, value) in mapping.Children)
         {
-            switch (reader.Key(keyNode, ServerKeys, $"key in server '{name}'"))
+            var key = reader.Key(keyNode, ServerKeys, $"key in server '{name}'");
+            if (key is "user" or "port" or "ssh_key" or "ssh_options") sshSettingNode ??= keyNode;
+            switch (key)
             {
                 case "host":
                     host = reader.Scalar(value, "host");
@@ -117,7 +120,7 @@ public static class ConfigLoader
                     break;
                 case "user":
                     user = reader.Scalar(value, "user");
-                    if (user.StartsWith('-') || user.Contains('@', StringComparison.Ordinal) || user.Any(char.IsWhiteSpace))
+                    if (user.Length == 0 || user.StartsWith('-') || user.Contains('@', StringComparison.Ordinal) || user.Any(char.IsWhiteSpace))
                         throw reader.Error(value, $"server '{name}': user '{user}' is not a user name", "give the login name alone, without '@'");
                     break;
                 case "port":
@@ -128,6 +131,7 @@ public static class ConfigLoader
                     break;
                 case "model_base":
                     modelBase = reader.Scalar(value, "model_base");
+                    modelBaseNode = value;
                     break;
                 case "ssh_key":
                     sshKey = HomePath.Expand(reader.Scalar(value, "ssh_key"));
@@ -149,9 +153,9 @@ public static class ConfigLoader
         var local = host is null;
         if (local) modelBase = HomePath.Expand(modelBase);
         if (!modelBase.StartsWith('/') && !(!local && (modelBase == "~" || modelBase.StartsWith("~/", StringComparison.Ordinal))))
-            throw reader.Error(mapping, $"server '{name}': model_base '{modelBase}' is not an absolute path", "write it from the root, e.g. /data/models or ~/models");
-        if (local && (user is not null || port is not null || sshKey is not null || options.Count > 0))
-            throw reader.Error(mapping, $"server '{name}' has ssh settings but no host", "add host:, or remove user/port/ssh_key/ssh_options for a local directory");
+            throw reader.Error(modelBaseNode ?? mapping, $"server '{name}': model_base '{modelBase}' is not an absolute path", "write it from the root, e.g. /data/models or ~/models");
+        if (local && sshSettingNode is not null)
+            throw reader.Error(sshSettingNode, $"server '{name}' has ssh settings but no host", "add host:, or remove user/port/ssh_key/ssh_options for a local directory");
         return new ServerAlias(name, host, user, port, TrimTrailingSlash(modelBase), sshKey, options);
     }
 

@@ -5,10 +5,20 @@ namespace ModelSync.Operations;
 /// <summary><c>--filter</c>: a case-insensitive substring, or a shell glob when it holds <c>* ? [</c>.</summary>
 public static class NameFilter
 {
-    public static bool Matches(string name, string filter) =>
-        IsGlob(filter)
-            ? Regex.IsMatch(name, GlobToRegex(filter), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
-            : name.Contains(filter, StringComparison.OrdinalIgnoreCase);
+    public static bool Matches(string name, string filter)
+    {
+        if (!IsGlob(filter)) return name.Contains(filter, StringComparison.OrdinalIgnoreCase);
+        try
+        {
+            return Regex.IsMatch(name, GlobToRegex(filter),
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException)
+        {
+            // A set the shell would also match nothing with, such as the reversed range [z-a].
+            return false;
+        }
+    }
 
     public static bool IsGlob(string filter) => filter.IndexOfAny(['*', '?', '[']) >= 0;
 
@@ -27,15 +37,17 @@ public static class NameFilter
                     pattern.Append('.');
                     break;
                 case '[':
-                    var close = glob.IndexOf(']', i + 1);
+                    // As in the shell, a ']' right after '[' or '[!' belongs to the set.
+                    var first = i + 1 < glob.Length && glob[i + 1] == '!' ? i + 2 : i + 1;
+                    var close = first < glob.Length ? glob.IndexOf(']', first + 1) : -1;
                     if (close < 0)
                     {
                         pattern.Append(@"\[");
                         break;
                     }
-                    var set = glob[(i + 1)..close];
-                    if (set.StartsWith('!')) set = "^" + set[1..];
-                    pattern.Append('[').Append(set.Replace(@"\", @"\\", StringComparison.Ordinal)).Append(']');
+                    var set = glob[first..close].Replace(@"\", @"\\", StringComparison.Ordinal)
+                        .Replace("[", @"\[", StringComparison.Ordinal).Replace("]", @"\]", StringComparison.Ordinal);
+                    pattern.Append(first == i + 2 ? "[^" : "[").Append(set).Append(']');
                     i = close;
                     break;
                 default:
@@ -43,6 +55,6 @@ public static class NameFilter
                     break;
             }
         }
-        return pattern.Append('$').ToString();
+        return pattern.Append(@"\z").ToString();
     }
 }

@@ -26,10 +26,16 @@ public static class Planner
             var (status, reason) = Compare(source1, existing, sourceHashes, targetHashes);
             entries.Add(new PlannedEntry(source1.Path, source1.Kind, status, reason, source1, existing, false));
         }
+        var sourceNonDirectories = source.Entries.Where(e => e.Kind != EntryKind.Directory).Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var extra in targetByPath.Values)
         {
-            var reason = options.Delete ? "not in source: deleted (--delete)" : "not in source: kept (no --delete)";
-            entries.Add(new PlannedEntry(extra.Path, extra.Kind, EntryStatus.TargetOnly, reason, null, extra, options.Delete));
+            // A directory the source replaces with a file or link cannot keep its contents.
+            var displaced = Ancestors(extra.Path).Any(sourceNonDirectories.Contains);
+            var delete = options.Delete || displaced;
+            var reason = displaced ? "its directory is replaced by a file: deleted"
+                : options.Delete ? "not in source: deleted (--delete)"
+                : "not in source: kept (no --delete)";
+            entries.Add(new PlannedEntry(extra.Path, extra.Kind, EntryStatus.TargetOnly, reason, null, extra, delete));
         }
         entries.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return new TransferPlan(entries);
@@ -63,6 +69,12 @@ public static class Planner
         return source.ModifiedUnixSeconds == target.ModifiedUnixSeconds
             ? (EntryStatus.Same, "same size and mtime")
             : (EntryStatus.Modified, "same size, different mtime");
+    }
+
+    private static IEnumerable<string> Ancestors(string path)
+    {
+        for (var slash = path.LastIndexOf('/'); slash > 0; slash = path.LastIndexOf('/', slash - 1))
+            yield return path[..slash];
     }
 
     private static string Describe(EntryKind kind) => kind switch

@@ -14,6 +14,9 @@ public static class SshFailure
         if (Has("Could not resolve hostname") || Has("Name or service not known"))
             return new ModelSyncException($"cannot resolve host '{alias.Host}' of server '{alias.Name}'", ExitCodes.Failed,
                 "check host: in the config or your DNS / ~/.ssh/config; run `model-sync servers --check`");
+        if (Has("Unable to negotiate"))
+            return new ModelSyncException($"ssh and {where} ('{alias.Name}') share no algorithm: {LastLine(text)}", ExitCodes.Failed,
+                "the server is old: allow what it offers in ssh_options, e.g. HostKeyAlgorithms: +ssh-rsa");
         if (Has("REMOTE HOST IDENTIFICATION HAS CHANGED"))
             return new ModelSyncException($"the host key of {where} ('{alias.Name}') has changed", ExitCodes.Failed,
                 "if the server was reinstalled, remove the old key with `ssh-keygen -R` and connect once with ssh");

@@ -17,6 +17,13 @@ public static class Human
             unit++;
         }
         var format = unit == 0 || value >= 100 ? "0" : value >= 10 ? "0.#" : "0.##";
+        // 999.7KB prints as 1000KB: carry into the next unit instead.
+        if (unit > 0 && unit < Units.Length - 1 && Math.Round(value, 0) >= 1000)
+        {
+            value /= 1000;
+            unit++;
+            format = "0.##";
+        }
         return value.ToString(format, CultureInfo.InvariantCulture) + Units[unit];
     }
 

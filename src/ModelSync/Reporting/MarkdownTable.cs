@@ -27,8 +27,15 @@ public sealed class MarkdownTable(params string[] headers)
     public static string Escape(string cell)
     {
         var text = new StringBuilder(cell.Length);
-        foreach (var c in cell)
+        for (var i = 0; i < cell.Length; i++)
         {
+            var c = cell[i];
+            // A backslash right before a pipe would escape our escape and split the cell.
+            if (c == '\\' && i + 1 < cell.Length && cell[i + 1] == '|')
+            {
+                text.Append(@"\\");
+                continue;
+            }
             text.Append(c switch
             {
                 '|' => "\\|",

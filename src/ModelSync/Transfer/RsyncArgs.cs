@@ -34,6 +34,7 @@ public static class RsyncArgs
             "-s", // names travel inside rsync's protocol, never through the remote shell
             "-8",
             "--partial-dir=.rsync-partial",
+            "--force", // a directory the source turned into a file is replaced, contents and all
             "--stats",
             "--out-format=" + ItemPrefix + "%i\t%l\t%n",
         };

@@ -1,0 +1,222 @@
+using System.Text;
+using ModelSync.Manifests;
+using ModelSync.Publishing;
+using ModelSync.Remotes;
+
+namespace ModelSync.IntegrationTests.Conformance;
+
+/// <summary>
+/// One contract, every <see cref="IRemote"/>: each concrete subclass runs these same tests against its own
+/// kind of place. <see cref="Root"/> is a directory the remote can reach and this process can inspect.
+/// </summary>
+public abstract class RemoteConformanceTests : IAsyncLifetime
+{
+    private IRemote? _remote;
+
+    protected abstract IRemote Create();
+
+    /// <summary>A fresh, empty directory per test, inside the remote's model_base.</summary>
+    protected abstract string Root { get; }
+
+    protected IRemote Remote => _remote ?? throw new InvalidOperationException("not initialized");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Root);
+        _remote = Create();
+        await _remote.ConnectAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_remote is not null) await _remote.DisposeAsync();
+        if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
+    }
+
+    [Fact]
+    public void Connect_resolves_an_absolute_model_base()
+    {
+        Assert.StartsWith("/", Remote.ModelBase, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_of_a_missing_path_is_null()
+    {
+        Assert.Null(await Remote.ScanAsync(Path.Join(Root, "nothing-here"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Scan_lists_files_links_and_empty_directories_with_sizes()
+    {
+        var model = Path.Join(Root, "model");
+        Directory.CreateDirectory(Path.Join(model, "1"));
+        Directory.CreateDirectory(Path.Join(model, "empty dir"));
+        File.WriteAllBytes(Path.Join(model, "1", "model.onnx"), new byte[1234]);
+        File.WriteAllText(Path.Join(model, "it's $(x).txt"), "hi");
+        File.CreateSymbolicLink(Path.Join(model, "link"), "1/model.onnx");
+
+        var tree = await Remote.ScanAsync(model, CancellationToken.None);
+
+        Assert.NotNull(tree);
+        Assert.Equal(EntryKind.Directory, tree.RootKind);
+        Assert.Equal(["1", "1/model.onnx", "empty dir", "it's $(x).txt", "link"], tree.Entries.Select(e => e.Path));
+        Assert.Equal(1234, tree.Entries.Single(e => e.Path == "1/model.onnx").Size);
+        Assert.Equal(EntryKind.Symlink, tree.Entries.Single(e => e.Path == "link").Kind);
+        Assert.Equal("1/model.onnx", tree.Entries.Single(e => e.Path == "link").LinkTarget);
+        Assert.Equal(EntryKind.Directory, tree.Entries.Single(e => e.Path == "empty dir").Kind);
+    }
+
+    [Fact]
+    public async Task Scan_of_a_single_file_has_one_root_entry()
+    {
+        var file = Path.Join(Root, "model.plan");
+        File.WriteAllBytes(file, new byte[77]);
+
+        var tree = await Remote.ScanAsync(file, CancellationToken.None);
+
+        Assert.NotNull(tree);
+        Assert.Equal(EntryKind.File, tree.RootKind);
+        var entry = Assert.Single(tree.Entries);
+        Assert.Equal("", entry.Path);
+        Assert.Equal(77, entry.Size);
+    }
+
+    [Fact]
+    public async Task Hash_matches_sha256_for_every_file_including_hostile_names()
+    {
+        var model = Path.Join(Root, "hashed");
+        string[] names = ["plain.bin", "sp ace/a b.txt", "-rf", "new\nline", @"back\slash", "모델.txt", "`id`;x"];
+        foreach (var name in names)
+        {
+            var path = Path.Join(model, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, "content of " + name);
+        }
+
+        var hashes = await Remote.HashAsync(model, EntryKind.Directory, null, CancellationToken.None);
+        var some = await Remote.HashAsync(model, EntryKind.Directory, ["-rf", "new\nline"], CancellationToken.None);
+
+        Assert.Equal(names.Order(StringComparer.Ordinal), hashes.Keys.Order(StringComparer.Ordinal));
+        foreach (var name in names) Assert.Equal(Sha256("content of " + name), hashes[name]);
+        Assert.Equal(["-rf", "new\nline"], some.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Hash_of_a_single_file_is_keyed_by_the_empty_path()
+    {
+        var file = Path.Join(Root, "one file.onnx");
+        File.WriteAllText(file, "weights");
+
+        var hashes = await Remote.HashAsync(file, EntryKind.File, null, CancellationToken.None);
+
+        Assert.Equal(Sha256("weights"), Assert.Single(hashes).Value);
+        Assert.Equal("", hashes.Keys.Single());
+    }
+
+    [Fact]
+    public async Task Free_space_is_reported_for_a_path_that_does_not_exist_yet()
+    {
+        Assert.True(await Remote.FreeBytesAsync(Path.Join(Root, "a", "b", "c"), CancellationToken.None) > 0);
+    }
+
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("sp ace")]
+    [InlineData("it's \"quoted\"")]
+    [InlineData("$(touch PWNED)")]
+    [InlineData("`id`; rm -rf /nonexistent")]
+    [InlineData("-n")]
+    [InlineData("line\nbreak")]
+    [InlineData("모델 동기화")]
+    public async Task Script_arguments_arrive_byte_for_byte(string word)
+    {
+        var result = await Remote.RunScriptAsync("printf '%s' \"$1\"", [word], CancellationToken.None);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(word, result.StdoutText);
+        Assert.False(File.Exists(Path.Join(Root, "PWNED")));
+    }
+
+    [Fact]
+    public async Task Stage_is_seeded_with_hard_links_and_kept_for_a_resume()
+    {
+        var target = Path.Join(Root, "served");
+        Directory.CreateDirectory(target);
+        File.WriteAllText(Path.Join(target, "w.bin"), "old");
+        var stage = StageNames.Stage(target);
+
+        await Remote.RunCheckedAsync(RemoteScripts.PrepareStage, [target, stage, StageNames.Seed(target), "seed", "d"], "prepare", CancellationToken.None);
+        File.WriteAllText(Path.Join(stage, "partial"), "resume me");
+        await Remote.RunCheckedAsync(RemoteScripts.PrepareStage, [target, stage, StageNames.Seed(target), "seed", "d"], "prepare", CancellationToken.None);
+
+        Assert.Equal("old", File.ReadAllText(Path.Join(stage, "w.bin")));
+        Assert.Equal(Inode(Path.Join(target, "w.bin")), Inode(Path.Join(stage, "w.bin")));
+        Assert.True(File.Exists(Path.Join(stage, "partial")));
+        Assert.False(Directory.Exists(StageNames.Seed(target)));
+    }
+
+    [Fact]
+    public async Task Publish_replaces_the_target_directory_and_leaves_no_siblings()
+    {
+        var target = Path.Join(Root, "served");
+        Directory.CreateDirectory(target);
+        File.WriteAllText(Path.Join(target, "old.bin"), "old");
+        var stage = StageNames.Stage(target);
+        Directory.CreateDirectory(stage);
+        File.WriteAllText(Path.Join(stage, "new.bin"), "new");
+
+        await Remote.RunCheckedAsync(RemoteScripts.Publish, [stage, target, StageNames.Old(target)], "publish", CancellationToken.None);
+
+        Assert.Equal(["new.bin"], Directory.GetFiles(target).Select(Path.GetFileName));
+        Assert.Equal(["served"], Directory.GetFileSystemEntries(Root).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Publish_of_a_file_is_one_rename()
+    {
+        var target = Path.Join(Root, "model.plan");
+        File.WriteAllText(target, "old");
+        var stage = StageNames.Stage(target);
+        File.WriteAllText(stage, "new");
+
+        await Remote.RunCheckedAsync(RemoteScripts.Publish, [stage, target, StageNames.Old(target)], "publish", CancellationToken.None);
+
+        Assert.Equal("new", File.ReadAllText(target));
+        Assert.False(File.Exists(stage));
+    }
+
+    [Fact]
+    public async Task Exec_capture_returns_output_and_exit_code()
+    {
+        var result = await Remote.ExecCaptureAsync("echo out; echo err >&2; exit 7", CancellationToken.None);
+
+        Assert.Equal(7, result.ExitCode);
+        Assert.Equal("out\n", result.StdoutText);
+        Assert.Contains("err", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failing_script_becomes_one_clear_error()
+    {
+        var error = await Assert.ThrowsAsync<Errors.ModelSyncException>(() =>
+            Remote.RunCheckedAsync("echo 'Permission denied' >&2; exit 1", [], "write the model", CancellationToken.None));
+
+        Assert.Contains("permission denied", error.Message, StringComparison.Ordinal);
+        Assert.Contains("write the model", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.Fix);
+    }
+
+    private static string Sha256(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static string Inode(string path)
+    {
+        var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%i", path])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        var inode = stat.StandardOutput.ReadToEnd().Trim();
+        stat.WaitForExit();
+        return inode;
+    }
+}

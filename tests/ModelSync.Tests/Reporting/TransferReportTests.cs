@@ -1,0 +1,39 @@
+using ModelSync.Operations;
+using ModelSync.Reporting;
+
+namespace ModelSync.Tests.Reporting;
+
+public sealed class TransferReportTests
+{
+    private static VerificationOutcome Outcome(VerifyStatus status, int files = 0, int resent = 0, params string[] mismatched) =>
+        new(status, files, "sha256", mismatched, resent);
+
+    public static TheoryData<VerificationOutcome, string> Cases => new()
+    {
+        { Outcome(VerifyStatus.Verified, files: 3), "yes (3 files, sha256)" },
+        { Outcome(VerifyStatus.Verified, files: 1), "yes (1 file, sha256)" },
+        { Outcome(VerifyStatus.Verified, files: 3, resent: 2), "yes (3 files, sha256, 2 re-sent)" },
+        { Outcome(VerifyStatus.Skipped), "skipped" },
+        { Outcome(VerifyStatus.Failed, 3, 1, "1/model.onnx"), "no — 1/model.onnx" },
+        { Outcome(VerifyStatus.Failed, 3, 1, "a", "b"), "no — a, b" },
+        {
+            Outcome(VerifyStatus.Failed, 20, 12, [.. Enumerable.Range(1, 10).Select(i => $"f{i}")]),
+            "no — f1, f2, f3, f4, f5, f6, f7, f8, f9, f10"
+        },
+        {
+            Outcome(VerifyStatus.Failed, 20, 12, [.. Enumerable.Range(1, 12).Select(i => $"f{i}")]),
+            "no — f1, f2, f3, f4, f5, f6, f7, f8, f9, f10 and 2 more"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void VerifiedRowSaysWhatVerificationFound(VerificationOutcome outcome, string expected) =>
+        Assert.Equal(expected, TransferReport.Verified(outcome));
+
+    [Theory]
+    [InlineData("1/model.onnx", 1_500_000L, false, "- 1/model.onnx (1.5MB)")]
+    [InlineData("old.bin", 0L, true, "- deleted old.bin")]
+    public void ItemLineNamesTheFile(string path, long size, bool deleted, string expected) =>
+        Assert.Equal(expected, TransferReport.Item(new ModelSync.Transfer.RsyncItem(path, size, deleted)));
+}
