@@ -21,7 +21,9 @@ public static class Cli
         foreach (var command in new[]
         {
             QueryCommands.Servers(), TransferCommands.Push(), TransferCommands.Pull(),
-            QueryCommands.Diff(), QueryCommands.List(), ExecCommand.Create(),
+            QueryCommands.Diff(), VerifyCommand.Create(), QueryCommands.List(), ExecCommand.Create(),
+            VersionCommands.Versions(),
+            VersionCommands.Name(),
         })
         {
             root.Subcommands.Add(command);

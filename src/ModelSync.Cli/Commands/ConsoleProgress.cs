@@ -1,4 +1,5 @@
 using ModelSync.Operations;
+using ModelSync.Planning;
 using ModelSync.Reporting;
 using ModelSync.Transfer;
 
@@ -10,7 +11,7 @@ namespace ModelSync.Cli.Commands;
 /// terminal, a live bar (bytes, percent, rate, time left) is redrawn in place there; otherwise nothing but
 /// plain lines is written, never control characters.
 /// </summary>
-public sealed class ConsoleProgress(TextWriter items, TextWriter phases, bool liveBar) : ITransferProgress
+public sealed class ConsoleProgress(TextWriter items, TextWriter phases, bool liveBar, bool assumeYes) : ITransferProgress
 {
     private const int MaxListed = 100;
     private const int BarWidth = 24;
@@ -39,6 +40,22 @@ public sealed class ConsoleProgress(TextWriter items, TextWriter phases, bool li
         var bar = new string('#', filled) + new string('.', BarWidth - filled);
         phases.Write($"\r[{bar}] {update.Percent,3}% {Human.Bytes(update.Bytes),8} {update.Rate,12} ETA {update.Remaining}  ");
         _barShown = true;
+    }
+
+    /// <summary>Lists what --delete would remove; asks on a terminal, needs --yes otherwise.</summary>
+    public bool ConfirmDeletes(IReadOnlyList<PlannedEntry> deletes)
+    {
+        ClearBar();
+        items.WriteLine();
+        items.WriteLine($"## Files to delete (--delete): {deletes.Count}");
+        foreach (var entry in deletes.Take(MaxListed)) items.WriteLine($"- {entry.Path}");
+        if (deletes.Count > MaxListed) items.WriteLine($"- … and {deletes.Count - MaxListed} more");
+        items.WriteLine();
+        if (assumeYes) return true;
+        if (Console.IsInputRedirected) return false;
+        phases.Write($"Delete these {deletes.Count} file(s) from the target? [y/N] ");
+        var answer = Console.ReadLine()?.Trim().ToLowerInvariant();
+        return answer is "y" or "yes";
     }
 
     /// <summary>Closes the list: how many were not shown, or that nothing moved.</summary>

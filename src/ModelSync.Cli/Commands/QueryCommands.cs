@@ -46,14 +46,18 @@ public static class QueryCommands
     public static Command List()
     {
         var alias = new Argument<string>("alias") { Description = "Server alias" };
-        var filter = new Option<string?>("--filter") { Description = "Case-insensitive substring, or a glob with * ? [" , HelpName = "pattern" };
+        var filter = new Option<string?>("--filter") { Description = "Case-insensitive substring, or a glob with * ? [, on the whole name or any field", HelpName = "pattern" };
+        var model = new Option<string?>("--model") { Description = "Only this MODEL field (any case); MODEL@latest: only its newest version", HelpName = "MODEL[@latest]" };
+        var latest = new Option<bool>("--latest") { Description = "Only the newest version of each model (VERSION, then DATE, then mtime)" };
         var command = new Command("list", """
-            List the models under a server's model_base, newest first.
-            Example: model-sync list reaper --filter 'RTX3090_*_ASR_*'
-            """) { alias, filter };
+            List the models under a server's model_base, newest first, with the fields of their names.
+            Example: model-sync list reaper --model ASR --latest
+                     model-sync list reaper --filter 'RTX3090_*'
+            """) { alias, filter, model, latest };
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async (context, session) =>
         {
-            var result = await ListOperation.RunAsync(session, parse.GetValue(alias)!, parse.GetValue(filter), ct);
+            var query = new ListQuery(parse.GetValue(filter), parse.GetValue(model), parse.GetValue(latest));
+            var result = await ListOperation.RunAsync(session, parse.GetValue(alias)!, query, ct);
             context.Report(w => ListReport.Write(w, result), () => ListReport.Json(result));
             return ExitCodes.Ok;
         }, ct));

@@ -20,9 +20,12 @@ public static class TransferCommands
             """) { local, remote };
         options.AddTo(command);
         command.SetAction((parse, ct) => Cli.RunAsync(parse, (context, session) =>
-            Run(context, "push", options.Read(parse, context.Config.Defaults), (progress, resolved) =>
+        {
+            var transfer = options.Read(parse, context.Config.Defaults);
+            return Run(context, "push", transfer, options.AssumeYes(parse), (progress, resolved) =>
                 PushPull.PushAsync(session, parse.GetValue(local)!, parse.GetValue(remote)!, parse.GetValue(GlobalOptions.OutsideBase),
-                    options.Read(parse, context.Config.Defaults), progress, resolved, ct)), ct));
+                    transfer, progress, resolved, ct));
+        }, ct));
         return command;
     }
 
@@ -37,15 +40,19 @@ public static class TransferCommands
             """) { remote, local };
         options.AddTo(command);
         command.SetAction((parse, ct) => Cli.RunAsync(parse, (context, session) =>
-            Run(context, "pull", options.Read(parse, context.Config.Defaults), (progress, resolved) =>
+        {
+            var transfer = options.Read(parse, context.Config.Defaults);
+            return Run(context, "pull", transfer, options.AssumeYes(parse), (progress, resolved) =>
                 PushPull.PullAsync(session, parse.GetValue(remote)!, parse.GetValue(local)!, parse.GetValue(GlobalOptions.OutsideBase),
-                    options.Read(parse, context.Config.Defaults), progress, resolved, ct)), ct));
+                    transfer, progress, resolved, ct));
+        }, ct));
         return command;
     }
 
-    private static async Task<int> Run(CliContext context, string direction, TransferOptions options, Func<ITransferProgress, Action<Endpoint, Endpoint>, Task<TransferResult>> transfer)
+    private static async Task<int> Run(CliContext context, string direction, TransferOptions options, bool assumeYes, Func<ITransferProgress, Action<Endpoint, Endpoint>, Task<TransferResult>> transfer)
     {
-        var progress = new ConsoleProgress(context.Json ? context.Error : context.Output, context.Error, liveBar: !Console.IsErrorRedirected);
+        var progress = new ConsoleProgress(context.Json ? context.Error : context.Output, context.Error,
+            liveBar: !Console.IsErrorRedirected, assumeYes);
         var result = await transfer(progress, (from, to) =>
         {
             if (!context.Json) TransferReport.WriteHeader(context.Output, direction, from, to, options.DryRun);

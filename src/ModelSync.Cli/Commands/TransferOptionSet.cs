@@ -1,6 +1,8 @@
 using System.CommandLine;
 using ModelSync.Config;
+using ModelSync.Errors;
 using ModelSync.Operations;
+using ModelSync.Publishing;
 
 namespace ModelSync.Cli.Commands;
 
@@ -14,20 +16,55 @@ public sealed class TransferOptionSet
     private readonly Option<bool> _noCompress = new("--no-compress") { Description = "Send everything uncompressed" };
     private readonly Option<bool> _verify = new("--verify") { Description = "Check every file's sha256 on the receiving side (default: defaults.verify)" };
     private readonly Option<bool> _noVerify = new("--no-verify") { Description = "Skip the sha256 check" };
+    private readonly Option<bool> _checksum = new("--checksum") { Description = "Hash every file on both sides, trusting no manifest or cache (finds silent changes)" };
     private readonly Option<bool> _resume = new("--resume") { Description = "Resume an interrupted transfer (always on: accepted for habit)" };
+    private readonly Option<bool> _yes = new("--yes", "-y") { Description = "Go ahead with --delete without asking (required when stdin is not a terminal)" };
+    private readonly Option<int> _retries = new("--retries")
+    {
+        Description = "Tries per step when the connection drops (default 3); each try resumes",
+        DefaultValueFactory = _ => 3,
+        HelpName = "n",
+    };
+    private readonly Option<double> _lockTimeout = new("--lock-timeout")
+    {
+        Description = "Seconds to wait when another push or pull holds the target (default 0: fail at once)",
+        HelpName = "seconds",
+    };
+    private readonly Option<bool> _strictNaming = new("--strict-naming") { Description = "Refuse a target name that does not follow naming.pattern (default: naming.strict)" };
+    private readonly Option<int?> _bwlimit = new("--bwlimit") { Description = "Limit the transfer to this many KiB/s", HelpName = "kib-per-s" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new[] { _dryRun, _delete, _noDelete, _compress, _noCompress, _verify, _noVerify, _resume })
+        foreach (var option in new Option[] { _dryRun, _delete, _noDelete, _compress, _noCompress, _verify, _noVerify, _checksum, _resume, _yes, _retries, _lockTimeout, _bwlimit })
             command.Options.Add(option);
         command.Options.Add(GlobalOptions.OutsideBase);
+        if (command.Name == "push") command.Options.Add(_strictNaming);
     }
 
-    public TransferOptions Read(ParseResult parse, Defaults defaults) => new(
-        parse.GetValue(_dryRun),
-        Pick(parse, _delete, _noDelete, defaults.Delete),
-        Pick(parse, _compress, _noCompress, defaults.Compress),
-        Pick(parse, _verify, _noVerify, defaults.Verify));
+    public bool AssumeYes(ParseResult parse) => parse.GetValue(_yes);
+
+    public TransferOptions Read(ParseResult parse, Defaults defaults)
+    {
+        var retries = parse.GetValue(_retries);
+        var wait = parse.GetValue(_lockTimeout);
+        var bwlimit = parse.GetValue(_bwlimit);
+        if (retries < 1) throw ModelSyncException.Usage($"--retries {retries} must be at least 1", "use --retries 1 for a single try");
+        if (wait < 0) throw ModelSyncException.Usage($"--lock-timeout {wait} is negative", "give a number of seconds, 0 to fail at once");
+        if (bwlimit is < 1) throw ModelSyncException.Usage($"--bwlimit {bwlimit} must be a positive number of KiB/s", "e.g. --bwlimit 10000");
+        return new TransferOptions(
+            parse.GetValue(_dryRun),
+            Pick(parse, _delete, _noDelete, defaults.Delete),
+            Pick(parse, _compress, _noCompress, defaults.Compress),
+            Pick(parse, _verify, _noVerify, defaults.Verify))
+        {
+            Checksum = parse.GetValue(_checksum),
+            Tries = retries,
+            Lock = LockPolicy.Default with { Wait = TimeSpan.FromSeconds(wait) },
+            BandwidthLimit = bwlimit,
+            Command = "model-sync " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
+            StrictNaming = parse.GetResult(_strictNaming) is not null && parse.GetValue(_strictNaming),
+        };
+    }
 
     private static bool Pick(ParseResult parse, Option<bool> on, Option<bool> off, bool fallback) =>
         parse.GetValue(off) ? false : parse.GetValue(on) || fallback;

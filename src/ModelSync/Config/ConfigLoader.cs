@@ -1,4 +1,5 @@
 using ModelSync.Errors;
+using ModelSync.Versioning;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -15,7 +16,7 @@ public static class ConfigLoader
     private static readonly string[] TopLevelKeys = ["servers", "defaults", "naming"];
     private static readonly string[] ServerKeys = ["host", "user", "port", "model_base", "ssh_key", "ssh_options"];
     private static readonly string[] DefaultsKeys = ["verify", "compress", "delete"];
-    private static readonly string[] NamingKeys = ["pattern"];
+    private static readonly string[] NamingKeys = ["pattern", "fields", "strict"];
 
     /// <summary>
     /// Loads from <paramref name="explicitPath"/> (the <c>--config</c> flag), else <c>$MODEL_SYNC_CONFIG</c>,
@@ -32,7 +33,7 @@ public static class ConfigLoader
     public static ModelSyncConfig BuiltIn() => new(
         new Dictionary<string, ServerAlias>(StringComparer.Ordinal) { [ModelSyncConfig.LocalAliasName] = BuiltInLocal() },
         new Defaults(),
-        ModelSyncConfig.DefaultNamingPattern,
+        NamingConvention.Default,
         null);
 
     private static ServerAlias BuiltInLocal() =>
@@ -62,7 +63,7 @@ public static class ConfigLoader
 
         var servers = new Dictionary<string, ServerAlias>(StringComparer.Ordinal);
         var defaults = new Defaults();
-        var pattern = ModelSyncConfig.DefaultNamingPattern;
+        var naming = NamingConvention.Default;
         if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is not YamlScalarNode { Value: null or "" })
         {
             var reader = new NodeReader(source);
@@ -79,13 +80,13 @@ public static class ConfigLoader
                         defaults = ReadDefaults(reader, value);
                         break;
                     case "naming":
-                        pattern = ReadNaming(reader, value) ?? pattern;
+                        naming = ReadNaming(reader, value);
                         break;
                 }
             }
         }
         if (!servers.ContainsKey(ModelSyncConfig.LocalAliasName)) servers[ModelSyncConfig.LocalAliasName] = BuiltInLocal();
-        return new ModelSyncConfig(servers, defaults, pattern, source);
+        return new ModelSyncConfig(servers, defaults, naming, source);
     }
 
     private static IEnumerable<ServerAlias> ReadServers(NodeReader reader, YamlNode node)
@@ -177,16 +178,54 @@ public static class ConfigLoader
         return defaults;
     }
 
-    private static string? ReadNaming(NodeReader reader, YamlNode node)
+    /// <summary>
+    /// <c>naming:</c> — <c>pattern</c> (fields in braces joined by '_'), <c>fields</c> (FIELD: regex replacing a
+    /// built-in shape) and <c>strict</c>. The pattern is checked as a whole once every key is read; an error
+    /// points at the field's expression when that is the culprit, else at the pattern.
+    /// </summary>
+    private static NamingConvention ReadNaming(NodeReader reader, YamlNode node)
     {
-        string? pattern = null;
-        if (node is YamlScalarNode { Value: null or "" }) return null;
-        foreach (var (keyNode, value) in reader.Mapping(node, "naming").Children)
+        if (node is YamlScalarNode { Value: null or "" }) return NamingConvention.Default;
+        var mapping = reader.Mapping(node, "naming");
+        var template = NamingPattern.DefaultTemplate;
+        YamlNode? templateNode = null;
+        var strict = false;
+        var regexes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var regexNodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in mapping.Children)
         {
-            reader.Key(keyNode, NamingKeys, "key in naming");
-            pattern = reader.Scalar(value, "pattern");
+            switch (reader.Key(keyNode, NamingKeys, "key in naming"))
+            {
+                case "pattern":
+                    if (value is not YamlScalarNode)
+                        throw reader.Error(value, "naming.pattern must be quoted text",
+                            $"write pattern: \"{NamingPattern.DefaultTemplate}\" (YAML reads a bare {{...}} as a mapping)");
+                    template = reader.Scalar(value, "pattern");
+                    templateNode = value;
+                    break;
+                case "strict":
+                    strict = reader.Boolean(value, "strict");
+                    break;
+                default:
+                    if (value is YamlScalarNode { Value: null or "" }) break;
+                    foreach (var (fieldNode, regexNode) in reader.Mapping(value, "naming.fields").Children)
+                    {
+                        var field = reader.Key(fieldNode, NamingField.Names, "field in naming.fields");
+                        regexes[field] = reader.Scalar(regexNode, $"naming.fields.{field}");
+                        regexNodes[field] = regexNode;
+                    }
+                    break;
+            }
         }
-        return pattern;
+        try
+        {
+            return new NamingConvention(NamingPattern.Create(template, regexes), strict);
+        }
+        catch (NamingPatternException e)
+        {
+            var culprit = e.Field is not null && regexNodes.TryGetValue(e.Field, out var regexNode) ? regexNode : templateNode ?? mapping;
+            throw reader.Error(culprit, e.Message, e.Fix ?? "fix naming: in the config");
+        }
     }
 
     private static string TrimTrailingSlash(string path) => path.Length > 1 ? path.TrimEnd('/') : path;

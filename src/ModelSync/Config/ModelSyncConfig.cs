@@ -4,10 +4,9 @@ namespace ModelSync.Config;
 public sealed record ModelSyncConfig(
     IReadOnlyDictionary<string, ServerAlias> Servers,
     Defaults Defaults,
-    string NamingPattern,
+    NamingConvention Naming,
     string? Source)
 {
-    public const string DefaultNamingPattern = "{GPU}_{DATE}_{MODEL}_{VERSION}";
     public const string LocalAliasName = "local";
     public const string DefaultLocalModelBase = "~/workspace/models";
 

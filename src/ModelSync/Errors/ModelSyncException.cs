@@ -33,5 +33,8 @@ public class ModelSyncException : Exception
 
     public string? Fix { get; }
 
+    /// <summary>True when trying again may succeed: a dropped connection, a restarting sshd, a timeout.</summary>
+    public bool Transient { get; init; }
+
     public static ModelSyncException Usage(string message, string? fix = null) => new(message, ExitCodes.Usage, fix);
 }

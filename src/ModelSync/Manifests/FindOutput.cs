@@ -4,13 +4,13 @@ using System.Text;
 namespace ModelSync.Manifests;
 
 /// <summary>
-/// Parses <c>find -printf '%y\0%s\0%T@\0%l\0%P\0'</c>: five NUL-terminated fields per entry, so any byte but NUL
-/// may appear in a name.
+/// Parses <c>find -printf '%y\0%s\0%T@\0%i\0%l\0%P\0'</c>: six NUL-terminated fields per entry, so any byte
+/// but NUL may appear in a name.
 /// </summary>
 public static class FindOutput
 {
-    public const string PrintfFormat = @"%y\0%s\0%T@\0%l\0%P\0";
-    private const int FieldsPerEntry = 5;
+    public const string PrintfFormat = @"%y\0%s\0%T@\0%i\0%l\0%P\0";
+    private const int FieldsPerEntry = 6;
 
     public static TreeListing Parse(ReadOnlySpan<byte> output)
     {
@@ -31,10 +31,14 @@ public static class FindOutput
                 _ => null, // sockets, fifos and devices are not model files
             };
             if (kind is null) continue;
-            var path = f[4];
+            var path = f[5];
             var size = kind == EntryKind.File ? long.Parse(f[1], CultureInfo.InvariantCulture) : 0;
             var seconds = long.Parse(f[2].Split('.')[0], CultureInfo.InvariantCulture);
-            var entry = new TreeEntry(path, kind.Value, size, seconds, kind == EntryKind.Symlink ? f[3] : null);
+            var entry = new TreeEntry(path, kind.Value, size, seconds, kind == EntryKind.Symlink ? f[4] : null)
+            {
+                Inode = long.TryParse(f[3], CultureInfo.InvariantCulture, out var inode) ? inode : 0,
+                ModifiedExact = f[2],
+            };
             if (path.Length == 0)
             {
                 rootKind = kind;

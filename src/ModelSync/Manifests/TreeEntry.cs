@@ -11,14 +11,23 @@ public enum EntryKind
 /// One file, directory or symlink of a scanned tree. <see cref="Path"/> is relative to the tree's root with
 /// <c>/</c> separators; the root itself of a single-file tree has the path <c>""</c>.
 /// <see cref="Size"/> counts only for files; <see cref="ModifiedUnixSeconds"/> is whole seconds, as rsync compares them.
+/// <see cref="Inode"/> and <see cref="ModifiedExact"/> (find's <c>%T@</c>, nanoseconds) key the local hash cache.
 /// </summary>
-public sealed record TreeEntry(string Path, EntryKind Kind, long Size, long ModifiedUnixSeconds, string? LinkTarget = null);
+public sealed record TreeEntry(string Path, EntryKind Kind, long Size, long ModifiedUnixSeconds, string? LinkTarget = null)
+{
+    public long Inode { get; init; }
+
+    public string ModifiedExact { get; init; } = "";
+}
 
 /// <summary>
 /// A scanned place: a directory (entries below it) or a single file (one entry with path <c>""</c>).
 /// </summary>
 public sealed record TreeListing(EntryKind RootKind, IReadOnlyList<TreeEntry> Entries)
 {
+    /// <summary>The manifest the last verified push left in this directory, if any.</summary>
+    public ModelManifest? Manifest { get; init; }
+
     public IEnumerable<TreeEntry> Files => Entries.Where(e => e.Kind == EntryKind.File);
 
     public long TotalBytes => Files.Sum(e => e.Size);

@@ -4,7 +4,11 @@ using ModelSync.Planning;
 
 namespace ModelSync.Operations;
 
-public sealed record DiffResult(string Name, string Local, string Remote, bool RemoteExists, bool Checksum, TransferPlan Plan, string PushCommand);
+public sealed record DiffResult(string Name, string Local, string Remote, bool RemoteExists, bool Checksum, TransferPlan Plan, string PushCommand)
+{
+    /// <summary>What <c>MODEL@latest</c> on the remote side turned into; null for a plain path.</summary>
+    public Versioning.LatestResolution? Resolved { get; init; }
+}
 
 /// <summary>What a push of a local model would change on a server, without changing anything.</summary>
 public static class DiffOperation
@@ -15,6 +19,8 @@ public static class DiffOperation
         var source = PushPull.LocalSource(localPath);
         var server = await session.ConnectAsync(spec.Alias, requireRsync: false, cancellationToken);
         var here = await session.ThisMachineAsync(cancellationToken);
+        var latest = await ListOperation.ResolveLatestAsync(session, server, spec.Path, remote, cancellationToken);
+        if (latest is not null) spec = spec with { Path = latest.Chosen.Name };
         var targetPath = ModelBasePaths.Resolve(server.ModelBase, spec.Path, PosixPath.Name(source), outsideBase);
         var scans = await Task.WhenAll(here.ScanAsync(source, cancellationToken), server.ScanAsync(targetPath, cancellationToken));
         var local = scans[0]!;
@@ -29,7 +35,7 @@ public static class DiffOperation
         }
         var plan = Planner.Plan(local, target, new PlanOptions(), localHashes, remoteHashes);
         var command = $"model-sync push {Quote(localPath)} {Quote(spec.ToString())}";
-        return new DiffResult(PosixPath.Name(source), localPath, $"{spec.Alias}:{targetPath}", target is not null, checksum, plan, command);
+        return new DiffResult(PosixPath.Name(source), localPath, $"{spec.Alias}:{targetPath}", target is not null, checksum, plan, command) { Resolved = latest };
     }
 
     private static string Quote(string word) =>

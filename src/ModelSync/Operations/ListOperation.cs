@@ -1,31 +1,74 @@
 using ModelSync.Errors;
 using ModelSync.Manifests;
 using ModelSync.Publishing;
+using ModelSync.Remotes;
+using ModelSync.Versioning;
 
 namespace ModelSync.Operations;
 
 public sealed record ModelInfo(string Name, long Bytes, int Files, DateTimeOffset Modified);
 
-public sealed record ListResult(string Server, string ModelBase, string? Filter, IReadOnlyList<ModelInfo> Models)
+/// <summary>
+/// What <c>list</c> keeps: <see cref="Filter"/> (substring or glob, on the whole name or any field),
+/// <see cref="Model"/> (the MODEL field, any case; <c>MODEL@latest</c> also sets <see cref="Latest"/>), and
+/// <see cref="Latest"/> (only the newest version of each model).
+/// </summary>
+public sealed record ListQuery(string? Filter = null, string? Model = null, bool Latest = false);
+
+public sealed record ListResult(string Server, string ModelBase, ListQuery Query, NamingPattern Pattern, IReadOnlyList<VersionedModel> Models)
 {
-    public long TotalBytes => Models.Sum(m => m.Bytes);
+    public long TotalBytes => Models.Sum(m => m.Info.Bytes);
 }
 
 /// <summary>The models under a server's <c>model_base</c>: one per entry, sized by everything below it.</summary>
 public static class ListOperation
 {
-    public static async Task<ListResult> RunAsync(RemoteSession session, string aliasName, string? filter, CancellationToken cancellationToken)
+    public static async Task<ListResult> RunAsync(RemoteSession session, string aliasName, ListQuery query, CancellationToken cancellationToken)
     {
+        if (LatestSelector.TryParse(query.Model, out var latestOf)) query = query with { Model = latestOf, Latest = true };
         var server = await session.ConnectAsync(aliasName, requireRsync: false, cancellationToken);
+        var catalog = await CatalogAsync(server, session.Config.Naming.Pattern, cancellationToken);
+        if (latestOf is not null && catalog.VersionsOf(latestOf).Count == 0) throw LatestResolver.NoVersions(catalog, latestOf, aliasName);
+        return new ListResult(aliasName, server.ModelBase, query, catalog.Pattern, Select(catalog.Entries, query));
+    }
+
+    /// <summary>The entries <paramref name="query"/> keeps, newest modification first.</summary>
+    public static IReadOnlyList<VersionedModel> Select(IEnumerable<VersionedModel> entries, ListQuery query)
+    {
+        var kept = entries
+            .Where(e => query.Filter is null || MatchesFilter(e, query.Filter))
+            .Where(e => query.Model is null || ModelCatalog.IsModel(e, query.Model));
+        if (query.Latest) kept = ModelCatalog.LatestOfEach(kept);
+        return kept
+            .OrderByDescending(e => e.Info.Modified)
+            .ThenBy(e => e.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary><c>--filter</c> on the whole name, or on any one field (so <c>'LANG*'</c> finds MODEL LANGDETECTOR_MMS).</summary>
+    public static bool MatchesFilter(VersionedModel entry, string filter) =>
+        NameFilter.Matches(entry.Name, filter)
+        || (entry.Parsed is { } parsed && parsed.Fields.Any(f => NameFilter.Matches(f.Value, filter)));
+
+    /// <summary>Scans model_base once and reads every name there through <paramref name="pattern"/>.</summary>
+    public static async Task<ModelCatalog> CatalogAsync(IRemote server, NamingPattern pattern, CancellationToken cancellationToken)
+    {
+        var aliasName = server.Alias.Name;
         var tree = await server.ScanAsync(server.ModelBase, cancellationToken)
             ?? throw new ModelSyncException($"model_base {server.ModelBase} does not exist on {aliasName}", ExitCodes.Failed,
                 $"create it (`model-sync exec {aliasName} \"mkdir -p {server.ModelBase}\"`) or fix model_base in the config");
-        var models = Summarize(tree)
-            .Where(m => filter is null || NameFilter.Matches(m.Name, filter))
-            .OrderByDescending(m => m.Modified)
-            .ThenBy(m => m.Name, StringComparer.Ordinal)
-            .ToList();
-        return new ListResult(aliasName, server.ModelBase, filter, models);
+        return new ModelCatalog(Summarize(tree), pattern);
+    }
+
+    /// <summary>
+    /// Resolves <c>MODEL@latest</c> against the server's model_base (one scan over the session's connection);
+    /// null when <paramref name="typedPath"/> is a plain path.
+    /// </summary>
+    public static async Task<LatestResolution?> ResolveLatestAsync(RemoteSession session, IRemote server, string? typedPath, string selector, CancellationToken cancellationToken)
+    {
+        if (!LatestSelector.TryParse(typedPath, out var model)) return null;
+        var catalog = await CatalogAsync(server, session.Config.Naming.Pattern, cancellationToken);
+        return LatestResolver.Resolve(catalog, model, selector, server.Alias.Name);
     }
 
     /// <summary>Groups a listing of model_base by its first path segment, hiding model-sync's own stage and lock entries.</summary>

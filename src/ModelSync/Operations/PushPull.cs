@@ -1,6 +1,7 @@
 using ModelSync.Errors;
 using ModelSync.Paths;
 using ModelSync.Transfer;
+using ModelSync.Versioning;
 
 namespace ModelSync.Operations;
 
@@ -10,13 +11,18 @@ public static class PushPull
     public static async Task<TransferResult> PushAsync(RemoteSession session, string localPath, string remote, bool outsideBase, TransferOptions options, ITransferProgress progress, Action<Endpoint, Endpoint> onResolved, CancellationToken cancellationToken)
     {
         var spec = RemoteSpec.Parse(remote);
+        if (LatestSelector.TryParse(spec.Path, out _))
+            throw ModelSyncException.Usage($"'{remote}': @latest picks an existing version to read; a push needs the exact name",
+                $"push to {spec.Alias}:<name>, e.g. the one `model-sync name --gpu <GPU> --model <MODEL> --date <DATE>` prints");
         var source = LocalSource(localPath);
         var server = await session.ConnectAsync(spec.Alias, requireRsync: true, cancellationToken);
         var targetPath = ModelBasePaths.Resolve(server.ModelBase, spec.Path, PosixPath.Name(source), outsideBase);
+        var warnings = CheckNaming(session.Config.Naming, PosixPath.Name(targetPath), options.StrictNaming, progress);
         var from = new Endpoint(await session.ThisMachineAsync(cancellationToken), source, localPath);
         var to = new Endpoint(server, targetPath, $"{spec.Alias}:{targetPath}");
         onResolved(from, to);
-        return await new TransferOperation(new RsyncRunner(session.Runner), progress).RunAsync("push", from, to, options, cancellationToken);
+        var result = await new TransferOperation(new RsyncRunner(session.Runner), session.Hasher, progress).RunAsync("push", from, to, options, cancellationToken);
+        return result with { Warnings = warnings };
     }
 
     public static async Task<TransferResult> PullAsync(RemoteSession session, string remote, string localPath, bool outsideBase, TransferOptions options, ITransferProgress progress, Action<Endpoint, Endpoint> onResolved, CancellationToken cancellationToken)
@@ -25,12 +31,32 @@ public static class PushPull
         if (spec.Path is null)
             throw ModelSyncException.Usage($"'{remote}' names no model", $"write it as {spec.Alias}:<model>, e.g. {spec.Alias}:my_model (see `model-sync list {spec.Alias}`)");
         var server = await session.ConnectAsync(spec.Alias, requireRsync: true, cancellationToken);
-        var sourcePath = ModelBasePaths.Resolve(server.ModelBase, spec.Path, null, outsideBase);
+        var latest = await ListOperation.ResolveLatestAsync(session, server, spec.Path, remote, cancellationToken);
+        var sourcePath = ModelBasePaths.Resolve(server.ModelBase, latest?.Chosen.Name ?? spec.Path, null, outsideBase);
         var targetPath = ModelBasePaths.LocalPullTarget(localPath, PosixPath.Name(sourcePath), Directory.Exists(localPath));
-        var from = new Endpoint(server, sourcePath, $"{spec.Alias}:{sourcePath}");
+        var from = new Endpoint(server, sourcePath, $"{spec.Alias}:{sourcePath}") { Resolved = latest };
         var to = new Endpoint(await session.ThisMachineAsync(cancellationToken), targetPath, targetPath);
         onResolved(from, to);
-        return await new TransferOperation(new RsyncRunner(session.Runner), progress).RunAsync("pull", from, to, options, cancellationToken);
+        var result = await new TransferOperation(new RsyncRunner(session.Runner), session.Hasher, progress).RunAsync("pull", from, to, options, cancellationToken);
+        return result with { ResolvedFrom = latest?.Selector };
+    }
+
+    /// <summary>
+    /// Preflight for a push target's name: nothing when it follows the naming pattern; otherwise a refusal
+    /// (exit 2, before anything is sent) under <c>--strict-naming</c> or <c>naming.strict</c>, else one warning,
+    /// told to <paramref name="progress"/> (a line on stderr) and returned for the report.
+    /// </summary>
+    public static IReadOnlyList<string> CheckNaming(Config.NamingConvention naming, string targetName, bool strictFlag, ITransferProgress progress)
+    {
+        var pattern = naming.Pattern;
+        if (pattern.Conforms(targetName)) return [];
+        var problem = $"target name '{targetName}' does not follow {pattern.Template}: {pattern.Explain(targetName)}";
+        if (strictFlag || naming.Strict)
+            throw ModelSyncException.Usage(problem + (strictFlag ? " (--strict-naming)" : " (naming.strict: true)"),
+                "push to alias:<name> with a name that follows it (`model-sync name --help` builds one)"
+                + (strictFlag ? ", or drop --strict-naming" : ", or set naming.strict: false"));
+        progress.Phase("warning: " + problem);
+        return [problem];
     }
 
     /// <summary>The absolute local source, which must exist.</summary>

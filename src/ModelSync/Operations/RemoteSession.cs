@@ -2,6 +2,7 @@ using ModelSync.Config;
 using ModelSync.Errors;
 using ModelSync.Processes;
 using ModelSync.Remotes;
+using ModelSync.Verification;
 
 namespace ModelSync.Operations;
 
@@ -12,7 +13,11 @@ namespace ModelSync.Operations;
 public sealed class RemoteSession(ModelSyncConfig config, IProcessRunner runner) : IAsyncDisposable
 {
     private readonly Dictionary<string, IRemote> _remotes = new(StringComparer.Ordinal);
+    private readonly Lazy<HashCache> _cache = new(() => HashCache.Load(HashCache.DefaultFile));
     private LocalRemote? _thisMachine;
+
+    /// <summary>Hashes trees, remembering local files' hashes across commands.</summary>
+    public TreeHasher Hasher => new(_cache.Value);
 
     public ModelSyncConfig Config => config;
 
@@ -47,6 +52,7 @@ public sealed class RemoteSession(ModelSyncConfig config, IProcessRunner runner)
 
     public async ValueTask DisposeAsync()
     {
+        if (_cache.IsValueCreated) _cache.Value.Save();
         foreach (var remote in _remotes.Values) await remote.DisposeAsync();
         _remotes.Clear();
     }

@@ -2,7 +2,25 @@ using ModelSync.Planning;
 
 namespace ModelSync.Operations;
 
-public sealed record TransferOptions(bool DryRun, bool Delete, bool Compress, bool Verify);
+public sealed record TransferOptions(bool DryRun, bool Delete, bool Compress, bool Verify)
+{
+    /// <summary>Tries per step for transient failures (dropped connection, restarting sshd), each resuming.</summary>
+    public int Tries { get; init; } = 3;
+
+    public Publishing.LockPolicy Lock { get; init; } = Publishing.LockPolicy.Default;
+
+    /// <summary>Hash every file on both sides: trust neither a manifest nor this machine's hash cache.</summary>
+    public bool Checksum { get; init; }
+
+    /// <summary>rsync's --bwlimit, KiB/s; null: no limit.</summary>
+    public int? BandwidthLimit { get; init; }
+
+    /// <summary>The command line, recorded in the lock so a second push can say who holds it.</summary>
+    public string Command { get; init; } = "model-sync";
+
+    /// <summary>Push: refuse a target name that does not follow naming.pattern (<c>--strict-naming</c>).</summary>
+    public bool StrictNaming { get; init; }
+}
 
 public enum VerifyStatus
 {
@@ -12,7 +30,11 @@ public enum VerifyStatus
 }
 
 /// <summary>What verification found: every file's sha256 on the receiving side against the sender's.</summary>
-public sealed record VerificationOutcome(VerifyStatus Status, int Files, string Algorithm, IReadOnlyList<string> Mismatched, int Resent);
+public sealed record VerificationOutcome(VerifyStatus Status, int Files, string Algorithm, IReadOnlyList<string> Mismatched, int Resent)
+{
+    /// <summary>Files hashed on the receiving side by this run; the rest were unchanged since the verified push its manifest records.</summary>
+    public int HashedNow { get; init; } = Files;
+}
 
 /// <summary>Everything a push or pull report shows.</summary>
 public sealed record TransferResult(
@@ -28,7 +50,14 @@ public sealed record TransferResult(
     double Seconds,
     VerificationOutcome Verification,
     TransferPlan Plan,
-    bool Published);
+    bool Published)
+{
+    /// <summary>Pull: the <c>alias:MODEL@latest</c> the source was resolved from; null for a plain path.</summary>
+    public string? ResolvedFrom { get; init; }
+
+    /// <summary>Push: preflight warnings, such as a target name that does not follow naming.pattern.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>Hears about a transfer as it goes.</summary>
 public interface ITransferProgress
@@ -41,4 +70,10 @@ public interface ITransferProgress
     bool WantsLiveProgress { get; }
 
     void Bytes(Transfer.RsyncProgress update);
+
+    /// <summary>
+    /// Shows the files <c>--delete</c> would remove and says whether to go ahead. False stops the command
+    /// before anything changes.
+    /// </summary>
+    bool ConfirmDeletes(IReadOnlyList<PlannedEntry> deletes);
 }

@@ -9,8 +9,32 @@ public sealed class ProcessRunner : IProcessRunner
 {
     public static readonly ProcessRunner Instance = new();
 
+    /// <summary>
+    /// Runs "$@" while a watchdog checks once a second that the process that started it is still alive; when
+    /// it is not, the child gets SIGTERM (rsync then keeps its partial file for the next run). Linux offers
+    /// PR_SET_PDEATHSIG, but it fires when the forking thread exits, and .NET forks from pool threads.
+    /// </summary>
+    internal const string ParentWatchdog = """
+        parent=$PPID
+        exec 3<&0
+        "$@" <&3 3<&- &
+        child=$!
+        exec 3<&-
+        (
+          while kill -0 "$parent" 2>/dev/null; do sleep 1; done
+          kill -TERM "$child" 2>/dev/null
+        ) </dev/null >/dev/null 2>&1 &
+        watchdog=$!
+        wait "$child"
+        status=$?
+        kill "$watchdog" 2>/dev/null
+        exit "$status"
+        """;
+
     public async Task<ProcessResult> RunAsync(ProcessSpec spec, CancellationToken cancellationToken)
     {
+        if (spec.EndWithParent && !spec.InheritStdio)
+            spec = spec with { FileName = "/bin/sh", Arguments = ["-c", ParentWatchdog, "sh", spec.FileName, .. spec.Arguments], EndWithParent = false };
         var info = new ProcessStartInfo(spec.FileName)
         {
             UseShellExecute = false,

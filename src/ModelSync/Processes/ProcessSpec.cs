@@ -15,6 +15,12 @@ public sealed record ProcessSpec(string FileName, IReadOnlyList<string> Argument
     /// <summary>When true the child shares this process's stdin, stdout and stderr (for <c>exec</c>); nothing is captured.</summary>
     public bool InheritStdio { get; init; }
 
+    /// <summary>
+    /// When true the child is ended (SIGTERM) if this process dies without cleaning up (<c>kill -9</c>), so an
+    /// orphaned rsync never keeps writing into a stage that the next run resumes.
+    /// </summary>
+    public bool EndWithParent { get; init; }
+
     public override string ToString() => FileName + " " + string.Join(' ', Arguments);
 }
 

@@ -19,6 +19,9 @@ public static class StageNames
     /// <summary>Where the previous version waits for the instant between the two renames of a publish.</summary>
     public static string Old(string target) => Sibling(target, "old");
 
+    /// <summary>The lock that lets one push or pull at a time work on the target.</summary>
+    public static string Lock(string target) => Sibling(target, "lock");
+
     public static bool IsControlName(string name) => name.StartsWith(Prefix, StringComparison.Ordinal);
 
     private static string Sibling(string target, string role) =>

@@ -8,9 +8,11 @@ public sealed class LocalRemote(ServerAlias alias, IProcessRunner runner) : Shel
 {
     private const string Shell = "/bin/sh";
 
+    public const string ThisMachineName = "this machine";
+
     /// <summary>The side of a push or pull that is this machine's own file system, outside any alias.</summary>
     public static LocalRemote ThisMachine(IProcessRunner runner) =>
-        new(new ServerAlias("this machine", null, null, null, "/", null, []), runner);
+        new(new ServerAlias(ThisMachineName, null, null, null, "/", null, []), runner);
 
     protected override Task<ProcessResult> OpenAndProbeAsync(CancellationToken cancellationToken) =>
         RunScriptAsync(RemoteScripts.Probe, [], cancellationToken);

@@ -21,6 +21,10 @@ public static class RemoteFailure
         if (text.Contains("Permission denied", StringComparison.Ordinal))
             return new ModelSyncException($"permission denied on {alias.Name} while trying to {what}: {detail}", ExitCodes.Failed,
                 $"check that {(alias.User ?? "the login user")} may write there, or pick another path");
-        return new ModelSyncException($"could not {what} on {alias.Name} (exit {result.ExitCode}): {detail}");
+        if (text.Contains("Not a directory", StringComparison.Ordinal))
+            return new ModelSyncException($"a path on {alias.Name} runs through a file, not a directory, while trying to {what}: {detail}", ExitCodes.Failed,
+                "check model_base in the config and the target path");
+        return new ModelSyncException($"could not {what} on {alias.Name} (exit {result.ExitCode}): {detail}", ExitCodes.Failed,
+            $"check the path and that {(alias.User ?? "the login user")} may write there; `model-sync servers --check` tests the connection");
     }
 }

@@ -12,15 +12,33 @@ public static class RemoteScripts
         if command -v rsync >/dev/null 2>&1; then rsync --version 2>/dev/null | head -n 1; else echo no-rsync; fi
         """;
 
-    /// <summary>$1: path. <c>missing\0</c>, or <c>ok\0</c> then find records (root first, following a root symlink).</summary>
+    /// <summary>
+    /// $1: path. <c>missing\0</c>; or <c>ok\0</c>, the manifest a push left there (empty if none) and <c>\0</c>,
+    /// then find records (root first, following a root symlink).
+    /// </summary>
     public static readonly string Scan = $$"""
         if [ ! -e "$1" ] && [ ! -L "$1" ]; then printf 'missing\0'; exit 0; fi
         printf 'ok\0'
+        if [ -d "$1" ] && [ -f "$1/{{Manifests.ModelManifest.FileName}}" ]; then cat -- "$1/{{Manifests.ModelManifest.FileName}}"; fi
+        printf '\0'
         exec find -H "$1" -printf '{{Manifests.FindOutput.PrintfFormat}}'
         """;
 
     /// <summary>
-    /// $1: directory; $2…: files relative to it (none: every file below it). Prints the tool used on a first
+    /// $1: model directory. Writes the manifest from stdin (temp file, then rename), keeping the directory's
+    /// mtime as rsync set it, so <c>list</c> still dates the model by its content.
+    /// </summary>
+    public static readonly string WriteManifest = $$"""
+        ref=$(mktemp) || exit 1
+        trap 'rm -f "$ref"' EXIT
+        touch -r "$1" -- "$ref" || exit 1
+        cat > "$1/{{Manifests.ModelManifest.FileName}}.tmp" && mv -f -- "$1/{{Manifests.ModelManifest.FileName}}.tmp" "$1/{{Manifests.ModelManifest.FileName}}" || exit 1
+        touch -r "$ref" -- "$1"
+        """;
+
+    /// <summary>
+    /// $1: directory; $2: <c>all</c> (every file below it) or <c>stdin</c> (NUL-terminated <c>./</c>-prefixed names
+    /// on stdin, so no list is ever too long for a command line). Prints the tool used on a first
     /// line, then one NUL-terminated record per file: <c>HASH *./name</c> from openssl, or <c>HASH  ./name</c>
     /// from <c>sha256sum -z</c>. openssl versions differ in how they escape a name holding a newline or a
     /// backslash, so such rare names go to <c>sha256sum -z</c>, which never escapes. Batches run in parallel,
@@ -28,14 +46,13 @@ public static class RemoteScripts
     /// </summary>
     public const string Hash = """
         cd -- "$1" || exit 41
-        shift
         if command -v openssl >/dev/null 2>&1; then MS_TOOL=openssl; else MS_TOOL=sha256sum; fi
         export MS_TOOL
         w=$(nproc 2>/dev/null) || w=2
         [ "$w" -gt 4 ] && w=4
         t=$(mktemp -d) || exit 42
         trap 'rm -rf "$t"' EXIT
-        if [ $# -gt 0 ]; then printf './%s\0' "$@"; else find . -type f -print0; fi |
+        if [ "$2" = all ]; then find . -type f -print0; else cat; fi |
           xargs -0 -r -P "$w" -n 16 sh -c '
             o=$(mktemp -p "$0") || exit 1
             if [ "$MS_TOOL" != openssl ]; then exec sha256sum -z -- "$@" > "$o"; fi
@@ -89,10 +106,17 @@ public static class RemoteScripts
 
     /// <summary>
     /// $1: stage, $2: target, $3: name for the old target. A file replaces a file in one atomic rename;
-    /// otherwise two renames (target aside, stage in), the old one is restored if the second fails.
+    /// otherwise two renames (target aside, stage in), the old one restored if the second fails. Hang-ups are
+    /// ignored so a dropped connection cannot stop it between the two renames; a missing stage with a target in
+    /// place means an earlier try already published (the lock keeps anyone else from touching the stage).
     /// </summary>
     public const string Publish = """
+        trap '' HUP INT TERM PIPE
         s=$1 t=$2 old=$3
+        if [ ! -e "$s" ] && [ ! -L "$s" ]; then
+          if [ -e "$t" ] || [ -L "$t" ]; then rm -rf -- "$old"; exit 0; fi
+          echo "nothing to publish: $s is missing" >&2; exit 1
+        fi
         mkdir -p -- "$(dirname -- "$t")" || exit 1
         if [ ! -d "$s" ] && { [ ! -d "$t" ] || [ -L "$t" ]; }; then exec mv -T -f -- "$s" "$t"; fi
         if [ -e "$t" ] || [ -L "$t" ]; then
@@ -103,6 +127,39 @@ public static class RemoteScripts
         else
           mv -T -- "$s" "$t"
         fi
+        """;
+
+    /// <summary>
+    /// $1: lock directory, $2: holder description. <c>acquired</c>, or <c>held AGE_SECONDS</c> then the
+    /// holder's description. mkdir is atomic, so of two racing pushes exactly one gets the lock.
+    /// </summary>
+    public const string LockAcquire = """
+        mkdir -p -- "$(dirname -- "$1")" || exit 1
+        if mkdir -- "$1" 2>/dev/null; then
+          printf '%s' "$2" > "$1/holder.tmp" && mv -f -- "$1/holder.tmp" "$1/holder" || exit 1
+          echo acquired
+        elif [ ! -d "$1" ]; then
+          mkdir -- "$1"
+          exit 1
+        else
+          now=$(date +%s)
+          since=$(stat -c %Y -- "$1" 2>/dev/null) || since=$now
+          echo "held $((now - since))"
+          cat -- "$1/holder" 2>/dev/null
+        fi
+        """;
+
+    /// <summary>$1: lock directory, $2: token. Removes the lock only if it is still ours.</summary>
+    public const string LockRelease = """
+        if grep -qxF -- "token=$2" "$1/holder" 2>/dev/null; then rm -rf -- "$1"; fi
+        exit 0
+        """;
+
+    /// <summary>$1: lock directory. Breaks a stale lock: one rename, so two breakers cannot both succeed.</summary>
+    public const string LockBreak = """
+        b="$1.broken.$$"
+        mv -T -- "$1" "$b" 2>/dev/null && rm -rf -- "$b"
+        exit 0
         """;
 
     /// <summary>$1: path to remove, file or tree.</summary>

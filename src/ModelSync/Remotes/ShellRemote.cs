@@ -3,6 +3,7 @@ using ModelSync.Errors;
 using ModelSync.Manifests;
 using ModelSync.Paths;
 using ModelSync.Processes;
+using ModelSync.Publishing;
 using ModelSync.Verification;
 
 namespace ModelSync.Remotes;
@@ -54,9 +55,15 @@ public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IR
         var output = result.Stdout.AsSpan();
         if (output.StartsWith("missing\0"u8)) return null;
         if (!output.StartsWith("ok\0"u8)) throw new ModelSyncException($"unexpected listing of {path} on {alias.Name}");
+        var afterOk = output[3..];
+        var manifestEnd = afterOk.IndexOf((byte)0);
         try
         {
-            return FindOutput.Parse(output[3..]);
+            var manifest = manifestEnd > 0 ? ModelManifest.TryParse(System.Text.Encoding.UTF8.GetString(afterOk[..manifestEnd])) : null;
+            var listing = FindOutput.Parse(afterOk[(manifestEnd + 1)..]);
+            // model-sync's own entries (manifest, stages, locks) are never part of a model.
+            var entries = listing.Entries.Where(e => !e.Path.Split('/').Any(StageNames.IsControlName)).ToList();
+            return listing with { Entries = entries, Manifest = manifest };
         }
         catch (FormatException e)
         {
@@ -69,9 +76,10 @@ public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IR
     {
         var singleFile = rootKind != EntryKind.Directory;
         var directory = singleFile ? PosixPath.Parent(root) : root;
-        IReadOnlyCollection<string> names = singleFile ? [PosixPath.Name(root)] : only ?? [];
-        if (!singleFile && only is { Count: 0 }) return new Dictionary<string, string>();
-        var result = await this.RunCheckedAsync(RemoteScripts.Hash, [directory, .. names], $"hash files in {root}", cancellationToken);
+        IReadOnlyCollection<string>? names = singleFile ? [PosixPath.Name(root)] : only;
+        if (names is { Count: 0 }) return new Dictionary<string, string>();
+        var list = names is null ? null : System.Text.Encoding.UTF8.GetBytes(string.Concat(names.Select(n => "./" + n + "\0")));
+        var result = await this.RunCheckedAsync(RemoteScripts.Hash, [directory, list is null ? "all" : "stdin"], $"hash files in {root}", cancellationToken, list);
         Dictionary<string, string> hashes;
         try
         {

@@ -29,9 +29,9 @@ public static class SshFailure
         if (Has("Connection refused") || Has("timed out") || Has("No route to host") || Has("Network is unreachable")
             || Has("Connection closed") || Has("Connection reset"))
             return new ModelSyncException($"cannot reach {where} ('{alias.Name}'): {LastLine(text)}", ExitCodes.Failed,
-                "check the host and port, and that sshd runs there; run `model-sync servers --check`");
+                "check the host and port, and that sshd runs there; run `model-sync servers --check`") { Transient = true };
         return new ModelSyncException($"ssh to {where} ('{alias.Name}') failed: {LastLine(text)}", ExitCodes.Failed,
-            "run `model-sync servers --check`");
+            "run `model-sync servers --check`") { Transient = true };
     }
 
     private static string SshTarget(ServerAlias alias) =>

@@ -25,6 +25,7 @@ public static class DiffReport
         writer.WriteLine($"## Sync Status: {result.Name}");
         writer.WriteLine($"Local: {result.Local}");
         writer.WriteLine($"Remote: {result.Remote}{(result.RemoteExists ? "" : " (not there yet)")}");
+        if (result.Resolved is { } resolved) writer.WriteLine($"Resolved: {resolved.Describe()}");
         writer.WriteLine($"Compared by: {(result.Checksum ? "sha256 of content" : "size and modification time")}");
         writer.WriteLine();
         var table = new MarkdownTable("File", "Local", "Remote", "Status");
@@ -63,6 +64,7 @@ public static class DiffReport
             local = r.Local,
             remote = r.Remote,
             remote_exists = r.RemoteExists,
+            resolved_from = r.Resolved?.Selector,
             compared_by = r.Checksum ? "sha256" : "size_mtime",
             entries = Shown(r.Plan).Select(e => new
             {

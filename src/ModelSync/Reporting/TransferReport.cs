@@ -15,6 +15,7 @@ public static class TransferReport
         writer.WriteLine($"Syncing {(direction == "pull" ? "from" : "to")} {server.Name} ({where})...");
         writer.WriteLine($"Source: {source.Display}");
         writer.WriteLine($"Target: {target.Display}");
+        if (source.Resolved is { } resolved) writer.WriteLine($"Resolved: {resolved.Describe()}");
         if (dryRun) return;
         writer.WriteLine();
         writer.WriteLine("## Transfer Progress");
@@ -48,7 +49,10 @@ public static class TransferReport
 
     public static string Verified(VerificationOutcome v) => v.Status switch
     {
-        VerifyStatus.Verified => $"yes ({v.Files} file{(v.Files == 1 ? "" : "s")}, {v.Algorithm}{(v.Resent > 0 ? $", {v.Resent} re-sent" : "")})",
+        VerifyStatus.Verified => $"yes ({v.Files} file{(v.Files == 1 ? "" : "s")}, {v.Algorithm}{(v.Resent > 0 ? $", {v.Resent} re-sent" : "")}"
+            + (v.HashedNow >= v.Files ? ")"
+                : v.HashedNow == 0 ? "; all unchanged since the last verified push)"
+                : $"; {v.HashedNow} hashed now, {v.Files - v.HashedNow} unchanged since the last verified push)"),
         VerifyStatus.Failed => "no — " + string.Join(", ", v.Mismatched.Take(10)) + (v.Mismatched.Count > 10 ? $" and {v.Mismatched.Count - 10} more" : ""),
         _ => "skipped",
     };
@@ -96,8 +100,11 @@ public static class TransferReport
             algorithm = r.Verification.Algorithm,
             mismatched = r.Verification.Mismatched,
             resent = r.Verification.Resent,
+            hashed_now = r.Verification.HashedNow,
         },
         published = r.Published,
+        resolved_from = r.ResolvedFrom,
+        warnings = r.Warnings,
         changes = r.Plan.Entries.Where(e => e.WillSend || e.Delete).Select(e => new
         {
             path = e.Path,

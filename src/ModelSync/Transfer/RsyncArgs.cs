@@ -10,6 +10,9 @@ public sealed record RsyncRequest(string Source, string Destination, string? Rem
     /// <summary>Send even when size and time match: for files whose content failed verification.</summary>
     public bool IgnoreTimes { get; init; }
 
+    /// <summary>KiB/s, passed to rsync's --bwlimit.</summary>
+    public int? BandwidthLimit { get; init; }
+
     /// <summary>Ask rsync for whole-transfer progress lines (bytes, percent, rate, time left) for a live bar.</summary>
     public bool LiveProgress { get; init; }
 }
@@ -37,11 +40,14 @@ public static class RsyncArgs
             "--force", // a directory the source turned into a file is replaced, contents and all
             "--stats",
             "--out-format=" + ItemPrefix + "%i\t%l\t%n",
+            // The manifest belongs to the place it describes: never copied, never deleted by --delete.
+            "--exclude=/" + Manifests.ModelManifest.FileName + "*",
         };
         if (request.Delete) args.Add("--delete");
         if (request.Compress) args.AddRange(["-z", "--skip-compress=" + SkipCompress]);
         if (request.IgnoreTimes) args.Add("-I");
         if (request.LiveProgress) args.Add("--info=progress2");
+        if (request.BandwidthLimit is { } limit) args.Add("--bwlimit=" + limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (request.OnlyFiles is not null) args.AddRange(["--from0", "--files-from=-"]);
         if (request.RemoteShell is not null) args.AddRange(["-e", request.RemoteShell]);
         args.Add(request.Source);

@@ -15,6 +15,7 @@ public sealed class RsyncRunner(IProcessRunner runner)
         var spec = new ProcessSpec("rsync", RsyncArgs.Build(request))
         {
             Stdin = stdin,
+            EndWithParent = true,
             OnStdoutLine = line =>
             {
                 if (RsyncOutput.ParseItem(line) is { } item) onItem(item);
@@ -31,9 +32,12 @@ public sealed class RsyncRunner(IProcessRunner runner)
         var stderr = result.Stderr;
         if (result.ExitCode == 255 || (result.ExitCode == 12 && stderr.Contains("ssh:", StringComparison.Ordinal)))
             return SshFailure.Classify(alias, stderr);
-        if (stderr.Contains("rsync: command not found", StringComparison.Ordinal) || stderr.Contains("rsync: not found", StringComparison.Ordinal)
-            || result.ExitCode == 127)
+        if (result.ExitCode == 127)
+            return new ModelSyncException("rsync is not installed on this machine", ExitCodes.Failed, "install it (e.g. apt-get install rsync)");
+        if (stderr.Contains("rsync: command not found", StringComparison.Ordinal) || stderr.Contains("rsync: not found", StringComparison.Ordinal))
             return new ModelSyncException($"rsync is not installed on {alias.Name}", ExitCodes.Failed, "install it there (e.g. apt-get install rsync)");
+        var transient = result.ExitCode is 10 or 12 or 30 or 35 || stderr.Contains("Connection reset", StringComparison.Ordinal)
+            || stderr.Contains("connection unexpectedly closed", StringComparison.Ordinal) || stderr.Contains("Broken pipe", StringComparison.Ordinal);
         var what = result.ExitCode switch
         {
             23 => "some files could not be transferred",
@@ -46,6 +50,6 @@ public sealed class RsyncRunner(IProcessRunner runner)
         return described.Fix is not null && !described.Message.StartsWith("could not", StringComparison.Ordinal)
             ? described
             : new ModelSyncException($"{what}: {SshFailure.LastLine(stderr)}", ExitCodes.Failed,
-                "run the same command again: it resumes from what arrived");
+                "run the same command again: it resumes from what arrived") { Transient = transient };
     }
 }

@@ -68,6 +68,20 @@ public static class CliRunner
         TimeSpan? timeout = null)
     {
         var argList = args.ToList();
+        using var process = Start(argList, configPath, env, workingDirectory);
+        return await WaitAsync(process, argList, timeout);
+    }
+
+    /// <summary>
+    /// Starts <c>dotnet model-sync.dll args...</c> with the same environment as <see cref="RunAsync"/> and
+    /// returns the running process (stdin closed, stdout and stderr redirected) — for tests that interrupt it.
+    /// </summary>
+    public static Process Start(
+        IReadOnlyList<string> argList,
+        string? configPath = null,
+        IReadOnlyDictionary<string, string>? env = null,
+        string? workingDirectory = null)
+    {
         var psi = new ProcessStartInfo(DotnetHost())
         {
             UseShellExecute = false,
@@ -106,13 +120,20 @@ public static class CliRunner
             }
         }
 
-        using var process = new Process { StartInfo = psi };
+        var process = new Process { StartInfo = psi };
         if (!process.Start())
         {
+            process.Dispose();
             throw new InvalidOperationException($"Could not start {psi.FileName} {CliDllPath}.");
         }
 
         process.StandardInput.Close();
+        return process;
+    }
+
+    /// <summary>Waits for a process from <see cref="Start"/> and collects its output, killing it after <paramref name="timeout"/>.</summary>
+    public static async Task<CliResult> WaitAsync(Process process, IReadOnlyList<string> argList, TimeSpan? timeout = null)
+    {
         var stdoutTask = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var stderrTask = process.StandardError.ReadToEndAsync(CancellationToken.None);
 

@@ -369,6 +369,16 @@ public sealed class SshdFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// A server restart: stops sshd and every session it serves (connections drop mid-transfer), then starts it
+    /// again on the same port with the same keys.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await StopSshdAsync();
+        await StartSshdAsync(Path.Combine(Root, "sshd_config"));
+    }
+
     private async Task StopSshdAsync()
     {
         var sshd = _sshd;

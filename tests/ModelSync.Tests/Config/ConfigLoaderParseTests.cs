@@ -37,7 +37,7 @@ public sealed class ConfigLoaderParseTests : IDisposable
         Assert.True(local.IsLocal);
         Assert.Equal(Path.Join(_home.Path, "workspace/models"), local.ModelBase);
         Assert.Equal(new Defaults(Verify: true, Compress: true, Delete: false), config.Defaults);
-        Assert.Equal("{GPU}_{DATE}_{MODEL}_{VERSION}", config.NamingPattern);
+        Assert.Equal("{GPU}_{DATE}_{MODEL}_{VERSION}", config.Naming.Pattern.Template);
         Assert.Equal(Yaml.Source, config.Source);
     }
 
@@ -54,7 +54,7 @@ public sealed class ConfigLoaderParseTests : IDisposable
         Assert.Equal("local", local.Name);
         Assert.Equal(Path.Join(_home.Path, "workspace/models"), local.ModelBase);
         Assert.Equal(new Defaults(Verify: true, Compress: false, Delete: false), config.Defaults);
-        Assert.Equal(ModelSyncConfig.DefaultNamingPattern, config.NamingPattern);
+        Assert.Equal(NamingConvention.Default, config.Naming);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class ModelSyncConfigAliasTests
             ["local"] = new("local", null, null, null, "/home/june/workspace/models", null, []),
         },
         new Defaults(),
-        ModelSyncConfig.DefaultNamingPattern,
+        NamingConvention.Default,
         source);
 
     [Theory]

@@ -5,9 +5,12 @@ namespace ModelSync.Tests.Manifests;
 
 public sealed class FindOutputTests
 {
-    /// <summary>One find record: type, size, mtime, link target, relative path, each NUL-terminated.</summary>
+    /// <summary>One find record: type, size, mtime, inode, link target, relative path, each NUL-terminated.</summary>
     private static string Record(string type, long size, string mtime, string link, string path) =>
-        $"{type}\0{size}\0{mtime}\0{link}\0{path}\0";
+        $"{type}\0{size}\0{mtime}\0{42}\0{link}\0{path}\0";
+
+    /// <summary>The entries without the cache keys, which tests below do not spell out.</summary>
+    private static IEnumerable<TreeEntry> Compared(TreeListing listing) => listing.Entries.Select(e => e with { Inode = 0, ModifiedExact = "" });
 
     private static byte[] Bytes(params string[] records) => Encoding.UTF8.GetBytes(string.Concat(records));
 
@@ -35,7 +38,7 @@ public sealed class FindOutputTests
                 new TreeEntry("empty", EntryKind.Directory, 0, 1700000500),
                 new TreeEntry("empty-file", EntryKind.File, 0, 1700000600),
             ],
-            listing.Entries);
+            Compared(listing));
         Assert.Equal(1048576 + 120, listing.TotalBytes);
         Assert.Equal(3, listing.Files.Count());
     }
@@ -46,7 +49,16 @@ public sealed class FindOutputTests
         var listing = FindOutput.Parse(Bytes(Record("f", 2100000000, "1700000000.5", "", "")));
 
         Assert.Equal(EntryKind.File, listing.RootKind);
-        Assert.Equal([new TreeEntry("", EntryKind.File, 2100000000, 1700000000)], listing.Entries);
+        Assert.Equal([new TreeEntry("", EntryKind.File, 2100000000, 1700000000)], Compared(listing));
+    }
+
+    [Fact]
+    public void InodeAndExactMtimeAreKeptForTheHashCache()
+    {
+        var entry = Assert.Single(FindOutput.Parse(Bytes(Record("f", 3, "1700000000.1234567890", "", ""))).Entries);
+
+        Assert.Equal(42, entry.Inode);
+        Assert.Equal("1700000000.1234567890", entry.ModifiedExact);
     }
 
     [Fact]
@@ -120,14 +132,14 @@ public sealed class FindOutputTests
     [Theory]
     [InlineData("")]
     [InlineData("f|")]
-    [InlineData("f|1|1.0||")]
-    [InlineData("f|1|1.0||name|extra|")]
-    [InlineData("f|1|1.0||name")]
-    [InlineData("d|4096|1.0|||f|1|1.0||name")]
+    [InlineData("f|1|1.0|7||")]
+    [InlineData("f|1|1.0|7||name|extra|")]
+    [InlineData("f|1|1.0|7||name")]
+    [InlineData("d|4096|1.0|7|||f|1|1.0|7||name")]
     public void WrongFieldCountIsAFormatException(string text) =>
         Assert.Throws<FormatException>(() => FindOutput.Parse(Encoding.UTF8.GetBytes(text.Replace('|', '\0'))));
 
     [Fact]
     public void NonNumericSizeIsAFormatException() =>
-        Assert.Throws<FormatException>(() => FindOutput.Parse(Bytes(Record("d", 1, "1.0", "", ""), "f\0big\0" + "1.0\0\0x\0")));
+        Assert.Throws<FormatException>(() => FindOutput.Parse(Bytes(Record("d", 1, "1.0", "", ""), "f\0big\0" + "1.0\07\0\0x\0")));
 }

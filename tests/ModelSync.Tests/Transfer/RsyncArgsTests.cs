@@ -6,7 +6,7 @@ namespace ModelSync.Tests.Transfer;
 public sealed class RsyncArgsTests
 {
     private static readonly string[] Always =
-        ["-rlpt", "-s", "-8", "--partial-dir=.rsync-partial", "--force", "--stats", "--out-format=MS\t%i\t%l\t%n"];
+        ["-rlpt", "-s", "-8", "--partial-dir=.rsync-partial", "--force", "--stats", "--out-format=MS\t%i\t%l\t%n", "--exclude=/.model-sync-manifest.json*"];
 
     private static RsyncRequest Request(string? shell = null, bool delete = false, bool compress = false) =>
         new("/src/model/", "reaper.internal:/models/.model-sync-stage.model/", shell, delete, compress);

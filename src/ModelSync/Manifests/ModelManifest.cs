@@ -1,0 +1,64 @@
+using System.Text.Json;
+using ModelSync.Reporting;
+
+namespace ModelSync.Manifests;
+
+/// <summary>One file as a verified push left it: size and whole-second mtime, and the hash of its content.</summary>
+public sealed record ManifestFile(string Path, long Size, long Mtime, string Sha256);
+
+/// <summary>
+/// What a verified push leaves inside the model directory, as <see cref="FileName"/>: every file with size, mtime
+/// and sha256, and who pushed it from where, when, with which version of the tool. Model servers skip it (a
+/// dot-file, neither <c>config.pbtxt</c> nor a numeric version directory); scans, diffs and transfers leave it out.
+/// </summary>
+public sealed record ModelManifest(
+    int FormatVersion,
+    string Tool,
+    string PushedBy,
+    string SourceHost,
+    string SourcePath,
+    DateTimeOffset Published,
+    string Algorithm,
+    IReadOnlyList<ManifestFile> Files)
+{
+    public const string FileName = ".model-sync-manifest.json";
+    public const int CurrentFormat = 1;
+
+    public static ModelManifest Create(TreeListing source, IReadOnlyDictionary<string, string> hashes, string sourceHost, string sourcePath) => new(
+        CurrentFormat,
+        "model-sync " + typeof(ModelManifest).Assembly.GetName().Version?.ToString(3),
+        Environment.UserName + "@" + Environment.MachineName,
+        sourceHost,
+        sourcePath,
+        DateTimeOffset.UtcNow,
+        "sha256",
+        source.Files.Where(f => hashes.ContainsKey(f.Path)).Select(f => new ManifestFile(f.Path, f.Size, f.ModifiedUnixSeconds, hashes[f.Path])).ToList());
+
+    /// <summary>
+    /// Hashes the manifest vouches for: files in <paramref name="listing"/> whose size and mtime still match it.
+    /// A file changed since the push no longer matches and must be hashed again.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Trusted(TreeListing listing)
+    {
+        var recorded = Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        return listing.Files
+            .Where(f => recorded.TryGetValue(f.Path, out var r) && r.Size == f.Size && r.Mtime == f.ModifiedUnixSeconds)
+            .ToDictionary(f => f.Path, f => recorded[f.Path].Sha256, StringComparer.Ordinal);
+    }
+
+    public string Serialize() => JsonSerializer.Serialize(this, JsonOutput.Options);
+
+    /// <summary>The manifest in <paramref name="json"/>, or null when it is not one this version can trust.</summary>
+    public static ModelManifest? TryParse(string json)
+    {
+        try
+        {
+            var manifest = JsonSerializer.Deserialize<ModelManifest>(json, JsonOutput.Options);
+            return manifest is { FormatVersion: CurrentFormat, Algorithm: "sha256", Files: not null } ? manifest : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using ModelSync.Errors;
+using ModelSync.Manifests;
+using ModelSync.Paths;
+using ModelSync.Remotes;
+using ModelSync.Verification;
+using ModelSync.Versioning;
+
+namespace ModelSync.Operations;
+
+/// <summary>One file that does not check out, and why.</summary>
+public sealed record VerifyFinding(string Path, string Problem, long? LocalBytes, long? RemoteBytes);
+
+public sealed record VerifyResult(string Name, string? Local, string Remote, string ComparedWith, int Files, int HashedNow, IReadOnlyList<VerifyFinding> Findings)
+{
+    public LatestResolution? Resolved { get; init; }
+
+    public bool Ok => Findings.Count == 0;
+}
+
+/// <summary>
+/// Content checks that change nothing: a local model against its copy on a server, or a server's copy against
+/// the manifest its last verified push left. A manifest vouches for files whose size and mtime still match it;
+/// <c>--checksum</c> hashes every file on both sides regardless.
+/// </summary>
+public static class VerifyOperation
+{
+    public static async Task<VerifyResult> CompareAsync(RemoteSession session, string localPath, string remote, bool checksum, bool outsideBase, CancellationToken cancellationToken)
+    {
+        var spec = RemoteSpec.Parse(remote);
+        var source = PushPull.LocalSource(localPath);
+        var server = await session.ConnectAsync(spec.Alias, requireRsync: false, cancellationToken);
+        var here = await session.ThisMachineAsync(cancellationToken);
+        var latest = await ListOperation.ResolveLatestAsync(session, server, spec.Path, remote, cancellationToken);
+        if (latest is not null) spec = spec with { Path = latest.Chosen.Name };
+        var targetPath = ModelBasePaths.Resolve(server.ModelBase, spec.Path, PosixPath.Name(source), outsideBase);
+        var scans = await Task.WhenAll(here.ScanAsync(source, cancellationToken), server.ScanAsync(targetPath, cancellationToken));
+        var local = scans[0]!;
+        var copy = scans[1] ?? throw new ModelSyncException($"nothing at {spec.Alias}:{targetPath}", ExitCodes.Failed,
+            $"push it first: `model-sync push {localPath} {spec}`");
+        var hasher = checksum ? new TreeHasher(null) : session.Hasher;
+        var hashes = await Task.WhenAll(
+            hasher.HashAsync(here, source, local, null, cancellationToken),
+            hasher.HashAsync(server, targetPath, copy, checksum ? null : copy.Manifest?.Trusted(copy), cancellationToken));
+        var findings = Compare(local, hashes[0].Hashes, copy, hashes[1].Hashes);
+        return new VerifyResult(PosixPath.Name(source), localPath, $"{spec.Alias}:{targetPath}", "local copy", local.Files.Count(),
+            hashes[1].HashedNow, findings) { Resolved = latest };
+    }
+
+    public static async Task<VerifyResult> AgainstManifestAsync(RemoteSession session, string remote, bool outsideBase, CancellationToken cancellationToken)
+    {
+        var spec = RemoteSpec.Parse(remote);
+        if (spec.Path is null)
+            throw ModelSyncException.Usage($"'{remote}' names no model", $"write it as {spec.Alias}:<model>, or give a local copy: verify <local> {spec.Alias}");
+        var server = await session.ConnectAsync(spec.Alias, requireRsync: false, cancellationToken);
+        var latest = await ListOperation.ResolveLatestAsync(session, server, spec.Path, remote, cancellationToken);
+        if (latest is not null) spec = spec with { Path = latest.Chosen.Name };
+        var path = ModelBasePaths.Resolve(server.ModelBase, spec.Path, null, outsideBase);
+        var copy = await server.ScanAsync(path, cancellationToken)
+            ?? throw new ModelSyncException($"nothing at {spec.Alias}:{path}", ExitCodes.Usage, $"check the name with `model-sync list {spec.Alias}`");
+        var manifest = copy.Manifest ?? throw new ModelSyncException($"{spec.Alias}:{path} has no manifest to check against", ExitCodes.Failed,
+            $"a verified push leaves one; compare with a local copy instead: model-sync verify <local> {spec}");
+        var hashes = await new TreeHasher(null).HashAsync(server, path, copy, null, cancellationToken);
+        var recorded = new TreeListing(EntryKind.Directory, manifest.Files.Select(f => new TreeEntry(f.Path, EntryKind.File, f.Size, f.Mtime)).ToList());
+        var expected = manifest.Files.ToDictionary(f => f.Path, f => f.Sha256, StringComparer.Ordinal);
+        var findings = Compare(recorded, expected, new TreeListing(copy.RootKind, copy.Files.ToList()), hashes.Hashes);
+        return new VerifyResult(PosixPath.Name(path), null, $"{spec.Alias}:{path}", $"manifest of {manifest.Published:yyyy-MM-dd HH:mm}Z by {manifest.PushedBy}",
+            manifest.Files.Count, hashes.HashedNow, findings) { Resolved = latest };
+    }
+
+    /// <summary>Pure: every file and link of <paramref name="expected"/> must be in <paramref name="actual"/> with the same content, and nothing more.</summary>
+    public static List<VerifyFinding> Compare(TreeListing expected, IReadOnlyDictionary<string, string> expectedHashes, TreeListing actual, IReadOnlyDictionary<string, string> actualHashes)
+    {
+        var findings = new List<VerifyFinding>();
+        var there = actual.Entries.Where(e => e.Kind != EntryKind.Directory).ToDictionary(e => e.Path, StringComparer.Ordinal);
+        foreach (var e in expected.Entries.Where(e => e.Kind != EntryKind.Directory))
+        {
+            if (!there.Remove(e.Path, out var a))
+                findings.Add(new VerifyFinding(e.Path, "missing on the remote", e.Size, null));
+            else if (a.Kind != e.Kind)
+                findings.Add(new VerifyFinding(e.Path, $"a {a.Kind.ToString().ToLowerInvariant()} instead of a {e.Kind.ToString().ToLowerInvariant()}", e.Size, a.Size));
+            else if (e.Kind == EntryKind.Symlink && e.LinkTarget != a.LinkTarget)
+                findings.Add(new VerifyFinding(e.Path, $"link points to {a.LinkTarget}, not {e.LinkTarget}", null, null));
+            else if (e.Kind == EntryKind.File && (!expectedHashes.TryGetValue(e.Path, out var want) || !actualHashes.TryGetValue(e.Path, out var got) || want != got))
+                findings.Add(new VerifyFinding(e.Path, e.Size == a.Size ? "content differs (sha256)" : "size and content differ", e.Size, a.Size));
+        }
+        findings.AddRange(there.Values.Select(a => new VerifyFinding(a.Path, "only on the remote", null, a.Size)));
+        findings.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
+        return findings;
+    }
+}

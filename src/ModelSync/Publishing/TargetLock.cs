@@ -1,0 +1,105 @@
+using System.Globalization;
+using ModelSync.Errors;
+using ModelSync.Remotes;
+
+namespace ModelSync.Publishing;
+
+/// <summary>How long to wait for a held lock, and when a lock counts as abandoned.</summary>
+public sealed record LockPolicy(TimeSpan Wait, TimeSpan StaleAfter)
+{
+    public static readonly LockPolicy Default = new(TimeSpan.Zero, TimeSpan.FromHours(24));
+}
+
+/// <summary>Who holds a lock, as recorded in it.</summary>
+public sealed record LockHolder(string Host, int Pid, string Since, string Command, string Token)
+{
+    public static LockHolder Parse(IEnumerable<string> lines)
+    {
+        var fields = lines.Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+        string Field(string key) => fields.TryGetValue(key, out var value) ? value : "?";
+        return new LockHolder(Field("host"), int.TryParse(Field("pid"), CultureInfo.InvariantCulture, out var pid) ? pid : 0,
+            Field("since"), Field("command"), Field("token"));
+    }
+
+    public string Describe() => $"{Command} (pid {Pid} on {Host}, since {Since})";
+
+    public string Serialize() => $"host={Host}\npid={Pid}\nsince={Since}\ncommand={Command}\ntoken={Token}\n";
+}
+
+/// <summary>
+/// One push or pull per target at a time: an atomic <c>mkdir</c> next to the target, recording who holds it.
+/// A held lock fails the command at once naming the holder, or after <see cref="LockPolicy.Wait"/>; a lock
+/// whose process is gone from this host, or older than <see cref="LockPolicy.StaleAfter"/>, is broken with a warning.
+/// </summary>
+public sealed class TargetLock : IAsyncDisposable
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private readonly IRemote _remote;
+    private readonly string _path;
+    private readonly string _token;
+
+    private TargetLock(IRemote remote, string path, string token)
+    {
+        _remote = remote;
+        _path = path;
+        _token = token;
+    }
+
+    public static async Task<TargetLock> AcquireAsync(IRemote remote, string target, string command, LockPolicy policy, Action<string> warn, CancellationToken cancellationToken)
+    {
+        var path = StageNames.Lock(target);
+        var me = new LockHolder(Environment.MachineName, Environment.ProcessId,
+            DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture), command.ReplaceLineEndings(" "),
+            Guid.NewGuid().ToString("N"));
+        var deadline = DateTimeOffset.UtcNow + policy.Wait;
+        while (true)
+        {
+            var result = await remote.RunCheckedAsync(RemoteScripts.LockAcquire, [path, me.Serialize()], "take the lock", cancellationToken);
+            var lines = result.StdoutText.Split('\n');
+            if (lines[0] == "acquired") return new TargetLock(remote, path, me.Token);
+            var age = TimeSpan.FromSeconds(long.TryParse(lines[0].Split(' ').Last(), CultureInfo.InvariantCulture, out var s) ? s : 0);
+            var holder = LockHolder.Parse(lines.Skip(1));
+            if (IsStale(holder, age, policy))
+            {
+                warn($"breaking a stale lock on {target}: {holder.Describe()}");
+                await remote.RunCheckedAsync(RemoteScripts.LockBreak, [path], "break the stale lock", cancellationToken);
+                continue;
+            }
+            if (DateTimeOffset.UtcNow >= deadline)
+                throw new ModelSyncException($"{target} on {remote.Alias.Name} is locked by {holder.Describe()}", ExitCodes.Failed,
+                    $"wait for it to finish, or pass --lock-timeout SECONDS to wait; if that process is gone, remove {path}");
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
+    /// <summary>Gone from this host, or simply too old.</summary>
+    public static bool IsStale(LockHolder holder, TimeSpan age, LockPolicy policy) =>
+        age > policy.StaleAfter || (holder.Host == Environment.MachineName && holder.Pid > 0 && !IsAlive(holder.Pid));
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Released even when the command was cancelled: a short, separate budget of its own.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await _remote.RunScriptAsync(RemoteScripts.LockRelease, [_path, _token], timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The server is unreachable; the lock will be found stale by the next run on this host.
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using ModelSync.Operations;
+
+namespace ModelSync.Reporting;
+
+/// <summary>Markdown and JSON for <c>verify</c>.</summary>
+public static class VerifyReport
+{
+    public static void Write(TextWriter writer, VerifyResult result)
+    {
+        writer.WriteLine($"## Verify: {result.Name}");
+        if (result.Resolved is { } resolved) writer.WriteLine($"Resolved: {resolved.Describe()}");
+        if (result.Local is not null) writer.WriteLine($"Local: {result.Local}");
+        writer.WriteLine($"Remote: {result.Remote}");
+        writer.WriteLine($"Compared with: {result.ComparedWith}, by sha256 ({Hashed(result)})");
+        writer.WriteLine();
+        if (result.Ok)
+        {
+            writer.WriteLine($"Result: OK — all {result.Files} files match");
+            return;
+        }
+        var table = new MarkdownTable("File", "Expected", "Remote", "Problem");
+        foreach (var f in result.Findings)
+            table.Add(f.Path.Length == 0 ? result.Name : f.Path, Size(f.LocalBytes), Size(f.RemoteBytes), f.Problem);
+        table.WriteTo(writer);
+        writer.WriteLine();
+        writer.WriteLine($"Result: FAILED — {result.Findings.Count} problem(s) in {result.Remote}");
+    }
+
+    private static string Hashed(VerifyResult r) =>
+        r.HashedNow >= r.Files ? $"{r.Files} files hashed" : $"{r.HashedNow} hashed now, {r.Files - r.HashedNow} unchanged since the last verified push";
+
+    private static string Size(long? bytes) => bytes is { } b ? Human.Bytes(b) : "—";
+
+    public static object Json(VerifyResult r) => new
+    {
+        name = r.Name,
+        local = r.Local,
+        remote = r.Remote,
+        resolved_from = r.Resolved?.Selector,
+        compared_with = r.ComparedWith,
+        files = r.Files,
+        hashed_now = r.HashedNow,
+        ok = r.Ok,
+        problems = r.Findings.Select(f => new { path = f.Path, problem = f.Problem, expected_bytes = f.LocalBytes, remote_bytes = f.RemoteBytes }),
+    };
+}

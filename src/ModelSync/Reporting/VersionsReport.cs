@@ -1,0 +1,40 @@
+using ModelSync.Operations;
+
+namespace ModelSync.Reporting;
+
+/// <summary>Markdown and JSON for <c>versions</c>.</summary>
+public static class VersionsReport
+{
+    public static void Write(TextWriter writer, VersionsResult result)
+    {
+        writer.WriteLine($"## Versions of {result.Model} on {result.Server}");
+        writer.WriteLine($"Model base: {result.ModelBase}");
+        writer.WriteLine();
+        var table = new MarkdownTable("Name", "GPU", "Date", "Version", "Size", "Modified");
+        foreach (var v in result.Versions)
+            table.Add(v.Name, v.Parsed?.Gpu ?? "—", v.Parsed?.Date ?? "—", v.Parsed?.Version ?? "—", Human.Bytes(v.Info.Bytes), Human.Time(v.Info.Modified));
+        table.WriteTo(writer);
+        writer.WriteLine();
+        var count = result.Versions.Count;
+        writer.WriteLine($"Total: {count} version{(count == 1 ? "" : "s")}, {Human.Bytes(result.TotalBytes)}. Latest: {result.Versions[0].Name}");
+    }
+
+    public static object Json(VersionsResult r) => new
+    {
+        server = r.Server,
+        model_base = r.ModelBase,
+        model = r.Model,
+        pattern = r.Pattern.Template,
+        latest = r.Versions[0].Name,
+        versions = r.Versions.Select(v => new
+        {
+            name = v.Name,
+            fields = NameReport.Fields(v.Parsed),
+            bytes = v.Info.Bytes,
+            files = v.Info.Files,
+            modified = v.Info.Modified,
+        }),
+        total_versions = r.Versions.Count,
+        total_bytes = r.TotalBytes,
+    };
+}

@@ -1,0 +1,61 @@
+using ModelSync.IntegrationTests.Fixtures;
+using ModelSync.IntegrationTests.Support;
+
+namespace ModelSync.IntegrationTests.Safety;
+
+/// <summary>One push per target at a time; what a second one and an abandoned lock get.</summary>
+[Collection("sshd")]
+public sealed class ConcurrencyTests(SshdFixture sshd) : SshdTestBase(sshd)
+{
+    [Fact]
+    public async Task Of_two_concurrent_pushes_one_wins_and_the_other_names_the_holder()
+    {
+        var source = Tree("weights").RandomFile("model.plan", 16 * 1024 * 1024, seed: 7).Root;
+        var name = "contested-" + Id;
+        var lockPath = Path.Combine(Sshd.BaseA, ".model-sync-lock." + name);
+
+        using var first = CliRunner.Start(["push", source, "alpha:" + name, "--bwlimit", "4000"], ConfigPath, workingDirectory: Work);
+        await Poll.UntilAsync(() => File.Exists(Path.Combine(lockPath, "holder")), TimeSpan.FromSeconds(30), "the first push to take the lock");
+        var second = await Cli("push", source, "alpha:" + name);
+        var firstResult = await CliRunner.WaitAsync(first, ["push"]);
+
+        CliAssert.Error(second, 1, "is locked by", "model-sync push", "--lock-timeout");
+        CliAssert.Exit(firstResult, 0);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(source, "model.plan")),
+            await File.ReadAllBytesAsync(Path.Combine(Sshd.BaseA, name, "model.plan")));
+        Assert.False(Directory.Exists(lockPath), "the winner releases its lock");
+    }
+
+    [Fact]
+    public async Task A_second_push_with_a_lock_timeout_waits_and_then_succeeds()
+    {
+        var source = Tree("weights").RandomFile("model.plan", 4 * 1024 * 1024, seed: 8).Root;
+        var name = "patient-" + Id;
+        var lockPath = Path.Combine(Sshd.BaseA, ".model-sync-lock." + name);
+
+        using var first = CliRunner.Start(["push", source, "alpha:" + name, "--bwlimit", "2000"], ConfigPath, workingDirectory: Work);
+        await Poll.UntilAsync(() => File.Exists(Path.Combine(lockPath, "holder")), TimeSpan.FromSeconds(30), "the first push to take the lock");
+        var second = await Cli("push", source, "alpha:" + name, "--lock-timeout", "60");
+
+        CliAssert.Exit(await CliRunner.WaitAsync(first, ["push"]), 0);
+        CliAssert.Exit(second, 0);
+    }
+
+    [Fact]
+    public async Task A_lock_left_by_a_dead_process_on_this_host_is_broken_with_a_warning()
+    {
+        var source = Tree("m").File("config.pbtxt", "name: \"m\"").Root;
+        var name = "abandoned-" + Id;
+        var lockPath = Path.Combine(Sshd.BaseA, ".model-sync-lock." + name);
+        Directory.CreateDirectory(lockPath);
+        await File.WriteAllTextAsync(Path.Combine(lockPath, "holder"),
+            $"host={Environment.MachineName}\npid=2147483000\nsince=2026-01-01 00:00:00Z\ncommand=model-sync push old\ntoken=x\n");
+
+        var result = await Cli("push", source, "alpha:" + name);
+
+        CliAssert.Exit(result, 0);
+        Assert.Contains("breaking a stale lock", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("model-sync push old", result.Stderr, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Sshd.BaseA, name, "config.pbtxt")));
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using ModelSync.IntegrationTests.Fixtures;
+using ModelSync.IntegrationTests.Support;
+
+namespace ModelSync.IntegrationTests.Safety;
+
+/// <summary>
+/// A push cut short — model-sync killed with SIGKILL, or sshd restarted under it — leaves the target as it
+/// was and resumes from what arrived. rsync's --bwlimit makes the timing deterministic.
+/// </summary>
+[Collection("sshd")]
+public sealed class InterruptionTests(SshdFixture sshd) : SshdTestBase(sshd)
+{
+    private const int Size = 40 * 1024 * 1024;
+
+    [Fact]
+    public async Task Kill_9_mid_transfer_leaves_the_target_alone_and_the_rerun_sends_under_60_percent()
+    {
+        var source = Tree("weights").File("model.plan", RandomBytes(Size)).Root;
+        var name = "killed-" + Id;
+        var target = Path.Combine(Sshd.BaseA, name);
+        var stage = Path.Combine(Sshd.BaseA, ".model-sync-stage." + name);
+
+        using (var cli = CliRunner.Start(["push", source, "alpha:" + name, "--bwlimit", "8000"], ConfigPath, workingDirectory: Work))
+        {
+            await Poll.UntilAsync(() => Poll.LargestFile(stage) >= Size / 2, TimeSpan.FromSeconds(60), "half of the file in the stage");
+            cli.Kill(entireProcessTree: false); // SIGKILL model-sync alone: its rsync must not carry on unattended
+            await cli.WaitForExitAsync();
+        }
+        await Poll.UntilAsync(() => File.Exists(Path.Combine(stage, ".rsync-partial", "model.plan")), TimeSpan.FromSeconds(20),
+            "rsync to stop and keep its partial file");
+        Assert.False(Directory.Exists(target), "an interrupted push must not publish anything");
+
+        var rerun = await Cli("push", source, "alpha:" + name, "--json");
+
+        CliAssert.Exit(rerun, 0);
+        using var json = JsonDocument.Parse(rerun.Stdout);
+        Assert.True(json.RootElement.GetProperty("verified").GetBoolean());
+        var sent = json.RootElement.GetProperty("bytes_sent").GetInt64();
+        Assert.True(sent < Size * 0.6, $"the rerun sent {sent} bytes of {Size}");
+        Assert.Contains("breaking a stale lock", rerun.Stderr, StringComparison.Ordinal);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(source, "model.plan")), await File.ReadAllBytesAsync(Path.Combine(target, "model.plan")));
+        Assert.False(Directory.Exists(stage));
+    }
+
+    [Fact]
+    public async Task An_sshd_restart_mid_transfer_is_retried_to_completion()
+    {
+        var source = Tree("weights").File("model.onnx", RandomBytes(Size / 2)).Root;
+        var name = "restarted-" + Id;
+        var stage = Path.Combine(Sshd.BaseA, ".model-sync-stage." + name);
+
+        using var cli = CliRunner.Start(["push", source, "alpha:" + name, "--bwlimit", "6000", "--retries", "4"], ConfigPath, workingDirectory: Work);
+        await Poll.UntilAsync(() => Poll.LargestFile(stage) >= Size / 8, TimeSpan.FromSeconds(60), "the transfer to be under way");
+        await Sshd.RestartAsync();
+        var result = await CliRunner.WaitAsync(cli, ["push"]);
+
+        CliAssert.Exit(result, 0);
+        Assert.Contains("trying again", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Verified | yes (1 file, sha256", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(source, "model.onnx")),
+            await File.ReadAllBytesAsync(Path.Combine(Sshd.BaseA, name, "model.onnx")));
+    }
+
+    private static byte[] RandomBytes(int count)
+    {
+        var bytes = new byte[count];
+        Random.Shared.NextBytes(bytes);
+        return bytes;
+    }
+}

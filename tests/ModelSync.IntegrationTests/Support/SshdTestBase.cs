@@ -1,0 +1,56 @@
+using ModelSync.IntegrationTests.Fixtures;
+
+namespace ModelSync.IntegrationTests.Support;
+
+/// <summary>
+/// Common ground for tests against the fixture's sshd. xunit makes one instance per test, so every test
+/// gets its own <see cref="Id"/>, working directory (the CLI's cwd, under the fixture's root) and config.
+/// </summary>
+public abstract class SshdTestBase
+{
+    protected SshdTestBase(SshdFixture sshd)
+    {
+        Sshd = sshd;
+        Id = Guid.NewGuid().ToString("N")[..8];
+        Work = Path.Combine(sshd.Root, "work-" + Id);
+        Directory.CreateDirectory(Work);
+        ConfigPath = sshd.WriteConfig();
+    }
+
+    protected SshdFixture Sshd { get; }
+
+    /// <summary>Unique per test: use it in every name created on the server.</summary>
+    protected string Id { get; }
+
+    /// <summary>The CLI's working directory for this test; source trees and pulled copies live here.</summary>
+    protected string Work { get; }
+
+    /// <summary>The fixture's standard config (alpha, beta, local).</summary>
+    protected string ConfigPath { get; }
+
+    /// <summary>A fresh tree builder at <c>Work/relative</c>.</summary>
+    protected TreeBuilder Tree(string relative) => new(Path.Combine(Work, relative));
+
+    /// <summary>Runs the CLI with the standard config, in <see cref="Work"/>.</summary>
+    protected Task<CliResult> Cli(params string[] args) => CliRunner.RunAsync(args, ConfigPath, workingDirectory: Work);
+
+    /// <summary>Runs the CLI with another config, in <see cref="Work"/>.</summary>
+    protected Task<CliResult> CliWith(string configPath, params string[] args) => CliRunner.RunAsync(args, configPath, workingDirectory: Work);
+
+    /// <summary>Runs the CLI and fails unless it exits 0.</summary>
+    protected async Task<CliResult> CliOk(params string[] args)
+    {
+        var result = await Cli(args);
+        CliAssert.Exit(result, 0);
+        return result;
+    }
+
+    /// <summary>Runs a local tool (mount, ssh-keygen, …) and fails with its output unless it exits 0.</summary>
+    protected static async Task<string> RunToolAsync(string fileName, params string[] args)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var (exitCode, stdout, stderr) = await SshdFixture.RunProcessAsync(fileName, args, cts.Token);
+        Assert.True(exitCode == 0, $"{fileName} {string.Join(' ', args)} exited {exitCode}:\n{stdout}{stderr}");
+        return stdout;
+    }
+}
