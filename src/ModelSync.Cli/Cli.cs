@@ -24,6 +24,7 @@ public static class Cli
             QueryCommands.Diff(), VerifyCommand.Create(), QueryCommands.List(), ExecCommand.Create(),
             VersionCommands.Versions(),
             VersionCommands.Name(),
+            DoctorCommand.Create(),
         })
         {
             root.Subcommands.Add(command);

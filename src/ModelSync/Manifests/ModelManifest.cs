@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ModelSync.Reporting;
+using System.Text.Json.Serialization;
 
 namespace ModelSync.Manifests;
 
@@ -46,14 +46,14 @@ public sealed record ModelManifest(
             .ToDictionary(f => f.Path, f => recorded[f.Path].Sha256, StringComparer.Ordinal);
     }
 
-    public string Serialize() => JsonSerializer.Serialize(this, JsonOutput.Options);
+    public string Serialize() => JsonSerializer.Serialize(this, ManifestJson.Default.ModelManifest);
 
     /// <summary>The manifest in <paramref name="json"/>, or null when it is not one this version can trust.</summary>
     public static ModelManifest? TryParse(string json)
     {
         try
         {
-            var manifest = JsonSerializer.Deserialize<ModelManifest>(json, JsonOutput.Options);
+            var manifest = JsonSerializer.Deserialize(json, ManifestJson.Default.ModelManifest);
             return manifest is { FormatVersion: CurrentFormat, Algorithm: "sha256", Files: not null } ? manifest : null;
         }
         catch (JsonException)
@@ -62,3 +62,8 @@ public sealed record ModelManifest(
         }
     }
 }
+
+/// <summary>Compiled (de)serialisation of the manifest: no reflection warm-up on the path of a no-op push.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+[JsonSerializable(typeof(ModelManifest))]
+internal sealed partial class ManifestJson : JsonSerializerContext;

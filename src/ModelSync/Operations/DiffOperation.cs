@@ -28,10 +28,11 @@ public static class DiffOperation
         IReadOnlyDictionary<string, string>? localHashes = null, remoteHashes = null;
         if (checksum && target is not null && target.RootKind == local.RootKind)
         {
+            var hasher = new Verification.TreeHasher(null);
             var hashes = await Task.WhenAll(
-                here.HashAsync(source, local.RootKind, null, cancellationToken),
-                server.HashAsync(targetPath, local.RootKind, null, cancellationToken));
-            (localHashes, remoteHashes) = (hashes[0], hashes[1]);
+                hasher.HashAsync(here, source, local, null, cancellationToken),
+                hasher.HashAsync(server, targetPath, target, null, cancellationToken));
+            (localHashes, remoteHashes) = (hashes[0].Hashes, hashes[1].Hashes);
         }
         var plan = Planner.Plan(local, target, new PlanOptions(), localHashes, remoteHashes);
         var command = $"model-sync push {Quote(localPath)} {Quote(spec.ToString())}";

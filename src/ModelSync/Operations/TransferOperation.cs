@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ModelSync.Errors;
 using ModelSync.Manifests;
+using ModelSync.Paths;
 using ModelSync.Planning;
 using ModelSync.Publishing;
 using ModelSync.Remotes;
@@ -118,7 +119,7 @@ public sealed class TransferOperation(RsyncRunner rsync, TreeHasher cachingHashe
                 sent += WireBytes(source, again);
                 literal += again.LiteralBytes;
                 resent = mismatched.Count;
-                var rehashed = await target.Remote.HashAsync(stage, sourceTree.RootKind, Only(sourceTree, mismatched), cancellationToken);
+                var rehashed = await target.Remote.HashAsync(stage, sourceTree.RootKind, Only(sourceTree, mismatched), TreeHasher.SmallBatch, cancellationToken);
                 mismatched = mismatched.Where(f => !rehashed.TryGetValue(f, out var h) || !sourceHashes.TryGetValue(f, out var s) || h != s).ToList();
             }
             if (mismatched.Count > 0)
@@ -128,6 +129,11 @@ public sealed class TransferOperation(RsyncRunner rsync, TreeHasher cachingHashe
             }
             verification = Verified(sourceTree, resent, stageHashes.HashedNow + resent);
             await WriteManifestAsync(source, target, stage, sourceTree, sourceHashes, cancellationToken);
+        }
+        else if (sourceTree.RootKind == EntryKind.Directory)
+        {
+            // Unverified, so no manifest: the one the stage inherited from the old version must not vouch for this one.
+            await target.Remote.RunCheckedAsync(RemoteScripts.Remove, [PosixPath.Combine(stage, ModelManifest.FileName)], "remove the old manifest", cancellationToken);
         }
 
         progress.Phase("Publishing");

@@ -9,6 +9,10 @@ public sealed class ProcessRunner : IProcessRunner
 {
     public static readonly ProcessRunner Instance = new();
 
+    /// <summary>MODEL_SYNC_TRACE=1 prints every child process with its start offset and duration, to see where time goes.</summary>
+    private static readonly bool Trace = Environment.GetEnvironmentVariable("MODEL_SYNC_TRACE") == "1";
+    private static readonly long Started = Stopwatch.GetTimestamp();
+
     /// <summary>
     /// Runs "$@" while a watchdog checks once a second that the process that started it is still alive; when
     /// it is not, the child gets SIGTERM (rsync then keeps its partial file for the next run). Linux offers
@@ -32,6 +36,17 @@ public sealed class ProcessRunner : IProcessRunner
         """;
 
     public async Task<ProcessResult> RunAsync(ProcessSpec spec, CancellationToken cancellationToken)
+    {
+        if (!Trace) return await RunCoreAsync(spec, cancellationToken);
+        var offset = Stopwatch.GetElapsedTime(Started);
+        var clock = Stopwatch.StartNew();
+        var result = await RunCoreAsync(spec, cancellationToken);
+        var words = string.Join(' ', spec.Arguments.Select(a => a.Length > 40 ? a[..40] + "…" : a).Take(12)).ReplaceLineEndings(" ");
+        await Console.Error.WriteLineAsync($"trace: +{offset.TotalMilliseconds,6:0} ms {clock.Elapsed.TotalMilliseconds,6:0} ms exit {result.ExitCode,3} {spec.FileName} {words}");
+        return result;
+    }
+
+    private static async Task<ProcessResult> RunCoreAsync(ProcessSpec spec, CancellationToken cancellationToken)
     {
         if (spec.EndWithParent && !spec.InheritStdio)
             spec = spec with { FileName = "/bin/sh", Arguments = ["-c", ParentWatchdog, "sh", spec.FileName, .. spec.Arguments], EndWithParent = false };

@@ -31,9 +31,10 @@ public interface IRemote : IAsyncDisposable
 
     /// <summary>
     /// SHA-256 of the files below <paramref name="root"/> (<paramref name="only"/>: just those relative paths;
-    /// null: every file), keyed by relative path. A single-file root is keyed <c>""</c>. Read-only.
+    /// null: every file), keyed by relative path. A single-file root is keyed <c>""</c>. Files are hashed in
+    /// parallel batches of <paramref name="batchSize"/> (one process per batch). Read-only.
     /// </summary>
-    Task<IReadOnlyDictionary<string, string>> HashAsync(string root, EntryKind rootKind, IReadOnlyCollection<string>? only, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, string>> HashAsync(string root, EntryKind rootKind, IReadOnlyCollection<string>? only, int batchSize, CancellationToken cancellationToken);
 
     /// <summary>Bytes free at <paramref name="path"/> or its nearest existing ancestor. Read-only.</summary>
     Task<long> FreeBytesAsync(string path, CancellationToken cancellationToken);

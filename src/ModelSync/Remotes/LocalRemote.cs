@@ -15,7 +15,10 @@ public sealed class LocalRemote(ServerAlias alias, IProcessRunner runner) : Shel
         new(new ServerAlias(ThisMachineName, null, null, null, "/", null, []), runner);
 
     protected override Task<ProcessResult> OpenAndProbeAsync(CancellationToken cancellationToken) =>
-        RunScriptAsync(RemoteScripts.Probe, [], cancellationToken);
+        // The local side of a push or pull needs no probe: rsync runs here, and paths are absolute already.
+        Alias.Name == ThisMachineName
+            ? Task.FromResult(new ProcessResult(0, System.Text.Encoding.UTF8.GetBytes(HomePath.Home + "\n"), ""))
+            : RunScriptAsync(RemoteScripts.Probe, [], cancellationToken);
 
     public override Task<ProcessResult> RunScriptAsync(string script, IReadOnlyList<string> arguments, CancellationToken cancellationToken, byte[]? stdin = null) =>
         Runner.RunAsync(new ProcessSpec(Shell, ["-c", script, "sh", .. arguments]) { Stdin = stdin }, cancellationToken);

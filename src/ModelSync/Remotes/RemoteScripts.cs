@@ -38,7 +38,7 @@ public static class RemoteScripts
 
     /// <summary>
     /// $1: directory; $2: <c>all</c> (every file below it) or <c>stdin</c> (NUL-terminated <c>./</c>-prefixed names
-    /// on stdin, so no list is ever too long for a command line). Prints the tool used on a first
+    /// on stdin, so no list is ever too long for a command line); $3: files per batch. Prints the tool used on a first
     /// line, then one NUL-terminated record per file: <c>HASH *./name</c> from openssl, or <c>HASH  ./name</c>
     /// from <c>sha256sum -z</c>. openssl versions differ in how they escape a name holding a newline or a
     /// backslash, so such rare names go to <c>sha256sum -z</c>, which never escapes. Batches run in parallel,
@@ -53,7 +53,7 @@ public static class RemoteScripts
         t=$(mktemp -d) || exit 42
         trap 'rm -rf "$t"' EXIT
         if [ "$2" = all ]; then find . -type f -print0; else cat; fi |
-          xargs -0 -r -P "$w" -n 16 sh -c '
+          xargs -0 -r -P "$w" -n "$3" sh -c '
             o=$(mktemp -p "$0") || exit 1
             if [ "$MS_TOOL" != openssl ]; then exec sha256sum -z -- "$@" > "$o"; fi
             nl="

@@ -72,14 +72,14 @@ public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IR
         }
     }
 
-    public async Task<IReadOnlyDictionary<string, string>> HashAsync(string root, EntryKind rootKind, IReadOnlyCollection<string>? only, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string>> HashAsync(string root, EntryKind rootKind, IReadOnlyCollection<string>? only, int batchSize, CancellationToken cancellationToken)
     {
         var singleFile = rootKind != EntryKind.Directory;
         var directory = singleFile ? PosixPath.Parent(root) : root;
         IReadOnlyCollection<string>? names = singleFile ? [PosixPath.Name(root)] : only;
         if (names is { Count: 0 }) return new Dictionary<string, string>();
         var list = names is null ? null : System.Text.Encoding.UTF8.GetBytes(string.Concat(names.Select(n => "./" + n + "\0")));
-        var result = await this.RunCheckedAsync(RemoteScripts.Hash, [directory, list is null ? "all" : "stdin"], $"hash files in {root}", cancellationToken, list);
+        var result = await this.RunCheckedAsync(RemoteScripts.Hash, [directory, list is null ? "all" : "stdin", Math.Max(1, batchSize).ToString(System.Globalization.CultureInfo.InvariantCulture)], $"hash files in {root}", cancellationToken, list);
         Dictionary<string, string> hashes;
         try
         {

@@ -10,7 +10,7 @@ public static class SshArgs
     /// <c>ssh_options</c> come before ours because ssh keeps the first value it sees for each option;
     /// BatchMode stays first so no prompt can ever hang a command.
     /// </summary>
-    public static IReadOnlyList<string> Options(ServerAlias alias, string? controlPath, bool startMaster)
+    public static IReadOnlyList<string> Options(ServerAlias alias, string? controlPath, bool startMaster, IReadOnlyList<string>? tuning = null)
     {
         var args = new List<string> { "-o", "BatchMode=yes" };
         if (controlPath is not null)
@@ -20,6 +20,7 @@ public static class SshArgs
             if (startMaster) args.AddRange(["-o", "ControlPersist=60"]);
         }
         foreach (var (key, value) in alias.SshOptions) args.AddRange(["-o", $"{key}={value}"]);
+        if (tuning is not null) args.AddRange(tuning);
         args.AddRange(["-o", "ConnectTimeout=10", "-o", "ServerAliveInterval=15", "-o", "ServerAliveCountMax=3"]);
         if (alias.Port is { } port) args.AddRange(["-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         if (alias.SshKey is { } key2) args.AddRange(["-i", key2]);

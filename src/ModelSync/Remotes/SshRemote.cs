@@ -12,6 +12,7 @@ public sealed class SshRemote(ServerAlias alias, IProcessRunner runner) : ShellR
 {
     private const string Ssh = "ssh";
     private DirectoryInfo? _controlDirectory;
+    private IReadOnlyList<string>? _tuning;
 
     private string Host => Alias.Host ?? throw new InvalidOperationException("an ssh remote needs a host");
 
@@ -22,9 +23,15 @@ public sealed class SshRemote(ServerAlias alias, IProcessRunner runner) : ShellR
     protected override async Task<ProcessResult> OpenAndProbeAsync(CancellationToken cancellationToken)
     {
         _controlDirectory ??= Directory.CreateTempSubdirectory("ms-");
-        var args = SshArgs.Command(SshArgs.Options(Alias, ControlPath, startMaster: true), Host,
+        _tuning ??= await SshTuning.OptionsAsync(Alias, Runner, cancellationToken);
+        var args = SshArgs.Command(SshArgs.Options(Alias, ControlPath, startMaster: true, _tuning), Host,
             RemoteShell.Join(RemoteShell.Script(RemoteScripts.Probe, [])));
         var result = await Runner.RunAsync(new ProcessSpec(Ssh, args), cancellationToken);
+        if (result.ExitCode != 0 && _tuning.Count > 0 && SshTuning.Rejected(result.Stderr))
+        {
+            _tuning = [];
+            return await OpenAndProbeAsync(cancellationToken);
+        }
         if (result.ExitCode != 0) throw SshFailure.Classify(Alias, result.Stderr);
         return result;
     }
@@ -39,10 +46,10 @@ public sealed class SshRemote(ServerAlias alias, IProcessRunner runner) : ShellR
         Runner.RunAsync(new ProcessSpec(Ssh, Remote(command)), cancellationToken);
 
     public override RsyncLocation Rsync(string path) =>
-        new(RsyncArgs.HostSpec(Host, path), RsyncArgs.RemoteShellCommand([Ssh, .. SshArgs.Options(Alias, ControlPath, startMaster: false)]));
+        new(RsyncArgs.HostSpec(Host, path), RsyncArgs.RemoteShellCommand([Ssh, .. SshArgs.Options(Alias, ControlPath, startMaster: false, _tuning)]));
 
     private IReadOnlyList<string> Remote(string command) =>
-        SshArgs.Command(SshArgs.Options(Alias, ControlPath, startMaster: false), Host, command);
+        SshArgs.Command(SshArgs.Options(Alias, ControlPath, startMaster: false, _tuning), Host, command);
 
     public override async ValueTask DisposeAsync()
     {

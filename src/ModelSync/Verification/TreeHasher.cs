@@ -25,19 +25,30 @@ public sealed class TreeHasher(HashCache? cache)
             else if (useCache && cache!.Lookup(Absolute(root, file.Path), file) is { } cached) known[file.Path] = cached;
         }
         var todo = files.Where(f => !known.ContainsKey(f.Path)).ToList();
-        if (todo.Count > 0)
+        // Large files one per process, so the cores share them; small ones in big batches, so thousands of
+        // tokenizer files cost tens of processes rather than thousands. Both run at once.
+        var large = todo.Where(f => f.Size >= LargeFile).Select(f => f.Path).ToList();
+        var small = todo.Where(f => f.Size < LargeFile).Select(f => f.Path).ToList();
+        var batches = await Task.WhenAll(
+            HashSomeAsync(remote, root, listing.RootKind, large, 1, cancellationToken),
+            HashSomeAsync(remote, root, listing.RootKind, small, Math.Clamp(small.Count / 8, SmallBatch, 1000), cancellationToken));
+        foreach (var file in todo)
         {
-            var only = todo.Count == files.Count ? null : todo.Select(f => f.Path).ToList();
-            var hashed = await remote.HashAsync(root, listing.RootKind, only, cancellationToken);
-            foreach (var file in todo)
-            {
-                if (!hashed.TryGetValue(file.Path, out var hash)) continue;
-                known[file.Path] = hash;
-                if (useCache) cache!.Store(Absolute(root, file.Path), file, hash);
-            }
+            if (!batches[0].TryGetValue(file.Path, out var hash) && !batches[1].TryGetValue(file.Path, out hash)) continue;
+            known[file.Path] = hash;
+            if (useCache) cache!.Store(Absolute(root, file.Path), file, hash);
         }
         return new TreeHashes(known, todo.Count);
     }
+
+    /// <summary>Files at least this big get a hashing process each.</summary>
+    public const long LargeFile = 32L * 1024 * 1024;
+
+    /// <summary>The fewest files a batch of small ones holds.</summary>
+    public const int SmallBatch = 16;
+
+    private static async Task<IReadOnlyDictionary<string, string>> HashSomeAsync(IRemote remote, string root, EntryKind kind, List<string> paths, int batchSize, CancellationToken cancellationToken) =>
+        paths.Count == 0 ? new Dictionary<string, string>() : await remote.HashAsync(root, kind, paths, batchSize, cancellationToken);
 
     private static string Absolute(string root, string relative) => relative.Length == 0 ? root : PosixPath.Combine(root, relative);
 }

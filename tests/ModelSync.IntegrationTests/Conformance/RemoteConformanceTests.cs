@@ -93,8 +93,8 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
             File.WriteAllText(path, "content of " + name);
         }
 
-        var hashes = await Remote.HashAsync(model, EntryKind.Directory, null, CancellationToken.None);
-        var some = await Remote.HashAsync(model, EntryKind.Directory, ["-rf", "new\nline"], CancellationToken.None);
+        var hashes = await Remote.HashAsync(model, EntryKind.Directory, null, 16, CancellationToken.None);
+        var some = await Remote.HashAsync(model, EntryKind.Directory, ["-rf", "new\nline"], 1, CancellationToken.None);
 
         Assert.Equal(names.Order(StringComparer.Ordinal), hashes.Keys.Order(StringComparer.Ordinal));
         foreach (var name in names) Assert.Equal(Sha256("content of " + name), hashes[name]);
@@ -107,7 +107,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         var file = Path.Join(Root, "one file.onnx");
         File.WriteAllText(file, "weights");
 
-        var hashes = await Remote.HashAsync(file, EntryKind.File, null, CancellationToken.None);
+        var hashes = await Remote.HashAsync(file, EntryKind.File, null, 16, CancellationToken.None);
 
         Assert.Equal(Sha256("weights"), Assert.Single(hashes).Value);
         Assert.Equal("", hashes.Keys.Single());
