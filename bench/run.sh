@@ -1,0 +1,730 @@
+#!/usr/bin/env bash
+# bench/run.sh — model-sync side by side with rsync, scp, rclone, cp and a raw tar|ssh pipe, in one run.
+#
+# What one run does:
+#   1. installs what it needs when missing (apt-get: rsync openssh-server openssh-client rclone time);
+#      the .NET 10 SDK must already be there;
+#   2. builds model-sync the way scripts/model-sync.sh does (dotnet publish -c Release -r <rid>
+#      --self-contained false -p:PublishReadyToRun=true) from a snapshot of src/, into the work dir;
+#   3. makes the data sets (bench/datagen, deterministic): (a) a Triton-like model of SIZE MiB with random
+#      weights, (b) the same layout with float32-like compressible weights, (c) a 20k-file tokenizer-heavy
+#      tree (150 MiB), (d) a Hugging Face cache entry (snapshots/<rev>/ symlinks into blobs/, SIZE/4 MiB);
+#      they are reused by the next run when SIZE and the generator did not change;
+#   4. starts a private sshd on 127.0.0.1 (free port, fresh keys, own sshd_config, SetEnv HOME=<clean home>)
+#      and stops it on exit; writes a model-sync config (alias `bench` on that sshd, and `local`);
+#   5. times every method RUNS times per scenario, alternating the methods within each round (the order
+#      rotates every round), with the same prepare before each timed run: remove the target, `sync`,
+#      sleep SETTLE s (see ../shared/bench/BASELINE.md: the VM returns freed memory to the host);
+#      wall time and peak RSS via /usr/bin/time; model-sync runs with verification ON (its default);
+#   6. writes bench/RESULTS.md (tables, ratios against issue 5's targets, met/missed) and keeps the raw
+#      logs in bench/raw/ (results.tsv + per-run .out/.err/.time files).
+#
+# Usage:   bench/run.sh                       # full run: SIZE=1024 RUNS=3, 23 min on 2 busy cores
+#          SIZE=64 RUNS=1 bench/run.sh        # quick check of the whole pipeline, about 6 min
+#          bench/run.sh --report              # rewrite RESULTS.md from bench/raw/ without measuring
+# Env:     SIZE (MiB, default 1024)  RUNS (default 3)  SETTLE (s, default 3)  SERVERS_REPS (default 5)
+#          BENCH_WORK (work dir, default /tmp/msbench-work; needs ~4×SIZE MiB + 0.5 GiB free)
+#          SCENARIOS (comma list, default all: first_a,first_b,noop,delta,pull,local,files20k,hf,servers)
+#          BENCH_NOTE (free text written into RESULTS.md, e.g. what else ran on the machine)
+#          RESULTS (output file, default bench/RESULTS.md)
+# All traffic is loopback (127.0.0.1). Nothing outside the work dir and bench/ is written.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+BENCH="$ROOT/bench"
+RAW="$BENCH/raw"
+RESULTS="${RESULTS:-$BENCH/RESULTS.md}"
+WORK="${BENCH_WORK:-/tmp/msbench-work}"
+SIZE="${SIZE:-1024}"
+RUNS="${RUNS:-3}"
+SETTLE="${SETTLE:-3}"
+SERVERS_REPS="${SERVERS_REPS:-5}"
+SCENARIOS="${SCENARIOS:-first_a,first_b,noop,delta,pull,local,files20k,hf,servers}"
+SMALL_FILES=20000
+SMALL_MIB=150
+
+log() { printf 'bench: %s\n' "$*" >&2; }
+die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
+
+case "$WORK" in /*) ;; *) die "BENCH_WORK must be an absolute path" ;; esac
+[[ "$WORK" =~ ^[A-Za-z0-9_./-]+$ ]] || die "BENCH_WORK may hold only letters, digits and _ . / - (it is pasted into command lines)"
+[[ "$SIZE" =~ ^[0-9]+$ && "$SIZE" -ge 16 ]] || die "SIZE must be a whole number of MiB, at least 16"
+[[ "$RUNS" =~ ^[0-9]+$ && "$RUNS" -ge 1 ]] || die "RUNS must be at least 1"
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export LC_ALL=C
+
+# ------------------------------------------------------------------------------------------ report
+# results.tsv columns: scenario method run seconds peak_rss_kib wire_bytes exit_code check
+
+fmt_s() { awk -v x="$1" 'BEGIN { if (x == "") print "—"; else if (x < 10) printf "%.3f", x; else printf "%.2f", x }'; }
+fmt_mb() { awk -v x="$1" 'BEGIN { if (x == "") print "—"; else printf "%.0f", x * 1024 / 1e6 }'; }
+fmt_bytes() { awk -v x="$1" 'BEGIN { if (x == "") { print "—"; exit } s = sprintf("%d", x); o = ""; while (length(s) > 3) { o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) } print s o }'; }
+
+# stats SCEN METHOD -> "n_ok n_all median min max max_rss_kib median_bytes checks" (empty fields as "-")
+stats() {
+    awk -F'\t' -v s="$1" -v m="$2" '
+        function med(a, n,   i, j, t) {
+            for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+            return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+        }
+        $1 == s && $2 == m {
+            all++
+            if ($7 == 0) { ok++; t[ok] = $4 + 0; if ($5 + 0 > rss) rss = $5 + 0; if ($6 != "") { nb++; b[nb] = $6 + 0 } }
+            if (index(checks, $8) == 0) checks = checks (checks == "" ? "" : "; ") $8
+        }
+        END {
+            if (!all) { print "0 0 - - - - - -"; exit }
+            if (!ok) { printf "0 %d - - - - - %s\n", all, checks; exit }
+            lo = t[1]; hi = t[1]; for (i = 1; i <= ok; i++) { if (t[i] < lo) lo = t[i]; if (t[i] > hi) hi = t[i] }
+            printf "%d %d %.4f %.4f %.4f %d %s %s\n", ok, all, med(t, ok), lo, hi, rss, (nb ? sprintf("%.0f", med(b, nb)) : "-"), (checks == "" ? "-" : checks)
+        }' "$RAW/results.tsv"
+}
+
+field() { # field N "stats line"
+    local v
+    v="$(printf '%s\n' "$2" | awk -v n="$1" '{ print $n }')"
+    [ "$v" = "-" ] && v=""
+    printf '%s' "$v"
+}
+
+meta() { sed -n "s/^$1=//p" "$RAW/meta" | head -n 1; }
+
+write_report() {
+    [ -s "$RAW/results.tsv" ] || die "no measurements in $RAW/results.tsv"
+    local out="$RESULTS.tmp"
+    {
+        printf '# model-sync benchmark results\n\n'
+        printf 'Written by `bench/run.sh` on %s (%s). Rerun: `%s`.\n' "$(meta finished)" "$(meta duration)" "$(meta rerun)"
+        printf 'Raw logs of this run: `bench/raw/` (gitignored; `results.tsv` holds every timed run).\n\n'
+        printf '**Machine:** %s\n\n' "$(meta machine)"
+        printf '**Tools:** %s\n\n' "$(meta tools)"
+        printf '**model-sync:** %s\n\n' "$(meta modelsync)"
+        printf '**Data:** %s\n\n' "$(meta data)"
+        printf '**Sitting:** %s' "$(meta sitting)"
+        printf ' 1-min load average when each scenario started: %s.\n' \
+            "$(sed -n 's/^load\.\([^=]*\)=\([^ ]*\).*/\1 \2/p' "$RAW/meta" | paste -sd, - | sed 's/,/, /g')"
+        [ -n "$(meta note)" ] && printf '\n> %s\n' "$(meta note)"
+        printf '\n'
+        report_targets
+        report_scenarios
+        [ -s "$RAW/timeline.md" ] && cat "$RAW/timeline.md"
+        report_method
+    } > "$out"
+    mv "$out" "$RESULTS"
+    log "wrote $RESULTS"
+}
+
+# ratio A_SCEN A_METHOD B_SCEN B_METHOD [col]  -> median(A)/median(B) (col 3 = time, 7 = bytes)
+ratio() {
+    local a b col="${5:-3}"
+    a="$(field "$col" "$(stats "$1" "$2")")"
+    b="$(field "$col" "$(stats "$3" "$4")")"
+    [ -n "$a" ] && [ -n "$b" ] || { printf ''; return; }
+    awk -v a="$a" -v b="$b" 'BEGIN { if (b > 0) printf "%.2f", a / b }'
+}
+
+# target_row LABEL MEASURED LIMIT DETAIL   (met when MEASURED <= LIMIT)
+target_row() {
+    local verdict
+    if [ -z "$2" ]; then
+        verdict="n/a (not measured)"
+    else
+        verdict="$(awk -v x="$2" -v l="$3" 'BEGIN { if (x <= l) print "met"; else printf "**missed** by %.0f%%\n", (x / l - 1) * 100 }')"
+    fi
+    printf '| %s | %s | ≤ %s | %s | %s |\n' "$1" "${2:-—}" "$3" "$verdict" "$4"
+}
+
+ms_max_rss_kib() { awk -F'\t' '$2 ~ /^ms/ && $7 == 0 && $5 + 0 > m { m = $5 + 0 } END { print m + 0 }' "$RAW/results.tsv"; }
+
+report_targets() {
+    printf '## Against the targets of issue 5\n\n'
+    printf 'Ratios are medians of wall time (A / B); model-sync always verifies (sha256 on both sides), the others do not.\n\n'
+    printf '| target | measured | limit | verdict | A vs B (median s) |\n|---|---:|---:|---|---|\n'
+    local m
+    pair() { printf '%s s vs %s s' "$(fmt_s "$(field 3 "$(stats "$1" "$2")")")" "$(fmt_s "$(field 3 "$(stats "$3" "$4")")")"; }
+    if has first_a; then
+        target_row "first push (random) vs \`rsync -avz\`" "$(ratio first_a ms first_a rsync_avz)" 0.5 "$(pair first_a ms first_a rsync_avz)"
+        target_row "first push (random) vs \`rsync -a\`" "$(ratio first_a ms first_a rsync_a)" 0.8 "$(pair first_a ms first_a rsync_a)"
+        target_row "first push (random) vs raw \`tar \\| ssh cat\`" "$(ratio first_a ms first_a tar_ssh)" 1.5 "$(pair first_a ms first_a tar_ssh)"
+    fi
+    if has first_b; then
+        target_row "first push (float) vs \`rsync -avz\`" "$(ratio first_b ms first_b rsync_avz)" 0.5 "$(pair first_b ms first_b rsync_avz)"
+        target_row "first push (float) vs \`rsync -a\`" "$(ratio first_b ms first_b rsync_a)" 0.8 "$(pair first_b ms first_b rsync_a)"
+    fi
+    if has noop; then
+        target_row "no-op re-push vs \`rsync -a\` no-op" "$(ratio noop ms noop rsync_a)" 1.0 "$(pair noop ms noop rsync_a)"
+    fi
+    if has delta; then
+        target_row "1 MiB delta: bytes sent vs \`rsync -a\`" "$(ratio delta ms delta rsync_a 7)" 1.1 \
+            "$(fmt_bytes "$(field 7 "$(stats delta ms)")") B vs $(fmt_bytes "$(field 7 "$(stats delta rsync_a)")") B"
+        target_row "1 MiB delta: time vs \`rsync -a\`" "$(ratio delta ms delta rsync_a)" 1.0 "$(pair delta ms delta rsync_a)"
+    fi
+    if has pull; then
+        target_row "pull vs push (model-sync, same data, same sitting)" "$(ratio pull ms_pull pull ms_push)" 1.1 "$(pair pull ms_pull pull ms_push)"
+    fi
+    if has local; then
+        target_row "local-alias copy vs \`cp -r\`" "$(ratio local ms local cp)" 1.3 "$(pair local ms local cp)"
+    fi
+    m="$(ms_max_rss_kib)"
+    if [ "$m" -gt 0 ]; then
+        target_row "peak RSS of model-sync, MB (max over all its runs)" "$(fmt_mb "$m")" 150 "largest process of model-sync's tree; see Method"
+    fi
+    if has servers; then
+        target_row "\`model-sync servers\` wall time, s" "$(fmt_s "$(field 3 "$(stats servers ms)")")" 0.15 "median of $(field 2 "$(stats servers ms)") runs"
+    fi
+    printf '\nNo target in the issue, for reference:\n\n| comparison | ratio | A vs B (median s) |\n|---|---:|---|\n'
+    has first_a && printf '| first push (random): model-sync vs `scp -r` | %s | %s |\n' "$(ratio first_a ms first_a scp)" "$(pair first_a ms first_a scp)"
+    has first_a && printf '| first push (random): model-sync vs `rclone copy` | %s | %s |\n' "$(ratio first_a ms first_a rclone)" "$(pair first_a ms first_a rclone)"
+    has pull && printf '| pull: model-sync vs `rsync -a` pull | %s | %s |\n' "$(ratio pull ms_pull pull rsync_pull)" "$(pair pull ms_pull pull rsync_pull)"
+    has files20k && printf '| 20k small files: model-sync vs `rsync -a` | %s | %s |\n' "$(ratio files20k ms files20k rsync_a)" "$(pair files20k ms files20k rsync_a)"
+    has hf && printf '| HF cache (symlinks): model-sync vs `rsync -a` | %s | %s |\n' "$(ratio hf ms hf rsync_a)" "$(pair hf ms hf rsync_a)"
+    printf '\n'
+}
+
+has() { grep -q "^$1"$'\t' "$RAW/results.tsv"; }
+
+report_scenarios() {
+    local scen title methods m s
+    while IFS='|' read -r scen title methods; do
+        has "$scen" || continue
+        printf '## %s\n\n' "$title"
+        printf '%s\n\n' "$(sed -n "s/^desc.$scen=//p" "$RAW/meta")"
+        printf '| method | ok/runs | median s | min–max s | MB/s | peak RSS MB | wire bytes (median) | checks |\n|---|---:|---:|---:|---:|---:|---:|---|\n'
+        for m in $methods; do
+            s="$(stats "$scen" "$m")"
+            local n_ok n_all med lo hi rss bytes checks rate bytes_total
+            n_ok="$(field 1 "$s")"; n_all="$(field 2 "$s")"; med="$(field 3 "$s")"; lo="$(field 4 "$s")"; hi="$(field 5 "$s")"
+            rss="$(field 6 "$s")"; bytes="$(field 7 "$s")"
+            checks="$(printf '%s\n' "$s" | cut -d' ' -f8-)"
+            bytes_total="$(sed -n "s/^bytes.$scen=//p" "$RAW/meta")"
+            rate="—"
+            if [ -n "$med" ] && [ -n "$bytes_total" ] && [ "$scen" != noop ] && [ "$scen" != servers ]; then
+                rate="$(awk -v b="$bytes_total" -v t="$med" 'BEGIN { if (t > 0) printf "%.0f", b / 1e6 / t }')"
+                [ "$scen" = delta ] && rate="$rate (eff.)"
+            fi
+            printf '| %s | %s/%s | %s | %s–%s | %s | %s | %s | %s |\n' "$(sed -n "s/^label.$scen.$m=//p" "$RAW/meta" | sed 's/|/\\|/g')" \
+                "$n_ok" "$n_all" "$(fmt_s "$med")" "$(fmt_s "$lo")" "$(fmt_s "$hi")" "$rate" "$(fmt_mb "$rss")" "$(fmt_bytes "$bytes")" "${checks:--}"
+        done
+        printf '\n'
+    done < <(sed -n 's/^scenario=//p' "$RAW/meta")
+}
+
+report_method() {
+    printf '## Method\n\n'
+    cat <<'EOF'
+- One run of `bench/run.sh`: every scenario runs RUNS rounds; within a round each method runs once, in an
+  order that rotates every round (so no method always goes first after the data was touched).
+- Prepare before every timed transfer, for every method alike: remove that method's target, `sync`, sleep
+  SETTLE s (BASELINE.md: on this Firecracker VM freed memory goes back to the host ~2 s later; without the
+  settle a run's speed depends on timing). No-op: the target is left in place (seeded once, untimed).
+  Delta: the target is reset to a real copy (`cp -a`) of the original model, then `sync` and the settle.
+  The `model-sync servers` runs get no settle (they move no data).
+- Sources are in the page cache (read once before each scenario); the writes land in the page cache too.
+- Wall time: bash's `$EPOCHREALTIME` around `/usr/bin/time -f '%e %M' bash -c '<command>'`.
+- Peak RSS: `%M` of `/usr/bin/time`, i.e. the kernel's ru_maxrss over the command's process tree — the
+  largest single process among the client and the children it waited for (for model-sync: the .NET process,
+  which is by far the largest; its rsync/ssh/sh children are counted only if larger). sshd and the
+  server-side rsync/sftp-server are not counted. The ssh ControlMaster that model-sync starts is a daemon and
+  is not counted either.
+- Wire bytes: model-sync's `--json` `bytes_sent` (push: what the local rsync sent; pull: what it received);
+  rsync's `--stats` "Total bytes sent" (push) or "Total bytes received" (pull). scp, rclone, cp and the
+  raw pipe do not report it (—).
+- Checks (untimed, after each run): model-sync's JSON must say `"verified": true`; every target with a tree
+  is compared with its source by file count, total bytes and symlink count (`tree ok`), and symlinks that do
+  not resolve are counted (`broken links`).
+- Client and server share the same 2 cores and the same disk; all traffic is loopback. The sshd gives every
+  login `HOME=<work>/home` with an empty `.bashrc`, so remote commands do not pay for root's real one.
+EOF
+    printf '\n## Commands as run\n\n```\n'
+    sed -n 's/^cmd\.\([^=]*\)=/[\1] /p' "$RAW/meta"
+    printf '```\n'
+}
+
+if [ "${1:-}" = "--report" ]; then
+    write_report
+    exit 0
+fi
+[ $# -eq 0 ] || die "unknown argument: $1 (the only option is --report; everything else is set by env, see the top of this file)"
+
+# ------------------------------------------------------------------------------------------ setup
+
+install_prerequisites() {
+    local pkgs=()
+    [ -x /usr/sbin/sshd ] || pkgs+=(openssh-server)
+    { command -v ssh && command -v ssh-keygen && command -v scp; } >/dev/null 2>&1 || pkgs+=(openssh-client)
+    command -v rsync >/dev/null 2>&1 || pkgs+=(rsync)
+    command -v rclone >/dev/null 2>&1 || pkgs+=(rclone)
+    [ -x /usr/bin/time ] || pkgs+=(time)
+    command -v tar >/dev/null 2>&1 || pkgs+=(tar)
+    command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK (dotnet) is needed to build model-sync; install it first"
+    [ "${#pkgs[@]}" -eq 0 ] && return 0
+    log "missing: ${pkgs[*]}; installing with apt-get"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null 2>&1 || die "not root and no sudo: install ${pkgs[*]} yourself"
+        sudo=(sudo)
+    fi
+    command -v apt-get >/dev/null 2>&1 || die "apt-get not found: install ${pkgs[*]} yourself"
+    local apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600) attempt
+    for attempt in $(seq 1 30); do
+        "${apt[@]}" update -qq && break
+        [ "$attempt" -eq 30 ] && die "apt-get update kept failing"
+        log "apt-get update failed (apt busy?), retrying in 10 s"; sleep 10
+    done
+    "${apt[@]}" install -y -qq --no-install-recommends "${pkgs[@]}" >&2
+}
+
+# The build key is the one scripts/model-sync.sh uses, so RESULTS.md names the exact sources measured.
+build_model_sync() {
+    local rid
+    case "$(uname -m)" in
+        x86_64) rid=linux-x64 ;;
+        aarch64 | arm64) rid=linux-arm64 ;;
+        *) die "no ReadyToRun runtime id for $(uname -m)" ;;
+    esac
+    local snap="$WORK/build/src"
+    rm -rf "$snap" && mkdir -p "$snap"
+    # Snapshot the sources first: others may be editing the checkout while this runs.
+    (cd "$ROOT" && rsync -a --exclude 'bin/' --exclude 'obj/' src Directory.Build.props Directory.Packages.props global.json "$snap/")
+    if [ -f "$ROOT/.editorconfig" ]; then cp -p "$ROOT/.editorconfig" "$snap/"; fi
+    BUILD_KEY="$(cd "$snap" && find src Directory.Build.props Directory.Packages.props global.json -type f -print0 |
+        LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)"
+    MS="$WORK/build/$BUILD_KEY/model-sync"
+    if [ ! -x "$MS" ]; then
+        log "building model-sync $BUILD_KEY (dotnet publish, ReadyToRun, $rid)"
+        rm -rf "$WORK/build/$BUILD_KEY.tmp"
+        if ! dotnet publish "$snap/src/ModelSync.Cli" -c Release -r "$rid" --self-contained false \
+            -p:PublishReadyToRun=true -o "$WORK/build/$BUILD_KEY.tmp" --artifacts-path "$WORK/build/artifacts" -nologo \
+            > "$RAW/build.log" 2>&1; then
+            tail -n 20 "$RAW/build.log" >&2
+            die "building model-sync failed — see $RAW/build.log"
+        fi
+        rm -rf "$WORK/build/$BUILD_KEY" && mv "$WORK/build/$BUILD_KEY.tmp" "$WORK/build/$BUILD_KEY"
+    fi
+    log "model-sync: $MS"
+}
+
+make_data() {
+    local gen_src="$WORK/datagen/src" gen_bin="$WORK/datagen/bin" stamp want
+    want="size=$SIZE gen=$(cat "$BENCH"/datagen/*.cs "$BENCH"/datagen/*.csproj | sha256sum | cut -c1-16) small=$SMALL_FILES/$SMALL_MIB"
+    D="$WORK/data"
+    stamp="$(cat "$D/.stamp" 2>/dev/null || true)"
+    if [ "$stamp" = "$want" ]; then
+        log "data sets: reusing $D ($want)"
+    else
+        log "data sets: generating under $D ($want)"
+        rm -rf "$WORK/datagen" "$D"
+        mkdir -p "$gen_src" "$D"
+        cp "$BENCH"/datagen/*.cs "$BENCH"/datagen/*.csproj "$gen_src/"
+        dotnet build "$gen_src" -c Release -o "$gen_bin" -nologo > "$RAW/datagen-build.log" 2>&1 ||
+            { tail -n 20 "$RAW/datagen-build.log" >&2; die "building bench/datagen failed"; }
+        local t0=$EPOCHREALTIME
+        "$gen_bin/datagen" model "$D/a" "$SIZE" random 1
+        "$gen_bin/datagen" model "$D/b" "$SIZE" float 2
+        "$gen_bin/datagen" smallfiles "$D/c" "$SMALL_FILES" "$SMALL_MIB" 3
+        "$gen_bin/datagen" hfcache "$D/d" "$((SIZE / 4))" 4
+        # Delta source: the same model with 1 MiB of new bytes in the middle of model.plan.
+        cp -a "$D/a" "$D/amod"
+        local plan_mib=$(( $(stat -c %s "$D/amod/1/model.plan") / 1048576 ))
+        dd if=/dev/urandom of="$D/amod/1/model.plan" bs=1M count=1 seek=$((plan_mib / 2)) conv=notrunc status=none
+        log "data sets: generated in $(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }') s"
+        printf '%s\n' "$want" > "$D/.stamp"
+    fi
+    HF="models--bench-org--tiny-llm"
+}
+
+tree_sig() { # files=N bytes=B links=L for a directory (symlinks not followed)
+    { find "$1" \( -type f -o -type l \) -printf '%y %s\n' 2>/dev/null || true; } |
+        awk '$1 == "f" { n++; b += $2 } $1 == "l" { l++ } END { printf "files=%d bytes=%d links=%d", n, b, l }'
+}
+data_bytes() { find "$1" -type f -printf '%s\n' | awk '{ b += $1 } END { printf "%d", b }'; }
+data_files() { find "$1" -type f | wc -l; }
+
+start_sshd() {
+    SSHD_DIR="$WORK/sshd"
+    rm -rf "$SSHD_DIR" && mkdir -p "$SSHD_DIR" "$WORK/home"
+    : > "$WORK/home/.bashrc"
+    : > "$WORK/home/.profile"
+    ssh-keygen -q -t ed25519 -N '' -C msbench-host -f "$SSHD_DIR/host_key"
+    ssh-keygen -q -t ed25519 -N '' -C msbench-client -f "$SSHD_DIR/client_key"
+    cp "$SSHD_DIR/client_key.pub" "$SSHD_DIR/authorized_keys"
+    KEY="$SSHD_DIR/client_key"
+    KNOWN="$SSHD_DIR/known_hosts"
+    USER_NAME="$(id -un)"
+    if [ "$(id -u)" -eq 0 ] && [ ! -d /run/sshd ]; then mkdir -p /run/sshd && chmod 0755 /run/sshd; fi
+    # UsePAM no makes sshd refuse accounts whose shadow entry is locked ('!'); use PAM then (root only).
+    local use_pam=no
+    if [ "$(id -u)" -eq 0 ] && [ -f /etc/pam.d/sshd ] && awk -F: -v u="$USER_NAME" '$1 == u && $2 ~ /^!/ { f = 1 } END { exit !f }' /etc/shadow 2>/dev/null; then
+        use_pam=yes
+    fi
+    local attempt
+    for attempt in 1 2 3 4 5; do
+        PORT=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
+        if ss -Htln "sport = :$PORT" 2>/dev/null | grep -q .; then continue; fi
+        cat > "$SSHD_DIR/sshd_config" <<EOF
+ListenAddress 127.0.0.1
+Port $PORT
+HostKey $SSHD_DIR/host_key
+PidFile $SSHD_DIR/sshd.pid
+AuthorizedKeysFile $SSHD_DIR/authorized_keys
+PubkeyAuthentication yes
+StrictModes no
+UsePAM $use_pam
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PermitRootLogin prohibit-password
+SetEnv HOME=$WORK/home
+LogLevel ERROR
+MaxSessions 50
+MaxStartups 50:30:100
+PrintMotd no
+Subsystem sftp internal-sftp
+EOF
+        printf '[127.0.0.1]:%s %s\n' "$PORT" "$(cut -d' ' -f1,2 "$SSHD_DIR/host_key.pub")" > "$KNOWN"
+        SSH_OPTS="-p $PORT -i $KEY -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile=$KNOWN -o GlobalKnownHostsFile=/dev/null -o LogLevel=ERROR"
+        /usr/sbin/sshd -D -e -f "$SSHD_DIR/sshd_config" 2>> "$SSHD_DIR/sshd.log" &
+        SSHD_PID=$!
+        local i
+        for i in $(seq 1 50); do
+            if ! kill -0 "$SSHD_PID" 2>/dev/null; then break; fi
+            # shellcheck disable=SC2086
+            if ssh $SSH_OPTS -o ConnectTimeout=5 "$USER_NAME@127.0.0.1" true 2>/dev/null; then
+                log "sshd: 127.0.0.1:$PORT (pid $SSHD_PID)"
+                return 0
+            fi
+            sleep 0.2
+        done
+        stop_sshd
+    done
+    cat "$SSHD_DIR/sshd.log" >&2 || true
+    die "sshd did not start on 127.0.0.1"
+}
+
+stop_sshd() {
+    if [ -n "${SSHD_PID:-}" ]; then
+        kill "$SSHD_PID" 2>/dev/null || true
+        wait "$SSHD_PID" 2>/dev/null || true
+        SSHD_PID=
+    fi
+}
+
+write_configs() {
+    S="$WORK/server"   # model_base of alias `bench` (reached over ssh)
+    L="$WORK/localbase" # model_base of alias `local`
+    C="$WORK/client"   # pull and cp targets on "this machine"
+    rm -rf "$S" "$L" "$C" && mkdir -p "$S" "$L" "$C"
+    CFG="$WORK/model-sync.yaml"
+    cat > "$CFG" <<EOF
+# Written by bench/run.sh. No defaults section: model-sync's own defaults apply (verify on, compress off).
+servers:
+  bench:
+    host: 127.0.0.1
+    user: '$USER_NAME'
+    port: $PORT
+    model_base: '$S'
+    ssh_key: '$KEY'
+    ssh_options:
+      UserKnownHostsFile: '$KNOWN'
+      GlobalKnownHostsFile: /dev/null
+      StrictHostKeyChecking: "yes"
+      IdentitiesOnly: "yes"
+  local:
+    model_base: '$L'
+EOF
+    : > "$WORK/rclone.conf"
+    RC=":sftp,host=127.0.0.1,port=$PORT,user=$USER_NAME,key_file=$KEY,known_hosts_file=$KNOWN"
+    RSH="ssh $SSH_OPTS"
+    REMOTE="$USER_NAME@127.0.0.1"
+    MSX="$MS --config $CFG --json"
+}
+
+# ------------------------------------------------------------------------------------------ methods
+# def SCEN METHOD LABEL PREP CLEAR TARGET SOURCE COMMAND
+#   PREP:   fresh (rm -rf CLEAR; mkdir -p CLEAR) | keep (target stays) | delta (CLEAR/model := copy of pristine) | none
+#   TARGET: directory to compare with SOURCE after the run (empty: nothing to check)
+declare -A LABEL PREP CLEAR TARGET SOURCE CMD
+declare -a ORDER_SCEN=()
+declare -A METHODS TITLE
+
+scenario() { ORDER_SCEN+=("$1"); TITLE[$1]="$2"; METHODS[$1]=""; printf 'desc.%s=%s\n' "$1" "$3" >> "$RAW/meta"; }
+def() {
+    local k="$1/$2"
+    METHODS[$1]="${METHODS[$1]} $2"
+    LABEL[$k]="$3"; PREP[$k]="$4"; CLEAR[$k]="$5"; TARGET[$k]="$6"; SOURCE[$k]="$7"; CMD[$k]="$8"
+    printf 'label.%s.%s=%s\n' "$1" "$2" "$3" >> "$RAW/meta"
+    printf 'cmd.%s/%s=%s\n' "$1" "$2" "$8" >> "$RAW/meta"
+}
+
+define_methods() {
+    local t
+    scenario first_a "First push: $SIZE MiB Triton model, random weights (dataset a)" \
+        "Empty target. $(data_files "$D/a") files, $(fmt_bytes "$(data_bytes "$D/a")") bytes; weights incompressible."
+    t="$S/first_a"
+    def first_a ms "model-sync push (verify on)" fresh "$t/ms" "$t/ms/model" "$D/a" "$MSX push $D/a bench:first_a/ms/model"
+    def first_a rsync_avz "rsync -avz" fresh "$t/rsync_avz" "$t/rsync_avz/model" "$D/a" "rsync -avz --stats -e '$RSH' $D/a/ $REMOTE:$t/rsync_avz/model/"
+    def first_a rsync_a "rsync -a" fresh "$t/rsync_a" "$t/rsync_a/model" "$D/a" "rsync -a --stats -e '$RSH' $D/a/ $REMOTE:$t/rsync_a/model/"
+    def first_a scp "scp -r" fresh "$t/scp" "$t/scp/model" "$D/a" "scp ${SSH_OPTS/-p /-P } -r -q $D/a $REMOTE:$t/scp/model"
+    def first_a rclone "rclone copy (sftp)" fresh "$t/rclone" "$t/rclone/model" "$D/a" "rclone --config $WORK/rclone.conf copy $D/a $RC:$t/rclone/model"
+    def first_a tar_ssh "tar | ssh cat >/dev/null (raw pipe)" fresh "$t/tar_ssh" "" "" "tar -C $D/a -cf - . | ssh $SSH_OPTS $REMOTE 'cat > /dev/null'"
+
+    scenario first_b "First push: $SIZE MiB Triton model, float32-like weights (dataset b)" \
+        "Empty target. Weights are float32 gaussians with the low 8 mantissa bits zeroed (compressible, like real fp32 checkpoints)."
+    t="$S/first_b"
+    def first_b ms "model-sync push (verify on)" fresh "$t/ms" "$t/ms/model" "$D/b" "$MSX push $D/b bench:first_b/ms/model"
+    def first_b rsync_avz "rsync -avz" fresh "$t/rsync_avz" "$t/rsync_avz/model" "$D/b" "rsync -avz --stats -e '$RSH' $D/b/ $REMOTE:$t/rsync_avz/model/"
+    def first_b rsync_a "rsync -a" fresh "$t/rsync_a" "$t/rsync_a/model" "$D/b" "rsync -a --stats -e '$RSH' $D/b/ $REMOTE:$t/rsync_a/model/"
+
+    scenario noop "No-op re-push (dataset a, target already up to date)" \
+        "Each method's target was filled once by that same method (untimed); the timed run finds nothing to send. model-sync still verifies (hashes both sides)."
+    t="$S/noop"
+    def noop ms "model-sync push (verify on)" keep "$t/ms" "$t/ms/model" "$D/a" "$MSX push $D/a bench:noop/ms/model"
+    def noop rsync_a "rsync -a" keep "$t/rsync_a" "$t/rsync_a/model" "$D/a" "rsync -a --stats -e '$RSH' $D/a/ $REMOTE:$t/rsync_a/model/"
+
+    scenario delta "Delta: 1 MiB changed in the middle of 1/model.plan (dataset a)" \
+        "The target holds the original model (reset with cp -a before every run); the source has 1 MiB of new bytes in model.plan ($(fmt_bytes "$(stat -c %s "$D/a/1/model.plan")") bytes)."
+    t="$S/delta"
+    def delta ms "model-sync push (verify on)" delta "$t/ms" "$t/ms/model" "$D/amod" "$MSX push $D/amod bench:delta/ms/model"
+    def delta rsync_a "rsync -a" delta "$t/rsync_a" "$t/rsync_a/model" "$D/amod" "rsync -a --stats -e '$RSH' $D/amod/ $REMOTE:$t/rsync_a/model/"
+
+    scenario pull "Pull: dataset a from the server to an empty local directory" \
+        "model-sync push of the same data runs in the same rounds, for the pull/push ratio."
+    t="$C/pull"
+    def pull ms_pull "model-sync pull (verify on)" fresh "$t/ms_pull" "$t/ms_pull/model" "$D/a" "$MSX pull bench:pull_src/model $t/ms_pull/model"
+    def pull ms_push "model-sync push (verify on), reference" fresh "$S/pull/ms_push" "$S/pull/ms_push/model" "$D/a" "$MSX push $D/a bench:pull/ms_push/model"
+    def pull rsync_pull "rsync -a (pull)" fresh "$t/rsync_pull" "$t/rsync_pull/model" "$D/a" "rsync -a --stats -e '$RSH' $REMOTE:$S/pull_src/model/ $t/rsync_pull/model/"
+    def pull rclone_pull "rclone copy (sftp, pull)" fresh "$t/rclone_pull" "$t/rclone_pull/model" "$D/a" "rclone --config $WORK/rclone.conf copy $RC:$S/pull_src/model $t/rclone_pull/model"
+
+    scenario local "Local-alias copy: dataset a to the \`local\` alias (a directory on this machine)" \
+        "model-sync push <dir> local:... (rsync between two local paths, then sha256 of both sides) vs plain cp -r; same disk."
+    def local ms "model-sync push to local (verify on)" fresh "$L/local_ms" "$L/local_ms/model" "$D/a" "$MSX push $D/a local:local_ms/model"
+    def local cp "cp -r" fresh "$C/local_cp" "$C/local_cp/model" "$D/a" "cp -r $D/a $C/local_cp/model"
+
+    scenario files20k "First push: 20k-file tokenizer-heavy tree (dataset c)" \
+        "Empty target. $(data_files "$D/c") files in 100 directories, $(fmt_bytes "$(data_bytes "$D/c")") bytes (512 B – 32 KiB each)."
+    t="$S/files20k"
+    def files20k ms "model-sync push (verify on)" fresh "$t/ms" "$t/ms/model" "$D/c" "$MSX push $D/c bench:files20k/ms/model"
+    def files20k rsync_a "rsync -a" fresh "$t/rsync_a" "$t/rsync_a/model" "$D/c" "rsync -a --stats -e '$RSH' $D/c/ $REMOTE:$t/rsync_a/model/"
+
+    scenario hf "First push: Hugging Face cache entry (dataset d, snapshots/ symlinks into blobs/)" \
+        "Empty target. $HF: $(data_files "$D/d") blobs, $(find "$D/d" -type l | wc -l) relative symlinks in two snapshots, $(fmt_bytes "$(data_bytes "$D/d")") bytes. Check: every symlink must arrive as a symlink that resolves."
+    t="$S/hf"
+    def hf ms "model-sync push (verify on)" fresh "$t/ms" "$t/ms/$HF" "$D/d/$HF" "$MSX push $D/d/$HF bench:hf/ms/$HF"
+    def hf rsync_a "rsync -a" fresh "$t/rsync_a" "$t/rsync_a/$HF" "$D/d/$HF" "rsync -a --stats -e '$RSH' $D/d/$HF/ $REMOTE:$t/rsync_a/$HF/"
+
+    scenario servers "Startup: \`model-sync servers\` (config parse + table, no connection)" \
+        "$SERVERS_REPS runs per round, no settle."
+    def servers ms "model-sync servers" none "" "" "" "$MS --config $CFG servers"
+
+    printf 'bytes.first_a=%s\nbytes.first_b=%s\nbytes.delta=%s\nbytes.pull=%s\nbytes.local=%s\nbytes.files20k=%s\nbytes.hf=%s\n' \
+        "$(data_bytes "$D/a")" "$(data_bytes "$D/b")" "$(data_bytes "$D/a")" "$(data_bytes "$D/a")" "$(data_bytes "$D/a")" \
+        "$(data_bytes "$D/c")" "$(data_bytes "$D/d")" >> "$RAW/meta"
+    local s
+    for s in "${ORDER_SCEN[@]}"; do printf 'scenario=%s|%s|%s\n' "$s" "${TITLE[$s]}" "${METHODS[$s]# }" >> "$RAW/meta"; done
+}
+
+# ------------------------------------------------------------------------------------------ measuring
+
+prepare() { # prepare KEY
+    local k="$1"
+    case "${PREP[$k]}" in
+        fresh) rm -rf "${CLEAR[$k]}" && mkdir -p "${CLEAR[$k]}" ;;
+        delta) rm -rf "${CLEAR[$k]}" && mkdir -p "${CLEAR[$k]}" && cp -a "$S/delta_pristine" "${CLEAR[$k]}/model" ;;
+        keep | none) ;;
+    esac
+    if [ "${PREP[$k]}" != none ]; then
+        sync
+        sleep "$SETTLE"
+    fi
+}
+
+check_run() { # check_run KEY OUTFILE -> a short word for results.tsv
+    local k="$1" out="$2" words=()
+    if [[ "${CMD[$k]}" == "$MSX "* ]]; then
+        if grep -q '"verified": *true' "$out"; then words+=("verified"); else words+=("NOT VERIFIED"); fi
+    fi
+    if [ -n "${TARGET[$k]}" ]; then
+        local a b broken
+        a="$(tree_sig "${SOURCE[$k]}")"
+        b="$(tree_sig "${TARGET[$k]}")"
+        if [ "$a" = "$b" ]; then words+=("tree ok"); else words+=("TREE DIFFERS ($b vs $a)"); fi
+        broken="$({ find "${TARGET[$k]}" -xtype l 2>/dev/null || true; } | wc -l)"
+        if [ "$(find "${SOURCE[$k]}" -type l | wc -l)" -gt 0 ]; then
+            [ "$broken" -eq 0 ] && words+=("links resolve") || words+=("$broken BROKEN LINKS")
+        fi
+    fi
+    local out="" w
+    for w in "${words[@]}"; do out="${out:+$out, }$w"; done
+    printf '%s' "${out:-ok}"
+}
+
+wire_bytes() { # wire_bytes KEY OUTFILE
+    local k="$1" out="$2" v=""
+    if [[ "${CMD[$k]}" == "$MSX "* ]]; then
+        v="$(sed -n 's/.*"bytes_sent": *\([0-9][0-9]*\).*/\1/p' "$out" | head -n 1)"
+    elif [[ "${CMD[$k]}" == rsync* ]]; then
+        if [[ "${CMD[$k]}" == *" $REMOTE:"*" $C/"* ]]; then
+            v="$(sed -n 's/^Total bytes received: *//p' "$out" | tr -d ',')"
+        else
+            v="$(sed -n 's/^Total bytes sent: *//p' "$out" | tr -d ',')"
+        fi
+    fi
+    printf '%s' "$v"
+}
+
+run_one() { # run_one SCEN METHOD RUN
+    local k="$1/$2" base="$RAW/$1.$2.$3" t0 t1 rc secs rss
+    prepare "$k"
+    t0=$EPOCHREALTIME
+    set +e
+    /usr/bin/time -o "$base.time" -f '%e %M' bash -c "${CMD[$k]}" > "$base.out" 2> "$base.err" < /dev/null
+    rc=$?
+    set -e
+    t1=$EPOCHREALTIME
+    secs="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')"
+    rss="$(tail -n 1 "$base.time" | awk '{ print $2 }')"
+    local check bytes
+    check="$(check_run "$k" "$base.out")"
+    bytes="$(wire_bytes "$k" "$base.out")"
+    [ "$rc" -eq 0 ] || check="EXIT $rc, $check"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$secs" "${rss:-0}" "$bytes" "$rc" "$check" >> "$RAW/results.tsv"
+    printf '  %-9s %-12s run %s: %7.3f s  rss %6s KiB  bytes %-12s %s\n' "$1" "$2" "$3" "$secs" "${rss:-?}" "${bytes:--}" "$check" >&2
+}
+
+steal_ticks() { awk '$1 == "cpu" { print $9 }' /proc/stat; }
+
+run_scenario() { # run_scenario SCEN
+    local scen="$1" methods m r i n ordered k steal0
+    read -r -a methods <<< "${METHODS[$scen]}"
+    n=${#methods[@]}
+    log "scenario $scen: ${methods[*]} × $RUNS round(s)"
+    # Warm the sources into the page cache, as in BASELINE.md.
+    for m in "${methods[@]}"; do
+        k="$scen/$m"
+        [ -n "${SOURCE[$k]}" ] && find "${SOURCE[$k]}" -type f -print0 | xargs -0 -r cat > /dev/null
+    done
+    case "$scen" in
+        noop)
+            for m in "${methods[@]}"; do
+                k="$scen/$m"
+                rm -rf "${CLEAR[$k]}" && mkdir -p "${CLEAR[$k]}"
+                bash -c "${CMD[$k]}" > "$RAW/$scen.$m.seed.out" 2> "$RAW/$scen.$m.seed.err" || die "seeding $k failed: see $RAW/$scen.$m.seed.err"
+            done ;;
+        delta)
+            rm -rf "$S/delta_pristine" && cp -a "$D/a" "$S/delta_pristine" ;;
+        pull)
+            mkdir -p "$S/pull_src" && rm -rf "$S/pull_src/model" && cp -a "$D/a" "$S/pull_src/model" ;;
+    esac
+    steal0=$(steal_ticks)
+    printf 'load.%s=%s\n' "$scen" "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RAW/meta"
+    for r in $(seq 1 "$RUNS"); do
+        ordered=()
+        for i in $(seq 0 $((n - 1))); do ordered+=("${methods[$(( (i + r - 1) % n ))]}"); done
+        for m in "${ordered[@]}"; do
+            if [ "$scen" = servers ]; then
+                for i in $(seq 1 "$SERVERS_REPS"); do run_one "$scen" "$m" "$r.$i"; sleep 0.2; done
+            else
+                run_one "$scen" "$m" "$r"
+            fi
+        done
+    done
+    printf 'steal.%s=%s\n' "$scen" "$(awk -v a="$steal0" -v b="$(steal_ticks)" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", (b - a) / hz }')" >> "$RAW/meta"
+    # Free the space (and the page cache) before the next scenario.
+    for m in "${methods[@]}"; do k="$scen/$m"; [ -n "${CLEAR[$k]}" ] && rm -rf "${CLEAR[$k]}"; done
+    case "$scen" in delta) rm -rf "$S/delta_pristine" ;; pull) rm -rf "$S/pull_src" "$S/pull" ;; esac
+    rm -rf "${S:?}/$scen" "${C:?}/$scen"
+    sync
+}
+
+# One extra, untimed push per kind with the phase lines time-stamped: where model-sync's time goes.
+timeline() {
+    local f="$RAW/timeline.md" name src dst t0 prep
+    {
+        printf '## Where model-sync spends its time (one extra run each, phase lines time-stamped)\n\n'
+        printf 'Seconds since start at which model-sync printed each stderr line (same prepare as above). '
+        printf 'Remote-side CPU during the same runs is not broken down here.\n\n'
+    } > "$f"
+    for spec in "first push (dataset a)|$D/a|timeline/first|fresh" "no-op re-push (dataset a)|$D/a|timeline/first|keep" \
+        "1 MiB delta (dataset a)|$D/amod|timeline/delta|delta" "first push, 20k files (dataset c)|$D/c|timeline/files20k|fresh"; do
+        IFS='|' read -r name src dst prep <<< "$spec"
+        case "$prep" in
+            fresh) rm -rf "$S/$dst" ;;
+            delta) rm -rf "$S/$dst" && mkdir -p "$(dirname "$S/$dst")" && cp -a "$D/a" "$S/$dst" ;;
+        esac
+        sync; sleep "$SETTLE"
+        t0=$EPOCHREALTIME
+        $MS --config "$CFG" push "$src" "bench:$dst" 2>&1 > "$RAW/timeline.out" |
+            while IFS= read -r line; do printf '%s\t%s\n' "$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }')" "$line"; done > "$RAW/timeline.err" || true
+        {
+            printf '**%s**, total %s s:\n\n```\n' "$name" "$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }')"
+            grep -v $'\t- ' "$RAW/timeline.err" | grep -v $'\t *$' | head -n 20
+            grep -E '^\| (Time|Sent|Verified) ' "$RAW/timeline.out" | sed 's/^/report: /'
+            printf '```\n\n'
+        } >> "$f"
+    done
+    rm -rf "$S/timeline"
+}
+
+# ------------------------------------------------------------------------------------------ main
+
+main() {
+    local started=$EPOCHREALTIME
+    mkdir -p "$WORK"
+    rm -rf "$RAW" && mkdir -p "$RAW"
+    : > "$RAW/meta"
+    : > "$RAW/results.tsv"
+    install_prerequisites
+    build_model_sync
+    make_data
+    trap 'stop_sshd' EXIT
+    trap 'exit 130' INT TERM
+    start_sshd
+    write_configs
+
+    local cpu mem
+    cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+    mem="$(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
+    {
+        printf 'machine=%s; %s cores (nproc); %s; kernel %s; %s; AES-NI %s, SHA-NI %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" \
+            "$(nproc)" "$cpu" "$(uname -r)" "$mem" "$(grep -qw aes /proc/cpuinfo && echo yes || echo no)" "$(grep -qw sha_ni /proc/cpuinfo && echo yes || echo no)"
+        printf 'tools=%s; %s; %s; %s; dotnet %s; %s\n' "$(rsync --version | head -n 1 | sed 's/  */ /g')" "$(ssh -V 2>&1)" \
+            "$(rclone version 2>/dev/null | head -n 1)" "$(tar --version | head -n 1)" "$(dotnet --version)" "$(dpkg-query -W -f='GNU time ${Version}' time 2>/dev/null || /usr/bin/time --version 2>&1 | head -n 1)"
+        printf 'modelsync=%s, source key %s (as scripts/model-sync.sh computes it), git %s%s; ReadyToRun, framework-dependent\n' \
+            "$("$MS" --version 2>/dev/null | head -n 1)" "$BUILD_KEY" "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')" \
+            "$(git -C "$ROOT" status --porcelain -- src 2>/dev/null | grep -q . && echo ' + uncommitted changes in src/' || true)"
+        printf 'data=SIZE=%s MiB; a: %s files, %s B; b: %s B; c: %s files, %s B; d: %s files + %s symlinks, %s B; work dir %s\n' "$SIZE" \
+            "$(data_files "$D/a")" "$(fmt_bytes "$(data_bytes "$D/a")")" "$(fmt_bytes "$(data_bytes "$D/b")")" \
+            "$(data_files "$D/c")" "$(fmt_bytes "$(data_bytes "$D/c")")" "$(data_files "$D/d")" "$(find "$D/d" -type l | wc -l)" \
+            "$(fmt_bytes "$(data_bytes "$D/d")")" "$WORK"
+        printf 'note=%s\n' "${BENCH_NOTE:-}"
+        local rr="bench/run.sh"
+        [ "$SIZE" != 1024 ] && rr="SIZE=$SIZE $rr"
+        [ "$RUNS" != 3 ] && rr="RUNS=$RUNS $rr"
+        printf 'rerun=%s\n' "$rr"
+    } >> "$RAW/meta"
+    local load_start
+    load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+    define_methods
+    local scen
+    IFS=',' read -r -a wanted <<< "$SCENARIOS"
+    for scen in "${ORDER_SCEN[@]}"; do
+        [[ " ${wanted[*]} " == *" $scen "* ]] && run_scenario "$scen"
+    done
+    if [[ " ${wanted[*]} " == *" first_a "* ]]; then timeline; fi
+
+    local steal_total
+    steal_total="$(sed -n 's/^steal\.[^=]*=//p' "$RAW/meta" | awk '{ s += $1 } END { printf "%.1f", s }')"
+    {
+        printf 'sitting=%s rounds per scenario, settle %s s. Load average (1/5/15 min) at start %s, at the end %s; CPU steal during the timed scenarios %s s in total (per scenario: %s). The machine is shared (2 cores, other work running), so single-run figures move by ±10–30%%; compare only within this run.\n' \
+            "$RUNS" "$SETTLE" "$load_start" "$(cut -d' ' -f1-3 /proc/loadavg)" "$steal_total" \
+            "$(sed -n 's/^steal\.\([^=]*\)=\(.*\)/\1 \2/p' "$RAW/meta" | paste -sd, - | sed 's/,/, /g')"
+        printf 'finished=%s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
+        printf 'duration=whole run %s min\n' "$(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", (b - a) / 60 }')"
+    } >> "$RAW/meta"
+    stop_sshd
+    write_report
+    log "done in $(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }') s"
+}
+
+main
