@@ -227,8 +227,8 @@ public sealed class TransferOperation(RsyncRunner rsync, TreeHasher cachingHashe
             .Select(f => f.Path)
             .ToList();
 
-    private static IReadOnlyCollection<string>? Only(TreeListing source, IReadOnlyCollection<string> paths) =>
-        source.RootKind == EntryKind.Directory ? paths : null;
+    private static IReadOnlyCollection<string> Only(TreeListing source, IReadOnlyCollection<string> paths) =>
+        source.RootKind == EntryKind.Directory ? paths : [""];
 
     private static long SizeOf(TreeListing tree, string path) => tree.Files.FirstOrDefault(f => f.Path == path)?.Size ?? 0;
 

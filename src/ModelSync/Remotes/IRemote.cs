@@ -30,11 +30,12 @@ public interface IRemote : IAsyncDisposable
     Task<TreeListing?> ScanAsync(string path, CancellationToken cancellationToken);
 
     /// <summary>
-    /// SHA-256 of the files below <paramref name="root"/> (<paramref name="only"/>: just those relative paths;
-    /// null: every file), keyed by relative path. A single-file root is keyed <c>""</c>. Files are hashed in
-    /// parallel batches of <paramref name="batchSize"/> (one process per batch). Read-only.
+    /// SHA-256 of the files <paramref name="files"/> (paths relative to <paramref name="root"/>), keyed by those
+    /// paths; a single-file root is asked for and keyed as <c>""</c>. Files are hashed in parallel batches of
+    /// <paramref name="batchSize"/> (one process per batch). A file that cannot be read is missing from the
+    /// result. Read-only.
     /// </summary>
-    Task<IReadOnlyDictionary<string, string>> HashAsync(string root, EntryKind rootKind, IReadOnlyCollection<string>? only, int batchSize, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, string>> HashAsync(string root, EntryKind rootKind, IReadOnlyCollection<string> files, int batchSize, CancellationToken cancellationToken);
 
     /// <summary>Bytes free at <paramref name="path"/> or its nearest existing ancestor. Read-only.</summary>
     Task<long> FreeBytesAsync(string path, CancellationToken cancellationToken);

@@ -37,41 +37,30 @@ public static class RemoteScripts
         """;
 
     /// <summary>
-    /// $1: directory; $2: <c>all</c> (every file below it) or <c>stdin</c> (NUL-terminated <c>./</c>-prefixed names
-    /// on stdin, so no list is ever too long for a command line); $3: files per batch. Prints the tool used on a first
-    /// line, then one NUL-terminated record per file: <c>HASH *./name</c> from openssl, or <c>HASH  ./name</c>
-    /// from <c>sha256sum -z</c>. openssl versions differ in how they escape a name holding a newline or a
-    /// backslash, so such rare names go to <c>sha256sum -z</c>, which never escapes. Batches run in parallel,
-    /// each into its own temp file, so records never interleave.
+    /// $1: directory; NUL-terminated <c>./</c>-prefixed names on stdin (so no list is ever too long for a command
+    /// line); $2: files per batch; $3: <c>fast</c> (openssl when present) or <c>plain</c> (sha256sum). Prints the
+    /// tool used on a first line, then one NUL-terminated record per file: <c>HASH *./name</c> from openssl, or
+    /// <c>HASH  ./name</c> from <c>sha256sum -z</c>. openssl versions differ in how they escape a name holding a
+    /// newline or a backslash, so the caller sends such rare names as <c>plain</c>: <c>sha256sum -z</c> never
+    /// escapes. Batches run in parallel, each into its own temp file, so records never interleave.
     /// </summary>
     public const string Hash = """
         cd -- "$1" || exit 41
-        if command -v openssl >/dev/null 2>&1; then MS_TOOL=openssl; else MS_TOOL=sha256sum; fi
+        if [ "$3" = fast ] && command -v openssl >/dev/null 2>&1; then MS_TOOL=openssl; else MS_TOOL=sha256sum; fi
         export MS_TOOL
         w=$(nproc 2>/dev/null) || w=2
         [ "$w" -gt 4 ] && w=4
         t=$(mktemp -d) || exit 42
         trap 'rm -rf "$t"' EXIT
-        if [ "$2" = all ]; then find . -type f -print0; else cat; fi |
-          xargs -0 -r -P "$w" -n "$3" sh -c '
-            o=$(mktemp -p "$0") || exit 1
-            if [ "$MS_TOOL" != openssl ]; then exec sha256sum -z -- "$@" > "$o"; fi
-            nl="
-        "
-            st=0 n=$#
-            while [ "$n" -gt 0 ]; do
-              f=$1; shift; n=$((n - 1))
-              case $f in
-                *"$nl"*|*\\*) sha256sum -z -- "$f" >> "$o" || st=1 ;;
-                *) set -- "$@" "$f" ;;
-              esac
-            done
-            if [ $# -gt 0 ]; then
-              openssl dgst -sha256 -r "$@" > "$o.lines" || st=1
-              tr "\n" "\0" < "$o.lines" >> "$o"
-              rm -f "$o.lines"
-            fi
-            exit $st' "$t"
+        xargs -0 -r -P "$w" -n "$2" sh -c '
+          o=$(mktemp -p "$0") || exit 1
+          if [ "$MS_TOOL" = openssl ]; then
+            openssl dgst -sha256 -r "$@" > "$o.lines"; st=$?
+            tr "\n" "\0" < "$o.lines" > "$o"
+            rm -f "$o.lines"
+            exit $st
+          fi
+          exec sha256sum -z -- "$@" > "$o"' "$t"
         st=$?
         printf '%s\n' "$MS_TOOL"
         for f in "$t"/*; do [ -f "$f" ] && cat "$f"; done

@@ -72,27 +72,39 @@ public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IR
         }
     }
 
-    public async Task<IReadOnlyDictionary<string, string>> HashAsync(string root, EntryKind rootKind, IReadOnlyCollection<string>? only, int batchSize, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string>> HashAsync(string root, EntryKind rootKind, IReadOnlyCollection<string> files, int batchSize, CancellationToken cancellationToken)
     {
         var singleFile = rootKind != EntryKind.Directory;
         var directory = singleFile ? PosixPath.Parent(root) : root;
-        IReadOnlyCollection<string>? names = singleFile ? [PosixPath.Name(root)] : only;
-        if (names is { Count: 0 }) return new Dictionary<string, string>();
-        var list = names is null ? null : System.Text.Encoding.UTF8.GetBytes(string.Concat(names.Select(n => "./" + n + "\0")));
-        var result = await this.RunCheckedAsync(RemoteScripts.Hash, [directory, list is null ? "all" : "stdin", Math.Max(1, batchSize).ToString(System.Globalization.CultureInfo.InvariantCulture)], $"hash files in {root}", cancellationToken, list);
-        Dictionary<string, string> hashes;
+        var names = singleFile ? [PosixPath.Name(root)] : files.ToList();
+        // Names openssl might escape go to sha256sum -z, which never does; both lists hash at once.
+        var odd = names.Where(n => n.Contains('\n', StringComparison.Ordinal) || n.Contains('\\', StringComparison.Ordinal)).ToList();
+        var plain = names.Except(odd, StringComparer.Ordinal).ToList();
+        var results = await Task.WhenAll(
+            HashListAsync(directory, plain, batchSize, "fast", root, cancellationToken),
+            HashListAsync(directory, odd, batchSize, "plain", root, cancellationToken));
+        var hashes = new Dictionary<string, string>(results[0], StringComparer.Ordinal);
+        foreach (var (name, hash) in results[1]) hashes[name] = hash;
+        if (!singleFile) return hashes;
+        return hashes.TryGetValue(PosixPath.Name(root), out var one)
+            ? new Dictionary<string, string> { [""] = one }
+            : new Dictionary<string, string>();
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>> HashListAsync(string directory, List<string> names, int batchSize, string tool, string root, CancellationToken cancellationToken)
+    {
+        if (names.Count == 0) return new Dictionary<string, string>();
+        var list = System.Text.Encoding.UTF8.GetBytes(string.Concat(names.Select(n => "./" + n + "\0")));
+        var batch = Math.Max(1, batchSize).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var result = await this.RunCheckedAsync(RemoteScripts.Hash, [directory, batch, tool], $"hash files in {root}", cancellationToken, list);
         try
         {
-            hashes = HashOutput.Parse(result.Stdout).Hashes;
+            return HashOutput.Parse(result.Stdout).Hashes;
         }
         catch (FormatException e)
         {
             throw new ModelSyncException($"cannot read the checksums of {root} on {alias.Name}: {e.Message}");
         }
-        if (!singleFile) return hashes;
-        return hashes.TryGetValue(PosixPath.Name(root), out var hash)
-            ? new Dictionary<string, string> { [""] = hash }
-            : new Dictionary<string, string>();
     }
 
     public async Task<long> FreeBytesAsync(string path, CancellationToken cancellationToken)

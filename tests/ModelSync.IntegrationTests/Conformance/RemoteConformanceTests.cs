@@ -93,7 +93,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
             File.WriteAllText(path, "content of " + name);
         }
 
-        var hashes = await Remote.HashAsync(model, EntryKind.Directory, null, 16, CancellationToken.None);
+        var hashes = await Remote.HashAsync(model, EntryKind.Directory, names, 16, CancellationToken.None);
         var some = await Remote.HashAsync(model, EntryKind.Directory, ["-rf", "new\nline"], 1, CancellationToken.None);
 
         Assert.Equal(names.Order(StringComparer.Ordinal), hashes.Keys.Order(StringComparer.Ordinal));
@@ -107,7 +107,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         var file = Path.Join(Root, "one file.onnx");
         File.WriteAllText(file, "weights");
 
-        var hashes = await Remote.HashAsync(file, EntryKind.File, null, 16, CancellationToken.None);
+        var hashes = await Remote.HashAsync(file, EntryKind.File, [""], 16, CancellationToken.None);
 
         Assert.Equal(Sha256("weights"), Assert.Single(hashes).Value);
         Assert.Equal("", hashes.Keys.Single());

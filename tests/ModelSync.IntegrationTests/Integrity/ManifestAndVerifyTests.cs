@@ -65,6 +65,7 @@ public sealed class ManifestAndVerifyTests(SshdFixture sshd) : SshdTestBase(sshd
         var bytes = await File.ReadAllBytesAsync(onnx);
         bytes[1234] ^= 0x01;
         await File.WriteAllBytesAsync(onnx, bytes);
+        File.SetLastWriteTimeUtc(onnx, mtime.AddSeconds(5)); // an edit a second later at least, as any real one is
 
         var changedTime = await Cli("verify", "./" + Model, "alpha");
         File.SetLastWriteTimeUtc(onnx, mtime);

@@ -81,15 +81,17 @@ public static class DoctorVerdicts
         return DoctorStep.HashTools.Fail(server, result, $"install GNU coreutils (sha256sum) or openssl{where}: verification hashes every file with sha256");
     }
 
-    /// <summary><paramref name="skewSeconds"/>: the server's clock minus this machine's.</summary>
+    /// <summary>The server's <c>date +%s</c> against <paramref name="localNow"/>, this machine's clock (epoch seconds) halfway through the request.</summary>
     public static DoctorCheck ClockSkew(string server, RemoteInspection? inspection, string inspectError, double localNow)
     {
         if (inspection is null) return NotInspected(DoctorStep.ClockSkew, server, inspectError);
         if (inspection.Now is not { } now)
             return DoctorStep.ClockSkew.Fail(server, "the server did not tell its time (`date +%s`)", "check that GNU coreutils' date works there");
-        return ClockSkew(server, now - localNow);
+        // date +%s truncates: the server's true time lies within the second after it, so compare with its middle.
+        return ClockSkew(server, now + 0.5 - localNow);
     }
 
+    /// <summary><paramref name="skewSeconds"/>: the server's clock minus this machine's; over a minute either way warns.</summary>
     public static DoctorCheck ClockSkew(string server, double skewSeconds)
     {
         var rounded = Math.Round(skewSeconds);
