@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using ModelSync.Cli.Commands;
 using ModelSync.Errors;
 using ModelSync.Operations;
@@ -41,7 +42,18 @@ public static class Cli
             var help = command is RootCommand ? "model-sync --help" : $"model-sync {command.Name} --help";
             return Fail(parse.GetValue(GlobalOptions.Json), ExitCodes.Usage, parse.Errors[0].Message, $"see `{help}`");
         }
-        return await parse.InvokeAsync();
+        // Ctrl-C and SIGTERM cancel the command, which then ends its children, releases its lock and says how to
+        // resume, however long that takes; a second Ctrl-C ends the process at once.
+        using var cancel = new CancellationTokenSource();
+        void Stop(PosixSignalContext signal)
+        {
+            if (cancel.IsCancellationRequested) return;
+            signal.Cancel = true;
+            cancel.Cancel();
+        }
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancel.Token);
     }
 
     /// <summary>Runs one command handler with a context and a session, and turns failures into one clear line.</summary>

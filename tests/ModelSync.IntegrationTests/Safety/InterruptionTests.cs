@@ -62,6 +62,26 @@ public sealed class InterruptionTests(SshdFixture sshd) : SshdTestBase(sshd)
             await File.ReadAllBytesAsync(Path.Combine(Sshd.BaseA, name, "model.onnx")));
     }
 
+    [Fact]
+    public async Task Ctrl_C_ends_rsync_releases_the_lock_and_says_how_to_resume()
+    {
+        var source = Tree("weights").File("model.plan", RandomBytes(Size / 2)).Root;
+        var name = "interrupted-" + Id;
+        var stage = Path.Combine(Sshd.BaseA, ".model-sync-stage." + name);
+
+        using var cli = CliRunner.Start(["push", source, "alpha:" + name, "--bwlimit", "6000"], ConfigPath, workingDirectory: Work);
+        await Poll.UntilAsync(() => Poll.LargestFile(stage) >= Size / 8, TimeSpan.FromSeconds(60), "the transfer to be under way");
+        await RunToolAsync("kill", "-INT", cli.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var result = await CliRunner.WaitAsync(cli, ["push"], TimeSpan.FromSeconds(30));
+
+        CliAssert.Error(result, 130, "interrupted", "run the same command again");
+        Assert.False(Directory.Exists(Path.Combine(Sshd.BaseA, name)));
+        Assert.False(Directory.Exists(Path.Combine(Sshd.BaseA, ".model-sync-lock." + name)), "the lock is released");
+        var size = Poll.LargestFile(stage);
+        await Task.Delay(1500);
+        Assert.Equal(size, Poll.LargestFile(stage)); // no rsync left writing
+    }
+
     private static byte[] RandomBytes(int count)
     {
         var bytes = new byte[count];
