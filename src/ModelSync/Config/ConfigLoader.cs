@@ -110,7 +110,7 @@ public static class ConfigLoader
         var mapping = reader.Mapping(node, $"server '{name}'");
         foreach (var (keyNode, value) in mapping.Children)
         {
-            var key = reader.Key(keyNode, ServerKeys, $"key in server '{name}'");
+            var key = reader.Key(keyNode, ServerKeys, "key", $" in server '{name}'");
             if (key is "user" or "port" or "ssh_key" or "ssh_options") sshSettingNode ??= keyNode;
             switch (key)
             {
@@ -166,7 +166,7 @@ public static class ConfigLoader
         if (node is YamlScalarNode { Value: null or "" }) return defaults;
         foreach (var (keyNode, value) in reader.Mapping(node, "defaults").Children)
         {
-            var key = reader.Key(keyNode, DefaultsKeys, "key in defaults");
+            var key = reader.Key(keyNode, DefaultsKeys, "key", " in defaults");
             var flag = reader.Boolean(value, key);
             defaults = key switch
             {
@@ -194,7 +194,7 @@ public static class ConfigLoader
         var regexNodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in mapping.Children)
         {
-            switch (reader.Key(keyNode, NamingKeys, "key in naming"))
+            switch (reader.Key(keyNode, NamingKeys, "key", " in naming"))
             {
                 case "pattern":
                     if (value is not YamlScalarNode)
@@ -210,7 +210,7 @@ public static class ConfigLoader
                     if (value is YamlScalarNode { Value: null or "" }) break;
                     foreach (var (fieldNode, regexNode) in reader.Mapping(value, "naming.fields").Children)
                     {
-                        var field = reader.Key(fieldNode, NamingField.Names, "field in naming.fields");
+                        var field = reader.Key(fieldNode, NamingField.Names, "field", " in naming.fields");
                         regexes[field] = reader.Scalar(regexNode, $"naming.fields.{field}");
                         regexNodes[field] = regexNode;
                     }

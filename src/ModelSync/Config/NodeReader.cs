@@ -26,13 +26,16 @@ internal sealed class NodeReader(string source)
         };
     }
 
-    /// <summary>The key's text if it is one of <paramref name="allowed"/>; otherwise an error with the closest valid key.</summary>
-    public string Key(YamlNode node, IReadOnlyList<string> allowed, string what)
+    /// <summary>
+    /// The key's text if it is one of <paramref name="allowed"/>; otherwise an error with the closest valid key:
+    /// <c>unknown key 'hots' in server 'reaper' — did you mean 'host'?</c>.
+    /// </summary>
+    public string Key(YamlNode node, IReadOnlyList<string> allowed, string what, string where = "")
     {
         var key = Scalar(node, what);
         if (allowed.Contains(key)) return key;
         var closest = Suggestions.Closest(key, allowed);
         var hint = closest is null ? "" : $" — did you mean '{closest}'?";
-        throw Error(node, $"unknown {what} '{key}'{hint}", $"valid keys: {string.Join(", ", allowed)}");
+        throw Error(node, $"unknown {what} '{key}'{where}{hint}", $"valid keys: {string.Join(", ", allowed)}");
     }
 }
