@@ -32,9 +32,11 @@ public sealed class TransferOperation(RsyncRunner rsync, TreeHasher cachingHashe
         var targetTree = scans[1];
         var plan = Planner.Plan(sourceTree, targetTree, new PlanOptions(options.Delete));
         var server = direction == "pull" ? source.Remote.Alias.Name : target.Remote.Alias.Name;
+        var remote = direction == "pull" ? source.Remote : target.Remote;
+        var transport = $"rsync over {remote.Connection}; {(options.Compress ? "compression for compressible files (never weights)" : "no compression")}";
         TransferResult Result(long sent, long alreadyThere, VerificationOutcome verification, bool published) => new(
             direction, source.Display, target.Display, server, options.DryRun, sourceTree.Files.Count(), sourceTree.TotalBytes,
-            sent, alreadyThere, clock.Elapsed.TotalSeconds, verification, plan, published);
+            sent, alreadyThere, clock.Elapsed.TotalSeconds, verification, plan, published) { Transport = transport };
 
         var skipped = new VerificationOutcome(VerifyStatus.Skipped, 0, Algorithm, [], 0);
         if (options.DryRun) return Result(0, 0, skipped, false);

@@ -57,6 +57,9 @@ public sealed record TransferResult(
 
     /// <summary>Push: preflight warnings, such as a target name that does not follow naming.pattern.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>How the bytes moved: the tool, the connection and the choices made, e.g. compression.</summary>
+    public string Transport { get; init; } = "";
 }
 
 /// <summary>Hears about a transfer as it goes.</summary>

@@ -23,6 +23,9 @@ public interface IRemote : IAsyncDisposable
     /// <summary>Absolute <c>model_base</c> (a remote <c>~</c> resolved). Valid after <see cref="ConnectAsync"/>.</summary>
     string ModelBase { get; }
 
+    /// <summary>How this place is reached, for reports, e.g. <c>ssh, one shared connection, AES-GCM preferred</c>.</summary>
+    string Connection { get; }
+
     /// <summary>Opens the one connection every later call reuses, and probes the place. Idempotent.</summary>
     Task<RemoteProbe> ConnectAsync(CancellationToken cancellationToken);
 

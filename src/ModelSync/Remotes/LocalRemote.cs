@@ -31,5 +31,7 @@ public sealed class LocalRemote(ServerAlias alias, IProcessRunner runner) : Shel
 
     public override RsyncLocation Rsync(string path) => new(path, null);
 
+    public override string Connection => "this machine's file system";
+
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

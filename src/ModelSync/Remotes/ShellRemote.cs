@@ -47,6 +47,8 @@ public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IR
 
     public abstract RsyncLocation Rsync(string path);
 
+    public abstract string Connection { get; }
+
     public abstract ValueTask DisposeAsync();
 
     public async Task<TreeListing?> ScanAsync(string path, CancellationToken cancellationToken)

@@ -45,6 +45,10 @@ public sealed class SshRemote(ServerAlias alias, IProcessRunner runner) : ShellR
     public override Task<ProcessResult> ExecCaptureAsync(string command, CancellationToken cancellationToken) =>
         Runner.RunAsync(new ProcessSpec(Ssh, Remote(command)), cancellationToken);
 
+    public override string Connection =>
+        "ssh, one shared connection" + string.Concat((_tuning ?? []).Where(o => o.Contains('^', StringComparison.Ordinal)).Select(o =>
+            o.StartsWith("Ciphers", StringComparison.Ordinal) ? ", AES-GCM preferred" : ", curve25519 key exchange preferred"));
+
     public override RsyncLocation Rsync(string path) =>
         new(RsyncArgs.HostSpec(Host, path), RsyncArgs.RemoteShellCommand([Ssh, .. SshArgs.Options(Alias, ControlPath, startMaster: false, _tuning)]));
 

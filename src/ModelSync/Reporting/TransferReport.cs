@@ -40,6 +40,7 @@ public static class TransferReport
             .Add("Time", Human.Seconds(result.Seconds))
             .Add("Speed", Human.Rate(result.BytesSent, result.Seconds))
             .Add("Verified", Verified(result.Verification))
+            .Add("Transport", result.Transport)
             .WriteTo(writer);
         writer.WriteLine();
         writer.WriteLine(result.Verification.Status == VerifyStatus.Failed
@@ -103,6 +104,7 @@ public static class TransferReport
             hashed_now = r.Verification.HashedNow,
         },
         published = r.Published,
+        transport = r.Transport,
         resolved_from = r.ResolvedFrom,
         warnings = r.Warnings,
         changes = r.Plan.Entries.Where(e => e.WillSend || e.Delete).Select(e => new
