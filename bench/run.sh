@@ -334,8 +334,8 @@ make_data() {
     HF="models--bench-org--tiny-llm"
 }
 
-tree_sig() { # files=N bytes=B links=L for a directory (symlinks not followed)
-    { find "$1" \( -type f -o -type l \) -printf '%y %s\n' 2>/dev/null || true; } |
+tree_sig() { # files=N bytes=B links=L for a directory (symlinks not followed; model-sync's manifest is not part of the model)
+    { find "$1" \( -type f -o -type l \) ! -name .model-sync-manifest.json -printf '%y %s\n' 2>/dev/null || true; } |
         awk '$1 == "f" { n++; b += $2 } $1 == "l" { l++ } END { printf "files=%d bytes=%d links=%d", n, b, l }'
 }
 data_bytes() { find "$1" -type f -printf '%s\n' | awk '{ b += $1 } END { printf "%d", b }'; }

@@ -59,7 +59,7 @@ public sealed class TransferOptionSet
         {
             Checksum = parse.GetValue(_checksum),
             Tries = retries,
-            Lock = LockPolicy.Default with { Wait = TimeSpan.FromSeconds(wait) },
+            Lock = new LockPolicy(TimeSpan.FromSeconds(wait), defaults.StaleLockAfter),
             BandwidthLimit = bwlimit,
             Command = "model-sync " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
             StrictNaming = parse.GetResult(_strictNaming) is not null && parse.GetValue(_strictNaming),

@@ -15,7 +15,7 @@ public static class ConfigLoader
 
     private static readonly string[] TopLevelKeys = ["servers", "defaults", "naming"];
     private static readonly string[] ServerKeys = ["host", "user", "port", "model_base", "ssh_key", "ssh_options"];
-    private static readonly string[] DefaultsKeys = ["verify", "compress", "delete"];
+    private static readonly string[] DefaultsKeys = ["verify", "compress", "delete", "stale_lock_hours"];
     private static readonly string[] NamingKeys = ["pattern", "fields", "strict"];
 
     /// <summary>
@@ -167,6 +167,14 @@ public static class ConfigLoader
         foreach (var (keyNode, value) in reader.Mapping(node, "defaults").Children)
         {
             var key = reader.Key(keyNode, DefaultsKeys, "key", " in defaults");
+            if (key == "stale_lock_hours")
+            {
+                var text = reader.Scalar(value, key);
+                if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var hours) || hours <= 0)
+                    throw reader.Error(value, $"stale_lock_hours: '{text}' is not a positive number of hours", "write e.g. stale_lock_hours: 24");
+                defaults = defaults with { StaleLockAfter = TimeSpan.FromHours(hours) };
+                continue;
+            }
             var flag = reader.Boolean(value, key);
             defaults = key switch
             {

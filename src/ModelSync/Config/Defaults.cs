@@ -1,4 +1,8 @@
 namespace ModelSync.Config;
 
 /// <summary>The <c>defaults:</c> section: what a command does when its flag is not given.</summary>
-public sealed record Defaults(bool Verify = true, bool Compress = false, bool Delete = false);
+public sealed record Defaults(bool Verify = true, bool Compress = false, bool Delete = false)
+{
+    /// <summary>A target lock older than this is taken to be abandoned and broken with a warning.</summary>
+    public TimeSpan StaleLockAfter { get; init; } = TimeSpan.FromHours(24);
+}

@@ -42,6 +42,27 @@ public sealed class ConcurrencyTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
+    public async Task A_lock_from_another_host_is_respected_until_it_is_older_than_stale_lock_hours()
+    {
+        var source = Tree("m").File("config.pbtxt", "name: \"m\"").Root;
+        var name = "elsewhere-" + Id;
+        var lockPath = Path.Combine(Sshd.BaseA, ".model-sync-lock." + name);
+        Directory.CreateDirectory(lockPath);
+        await File.WriteAllTextAsync(Path.Combine(lockPath, "holder"),
+            "host=gpu-box-7\npid=4242\nsince=2026-01-01 00:00:00Z\ncommand=model-sync push other\ntoken=y\n");
+        var withAge = Path.Combine(Work, "stale.yaml");
+        await File.WriteAllTextAsync(withAge, (await File.ReadAllTextAsync(ConfigPath)).Replace("defaults:\n", "defaults:\n  stale_lock_hours: 1\n", StringComparison.Ordinal));
+
+        var held = await CliWith(withAge, "push", source, "alpha:" + name);
+        Directory.SetLastWriteTimeUtc(lockPath, DateTime.UtcNow.AddHours(-2));
+        var broken = await CliWith(withAge, "push", source, "alpha:" + name);
+
+        CliAssert.Error(held, 1, "is locked by model-sync push other (pid 4242 on gpu-box-7");
+        CliAssert.Exit(broken, 0);
+        Assert.Contains("breaking a stale lock", broken.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_lock_left_by_a_dead_process_on_this_host_is_broken_with_a_warning()
     {
         var source = Tree("m").File("config.pbtxt", "name: \"m\"").Root;

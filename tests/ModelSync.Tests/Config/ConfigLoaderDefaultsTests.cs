@@ -1,0 +1,39 @@
+using ModelSync.Config;
+using ModelSync.Errors;
+
+namespace ModelSync.Tests.Config;
+
+public sealed class ConfigLoaderDefaultsTests
+{
+    [Fact]
+    public void Defaults_are_verify_on_compress_and_delete_off_and_a_day_for_stale_locks()
+    {
+        var defaults = ConfigLoader.Parse("servers:\n  nas:\n    model_base: /mnt/nas\n", "cfg.yaml").Defaults;
+
+        Assert.Equal(new Defaults(Verify: true, Compress: false, Delete: false), defaults);
+        Assert.Equal(TimeSpan.FromHours(24), defaults.StaleLockAfter);
+    }
+
+    [Theory]
+    [InlineData("1", 60)]
+    [InlineData("0.5", 30)]
+    [InlineData("48", 2880)]
+    public void Stale_lock_hours_sets_when_a_lock_counts_as_abandoned(string hours, int minutes)
+    {
+        var defaults = ConfigLoader.Parse($"defaults:\n  stale_lock_hours: {hours}\n", "cfg.yaml").Defaults;
+
+        Assert.Equal(TimeSpan.FromMinutes(minutes), defaults.StaleLockAfter);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("soon")]
+    public void Stale_lock_hours_must_be_a_positive_number(string hours)
+    {
+        var error = Assert.Throws<ModelSyncException>(() => ConfigLoader.Parse($"defaults:\n  stale_lock_hours: {hours}\n", "cfg.yaml"));
+
+        Assert.Equal(ExitCodes.Usage, error.ExitCode);
+        Assert.StartsWith("config cfg.yaml:2:21: stale_lock_hours", error.Message, StringComparison.Ordinal);
+    }
+}
