@@ -19,7 +19,7 @@ internal static class Poll
         try
         {
             return Directory.Exists(directory)
-                ? new DirectoryInfo(directory).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+                ? new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories) // hidden files too: rsync's temp files are dot-files
                     .Select(f => SafeLength(f)).DefaultIfEmpty(0).Max()
                 : 0;
         }
