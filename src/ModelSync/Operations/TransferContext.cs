@@ -1,0 +1,29 @@
+using ModelSync.Manifests;
+using ModelSync.Planning;
+using ModelSync.Publishing;
+using ModelSync.Verification;
+
+namespace ModelSync.Operations;
+
+/// <summary>What one push or pull knows once both sides are scanned and planned; every later step reads it.</summary>
+internal sealed record TransferContext(
+    string Direction,
+    Endpoint Source,
+    Endpoint Target,
+    TransferOptions Options,
+    TreeHasher Hasher,
+    TreeListing SourceTree,
+    TreeListing? TargetTree,
+    TransferPlan Plan,
+    CancellationToken Cancellation)
+{
+    public string Stage => StageNames.Stage(Target.Path);
+
+    public bool IsDirectory => SourceTree.RootKind == EntryKind.Directory;
+
+    /// <summary>The target holds a model of the same kind (directory or file), so the stage can start from it.</summary>
+    public bool SameKind => TargetTree is not null && TargetTree.RootKind == SourceTree.RootKind;
+
+    /// <summary>Hashes a listing's manifest vouches for; none with <c>--checksum</c>.</summary>
+    public IReadOnlyDictionary<string, string>? Trusted(TreeListing listing) => Options.Checksum ? null : listing.Manifest?.Trusted(listing);
+}
