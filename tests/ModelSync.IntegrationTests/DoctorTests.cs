@@ -336,25 +336,4 @@ public sealed class DoctorTests(SshdFixture sshd) : SshdTestBase(sshd)
             CliAssert.Cell(result, "local: model_base writable", "Result"));
         Assert.False(Directory.Exists(models), "doctor created model_base");
     }
-
-    /// <summary>A directory of symlinks to every command on the remote PATH except rsync (as in RemoteFailureTests).</summary>
-    private async Task<string> PathWithoutRsyncAsync()
-    {
-        var (exitCode, stdout, stderr) = await Sshd.SshAsync("printf '%s' \"$PATH\"");
-        Assert.True(exitCode == 0, stderr);
-        var farm = Path.Combine(Work, "bin-without-rsync");
-        Directory.CreateDirectory(farm);
-        foreach (var dir in stdout.Split(':', StringSplitOptions.RemoveEmptyEntries).Where(Directory.Exists))
-        {
-            foreach (var tool in Directory.EnumerateFileSystemEntries(dir))
-            {
-                var name = Path.GetFileName(tool);
-                var link = Path.Combine(farm, name);
-                if (name == "rsync" || File.Exists(link) || Directory.Exists(link) || new FileInfo(link).LinkTarget is not null) continue;
-                File.CreateSymbolicLink(link, tool);
-            }
-        }
-
-        return farm;
-    }
 }

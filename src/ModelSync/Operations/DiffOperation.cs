@@ -15,28 +15,20 @@ public static class DiffOperation
 {
     public static async Task<DiffResult> RunAsync(RemoteSession session, string localPath, string remote, bool checksum, bool outsideBase, CancellationToken cancellationToken)
     {
-        var spec = RemoteSpec.Parse(remote);
-        var source = PushPull.LocalSource(localPath);
-        var server = await session.ConnectAsync(spec.Alias, requireRsync: false, cancellationToken);
-        var here = await session.ThisMachineAsync(cancellationToken);
-        var latest = await ListOperation.ResolveLatestAsync(session, server, spec.Path, remote, cancellationToken);
-        if (latest is not null) spec = spec with { Path = latest.Chosen.Name };
-        var targetPath = ModelBasePaths.Resolve(server.ModelBase, spec.Path, PosixPath.Name(source), outsideBase);
-        var scans = await Task.WhenAll(here.ScanAsync(source, cancellationToken), server.ScanAsync(targetPath, cancellationToken));
-        var local = scans[0]!;
-        var target = scans[1];
+        var pair = await LocalAndRemote.ScanAsync(session, localPath, remote, outsideBase, cancellationToken);
+        var (local, target) = (pair.LocalTree, pair.RemoteTree);
         IReadOnlyDictionary<string, string>? localHashes = null, remoteHashes = null;
         if (checksum && target is not null && target.RootKind == local.RootKind)
         {
             var hasher = new Verification.TreeHasher(null);
             var hashes = await Task.WhenAll(
-                hasher.HashAsync(here, source, local, null, cancellationToken),
-                hasher.HashAsync(server, targetPath, target, null, cancellationToken));
+                hasher.HashAsync(pair.Here, pair.LocalPath, local, null, cancellationToken),
+                hasher.HashAsync(pair.Server, pair.RemotePath, target, null, cancellationToken));
             (localHashes, remoteHashes) = (hashes[0].Hashes, hashes[1].Hashes);
         }
         var plan = Planner.Plan(local, target, new PlanOptions(), localHashes, remoteHashes);
-        var command = $"model-sync push {Quote(localPath)} {Quote(spec.ToString())}";
-        return new DiffResult(PosixPath.Name(source), localPath, $"{spec.Alias}:{targetPath}", target is not null, checksum, plan, command) { Resolved = latest };
+        var command = $"model-sync push {Quote(localPath)} {Quote(pair.Spec.ToString())}";
+        return new DiffResult(PosixPath.Name(pair.LocalPath), localPath, pair.RemoteDisplay, target is not null, checksum, plan, command) { Resolved = pair.Resolved };
     }
 
     private static string Quote(string word) =>

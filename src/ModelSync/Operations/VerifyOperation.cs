@@ -26,24 +26,17 @@ public static class VerifyOperation
 {
     public static async Task<VerifyResult> CompareAsync(RemoteSession session, string localPath, string remote, bool checksum, bool outsideBase, CancellationToken cancellationToken)
     {
-        var spec = RemoteSpec.Parse(remote);
-        var source = PushPull.LocalSource(localPath);
-        var server = await session.ConnectAsync(spec.Alias, requireRsync: false, cancellationToken);
-        var here = await session.ThisMachineAsync(cancellationToken);
-        var latest = await ListOperation.ResolveLatestAsync(session, server, spec.Path, remote, cancellationToken);
-        if (latest is not null) spec = spec with { Path = latest.Chosen.Name };
-        var targetPath = ModelBasePaths.Resolve(server.ModelBase, spec.Path, PosixPath.Name(source), outsideBase);
-        var scans = await Task.WhenAll(here.ScanAsync(source, cancellationToken), server.ScanAsync(targetPath, cancellationToken));
-        var local = scans[0]!;
-        var copy = scans[1] ?? throw new ModelSyncException($"nothing at {spec.Alias}:{targetPath}", ExitCodes.Failed,
-            $"push it first: `model-sync push {localPath} {spec}`");
+        var pair = await LocalAndRemote.ScanAsync(session, localPath, remote, outsideBase, cancellationToken);
+        var local = pair.LocalTree;
+        var copy = pair.RemoteTree ?? throw new ModelSyncException($"nothing at {pair.RemoteDisplay}", ExitCodes.Failed,
+            $"push it first: `model-sync push {localPath} {pair.Spec}`");
         var hasher = checksum ? new TreeHasher(null) : session.Hasher;
         var hashes = await Task.WhenAll(
-            hasher.HashAsync(here, source, local, null, cancellationToken),
-            hasher.HashAsync(server, targetPath, copy, checksum ? null : copy.Manifest?.Trusted(copy), cancellationToken));
+            hasher.HashAsync(pair.Here, pair.LocalPath, local, null, cancellationToken),
+            hasher.HashAsync(pair.Server, pair.RemotePath, copy, checksum ? null : copy.Manifest?.Trusted(copy), cancellationToken));
         var findings = Compare(local, hashes[0].Hashes, copy, hashes[1].Hashes);
-        return new VerifyResult(PosixPath.Name(source), localPath, $"{spec.Alias}:{targetPath}", "local copy", local.Files.Count(),
-            hashes[1].HashedNow, findings) { Resolved = latest };
+        return new VerifyResult(PosixPath.Name(pair.LocalPath), localPath, pair.RemoteDisplay, "local copy", local.Files.Count(),
+            hashes[1].HashedNow, findings) { Resolved = pair.Resolved };
     }
 
     public static async Task<VerifyResult> AgainstManifestAsync(RemoteSession session, string remote, bool outsideBase, CancellationToken cancellationToken)

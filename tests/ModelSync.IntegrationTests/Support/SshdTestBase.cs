@@ -45,6 +45,30 @@ public abstract class SshdTestBase
         return result;
     }
 
+    /// <summary>
+    /// A directory of symlinks to every command on the server's PATH except rsync: put it first on the remote
+    /// PATH to make rsync missing there without touching the system.
+    /// </summary>
+    protected async Task<string> PathWithoutRsyncAsync()
+    {
+        var (exitCode, stdout, stderr) = await Sshd.SshAsync("printf '%s' \"$PATH\"");
+        Assert.True(exitCode == 0, stderr);
+        var farm = Path.Combine(Work, "bin-without-rsync");
+        Directory.CreateDirectory(farm);
+        foreach (var dir in stdout.Split(':', StringSplitOptions.RemoveEmptyEntries).Where(Directory.Exists))
+        {
+            foreach (var tool in Directory.EnumerateFileSystemEntries(dir))
+            {
+                var name = Path.GetFileName(tool);
+                var link = Path.Combine(farm, name);
+                if (name == "rsync" || File.Exists(link) || Directory.Exists(link) || new FileInfo(link).LinkTarget is not null) continue;
+                File.CreateSymbolicLink(link, tool);
+            }
+        }
+
+        return farm;
+    }
+
     /// <summary>Runs a local tool (mount, ssh-keygen, …) and fails with its output unless it exits 0.</summary>
     protected static async Task<string> RunToolAsync(string fileName, params string[] args)
     {
