@@ -9,9 +9,10 @@ namespace ModelSync.Cli.Commands;
 /// File names as they go: into the Markdown report, or to stderr when stdout carries JSON. Long transfers
 /// list the first files, then one count at the end, so an agent's context is not flooded. When stderr is a
 /// terminal, a live bar (bytes, percent, rate, time left) is redrawn in place there; otherwise nothing but
-/// plain lines is written, never control characters.
+/// plain lines is written, never control characters. The list of files <c>--delete</c> would remove is always
+/// shown, even with <c>--quiet</c>.
 /// </summary>
-public sealed class ConsoleProgress(TextWriter items, TextWriter phases, bool liveBar, bool assumeYes) : ITransferProgress
+public sealed class ConsoleProgress(TextWriter items, TextWriter phases, TextWriter prompts, bool liveBar, bool assumeYes) : ITransferProgress
 {
     private const int MaxListed = 100;
     private const int BarWidth = 24;
@@ -46,14 +47,14 @@ public sealed class ConsoleProgress(TextWriter items, TextWriter phases, bool li
     public bool ConfirmDeletes(IReadOnlyList<PlannedEntry> deletes)
     {
         ClearBar();
-        items.WriteLine();
-        items.WriteLine($"## Files to delete (--delete): {deletes.Count}");
-        foreach (var entry in deletes.Take(MaxListed)) items.WriteLine($"- {entry.Path}");
-        if (deletes.Count > MaxListed) items.WriteLine($"- … and {deletes.Count - MaxListed} more");
-        items.WriteLine();
+        prompts.WriteLine();
+        prompts.WriteLine($"## Files to delete (--delete): {deletes.Count}");
+        foreach (var entry in deletes.Take(MaxListed)) prompts.WriteLine($"- {entry.Path}");
+        if (deletes.Count > MaxListed) prompts.WriteLine($"- … and {deletes.Count - MaxListed} more");
+        prompts.WriteLine();
         if (assumeYes) return true;
         if (Console.IsInputRedirected) return false;
-        phases.Write($"Delete these {deletes.Count} file(s) from the target? [y/N] ");
+        Console.Error.Write($"Delete these {deletes.Count} file(s) from the target? [y/N] ");
         var answer = Console.ReadLine()?.Trim().ToLowerInvariant();
         return answer is "y" or "yes";
     }

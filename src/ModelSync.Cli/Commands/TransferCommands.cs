@@ -22,7 +22,7 @@ public static class TransferCommands
         command.SetAction((parse, ct) => Cli.RunAsync(parse, (context, session) =>
         {
             var transfer = options.Read(parse, context.Config.Defaults);
-            return Run(context, "push", transfer, options.AssumeYes(parse), (progress, resolved) =>
+            return Run(context, "push", transfer, options.AssumeYes(parse), options.Quiet(parse), (progress, resolved) =>
                 PushPull.PushAsync(session, parse.GetValue(local)!, parse.GetValue(remote)!, parse.GetValue(GlobalOptions.OutsideBase),
                     transfer, progress, resolved, ct));
         }, ct));
@@ -42,20 +42,21 @@ public static class TransferCommands
         command.SetAction((parse, ct) => Cli.RunAsync(parse, (context, session) =>
         {
             var transfer = options.Read(parse, context.Config.Defaults);
-            return Run(context, "pull", transfer, options.AssumeYes(parse), (progress, resolved) =>
+            return Run(context, "pull", transfer, options.AssumeYes(parse), options.Quiet(parse), (progress, resolved) =>
                 PushPull.PullAsync(session, parse.GetValue(remote)!, parse.GetValue(local)!, parse.GetValue(GlobalOptions.OutsideBase),
                     transfer, progress, resolved, ct));
         }, ct));
         return command;
     }
 
-    private static async Task<int> Run(CliContext context, string direction, TransferOptions options, bool assumeYes, Func<ITransferProgress, Action<Endpoint, Endpoint>, Task<TransferResult>> transfer)
+    private static async Task<int> Run(CliContext context, string direction, TransferOptions options, bool assumeYes, bool quiet, Func<ITransferProgress, Action<Endpoint, Endpoint>, Task<TransferResult>> transfer)
     {
-        var progress = new ConsoleProgress(context.Json ? context.Error : context.Output, context.Error,
-            liveBar: !Console.IsErrorRedirected, assumeYes);
+        var report = context.Json ? context.Error : context.Output;
+        var progress = new ConsoleProgress(quiet ? TextWriter.Null : report, quiet ? TextWriter.Null : context.Error, report,
+            liveBar: !quiet && !Console.IsErrorRedirected, assumeYes);
         var result = await transfer(progress, (from, to) =>
         {
-            if (!context.Json) TransferReport.WriteHeader(context.Output, direction, from, to, options.DryRun);
+            if (!context.Json && !quiet) TransferReport.WriteHeader(context.Output, direction, from, to, options.DryRun);
         });
         if (!options.DryRun) progress.Finish();
         context.Report(w => TransferReport.WriteResult(w, result), () => TransferReport.Json(result));

@@ -18,6 +18,7 @@ public sealed class TransferOptionSet
     private readonly Option<bool> _noVerify = new("--no-verify") { Description = "Skip the sha256 check" };
     private readonly Option<bool> _checksum = new("--checksum") { Description = "Hash every file on both sides, trusting no manifest or cache (finds silent changes)" };
     private readonly Option<bool> _resume = new("--resume") { Description = "Resume an interrupted transfer (always on: accepted for habit)" };
+    private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print only the result: no file list, no progress" };
     private readonly Option<bool> _yes = new("--yes", "-y") { Description = "Go ahead with --delete without asking (required when stdin is not a terminal)" };
     private readonly Option<int> _retries = new("--retries")
     {
@@ -35,13 +36,15 @@ public sealed class TransferOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _dryRun, _delete, _noDelete, _compress, _noCompress, _verify, _noVerify, _checksum, _resume, _yes, _retries, _lockTimeout, _bwlimit })
+        foreach (var option in new Option[] { _dryRun, _delete, _noDelete, _compress, _noCompress, _verify, _noVerify, _checksum, _resume, _quiet, _yes, _retries, _lockTimeout, _bwlimit })
             command.Options.Add(option);
         command.Options.Add(GlobalOptions.OutsideBase);
         if (command.Name == "push") command.Options.Add(_strictNaming);
     }
 
     public bool AssumeYes(ParseResult parse) => parse.GetValue(_yes);
+
+    public bool Quiet(ParseResult parse) => parse.GetValue(_quiet);
 
     public TransferOptions Read(ParseResult parse, Defaults defaults)
     {
