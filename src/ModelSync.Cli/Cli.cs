@@ -57,14 +57,24 @@ public static class Cli
     }
 
     /// <summary>Runs one command handler with a context and a session, and turns failures into one clear line.</summary>
-    public static async Task<int> RunAsync(ParseResult parse, Func<CliContext, RemoteSession, Task<int>> handler, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(ParseResult parse, Func<CliContext, RemoteSession, Task<int>> handler, CancellationToken cancellationToken) =>
+        RunAsync(parse, async context =>
+        {
+            await using var session = context.Session();
+            return await handler(context, session);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs a handler that opens no session of its own (<c>doctor</c> reports a broken config as a row, so the config
+    /// must not be loaded before it runs), with the same one-line failures.
+    /// </summary>
+    public static async Task<int> RunAsync(ParseResult parse, Func<CliContext, Task<int>> handler, CancellationToken cancellationToken)
     {
         var json = parse.GetValue(GlobalOptions.Json);
         var context = new CliContext(json, parse.GetValue(GlobalOptions.Config), Console.Out, Console.Error);
         try
         {
-            await using var session = context.Session();
-            return await handler(context, session);
+            return await handler(context);
         }
         catch (ModelSyncException e)
         {
