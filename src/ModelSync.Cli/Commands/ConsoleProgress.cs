@@ -31,7 +31,7 @@ public sealed class ConsoleProgress(TextWriter items, TextWriter phases, TextWri
     {
         _count++;
         if (_count > MaxListed) return;
-        if (ReferenceEquals(items, phases)) ClearBar();
+        ClearBar(); // the bar and the list may share one terminal
         items.WriteLine(TransferReport.Item(item));
     }
 

@@ -118,28 +118,31 @@ public sealed class ProcessRunner : IProcessRunner
     private static async Task<byte[]> ReadStdoutAsync(Stream stream, Action<string>? onLine)
     {
         using var all = new MemoryStream();
+        using var line = new MemoryStream();
         var buffer = new byte[64 * 1024];
-        var pending = new List<byte>();
         int read;
         while ((read = await stream.ReadAsync(buffer)) > 0)
         {
             all.Write(buffer, 0, read);
             if (onLine is null) continue;
-            for (var i = 0; i < read; i++)
+            // rsync ends progress updates with \r and file lines with \n: both end a line here.
+            var rest = buffer.AsSpan(0, read);
+            for (var end = rest.IndexOfAny((byte)'\n', (byte)'\r'); end >= 0; end = rest.IndexOfAny((byte)'\n', (byte)'\r'))
             {
-                if (buffer[i] is (byte)'\n' or (byte)'\r')
-                {
-                    if (pending.Count > 0) onLine(Encoding.UTF8.GetString([.. pending]));
-                    pending.Clear();
-                }
-                else
-                {
-                    pending.Add(buffer[i]);
-                }
+                line.Write(rest[..end]);
+                EmitLine(line, onLine);
+                rest = rest[(end + 1)..];
             }
+            line.Write(rest);
         }
-        if (onLine is not null && pending.Count > 0) onLine(Encoding.UTF8.GetString([.. pending]));
+        if (onLine is not null) EmitLine(line, onLine);
         return all.ToArray();
+    }
+
+    private static void EmitLine(MemoryStream line, Action<string> onLine)
+    {
+        if (line.Length > 0) onLine(Encoding.UTF8.GetString(line.GetBuffer(), 0, (int)line.Length));
+        line.SetLength(0);
     }
 
     private static async Task<string> ReadStderrAsync(StreamReader reader, Action<string>? onLine)
