@@ -13,11 +13,11 @@ namespace ModelSync.Operations;
 public sealed class RemoteSession(ModelSyncConfig config, IProcessRunner runner) : IAsyncDisposable
 {
     private readonly Dictionary<string, IRemote> _remotes = new(StringComparer.Ordinal);
-    private readonly Lazy<HashCache> _cache = new(() => HashCache.Load(HashCache.DefaultFile));
+    private readonly HashCache _cache = new(HashCache.DefaultDirectory);
     private LocalRemote? _thisMachine;
 
     /// <summary>Hashes trees, remembering local files' hashes across commands.</summary>
-    public TreeHasher Hasher => new(_cache.Value);
+    public TreeHasher Hasher => new(_cache);
 
     public ModelSyncConfig Config => config;
 
@@ -52,7 +52,7 @@ public sealed class RemoteSession(ModelSyncConfig config, IProcessRunner runner)
 
     public async ValueTask DisposeAsync()
     {
-        if (_cache.IsValueCreated) _cache.Value.Save();
+        _cache.Save();
         foreach (var remote in _remotes.Values) await remote.DisposeAsync();
         _remotes.Clear();
     }

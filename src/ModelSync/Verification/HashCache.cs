@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using ModelSync.Config;
 using ModelSync.Manifests;
 
@@ -6,34 +8,86 @@ namespace ModelSync.Verification;
 
 /// <summary>
 /// sha256 of local files, remembered by (path, inode, size, mtime to the nanosecond), so re-pushing an unchanged
-/// tree does not read it again. A file rewritten in any way gets a new mtime or inode and is hashed afresh. The
-/// cache is an optimisation only: a missing or damaged file means an empty cache, and a failed save is ignored.
+/// tree does not read it again. A file rewritten in any way gets a new mtime or inode and is hashed afresh.
+/// One file per tree root, so a command loads what it can use rather than every file ever hashed here (one
+/// shared file had grown to 20k lines and 60 ms of every start). The cache is an optimisation only: a missing
+/// or damaged file means an empty cache, and a failed save is ignored.
 /// </summary>
-public sealed class HashCache
+public sealed class HashCache(string directory)
 {
-    private const int MaxEntries = 500_000;
-    private readonly string _file;
-    private readonly Dictionary<string, Entry> _entries;
-    private bool _dirty;
-
-    private HashCache(string file, Dictionary<string, Entry> entries)
-    {
-        _file = file;
-        _entries = entries;
-    }
+    private const int MaxEntriesPerRoot = 200_000;
+    private readonly Dictionary<string, Shard> _shards = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
 
     private sealed record Entry(string Sha256, long Inode, long Size, string Modified);
 
-    public static string DefaultFile =>
-        Path.Join(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Join(HomePath.Home, ".cache"),
-            "model-sync", "hashes.tsv");
+    private sealed class Shard(string file, Dictionary<string, Entry> entries)
+    {
+        public string File { get; } = file;
+        public Dictionary<string, Entry> Entries { get; } = entries;
+        public bool Dirty { get; set; }
+    }
 
-    public static HashCache Load(string file)
+    public static string DefaultDirectory =>
+        Path.Join(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Join(HomePath.Home, ".cache"),
+            "model-sync", "hashes");
+
+    public string? Lookup(string root, string absolutePath, TreeEntry file)
+    {
+        lock (_lock)
+        {
+            return ShardOf(root).Entries.TryGetValue(absolutePath, out var e) && e.Inode == file.Inode && e.Size == file.Size
+                && e.Modified == file.ModifiedExact && file.ModifiedExact.Length > 0
+                ? e.Sha256
+                : null;
+        }
+    }
+
+    public void Store(string root, string absolutePath, TreeEntry file, string sha256)
+    {
+        if (file.ModifiedExact.Length == 0 || absolutePath.Contains('\n', StringComparison.Ordinal)) return;
+        lock (_lock)
+        {
+            var shard = ShardOf(root);
+            shard.Entries[absolutePath] = new Entry(sha256, file.Inode, file.Size, file.ModifiedExact);
+            shard.Dirty = true;
+        }
+    }
+
+    /// <summary>Writes each root's file that gained entries (temp file, then rename).</summary>
+    public void Save()
+    {
+        lock (_lock)
+        {
+            foreach (var shard in _shards.Values.Where(s => s.Dirty))
+            {
+                Write(shard);
+                shard.Dirty = false;
+            }
+        }
+    }
+
+    /// <summary>The file holding one root's hashes: named by a digest of the root, whatever characters it has.</summary>
+    public string FileFor(string root) =>
+        Path.Join(directory, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(root)))[..32] + ".tsv");
+
+    private Shard ShardOf(string root)
+    {
+        if (!_shards.TryGetValue(root, out var shard))
+        {
+            var file = FileFor(root);
+            shard = new Shard(file, Read(file));
+            _shards[root] = shard;
+        }
+        return shard;
+    }
+
+    private static Dictionary<string, Entry> Read(string file)
     {
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
         try
         {
-            foreach (var line in File.ReadLines(file))
+            foreach (var line in System.IO.File.ReadLines(file))
             {
                 var f = line.Split('\t', 5);
                 if (f.Length == 5 && f[0].Length == 64
@@ -42,53 +96,29 @@ public sealed class HashCache
                     entries[f[4]] = new Entry(f[0], inode, size, f[3]);
             }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             entries.Clear();
         }
-        catch (UnauthorizedAccessException)
-        {
-            entries.Clear();
-        }
-        return new HashCache(file, entries);
+        return entries;
     }
 
-    public string? Lookup(string absolutePath, TreeEntry file) =>
-        _entries.TryGetValue(absolutePath, out var e) && e.Inode == file.Inode && e.Size == file.Size
-            && e.Modified == file.ModifiedExact && file.ModifiedExact.Length > 0
-            ? e.Sha256
-            : null;
-
-    public void Store(string absolutePath, TreeEntry file, string sha256)
+    private static void Write(Shard shard)
     {
-        if (file.ModifiedExact.Length == 0 || absolutePath.Contains('\n', StringComparison.Ordinal)) return;
-        _entries[absolutePath] = new Entry(sha256, file.Inode, file.Size, file.ModifiedExact);
-        _dirty = true;
-    }
-
-    /// <summary>Writes the cache (temp file, then rename) if anything was added.</summary>
-    public void Save()
-    {
-        if (!_dirty) return;
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-            var temp = _file + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".tmp";
+            Directory.CreateDirectory(Path.GetDirectoryName(shard.File)!);
+            var temp = shard.File + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".tmp";
             using (var writer = new StreamWriter(temp))
             {
-                foreach (var (path, e) in _entries.TakeLast(MaxEntries))
+                foreach (var (path, e) in shard.Entries.TakeLast(MaxEntriesPerRoot))
                     writer.Write($"{e.Sha256}\t{e.Inode.ToString(CultureInfo.InvariantCulture)}\t{e.Size.ToString(CultureInfo.InvariantCulture)}\t{e.Modified}\t{path}\n");
             }
-            File.Move(temp, _file, overwrite: true);
-            _dirty = false;
+            System.IO.File.Move(temp, shard.File, overwrite: true);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Next run hashes again; nothing else depends on the cache.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Same: a read-only home only costs speed.
+            // Next run hashes again; nothing else depends on the cache (a read-only home only costs speed).
         }
     }
 }

@@ -22,7 +22,7 @@ public sealed class TreeHasher(HashCache? cache)
         foreach (var file in files)
         {
             if (trusted is not null && trusted.TryGetValue(file.Path, out var vouched)) known[file.Path] = vouched;
-            else if (useCache && cache!.Lookup(Absolute(root, file.Path), file) is { } cached) known[file.Path] = cached;
+            else if (useCache && cache!.Lookup(root, Absolute(root, file.Path), file) is { } cached) known[file.Path] = cached;
         }
         var todo = files.Where(f => !known.ContainsKey(f.Path)).ToList();
         // Large files one per process, so the cores share them; small ones in big batches, so thousands of
@@ -36,7 +36,7 @@ public sealed class TreeHasher(HashCache? cache)
         {
             if (!batches[0].TryGetValue(file.Path, out var hash) && !batches[1].TryGetValue(file.Path, out hash)) continue;
             known[file.Path] = hash;
-            if (useCache) cache!.Store(Absolute(root, file.Path), file, hash);
+            if (useCache) cache!.Store(root, Absolute(root, file.Path), file, hash);
         }
         return new TreeHashes(known, todo.Count);
     }

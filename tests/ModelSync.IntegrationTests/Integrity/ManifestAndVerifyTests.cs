@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ModelSync.IntegrationTests.Fixtures;
 using ModelSync.IntegrationTests.Support;
+using ModelSync.Verification;
 
 namespace ModelSync.IntegrationTests.Integrity;
 
@@ -117,8 +118,8 @@ public sealed class ManifestAndVerifyTests(SshdFixture sshd) : SshdTestBase(sshd
     {
         await PushedAsync();
 
-        var cache = Path.Combine(CliRunner.HomeDirectory, ".cache", "model-sync", "hashes.tsv");
-        var lines = await File.ReadAllLinesAsync(cache);
+        var cache = new HashCache(Path.Combine(CliRunner.HomeDirectory, ".cache", "model-sync", "hashes"));
+        var lines = await File.ReadAllLinesAsync(cache.FileFor(Path.Combine(Work, Model)));
         Assert.Contains(lines, l => l.EndsWith(Path.Combine(Work, Model, "1", "model.onnx"), StringComparison.Ordinal));
     }
 }
