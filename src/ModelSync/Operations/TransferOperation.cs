@@ -36,11 +36,18 @@ public sealed class TransferOperation(RsyncRunner rsync, TreeHasher cachingHashe
             sent, alreadyThere, clock.Elapsed.TotalSeconds, verification, plan, published) { Transport = transport };
 
         if (options.DryRun) return Result(0, 0, Skipped, false);
+        // A target that already matches needs no lock: nothing is written (unless it lacks a current manifest),
+        // and a re-push that changes nothing costs two round trips less.
+        var upToDate = run.SameKind && plan.IsNoOp ? await CheckUpToDateAsync(run) : null;
+        if (upToDate is { Outcome: { } current, ManifestMissing: false }) return Result(0, sourceTree.TotalBytes, current, false);
         await using var targetLock = await TargetLock.AcquireAsync(target.Remote, target.Path, options.Command, options.Lock, progress.Phase, cancellationToken);
         ConfirmDeletes(run);
-
-        var upToDate = run.SameKind && plan.IsNoOp ? await CheckUpToDateAsync(run) : null;
-        if (upToDate?.Outcome is { } done) return Result(0, sourceTree.TotalBytes, done, false);
+        if (upToDate is { Outcome: { } done, ManifestMissing: true })
+        {
+            // Hashed in full without a manifest: leave one, so the next check costs a listing.
+            await TransferChecks.WriteManifestAsync(run, run.Target.Path, upToDate.SourceHashes!);
+            return Result(0, sourceTree.TotalBytes, done, false);
+        }
         var forced = upToDate?.Differing ?? [];
 
         await TransferChecks.RequireSpaceAsync(target, plan.BytesToSend + sourceTree.Files.Where(f => forced.Contains(f.Path)).Sum(f => f.Size), cancellationToken);
@@ -69,7 +76,11 @@ public sealed class TransferOperation(RsyncRunner rsync, TreeHasher cachingHashe
     }
 
     /// <summary>What a target that already looks current turned out to be.</summary>
-    private sealed record UpToDate(VerificationOutcome? Outcome, IReadOnlyDictionary<string, string>? SourceHashes, List<string> Differing);
+    private sealed record UpToDate(VerificationOutcome? Outcome, IReadOnlyDictionary<string, string>? SourceHashes, List<string> Differing)
+    {
+        /// <summary>The target verified, but by hashing it: it deserves a manifest, which is a write.</summary>
+        public bool ManifestMissing { get; init; }
+    }
 
     /// <summary>What rsync moved into the stage, and the source's hashes taken meanwhile (null unverified).</summary>
     private sealed record Sent(RsyncStats Stats, IReadOnlyDictionary<string, string>? SourceHashes, HashSet<string> Transferred);
@@ -102,9 +113,7 @@ public sealed class TransferOperation(RsyncRunner rsync, TreeHasher cachingHashe
             progress.Phase($"{differing.Count} file(s) differ in content despite equal size and time; re-sending them");
             return new UpToDate(null, hashes[0].Hashes, differing);
         }
-        // A target verified without a (current) manifest gets one, so the next check costs a listing.
-        if (hashes[1].HashedNow > 0) await TransferChecks.WriteManifestAsync(run, run.Target.Path, hashes[0].Hashes);
-        return new UpToDate(Verified(run.SourceTree, 0, hashes[1].HashedNow), hashes[0].Hashes, []);
+        return new UpToDate(Verified(run.SourceTree, 0, hashes[1].HashedNow), hashes[0].Hashes, []) { ManifestMissing = hashes[1].HashedNow > 0 };
     }
 
     private static async Task PrepareStageAsync(TransferContext run)

@@ -79,4 +79,24 @@ public sealed class ConcurrencyTests(SshdFixture sshd) : SshdTestBase(sshd)
         Assert.Contains("model-sync push old", result.Stderr, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(Sshd.BaseA, name, "config.pbtxt")));
     }
+
+    [Fact]
+    public async Task A_re_push_that_changes_nothing_does_not_wait_for_the_lock()
+    {
+        var source = Tree("m").File("config.pbtxt", "name: \"m\"").File("1/model.onnx", "weights").Root;
+        var name = "unchanged-" + Id;
+        CliAssert.Exit(await Cli("push", source, "alpha:" + name), 0);
+        var lockPath = Path.Combine(Sshd.BaseA, ".model-sync-lock." + name);
+        Directory.CreateDirectory(lockPath);
+        await File.WriteAllTextAsync(Path.Combine(lockPath, "holder"),
+            "host=gpu-box-7\npid=4242\nsince=2026-01-01 00:00:00Z\ncommand=model-sync push other\ntoken=y\n");
+
+        var again = await Cli("push", source, "alpha:" + name);
+        await File.AppendAllTextAsync(Path.Combine(source, "config.pbtxt"), "\n");
+        var changed = await Cli("push", source, "alpha:" + name);
+
+        CliAssert.Exit(again, 0);
+        Assert.Contains("unchanged", again.Stdout, StringComparison.Ordinal);
+        CliAssert.Error(changed, 1, "is locked by model-sync push other");
+    }
 }
