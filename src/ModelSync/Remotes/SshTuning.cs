@@ -19,10 +19,11 @@ public static class SshTuning
         var wantCipher = !Sets(alias, "Ciphers") && CpuHasAes();
         var wantKex = !Sets(alias, "KexAlgorithms");
         if (alias.Host is not { } host || (!wantCipher && !wantKex)) return [];
-        // ssh -G prints the configuration a connection would use, without connecting.
+        // ssh -G prints the configuration a connection would use, without connecting. Task.Run: starting a
+        // process is synchronous work, and the two would otherwise run one after the other.
         var views = await Task.WhenAll(
-            runner.RunAsync(new ProcessSpec("ssh", ["-G", .. SshArgs.Options(alias, null, false), "--", host]), cancellationToken),
-            runner.RunAsync(new ProcessSpec("ssh", ["-G", "-F", "/dev/null", "--", host]), cancellationToken));
+            Task.Run(() => runner.RunAsync(new ProcessSpec("ssh", ["-G", .. SshArgs.Options(alias, null, false), "--", host]), cancellationToken), cancellationToken),
+            Task.Run(() => runner.RunAsync(new ProcessSpec("ssh", ["-G", "-F", "/dev/null", "--", host]), cancellationToken), cancellationToken));
         if (views.Any(v => v.ExitCode != 0)) return []; // an unreadable config: leave ssh alone
         var (configured, builtIn) = (views[0].StdoutText, views[1].StdoutText);
         var options = new List<string>();
