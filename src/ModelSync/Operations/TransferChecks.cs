@@ -60,6 +60,6 @@ internal static class TransferChecks
         var from = alias.IsLocal ? Environment.MachineName : alias.Host ?? alias.Name;
         var manifest = ModelManifest.Create(run.SourceTree, hashes, from, run.Source.Path);
         await run.Target.Remote.RunCheckedAsync(RemoteScripts.WriteManifest, [directory], "write the manifest", run.Cancellation,
-            System.Text.Encoding.UTF8.GetBytes(manifest.Serialize()));
+            manifest.SerializeToUtf8());
     }
 }
