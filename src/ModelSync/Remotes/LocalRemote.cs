@@ -20,8 +20,8 @@ public sealed class LocalRemote(ServerAlias alias, IProcessRunner runner) : Shel
             ? Task.FromResult(new ProcessResult(0, System.Text.Encoding.UTF8.GetBytes(HomePath.Home + "\n"), ""))
             : RunScriptAsync(RemoteScripts.Probe, [], cancellationToken);
 
-    public override Task<ProcessResult> RunScriptAsync(string script, IReadOnlyList<string> arguments, CancellationToken cancellationToken, byte[]? stdin = null) =>
-        Runner.RunAsync(new ProcessSpec(Shell, ["-c", script, "sh", .. arguments]) { Stdin = stdin }, cancellationToken);
+    public override ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments) =>
+        new(Shell, ["-c", script, "sh", .. arguments]);
 
     public override async Task<int> ExecAsync(string command, CancellationToken cancellationToken) =>
         (await Runner.RunAsync(new ProcessSpec(Shell, ["-c", command]) { InheritStdio = true }, cancellationToken)).ExitCode;
