@@ -41,7 +41,7 @@ public sealed class TransferOperation
         var clock = Stopwatch.StartNew();
         var scans = await Task.WhenAll(source.Remote.ScanAsync(source.Path, cancellationToken), target.Remote.ScanAsync(target.Path, cancellationToken));
         var sourceTree = scans[0] ?? throw new ModelSyncException($"nothing at {source.Display}", ExitCodes.Usage,
-            direction == "pull" ? $"check the name with `model-sync list {source.Remote.Alias.Name}`" : "check the path");
+            direction == "push" ? "check the path" : $"check the name with `model-sync list {source.Remote.Alias.Name}`");
         var plan = Planner.Plan(sourceTree, scans[1], new PlanOptions(options.Delete));
         var run = new TransferContext(direction, source, target, options, options.Checksum ? new TreeHasher(null) : _cachingHasher,
             sourceTree, scans[1], plan, cancellationToken);

@@ -3,9 +3,14 @@ using ModelSync.Processes;
 
 namespace ModelSync.Remotes;
 
-/// <summary>A directory on this machine: the same scripts as a server, run by the local sh.</summary>
-public sealed class LocalRemote(ServerAlias alias, IProcessRunner runner) : ShellRemote(alias, runner)
+/// <summary>
+/// A directory on this machine: the same scripts as a server, run by the local sh. <paramref name="mountedFrom"/>
+/// (e.g. <c>reaper:/models</c>): the directory is that server's model_base, mounted here and proven so.
+/// </summary>
+public sealed class LocalRemote(ServerAlias alias, IProcessRunner runner, string? mountedFrom = null) : ShellRemote(alias, runner)
 {
+    public string? MountedFrom => mountedFrom;
+
     private const string Shell = "/bin/sh";
 
     public const string ThisMachineName = "this machine";
@@ -31,7 +36,8 @@ public sealed class LocalRemote(ServerAlias alias, IProcessRunner runner) : Shel
 
     public override RsyncLocation Rsync(string path) => new(path, null);
 
-    public override string Connection => "this machine's file system";
+    public override string Connection =>
+        mountedFrom is null ? "this machine's file system" : $"local mount {Alias.ModelBase} (proven same as {mountedFrom})";
 
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -40,10 +40,12 @@ public sealed class SshRemote(ServerAlias alias, IProcessRunner runner) : ShellR
 
     /// <summary>
     /// <paramref name="forwardAgent"/>: the script may use this machine's ssh agent (<c>ssh -A</c>), for a server that
-    /// logs in to another one on the user's behalf; only ever when the user opted in (<c>forward_agent: true</c>).
+    /// logs in to another one on the user's behalf; only ever when the user opted in (<c>forward_agent: true</c>). Such
+    /// a script gets a connection of its own: a shared master forwards the agent only if it was started so, and then
+    /// to every session, where the agent belongs to this one script alone.
     /// </summary>
     public ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments, bool forwardAgent) =>
-        new(Ssh, SshArgs.Command([.. SshArgs.Options(Alias, ControlPath, startMaster: false, _tuning), .. forwardAgent ? ["-A"] : Array.Empty<string>()],
+        new(Ssh, SshArgs.Command(forwardAgent ? [.. SshArgs.Options(Alias, null, startMaster: false, _tuning), "-A"] : SshArgs.Options(Alias, ControlPath, startMaster: false, _tuning),
             Host, RemoteShell.Join(RemoteShell.Script(script, arguments))));
 
     public override async Task<int> ExecAsync(string command, CancellationToken cancellationToken) =>

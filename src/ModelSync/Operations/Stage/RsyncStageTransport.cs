@@ -1,4 +1,5 @@
 using ModelSync.Errors;
+using ModelSync.Remotes;
 using ModelSync.Transfer;
 
 namespace ModelSync.Operations;
@@ -8,8 +9,11 @@ internal sealed class RsyncStageTransport(RsyncRunner rsync) : IStageTransport
 {
     public string Describe(TransferContext run)
     {
+        var compression = run.Options.Compress ? "compression for compressible files (never weights)" : "no compression";
+        if (new[] { run.Source.Remote, run.Target.Remote }.OfType<LocalRemote>().FirstOrDefault(r => r.MountedFrom is not null) is { } mount)
+            return $"{mount.Connection}, copied here by rsync; {compression}";
         var server = run.Source.Remote.Alias.IsLocal ? run.Target.Remote : run.Source.Remote;
-        return $"rsync over {server.Connection}; {(run.Options.Compress ? "compression for compressible files (never weights)" : "no compression")}";
+        return $"rsync over {server.Connection}; {compression}";
     }
 
     public async Task<StageSend> SendAsync(TransferContext run, IReadOnlyCollection<string>? only, Action<RsyncItem> onItem, ITransferProgress progress)
