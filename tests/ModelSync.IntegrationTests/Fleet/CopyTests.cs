@@ -63,6 +63,29 @@ public sealed class CopyTests(TwoServersFixture servers) : TwoServerTestBase(ser
     }
 
     [Fact]
+    public async Task A_single_file_model_is_copied_by_relay_and_direct_and_replaced_when_it_changes()
+    {
+        var config = Config(doomfist: DirectAccess(Doomfist));
+        var name = $"model-{Id}.onnx";
+        var file = Path.Combine(Tree("src").RandomFile(name, 120_000, seed: 7).Root, name);
+        await CliOk(config, "push", "./src/" + name, "reaper");
+
+        var relay = await CliOk(config, "copy", $"reaper:{name}", $"doomfist:relay-{Id}.onnx");
+        Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(DoomfistBase, $"relay-{Id}.onnx")));
+        CliAssert.StdoutContains(relay, "| Verified | yes (1 file, sha256", "| Transport | relay via this machine");
+
+        new TreeBuilder(Path.Combine(Work, "src")).RandomFile(name, 90_000, seed: 8);
+        await CliOk(config, "push", "./src/" + name, "reaper");
+        await CliOk(config, "copy", $"reaper:{name}", $"doomfist:relay-{Id}.onnx");
+        Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(DoomfistBase, $"relay-{Id}.onnx")));
+
+        var direct = await CliOk(config, "copy", $"reaper:{name}", $"doomfist:direct-{Id}.onnx", "--direct");
+        Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(DoomfistBase, $"direct-{Id}.onnx")));
+        CliAssert.StdoutContains(direct, "| Transport | direct reaper → doomfist");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(DoomfistBase, $".model-sync-*{Id}*"));
+    }
+
+    [Fact]
     public async Task Direct_copies_both_ways_with_the_servers_own_keys_and_sends_only_the_change()
     {
         var config = Config(reaper: DirectAccess(Reaper), doomfist: DirectAccess(Doomfist));
