@@ -21,7 +21,7 @@ public static class Cli
         root.Options.Add(GlobalOptions.Json);
         foreach (var command in new[]
         {
-            QueryCommands.Servers(), TransferCommands.Push(), TransferCommands.Pull(),
+            QueryCommands.Servers(), TransferCommands.Push(), TransferCommands.Pull(), TransferCommands.Copy(),
             QueryCommands.Diff(), VerifyCommand.Create(), QueryCommands.List(), ExecCommand.Create(),
             VersionCommands.Versions(),
             VersionCommands.Name(),

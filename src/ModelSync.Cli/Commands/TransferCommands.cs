@@ -5,7 +5,7 @@ using ModelSync.Reporting;
 
 namespace ModelSync.Cli.Commands;
 
-/// <summary><c>push</c> and <c>pull</c>: the same walk in two directions.</summary>
+/// <summary><c>push</c>, <c>pull</c> and <c>copy</c>: the same walk in three directions.</summary>
 public static class TransferCommands
 {
     public static Command Push()
@@ -45,6 +45,33 @@ public static class TransferCommands
             return Run(context, "pull", transfer, options.AssumeYes(parse), options.Quiet(parse), (progress, resolved) =>
                 PushPull.PullAsync(session, parse.GetValue(remote)!, parse.GetValue(local)!, parse.GetValue(GlobalOptions.OutsideBase),
                     transfer, progress, resolved, ct));
+        }, ct));
+        return command;
+    }
+
+    public static Command Copy()
+    {
+        var source = new Argument<string>("source") { Description = "alias:path of the model on the source server (MODEL@latest allowed)" };
+        var target = new Argument<string>("target") { Description = "alias, alias:path (under model_base) or alias:dir/ (into dir) on the target server" };
+        var direct = new Option<bool>("--direct") { Description = "The source server sends straight to the target with rsync (needs its own ssh access there, or forward_agent: true)" };
+        var options = new TransferOptionSet();
+        var command = new Command("copy", """
+            Copy a model from one server to another, verified at the target, published atomically.
+            Default: streamed through this machine (nothing stored here); --direct: the source server sends itself.
+            Example: model-sync copy reaper:RTX3090_N2501_ASR_250820 doomfist
+                     model-sync copy reaper:ASR@latest doomfist:serving/ --direct
+            """) { source, target, direct };
+        options.AddTo(command);
+        command.SetAction((parse, ct) => Cli.RunAsync(parse, (context, session) =>
+        {
+            var transfer = options.Read(parse, context.Config.Defaults);
+            return Run(context, "copy", transfer, options.AssumeYes(parse), options.Quiet(parse), async (progress, resolved) =>
+            {
+                var copy = new ServerCopy(session, progress);
+                var (from, to) = await copy.ResolveAsync(parse.GetValue(source)!, parse.GetValue(target)!, parse.GetValue(GlobalOptions.OutsideBase), ct);
+                resolved(from, to);
+                return await copy.RunAsync(from, to, parse.GetValue(direct) ? CopyRoute.Direct : CopyRoute.Relay, transfer, ct);
+            });
         }, ct));
         return command;
     }

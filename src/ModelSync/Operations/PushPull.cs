@@ -15,9 +15,10 @@ public static class PushPull
             throw ModelSyncException.Usage($"'{remote}': @latest picks an existing version to read; a push needs the exact name",
                 $"push to {spec.Alias}:<name>, e.g. the one `model-sync name --gpu <GPU> --model <MODEL> --date <DATE>` prints");
         var source = LocalSource(localPath);
-        var server = await session.ConnectAsync(spec.Alias, requireRsync: true, cancellationToken);
+        var warnings = new List<string>();
+        var server = await session.ConnectForTransferAsync(spec.Alias, Warner(warnings, progress), cancellationToken);
         var targetPath = ModelBasePaths.Resolve(server.ModelBase, spec.Path, PosixPath.Name(source), outsideBase);
-        var warnings = CheckNaming(session.Config.Naming, PosixPath.Name(targetPath), options.StrictNaming, progress);
+        warnings.AddRange(CheckNaming(session.Config.Naming, PosixPath.Name(targetPath), options.StrictNaming, progress));
         var from = new Endpoint(await session.ThisMachineAsync(cancellationToken), source, localPath);
         var to = new Endpoint(server, targetPath, $"{spec.Alias}:{targetPath}");
         onResolved(from, to);
@@ -30,7 +31,8 @@ public static class PushPull
         var spec = RemoteSpec.Parse(remote);
         if (spec.Path is null)
             throw ModelSyncException.Usage($"'{remote}' names no model", $"write it as {spec.Alias}:<model>, e.g. {spec.Alias}:my_model (see `model-sync list {spec.Alias}`)");
-        var server = await session.ConnectAsync(spec.Alias, requireRsync: true, cancellationToken);
+        var warnings = new List<string>();
+        var server = await session.ConnectForTransferAsync(spec.Alias, Warner(warnings, progress), cancellationToken);
         var latest = await ListOperation.ResolveLatestAsync(session, server, spec.Path, remote, cancellationToken);
         var sourcePath = ModelBasePaths.Resolve(server.ModelBase, latest?.Chosen.Name ?? spec.Path, null, outsideBase);
         var targetPath = ModelBasePaths.LocalPullTarget(localPath, PosixPath.Name(sourcePath), Directory.Exists(localPath));
@@ -38,8 +40,15 @@ public static class PushPull
         var to = new Endpoint(await session.ThisMachineAsync(cancellationToken), targetPath, targetPath);
         onResolved(from, to);
         var result = await new TransferOperation(new RsyncRunner(session.Runner), session.Hasher, progress).RunAsync("pull", from, to, options, cancellationToken);
-        return result with { ResolvedFrom = latest?.Selector };
+        return result with { ResolvedFrom = latest?.Selector, Warnings = warnings };
     }
+
+    /// <summary>A warning goes to stderr at once (as a phase line) and into the report.</summary>
+    public static Action<string> Warner(List<string> warnings, ITransferProgress progress) => warning =>
+    {
+        warnings.Add(warning);
+        progress.Phase("warning: " + warning);
+    };
 
     /// <summary>
     /// Preflight for a push target's name: nothing when it follows the naming pattern; otherwise a refusal

@@ -14,6 +14,7 @@ public sealed class RemoteSession(ModelSyncConfig config, IProcessRunner runner)
 {
     private readonly Dictionary<string, IRemote> _remotes = new(StringComparer.Ordinal);
     private readonly HashCache _cache = new(HashCache.DefaultDirectory);
+    private readonly Dictionary<string, LocalRemote?> _mounts = new(StringComparer.Ordinal);
     private LocalRemote? _thisMachine;
 
     /// <summary>Hashes trees, remembering local files' hashes across commands.</summary>
@@ -37,6 +38,44 @@ public sealed class RemoteSession(ModelSyncConfig config, IProcessRunner runner)
                     "install it there (e.g. `apt-get install rsync`); model-sync needs nothing else on the server");
         }
         return remote;
+    }
+
+    /// <summary>
+    /// The alias's remote for a push, pull or copy. When the alias has <c>local_path</c> and a marker proves that
+    /// directory here is its model_base, a local remote on that directory, so bytes move by a local copy instead of
+    /// over ssh; when the proof fails, the ssh remote, with one warning to <paramref name="warn"/>.
+    /// </summary>
+    public async Task<IRemote> ConnectForTransferAsync(string aliasName, Action<string> warn, CancellationToken cancellationToken)
+    {
+        var server = await ConnectAsync(aliasName, requireRsync: true, cancellationToken);
+        if (server.Alias.LocalPath is not { } localPath || server.Alias.IsLocal) return server;
+        if (_mounts.TryGetValue(server.Alias.Name, out var known)) return known ?? server;
+        var candidates = localPath == ServerAlias.AutoLocalPath
+            ? MountCandidates.Find(server.ModelBase, MountCandidates.Parse(ReadMountInfo()), Directory.Exists)
+            : [localPath];
+        var proof = await SharedMount.ProveAsync(server, candidates, cancellationToken);
+        if (proof.LocalPath is null)
+        {
+            _mounts[server.Alias.Name] = null;
+            warn($"local_path {localPath} of {server.Alias.Name} is not used: {proof.Reason}; going over ssh");
+            return server;
+        }
+        var mounted = new LocalRemote(server.Alias with { Host = null, ModelBase = proof.LocalPath }, runner, $"{server.Alias.Name}:{server.ModelBase}");
+        await mounted.ConnectAsync(cancellationToken);
+        _mounts[server.Alias.Name] = mounted;
+        return mounted;
+    }
+
+    private static string ReadMountInfo()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/self/mountinfo");
+        }
+        catch (IOException)
+        {
+            return "";
+        }
     }
 
     /// <summary>This machine's own file system, for the local side of a push or pull.</summary>

@@ -15,22 +15,38 @@ namespace ModelSync.Operations;
 /// stage next to the target, verify the stage against the source, and only then rename it into place. An
 /// interruption at any point leaves the target as it was and the stage ready to resume.
 /// </summary>
-public sealed class TransferOperation(RsyncRunner rsync, TreeHasher cachingHasher, ITransferProgress progress)
+public sealed class TransferOperation
 {
     private const string Algorithm = "sha256";
     private static readonly VerificationOutcome Skipped = new(VerifyStatus.Skipped, 0, Algorithm, [], 0);
+    private readonly IStageTransport _transport;
+    private readonly TreeHasher _cachingHasher;
+    private readonly ITransferProgress _progress;
+
+    /// <summary>Push and pull: rsync between this machine and a server.</summary>
+    public TransferOperation(RsyncRunner rsync, TreeHasher cachingHasher, ITransferProgress progress)
+        : this(new RsyncStageTransport(rsync), cachingHasher, progress)
+    {
+    }
+
+    internal TransferOperation(IStageTransport transport, TreeHasher cachingHasher, ITransferProgress progress)
+    {
+        _transport = transport;
+        _cachingHasher = cachingHasher;
+        _progress = progress;
+    }
 
     public async Task<TransferResult> RunAsync(string direction, Endpoint source, Endpoint target, TransferOptions options, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var scans = await Task.WhenAll(source.Remote.ScanAsync(source.Path, cancellationToken), target.Remote.ScanAsync(target.Path, cancellationToken));
         var sourceTree = scans[0] ?? throw new ModelSyncException($"nothing at {source.Display}", ExitCodes.Usage,
-            direction == "pull" ? $"check the name with `model-sync list {source.Remote.Alias.Name}`" : "check the path");
+            direction == "push" ? "check the path" : $"check the name with `model-sync list {source.Remote.Alias.Name}`");
         var plan = Planner.Plan(sourceTree, scans[1], new PlanOptions(options.Delete));
-        var run = new TransferContext(direction, source, target, options, options.Checksum ? new TreeHasher(null) : cachingHasher,
+        var run = new TransferContext(direction, source, target, options, options.Checksum ? new TreeHasher(null) : _cachingHasher,
             sourceTree, scans[1], plan, cancellationToken);
         var server = direction == "pull" ? source.Remote : target.Remote;
-        var transport = $"rsync over {server.Connection}; {(options.Compress ? "compression for compressible files (never weights)" : "no compression")}";
+        var transport = _transport.Describe(run);
         TransferResult Result(long sent, long alreadyThere, VerificationOutcome verification, bool published) => new(
             direction, source.Display, target.Display, server.Alias.Name, options.DryRun, sourceTree.Files.Count(), sourceTree.TotalBytes,
             sent, alreadyThere, clock.Elapsed.TotalSeconds, verification, plan, published) { Transport = transport };
@@ -40,7 +56,7 @@ public sealed class TransferOperation(RsyncRunner rsync, TreeHasher cachingHashe
         // and a re-push that changes nothing costs two round trips less.
         var upToDate = run.SameKind && plan.IsNoOp ? await CheckUpToDateAsync(run) : null;
         if (upToDate is { Outcome: { } current, ManifestMissing: false }) return Result(0, sourceTree.TotalBytes, current, false);
-        await using var targetLock = await TargetLock.AcquireAsync(target.Remote, target.Path, options.Command, options.Lock, progress.Phase, cancellationToken);
+        await using var targetLock = await TargetLock.AcquireAsync(target.Remote, target.Path, options.Command, options.Lock, _progress.Phase, cancellationToken);
         ConfirmDeletes(run);
         if (upToDate is { Outcome: { } done, ManifestMissing: true })
         {
@@ -54,8 +70,8 @@ public sealed class TransferOperation(RsyncRunner rsync, TreeHasher cachingHashe
         await PrepareStageAsync(run);
         var sent = await SendAsync(run, upToDate?.SourceHashes);
         var verification = Skipped;
-        var wire = TransferChecks.WireBytes(source, sent.Stats);
-        var literal = sent.Stats.LiteralBytes;
+        var wire = sent.Moved.WireBytes;
+        var literal = sent.Moved.LiteralBytes;
         if (sent.SourceHashes is not null)
         {
             var check = await VerifyStageAsync(run, sent.SourceHashes, forced, sent.Transferred);
@@ -69,7 +85,7 @@ public sealed class TransferOperation(RsyncRunner rsync, TreeHasher cachingHashe
             await target.Remote.RunCheckedAsync(RemoteScripts.Remove, [PosixPath.Combine(run.Stage, ModelManifest.FileName)], "remove the old manifest", cancellationToken);
         }
 
-        progress.Phase("Publishing");
+        _progress.Phase("Publishing");
         await WithRetriesAsync(run, () => target.Remote.RunCheckedAsync(RemoteScripts.Publish, [run.Stage, target.Path, StageNames.Old(target.Path)],
             "move the verified copy into place", cancellationToken));
         return Result(wire, Math.Max(0, sourceTree.TotalBytes - literal), verification, true);
@@ -83,7 +99,7 @@ public sealed class TransferOperation(RsyncRunner rsync, TreeHasher cachingHashe
     }
 
     /// <summary>What rsync moved into the stage, and the source's hashes taken meanwhile (null unverified).</summary>
-    private sealed record Sent(RsyncStats Stats, IReadOnlyDictionary<string, string>? SourceHashes, HashSet<string> Transferred);
+    private sealed record Sent(StageSend Moved, IReadOnlyDictionary<string, string>? SourceHashes, HashSet<string> Transferred);
 
     /// <summary>The stage's verdict, and what a re-send of mismatched files added to the wire.</summary>
     private sealed record StageCheck(VerificationOutcome Outcome, long Wire, long Literal);
@@ -91,7 +107,7 @@ public sealed class TransferOperation(RsyncRunner rsync, TreeHasher cachingHashe
     private void ConfirmDeletes(TransferContext run)
     {
         var deletes = run.Plan.ToDelete.ToList();
-        if (run.Options.Delete && deletes.Count > 0 && !progress.ConfirmDeletes(deletes))
+        if (run.Options.Delete && deletes.Count > 0 && !_progress.ConfirmDeletes(deletes))
             throw ModelSyncException.Usage($"--delete would remove {deletes.Count} file(s) from {run.Target.Display}; nothing was changed",
                 "review the list, then run again with --yes (needed when stdin is not a terminal)");
     }
@@ -103,14 +119,14 @@ public sealed class TransferOperation(RsyncRunner rsync, TreeHasher cachingHashe
     private async Task<UpToDate> CheckUpToDateAsync(TransferContext run)
     {
         if (!run.Options.Verify) return new UpToDate(Skipped, null, []);
-        progress.Phase("Target is up to date; verifying it");
+        _progress.Phase("Target is up to date; verifying it");
         var hashes = await Task.WhenAll(
             run.Hasher.HashAsync(run.Source.Remote, run.Source.Path, run.SourceTree, run.Trusted(run.SourceTree), run.Cancellation),
             run.Hasher.HashAsync(run.Target.Remote, run.Target.Path, run.TargetTree!, run.Trusted(run.TargetTree!), run.Cancellation));
         var differing = TransferChecks.Mismatches(run.SourceTree, hashes[0].Hashes, hashes[1].Hashes);
         if (differing.Count > 0)
         {
-            progress.Phase($"{differing.Count} file(s) differ in content despite equal size and time; re-sending them");
+            _progress.Phase($"{differing.Count} file(s) differ in content despite equal size and time; re-sending them");
             return new UpToDate(null, hashes[0].Hashes, differing);
         }
         return new UpToDate(Verified(run.SourceTree, 0, hashes[1].HashedNow), hashes[0].Hashes, []) { ManifestMissing = hashes[1].HashedNow > 0 };
@@ -135,10 +151,10 @@ public sealed class TransferOperation(RsyncRunner rsync, TreeHasher cachingHashe
             : knownSourceHashes is not null ? Task.FromResult(knownSourceHashes)
             : HashesOnly(run.Hasher.HashAsync(run.Source.Remote, run.Source.Path, run.SourceTree, run.Trusted(run.SourceTree), hashing.Token));
         var transferred = new HashSet<string>(StringComparer.Ordinal);
-        RsyncStats stats;
+        StageSend stats;
         try
         {
-            stats = await WithRetriesAsync(run, () => RsyncAsync(run, null, transferred));
+            stats = await WithRetriesAsync(run, () => SendToStageAsync(run, null, transferred));
         }
         catch
         {
@@ -157,7 +173,7 @@ public sealed class TransferOperation(RsyncRunner rsync, TreeHasher cachingHashe
     /// </summary>
     private async Task<StageCheck> VerifyStageAsync(TransferContext run, IReadOnlyDictionary<string, string> sourceHashes, List<string> forced, HashSet<string> transferred)
     {
-        progress.Phase("Verifying (sha256 on both sides)");
+        _progress.Phase("Verifying (sha256 on both sides)");
         var stageTree = await run.Target.Remote.ScanAsync(run.Stage, run.Cancellation)
             ?? throw new ModelSyncException($"the staging area {run.Stage} vanished during the transfer", ExitCodes.Failed, "run the same command again");
         var vouched = (run.Options.Checksum ? null : run.TargetTree?.Manifest?.Trusted(stageTree))?
@@ -166,14 +182,14 @@ public sealed class TransferOperation(RsyncRunner rsync, TreeHasher cachingHashe
         var mismatched = TransferChecks.Mismatches(run.SourceTree, sourceHashes, stageHashes.Hashes).Union(forced).ToList();
         if (mismatched.Count == 0) return new StageCheck(Verified(run.SourceTree, 0, stageHashes.HashedNow), 0, 0);
 
-        progress.Phase($"{mismatched.Count} file(s) did not verify; sending them once more");
-        var again = await WithRetriesAsync(run, () => RsyncAsync(run, mismatched, transferred));
+        _progress.Phase($"{mismatched.Count} file(s) did not verify; sending them once more");
+        var again = await WithRetriesAsync(run, () => SendToStageAsync(run, mismatched, transferred));
         var rehashed = await run.Target.Remote.HashAsync(run.Stage, run.SourceTree.RootKind, run.IsDirectory ? mismatched : [""], TreeHasher.SmallBatch, run.Cancellation);
         var still = mismatched.Where(f => !rehashed.TryGetValue(f, out var h) || !sourceHashes.TryGetValue(f, out var s) || h != s).ToList();
         var outcome = still.Count > 0
             ? new VerificationOutcome(VerifyStatus.Failed, run.SourceTree.Files.Count(), Algorithm, still, mismatched.Count)
             : Verified(run.SourceTree, mismatched.Count, stageHashes.HashedNow + mismatched.Count);
-        return new StageCheck(outcome, TransferChecks.WireBytes(run.Source, again), again.LiteralBytes);
+        return new StageCheck(outcome, again.WireBytes, again.LiteralBytes);
     }
 
     /// <summary>
@@ -196,34 +212,21 @@ public sealed class TransferOperation(RsyncRunner rsync, TreeHasher cachingHashe
             catch (ModelSyncException e) when (e.Transient && attempt < run.Options.Tries)
             {
                 var delay = TimeSpan.FromSeconds(1 << (attempt - 1));
-                progress.Phase($"{e.Message}; trying again in {delay.TotalSeconds:0} s (try {attempt + 1} of {run.Options.Tries})");
+                _progress.Phase($"{e.Message}; trying again in {delay.TotalSeconds:0} s (try {attempt + 1} of {run.Options.Tries})");
                 await Task.Delay(delay, run.Cancellation);
             }
         }
     }
 
-    /// <summary>One rsync run into the stage; <paramref name="only"/>: just those files, sent whatever their times.</summary>
-    private async Task<RsyncStats> RsyncAsync(TransferContext run, IReadOnlyCollection<string>? only, HashSet<string> transferred)
+    /// <summary>One send into the stage; <paramref name="only"/>: just those files, sent whatever their times.</summary>
+    private Task<StageSend> SendToStageAsync(TransferContext run, IReadOnlyCollection<string>? only, HashSet<string> transferred)
     {
-        var slash = run.IsDirectory ? "/" : "";
-        var from = run.Source.Remote.Rsync(run.Source.Path + slash);
-        var to = run.Target.Remote.Rsync(run.Stage + slash);
-        if (from.RemoteShell is not null && to.RemoteShell is not null)
-            throw ModelSyncException.Usage("both sides are servers", "copy between two servers is not supported yet; pull to this machine, then push");
-        var request = new RsyncRequest(from.Spec, to.Spec, from.RemoteShell ?? to.RemoteShell, run.Options.Delete, run.Options.Compress)
-        {
-            OnlyFiles = run.IsDirectory ? only : null,
-            IgnoreTimes = only is not null,
-            LiveProgress = progress.WantsLiveProgress,
-            BandwidthLimit = run.Options.BandwidthLimit,
-        };
-        var remoteAlias = from.RemoteShell is not null ? run.Source.Remote.Alias : run.Target.Remote.Alias;
         void OnItem(RsyncItem item)
         {
             lock (transferred) transferred.Add(run.IsDirectory ? item.Path : "");
-            progress.Item(item);
+            _progress.Item(item);
         }
-        return await rsync.RunAsync(request, remoteAlias, OnItem, progress.WantsLiveProgress ? progress.Bytes : null, run.Cancellation);
+        return _transport.SendAsync(run, only, OnItem, _progress);
     }
 
     private static VerificationOutcome Verified(TreeListing source, int resent, int hashedNow) =>

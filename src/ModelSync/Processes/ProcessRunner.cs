@@ -79,8 +79,10 @@ public sealed class ProcessRunner : IProcessRunner
             return new ProcessResult(process.ExitCode, [], "");
         }
 
-        var stdinTask = WriteStdinAsync(process, spec.Stdin);
-        var stdoutTask = ReadStdoutAsync(process.StandardOutput.BaseStream, spec.OnStdoutLine);
+        var stdinTask = WriteStdinAsync(process, spec.Stdin, spec.WriteStdin);
+        var stdoutTask = spec.ReadStdout is { } reader
+            ? HandOverAsync(process.StandardOutput.BaseStream, reader)
+            : ReadStdoutAsync(process.StandardOutput.BaseStream, spec.OnStdoutLine);
         var stderrTask = ReadStderrAsync(process.StandardError, spec.OnStderrLine);
         await Task.WhenAll(stdoutTask, stderrTask);
         await process.WaitForExitAsync(CancellationToken.None);
@@ -101,11 +103,19 @@ public sealed class ProcessRunner : IProcessRunner
         }
     }
 
-    private static async Task WriteStdinAsync(Process process, byte[]? stdin)
+    private static async Task<byte[]> HandOverAsync(Stream stdout, Func<Stream, Task> reader)
+    {
+        await reader(stdout);
+        return [];
+    }
+
+    private static async Task WriteStdinAsync(Process process, byte[]? stdin, Func<Stream, Task>? writer)
     {
         try
         {
-            if (stdin is { Length: > 0 })
+            if (writer is not null)
+                await writer(process.StandardInput.BaseStream);
+            else if (stdin is { Length: > 0 })
                 await process.StandardInput.BaseStream.WriteAsync(stdin);
             process.StandardInput.Close();
         }

@@ -21,6 +21,15 @@ public sealed record ProcessSpec(string FileName, IReadOnlyList<string> Argument
     /// </summary>
     public bool EndWithParent { get; init; }
 
+    /// <summary>
+    /// When set, the child's stdout is handed to this instead of being captured (the result's stdout is then
+    /// empty): for a stream too big to hold, such as an archive piped from one server to another.
+    /// </summary>
+    public Func<Stream, Task>? ReadStdout { get; init; }
+
+    /// <summary>When set, writes the child's stdin (closed when it returns) instead of <see cref="Stdin"/>.</summary>
+    public Func<Stream, Task>? WriteStdin { get; init; }
+
     public override string ToString() => FileName + " " + string.Join(' ', Arguments);
 }
 

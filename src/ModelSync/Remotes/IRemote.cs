@@ -46,6 +46,12 @@ public interface IRemote : IAsyncDisposable
     /// <summary>Runs one of <see cref="RemoteScripts"/> with arguments; returns whatever it exits with.</summary>
     Task<ProcessResult> RunScriptAsync(string script, IReadOnlyList<string> arguments, CancellationToken cancellationToken, byte[]? stdin = null);
 
+    /// <summary>
+    /// The child process that would run one of <see cref="RemoteScripts"/> there, for a caller that streams its
+    /// stdin or stdout (<see cref="Processes.ProcessPipe"/>) instead of collecting them.
+    /// </summary>
+    ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments);
+
     /// <summary>Runs a user's shell command there, its output streaming to this process's stdout and stderr. Returns its exit code.</summary>
     Task<int> ExecAsync(string command, CancellationToken cancellationToken);
 

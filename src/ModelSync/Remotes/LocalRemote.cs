@@ -3,9 +3,14 @@ using ModelSync.Processes;
 
 namespace ModelSync.Remotes;
 
-/// <summary>A directory on this machine: the same scripts as a server, run by the local sh.</summary>
-public sealed class LocalRemote(ServerAlias alias, IProcessRunner runner) : ShellRemote(alias, runner)
+/// <summary>
+/// A directory on this machine: the same scripts as a server, run by the local sh. <paramref name="mountedFrom"/>
+/// (e.g. <c>reaper:/models</c>): the directory is that server's model_base, mounted here and proven so.
+/// </summary>
+public sealed class LocalRemote(ServerAlias alias, IProcessRunner runner, string? mountedFrom = null) : ShellRemote(alias, runner)
 {
+    public string? MountedFrom => mountedFrom;
+
     private const string Shell = "/bin/sh";
 
     public const string ThisMachineName = "this machine";
@@ -20,8 +25,8 @@ public sealed class LocalRemote(ServerAlias alias, IProcessRunner runner) : Shel
             ? Task.FromResult(new ProcessResult(0, System.Text.Encoding.UTF8.GetBytes(HomePath.Home + "\n"), ""))
             : RunScriptAsync(RemoteScripts.Probe, [], cancellationToken);
 
-    public override Task<ProcessResult> RunScriptAsync(string script, IReadOnlyList<string> arguments, CancellationToken cancellationToken, byte[]? stdin = null) =>
-        Runner.RunAsync(new ProcessSpec(Shell, ["-c", script, "sh", .. arguments]) { Stdin = stdin }, cancellationToken);
+    public override ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments) =>
+        new(Shell, ["-c", script, "sh", .. arguments]);
 
     public override async Task<int> ExecAsync(string command, CancellationToken cancellationToken) =>
         (await Runner.RunAsync(new ProcessSpec(Shell, ["-c", command]) { InheritStdio = true }, cancellationToken)).ExitCode;
@@ -31,7 +36,8 @@ public sealed class LocalRemote(ServerAlias alias, IProcessRunner runner) : Shel
 
     public override RsyncLocation Rsync(string path) => new(path, null);
 
-    public override string Connection => "this machine's file system";
+    public override string Connection =>
+        mountedFrom is null ? "this machine's file system" : $"local mount {Alias.ModelBase} (proven same as {mountedFrom})";
 
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -39,7 +39,10 @@ public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IR
     /// <summary>Connects (for ssh: starts the shared master) while running <see cref="RemoteScripts.Probe"/>.</summary>
     protected abstract Task<ProcessResult> OpenAndProbeAsync(CancellationToken cancellationToken);
 
-    public abstract Task<ProcessResult> RunScriptAsync(string script, IReadOnlyList<string> arguments, CancellationToken cancellationToken, byte[]? stdin = null);
+    public Task<ProcessResult> RunScriptAsync(string script, IReadOnlyList<string> arguments, CancellationToken cancellationToken, byte[]? stdin = null) =>
+        Runner.RunAsync(ScriptProcess(script, arguments) with { Stdin = stdin }, cancellationToken);
+
+    public abstract ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments);
 
     public abstract Task<int> ExecAsync(string command, CancellationToken cancellationToken);
 

@@ -36,8 +36,17 @@ public sealed class SshRemote(ServerAlias alias, IProcessRunner runner) : ShellR
         return result;
     }
 
-    public override Task<ProcessResult> RunScriptAsync(string script, IReadOnlyList<string> arguments, CancellationToken cancellationToken, byte[]? stdin = null) =>
-        Runner.RunAsync(new ProcessSpec(Ssh, Remote(RemoteShell.Join(RemoteShell.Script(script, arguments)))) { Stdin = stdin }, cancellationToken);
+    public override ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments) => ScriptProcess(script, arguments, forwardAgent: false);
+
+    /// <summary>
+    /// <paramref name="forwardAgent"/>: the script may use this machine's ssh agent (<c>ssh -A</c>), for a server that
+    /// logs in to another one on the user's behalf; only ever when the user opted in (<c>forward_agent: true</c>). Such
+    /// a script gets a connection of its own: a shared master forwards the agent only if it was started so, and then
+    /// to every session, where the agent belongs to this one script alone.
+    /// </summary>
+    public ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments, bool forwardAgent) =>
+        new(Ssh, SshArgs.Command(forwardAgent ? [.. SshArgs.Options(Alias, null, startMaster: false, _tuning), "-A"] : SshArgs.Options(Alias, ControlPath, startMaster: false, _tuning),
+            Host, RemoteShell.Join(RemoteShell.Script(script, arguments))));
 
     public override async Task<int> ExecAsync(string command, CancellationToken cancellationToken) =>
         (await Runner.RunAsync(new ProcessSpec(Ssh, Remote(command)) { InheritStdio = true }, cancellationToken)).ExitCode;

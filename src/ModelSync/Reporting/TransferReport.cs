@@ -10,9 +10,10 @@ public static class TransferReport
 {
     public static void WriteHeader(TextWriter writer, string direction, Endpoint source, Endpoint target, bool dryRun)
     {
-        var server = direction == "pull" ? source.Remote.Alias : target.Remote.Alias;
-        var where = server.IsLocal ? "this machine" : server.Host;
-        writer.WriteLine($"Syncing {(direction == "pull" ? "from" : "to")} {server.Name} ({where})...");
+        var server = direction == "pull" ? source.Remote : target.Remote;
+        writer.WriteLine(direction == "copy"
+            ? $"Copying from {source.Remote.Alias.Name} ({Where(source.Remote)}) to {target.Remote.Alias.Name} ({Where(target.Remote)})..."
+            : $"Syncing {(direction == "pull" ? "from" : "to")} {server.Alias.Name} ({Where(server)})...");
         writer.WriteLine($"Source: {source.Display}");
         writer.WriteLine($"Target: {target.Display}");
         if (source.Resolved is { } resolved) writer.WriteLine($"Resolved: {resolved.Describe()}");
@@ -20,6 +21,9 @@ public static class TransferReport
         writer.WriteLine();
         writer.WriteLine("## Transfer Progress");
     }
+
+    private static string? Where(Remotes.IRemote remote) =>
+        remote is Remotes.LocalRemote { MountedFrom: not null } ? "local mount" : remote.Alias.IsLocal ? "this machine" : remote.Alias.Host;
 
     public static string Item(RsyncItem item) =>
         item.Deleted ? $"- deleted {item.Path}" : $"- {item.Path} ({Human.Bytes(item.Size)})";

@@ -9,10 +9,16 @@ namespace ModelSync.Transfer;
 /// <summary>Runs rsync between two places and reports each file as it moves.</summary>
 public sealed class RsyncRunner(IProcessRunner runner)
 {
-    public async Task<RsyncStats> RunAsync(RsyncRequest request, ServerAlias remoteAlias, Action<RsyncItem> onItem, Action<RsyncProgress>? onProgress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs rsync here, or wherever <paramref name="launch"/> says: given rsync's arguments, it returns the process
+    /// that runs them (for <c>copy --direct</c>, ssh to the source server running rsync there).
+    /// </summary>
+    public async Task<RsyncStats> RunAsync(RsyncRequest request, ServerAlias remoteAlias, Action<RsyncItem> onItem, Action<RsyncProgress>? onProgress, CancellationToken cancellationToken,
+        Func<IReadOnlyList<string>, ProcessSpec>? launch = null)
     {
         var stdin = request.OnlyFiles is null ? null : Encoding.UTF8.GetBytes(string.Concat(request.OnlyFiles.Select(f => f + "\0")));
-        var spec = new ProcessSpec("rsync", RsyncArgs.Build(request))
+        var arguments = RsyncArgs.Build(request);
+        var spec = (launch is null ? new ProcessSpec("rsync", arguments) : launch(arguments)) with
         {
             Stdin = stdin,
             EndWithParent = true,

@@ -16,6 +16,9 @@ public sealed record AliasSpec(string Name, string ModelBase)
     public string? SshKey { get; init; }
 
     public IReadOnlyList<KeyValuePair<string, string>> SshOptions { get; init; } = [];
+
+    /// <summary>More YAML lines for the alias (local_path, direct, …), indented relative to its keys.</summary>
+    public IReadOnlyList<string> Raw { get; init; } = [];
 }
 
 /// <summary>
@@ -55,6 +58,8 @@ public static class TestConfig
                 sb.Append("    ssh_options:\n");
                 foreach (var (key, value) in alias.SshOptions) sb.Append("      ").Append(key).Append(": ").Append(Quote(value)).Append('\n');
             }
+
+            foreach (var line in alias.Raw) sb.Append("    ").Append(line).Append('\n');
         }
 
         sb.Append("defaults:\n  verify: true\n  compress: false\n  delete: false\n");
@@ -64,5 +69,5 @@ public static class TestConfig
         return path;
     }
 
-    private static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+    public static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

@@ -1,0 +1,37 @@
+using ModelSync.Errors;
+using ModelSync.Remotes;
+using ModelSync.Transfer;
+
+namespace ModelSync.Operations;
+
+/// <summary>rsync run on this machine between a local path and a server, or two local paths: push and pull.</summary>
+internal sealed class RsyncStageTransport(RsyncRunner rsync) : IStageTransport
+{
+    public string Describe(TransferContext run)
+    {
+        var compression = run.Options.Compress ? "compression for compressible files (never weights)" : "no compression";
+        if (new[] { run.Source.Remote, run.Target.Remote }.OfType<LocalRemote>().FirstOrDefault(r => r.MountedFrom is not null) is { } mount)
+            return $"{mount.Connection}, copied here by rsync; {compression}";
+        var server = run.Source.Remote.Alias.IsLocal ? run.Target.Remote : run.Source.Remote;
+        return $"rsync over {server.Connection}; {compression}";
+    }
+
+    public async Task<StageSend> SendAsync(TransferContext run, IReadOnlyCollection<string>? only, Action<RsyncItem> onItem, ITransferProgress progress)
+    {
+        var slash = run.IsDirectory ? "/" : "";
+        var from = run.Source.Remote.Rsync(run.Source.Path + slash);
+        var to = run.Target.Remote.Rsync(run.Stage + slash);
+        if (from.RemoteShell is not null && to.RemoteShell is not null)
+            throw ModelSyncException.Usage("both sides are servers", "use `model-sync copy` to copy between two servers");
+        var request = new RsyncRequest(from.Spec, to.Spec, from.RemoteShell ?? to.RemoteShell, run.Options.Delete, run.Options.Compress)
+        {
+            OnlyFiles = run.IsDirectory ? only : null,
+            IgnoreTimes = only is not null,
+            LiveProgress = progress.WantsLiveProgress,
+            BandwidthLimit = run.Options.BandwidthLimit,
+        };
+        var remoteAlias = from.RemoteShell is not null ? run.Source.Remote.Alias : run.Target.Remote.Alias;
+        var stats = await rsync.RunAsync(request, remoteAlias, onItem, progress.WantsLiveProgress ? progress.Bytes : null, run.Cancellation);
+        return new StageSend(TransferChecks.WireBytes(run.Source, stats), stats.LiteralBytes);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+
+namespace ModelSync.Processes;
+
+/// <summary>What both ends of a pipe exited with, and how many bytes went through it.</summary>
+public sealed record PipeResult(ProcessResult Producer, ProcessResult Consumer, long Bytes);
+
+/// <summary>
+/// <c>producer | consumer</c> with this process in the middle: the producer's stdout is copied into the
+/// consumer's stdin through one fixed buffer, so a stream of any size costs the same memory, and its bytes can be
+/// counted (and limited) on the way.
+/// </summary>
+public static class ProcessPipe
+{
+    private const int BufferSize = 256 * 1024;
+
+    /// <summary>
+    /// Runs both to completion. <paramref name="onBytes"/> hears the running total; <paramref name="limitKib"/>
+    /// caps the rate (KiB/s). When the consumer stops reading, the producer's stdout is closed so it ends too
+    /// (rather than blocking on a full pipe); when the producer ends early, the consumer sees the stream end.
+    /// </summary>
+    public static async Task<PipeResult> RunAsync(IProcessRunner runner, ProcessSpec producer, ProcessSpec consumer, Action<long>? onBytes, int? limitKib, CancellationToken cancellationToken)
+    {
+        var sink = new TaskCompletionSource<Stream>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pumped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        long total = 0;
+        var consumerRun = runner.RunAsync(consumer with
+        {
+            WriteStdin = async stdin =>
+            {
+                sink.TrySetResult(stdin);
+                await pumped.Task;
+            },
+        }, cancellationToken);
+        // A consumer that could not start never asks for its input: the producer must not wait for it.
+        _ = consumerRun.ContinueWith(_ => sink.TrySetCanceled(), TaskScheduler.Default);
+        var producerRun = runner.RunAsync(producer with
+        {
+            ReadStdout = async stdout =>
+            {
+                try
+                {
+                    total = await CopyAsync(stdout, await sink.Task, onBytes, limitKib, cancellationToken);
+                }
+                catch (Exception e) when (e is IOException or OperationCanceledException)
+                {
+                    // The consumer is gone: stop the producer, whose exit code and stderr tell the story.
+                    await stdout.DisposeAsync();
+                }
+                finally
+                {
+                    pumped.TrySetResult();
+                }
+            },
+        }, cancellationToken);
+        var results = await Task.WhenAll(producerRun, consumerRun);
+        return new PipeResult(results[0], results[1], Interlocked.Read(ref total));
+    }
+
+    private static async Task<long> CopyAsync(Stream from, Stream to, Action<long>? onBytes, int? limitKib, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[BufferSize];
+        var clock = Stopwatch.StartNew();
+        long total = 0;
+        int read;
+        while ((read = await from.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            total += read;
+            onBytes?.Invoke(total);
+            if (limitKib is { } limit)
+            {
+                var due = TimeSpan.FromSeconds(total / (limit * 1024.0));
+                if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed, cancellationToken);
+            }
+        }
+        await to.FlushAsync(cancellationToken);
+        return total;
+    }
+}

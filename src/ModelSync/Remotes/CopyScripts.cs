@@ -1,0 +1,61 @@
+namespace ModelSync.Remotes;
+
+/// <summary>
+/// The fixed POSIX sh scripts of a server-to-server copy and of the shared-mount proof. As in
+/// <see cref="RemoteScripts"/>, data arrives only as <c>$1…</c> or on stdin. They need GNU tar on both servers.
+/// </summary>
+public static class CopyScripts
+{
+    /// <summary>
+    /// $1: directory. Writes to stdout a tar stream of the NUL-terminated, <c>./</c>-prefixed names on stdin, each
+    /// taken as it is (no recursion into directories, symlinks kept, hard links stored as separate files, as rsync
+    /// does; POSIX format, so times keep their nanoseconds). GNU tar exits 1 when a file changed while it was read;
+    /// the transfer then finds the change itself.
+    /// </summary>
+    public const string TarSend = """
+        cd -- "$1" || exit 41
+        exec tar -c -f - --format=posix --pax-option=delete=atime,delete=ctime --null --verbatim-files-from --no-recursion --hard-dereference -T -
+        """;
+
+    /// <summary>
+    /// $1: stage, $2: <c>d</c> (unpack stdin's tar stream into the stage directory) or <c>f</c> (the stream holds the
+    /// one file <c>./$3</c>, which becomes the stage file). Modes and times as archived, owner the receiving user.
+    /// tar replaces an existing file by unlinking it first, so a file the stage shares (hard link) with the live
+    /// target is never written in place; directory times are set once everything is in.
+    /// </summary>
+    public const string TarReceive = """
+        if [ "$2" = d ]; then
+          mkdir -p -- "$1" && cd -- "$1" || exit 41
+          exec tar -x -f - -p --no-same-owner --delay-directory-restore
+        fi
+        t=$(mktemp -d "$(dirname -- "$1")/.model-sync-recv.XXXXXX") || exit 1
+        trap 'rm -rf -- "$t"' EXIT
+        (cd -- "$t" && tar -x -f - -p --no-same-owner) || exit 1
+        mv -f -- "$t/$3" "$1"
+        """;
+
+    /// <summary>$1: directory; removes the NUL-terminated, <c>./</c>-prefixed entries on stdin below it, trees included.</summary>
+    public const string RemoveListed = """
+        cd -- "$1" || exit 41
+        xargs -0 -r rm -rf --
+        """;
+
+    /// <summary>"$@": rsync's arguments; rsync runs on this server (the source of <c>copy --direct</c>).</summary>
+    public const string Rsync = """exec rsync "$@" """;
+
+    /// <summary>
+    /// "$@": an ssh command line ending in <c>true</c>: can this server log in to the other one? Prints
+    /// <c>model-sync-reach=N</c> with ssh's exit code, so it cannot be mistaken for a failure to reach this server.
+    /// </summary>
+    public const string Reach = """
+        "$@" </dev/null
+        printf 'model-sync-reach=%s\n' "$?"
+        """;
+
+    /// <summary>$1: directory, $2: marker name. Writes stdin to the marker (a new file only), for this machine to read back.</summary>
+    public const string WriteMarker = """
+        cd -- "$1" || exit 41
+        set -C
+        cat > "$2"
+        """;
+}

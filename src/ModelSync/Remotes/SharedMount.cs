@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using ModelSync.Paths;
+
+namespace ModelSync.Remotes;
+
+/// <summary>Which candidate proved to be the server's <c>model_base</c>, or why none did.</summary>
+public sealed record MountProof(string? LocalPath, string Reason);
+
+/// <summary>
+/// Proves that a directory on this machine is a server's <c>model_base</c> — never a guess from a path name: a
+/// marker file with random content is written there through ssh, read back here, and removed.
+/// </summary>
+public static class SharedMount
+{
+    public static async Task<MountProof> ProveAsync(IRemote server, IReadOnlyList<string> candidates, CancellationToken cancellationToken)
+    {
+        if (candidates.Count == 0) return new MountProof(null, "no mount of it found here");
+        var name = $"{Publishing.StageNames.Prefix}probe.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
+        var content = RandomNumberGenerator.GetBytes(32);
+        var written = await server.RunScriptAsync(CopyScripts.WriteMarker, [server.ModelBase, name], cancellationToken, content);
+        if (written.ExitCode != 0) return new MountProof(null, $"cannot write a marker into {server.ModelBase} there: {SshFailure.LastLine(written.Stderr)}");
+        try
+        {
+            var proven = candidates.FirstOrDefault(c => Reads(Path.Join(c, name), content));
+            return proven is not null
+                ? new MountProof(proven, "proven")
+                : new MountProof(null, $"a marker written to {server.Alias.Name}:{server.ModelBase} does not appear in {string.Join(" or ", candidates)}");
+        }
+        finally
+        {
+            await server.RunScriptAsync(RemoteScripts.Remove, [PosixPath.Combine(server.ModelBase, name)], CancellationToken.None);
+        }
+    }
+
+    private static bool Reads(string path, byte[] expected)
+    {
+        try
+        {
+            return File.ReadAllBytes(path).AsSpan().SequenceEqual(expected);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using ModelSync.IntegrationTests.Fixtures;
+using ModelSync.IntegrationTests.Support;
+
+namespace ModelSync.IntegrationTests.Fleet;
+
+/// <summary>
+/// <c>local_path</c>: the sshd fixture's model_base is a directory on this machine, so naming it as the alias's
+/// local_path is a mount the marker proves; any other directory is refused by the marker, and ssh is used instead.
+/// </summary>
+[Collection("sshd")]
+public sealed class SharedMountTests(SshdFixture sshd) : SshdTestBase(sshd)
+{
+    private string Base => Path.Combine(Sshd.Root, "shared-" + Id);
+
+    private string MountConfig(string localPath)
+    {
+        Directory.CreateDirectory(Base);
+        return TestConfig.Write(Work, TestConfig.Ssh(Sshd, "nfs", Base) with { Raw = ["local_path: " + TestConfig.Quote(localPath)] },
+            TestConfig.Ssh(Sshd, "alpha", Sshd.BaseA));
+    }
+
+    [Fact]
+    public async Task Push_pull_and_copy_go_through_a_local_path_the_marker_proves()
+    {
+        var config = MountConfig(Base);
+        var name = "m-" + Id;
+        var source = Path.Combine(Work, name);
+        HostileTree.Build(source);
+
+        var push = await CliWith(config, "push", "./" + name, "nfs");
+
+        CliAssert.Exit(push, 0);
+        TreeComparer.AssertSameTree(source, Path.Combine(Base, name));
+        CliAssert.StdoutContains(push, $"| Transport | local mount {Base} (proven same as nfs:{Base}), copied here by rsync", "| Verified | yes");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Base, ".model-sync-probe.*"));
+
+        var pull = await CliWith(config, "pull", $"nfs:{name}", "./back/");
+        CliAssert.Exit(pull, 0);
+        TreeComparer.AssertSameTree(source, Path.Combine(Work, "back", name));
+        CliAssert.StdoutContains(pull, "| Transport | local mount");
+
+        await CliOk("push", "./" + name, $"alpha:src-{Id}");
+        var copy = await CliWith(config, "copy", $"alpha:src-{Id}", $"nfs:copied-{Id}");
+        CliAssert.Exit(copy, 0);
+        TreeComparer.AssertSameTree(source, Path.Combine(Base, "copied-" + Id));
+        CliAssert.StdoutContains(copy, "| Transport | local mount");
+    }
+
+    [Fact]
+    public async Task A_local_path_that_is_another_directory_is_refused_by_the_marker_and_ssh_is_used()
+    {
+        var elsewhere = Path.Combine(Work, "not-the-mount");
+        Directory.CreateDirectory(elsewhere);
+        var config = MountConfig(elsewhere);
+        var name = "m-" + Id;
+        var source = Tree(name).File("config.pbtxt", "x\n").Root;
+
+        var push = await CliWith(config, "--json", "push", "./" + name, "nfs");
+
+        CliAssert.Exit(push, 0);
+        Assert.Contains($"model-sync: warning: local_path {elsewhere} of nfs is not used: a marker written to nfs:{Base} does not appear in {elsewhere}; going over ssh", push.Stderr, StringComparison.Ordinal);
+        using var json = CliAssert.Json(push);
+        Assert.StartsWith("rsync over ssh", json.RootElement.GetProperty("transport").GetString(), StringComparison.Ordinal);
+        Assert.Contains(json.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("is not used", StringComparison.Ordinal));
+        TreeComparer.AssertSameTree(source, Path.Combine(Base, name));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(elsewhere));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Base, ".model-sync-probe.*"));
+    }
+
+    [Fact]
+    public async Task Auto_finds_model_base_at_the_same_path_here_and_proves_it()
+    {
+        var config = MountConfig("auto");
+        var name = "m-" + Id;
+        var source = Tree(name).File("config.pbtxt", "auto\n").Root;
+
+        var push = await CliWith(config, "push", "./" + name, "nfs");
+
+        CliAssert.Exit(push, 0);
+        CliAssert.StdoutContains(push, $"| Transport | local mount {Base} (proven same as nfs:{Base})");
+        TreeComparer.AssertSameTree(source, Path.Combine(Base, name));
+    }
+}
