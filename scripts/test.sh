@@ -2,7 +2,7 @@
 # Runs the whole model-sync test suite (unit tests + integration tests against a real,
 # throw-away sshd on 127.0.0.1) and ends with one summary line:
 #   tests: N passed, M failed[, K skipped]
-# Installs openssh-server, openssh-client and rsync first when they are missing (Debian/apt).
+# Installs openssh-server, openssh-client, rsync, zsh and script (bsdutils) first when they are missing (Debian/apt).
 # Exit status is non-zero if the build or any test failed, or if no test ran.
 set -euo pipefail
 
@@ -16,6 +16,8 @@ install_prerequisites() {
     command -v ssh >/dev/null 2>&1 || missing+=(ssh)
     command -v ssh-keygen >/dev/null 2>&1 || missing+=(ssh-keygen)
     command -v rsync >/dev/null 2>&1 || missing+=(rsync)
+    command -v zsh >/dev/null 2>&1 || missing+=(zsh)        # the completion script's tests
+    command -v script >/dev/null 2>&1 || missing+=(script)  # progress captured through a pseudo-terminal
     [ "${#missing[@]}" -eq 0 ] && return 0
 
     log "missing: ${missing[*]}; installing with apt-get"
@@ -44,7 +46,7 @@ install_prerequisites() {
         log "apt-get update failed (apt busy?), retrying in 10 s"
         sleep 10
     done
-    "${apt[@]}" install -y --no-install-recommends openssh-server openssh-client rsync openssl coreutils findutils
+    "${apt[@]}" install -y --no-install-recommends openssh-server openssh-client rsync openssl coreutils findutils zsh bsdutils
 }
 
 install_prerequisites

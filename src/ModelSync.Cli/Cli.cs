@@ -26,6 +26,7 @@ public static class Cli
             VersionCommands.Versions(),
             VersionCommands.Name(),
             DoctorCommand.Create(),
+            Completion.CompletionCommands.Completion(), Completion.CompletionCommands.Complete(),
         })
         {
             root.Subcommands.Add(command);

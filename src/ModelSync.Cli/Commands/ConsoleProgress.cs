@@ -9,17 +9,19 @@ namespace ModelSync.Cli.Commands;
 /// File names as they go: into the Markdown report, or to stderr when stdout carries JSON. Long transfers
 /// list the first files, then one count at the end, so an agent's context is not flooded. When stderr is a
 /// terminal, a live bar (bytes, percent, rate, time left) is redrawn in place there; otherwise nothing but
-/// plain lines is written, never control characters. The list of files <c>--delete</c> would remove is always
-/// shown, even with <c>--quiet</c>.
+/// plain lines is written, never control characters: with <paramref name="plainEvery"/>, one progress line at
+/// most that often, so an agent or a CI log sees a long transfer move. The list of files <c>--delete</c> would
+/// remove is always shown, even with <c>--quiet</c>.
 /// </summary>
-public sealed class ConsoleProgress(TextWriter items, TextWriter phases, TextWriter prompts, bool liveBar, bool assumeYes) : ITransferProgress
+public sealed class ConsoleProgress(TextWriter items, TextWriter phases, TextWriter prompts, bool liveBar, bool assumeYes, TimeSpan? plainEvery = null) : ITransferProgress
 {
     private const int MaxListed = 100;
     private const int BarWidth = 24;
     private int _count;
     private bool _barShown;
+    private long _lastPlainLine = System.Diagnostics.Stopwatch.GetTimestamp();
 
-    public bool WantsLiveProgress => liveBar;
+    public bool WantsLiveProgress => liveBar || plainEvery is not null;
 
     public void Phase(string message)
     {
@@ -37,6 +39,13 @@ public sealed class ConsoleProgress(TextWriter items, TextWriter phases, TextWri
 
     public void Bytes(RsyncProgress update)
     {
+        if (!liveBar)
+        {
+            if (plainEvery is not { } every || System.Diagnostics.Stopwatch.GetElapsedTime(_lastPlainLine) < every) return;
+            _lastPlainLine = System.Diagnostics.Stopwatch.GetTimestamp();
+            phases.WriteLine($"model-sync: {update.Percent}% sent, {Human.Bytes(update.Bytes)}, {update.Rate}, {update.Remaining} left");
+            return;
+        }
         var filled = Math.Clamp(update.Percent * BarWidth / 100, 0, BarWidth);
         var bar = new string('#', filled) + new string('.', BarWidth - filled);
         phases.Write($"\r[{bar}] {update.Percent,3}% {Human.Bytes(update.Bytes),8} {update.Rate,12} ETA {update.Remaining}  ");

@@ -76,11 +76,14 @@ public static class TransferCommands
         return command;
     }
 
+    /// <summary>How often a transfer not on a terminal says how far it got.</summary>
+    private static readonly TimeSpan PlainProgressEvery = TimeSpan.FromSeconds(5);
+
     private static async Task<int> Run(CliContext context, string direction, TransferOptions options, bool assumeYes, bool quiet, Func<ITransferProgress, Action<Endpoint, Endpoint>, Task<TransferResult>> transfer)
     {
         var report = context.Json ? context.Error : context.Output;
         var progress = new ConsoleProgress(quiet ? TextWriter.Null : report, quiet ? TextWriter.Null : context.Error, report,
-            liveBar: !quiet && !Console.IsErrorRedirected, assumeYes);
+            liveBar: !quiet && !Console.IsErrorRedirected, assumeYes, plainEvery: quiet ? null : PlainProgressEvery);
         var result = await transfer(progress, (from, to) =>
         {
             if (!context.Json && !quiet) TransferReport.WriteHeader(context.Output, direction, from, to, options.DryRun);

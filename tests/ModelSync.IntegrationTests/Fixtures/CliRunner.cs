@@ -174,7 +174,7 @@ public static class CliRunner
         return (stdout, stderr);
     }
 
-    private static string DotnetHost()
+    internal static string DotnetHost()
     {
         // Set by the dotnet CLI / MSBuild for child processes: the muxer running this test run.
         var hostPath = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");

@@ -35,6 +35,7 @@ public sealed class CopyTests(TwoServersFixture servers) : TwoServerTestBase(ser
 
         var second = await CliOk(config, "--json", "copy", $"reaper:{name}", "doomfist");
 
+        JsonSchemas.Valid(second, JsonSchemas.FileFor("copy"));
         using var json = CliAssert.Json(second);
         var root = json.RootElement;
         Assert.Equal("copy", root.GetProperty("command").GetString());
