@@ -20,7 +20,7 @@ public static class DiffOperation
         IReadOnlyDictionary<string, string>? localHashes = null, remoteHashes = null;
         if (checksum && target is not null && target.RootKind == local.RootKind)
         {
-            var hasher = new Verification.TreeHasher(null);
+            var hasher = session.Hasher.WithoutCache();
             var hashes = await Task.WhenAll(
                 hasher.HashAsync(pair.Here, pair.LocalPath, local, null, cancellationToken),
                 hasher.HashAsync(pair.Server, pair.RemotePath, target, null, cancellationToken));

@@ -27,7 +27,7 @@ public sealed class TransferOperation(RsyncRunner rsync, TreeHasher cachingHashe
         var sourceTree = scans[0] ?? throw new ModelSyncException($"nothing at {source.Display}", ExitCodes.Usage,
             direction == "pull" ? $"check the name with `model-sync list {source.Remote.Alias.Name}`" : "check the path");
         var plan = Planner.Plan(sourceTree, scans[1], new PlanOptions(options.Delete));
-        var run = new TransferContext(direction, source, target, options, options.Checksum ? new TreeHasher(null) : cachingHasher,
+        var run = new TransferContext(direction, source, target, options, options.Checksum ? cachingHasher.WithoutCache() : cachingHasher,
             sourceTree, scans[1], plan, cancellationToken);
         var server = direction == "pull" ? source.Remote : target.Remote;
         var transport = $"rsync over {server.Connection}; {(options.Compress ? "compression for compressible files (never weights)" : "no compression")}";

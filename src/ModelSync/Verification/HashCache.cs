@@ -53,21 +53,35 @@ public sealed class HashCache
         return new HashCache(file, entries);
     }
 
-    public string? Lookup(string absolutePath, TreeEntry file) =>
-        _entries.TryGetValue(absolutePath, out var e) && e.Inode == file.Inode && e.Size == file.Size
-            && e.Modified == file.ModifiedExact && file.ModifiedExact.Length > 0
-            ? e.Sha256
-            : null;
+    // Pushes to several servers run at once and may each hash on this machine (a local alias's stage).
+    public string? Lookup(string absolutePath, TreeEntry file)
+    {
+        lock (_entries)
+        {
+            return _entries.TryGetValue(absolutePath, out var e) && e.Inode == file.Inode && e.Size == file.Size
+                && e.Modified == file.ModifiedExact && file.ModifiedExact.Length > 0
+                ? e.Sha256
+                : null;
+        }
+    }
 
     public void Store(string absolutePath, TreeEntry file, string sha256)
     {
         if (file.ModifiedExact.Length == 0 || absolutePath.Contains('\n', StringComparison.Ordinal)) return;
-        _entries[absolutePath] = new Entry(sha256, file.Inode, file.Size, file.ModifiedExact);
-        _dirty = true;
+        lock (_entries)
+        {
+            _entries[absolutePath] = new Entry(sha256, file.Inode, file.Size, file.ModifiedExact);
+            _dirty = true;
+        }
     }
 
     /// <summary>Writes the cache (temp file, then rename) if anything was added.</summary>
     public void Save()
+    {
+        lock (_entries) SaveLocked();
+    }
+
+    private void SaveLocked()
     {
         if (!_dirty) return;
         try
