@@ -35,7 +35,8 @@ public static class Cli
 
     public static async Task<int> MainAsync(string[] args)
     {
-        var parse = Build().Parse(args);
+        // '@gpu' names a group of servers, never a response file of arguments.
+        var parse = Build().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             var command = parse.CommandResult.Command;

@@ -27,10 +27,7 @@ public static class DiffOperation
             (localHashes, remoteHashes) = (hashes[0].Hashes, hashes[1].Hashes);
         }
         var plan = Planner.Plan(local, target, new PlanOptions(), localHashes, remoteHashes);
-        var command = $"model-sync push {Quote(localPath)} {Quote(pair.Spec.ToString())}";
+        var command = "model-sync push " + Reporting.ShellWords.Join([localPath, pair.Spec.ToString()]);
         return new DiffResult(PosixPath.Name(pair.LocalPath), localPath, pair.RemoteDisplay, target is not null, checksum, plan, command) { Resolved = pair.Resolved };
     }
-
-    private static string Quote(string word) =>
-        word.All(c => char.IsAsciiLetterOrDigit(c) || "._-/:@~+=,".Contains(c, StringComparison.Ordinal)) ? word : Remotes.RemoteShell.Quote(word);
 }

@@ -4,7 +4,7 @@ using ModelSync.Paths;
 namespace ModelSync.Operations.Fleet;
 
 /// <summary>A push to several servers: what was sent where, and which servers to retry.</summary>
-public sealed record FleetPushResult(string Source, string Strategy, bool DryRun, IReadOnlyList<TargetOutcome<TransferResult>> Targets)
+public sealed record FleetPushResult(string Source, string Strategy, bool DryRun, double Seconds, IReadOnlyList<TargetOutcome<TransferResult>> Targets)
 {
     public int ExitCode => FleetRunner.ExitCode(Targets.Select(t => t.Failure));
 
@@ -19,18 +19,19 @@ public sealed record FleetPushResult(string Source, string Strategy, bool DryRun
 public static class FleetPush
 {
     public static async Task<FleetPushResult> RunAsync(RemoteSession session, string localPath, IReadOnlyList<RemoteSpec> targets, bool outsideBase,
-        TransferOptions options, Func<RemoteSpec, ITransferProgress> progressFor, IFanOutStrategy strategy, CancellationToken cancellationToken)
+        TransferOptions options, IFleetProgress progress, IFanOutStrategy strategy, CancellationToken cancellationToken)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         // Refusals that hold for every server are made once, before any server is contacted.
         PushPull.LocalSource(localPath);
         foreach (var target in targets) PushPull.RefuseLatest(target);
         var outcomes = await strategy.RunAsync(targets, (target, token) =>
         {
-            var progress = progressFor(target);
-            return PushPull.PushAsync(session, localPath, target.ToString(), outsideBase, options, progress,
-                (_, to) => progress.Phase($"target {to.Display}"), token);
-        }, cancellationToken);
-        return new FleetPushResult(localPath, strategy.Describe(targets.Count), options.DryRun, outcomes);
+            var line = progress.For(target);
+            return PushPull.PushAsync(session, localPath, target.ToString(), outsideBase, options, line,
+                (_, to) => line.Phase($"target {to.Display}"), token);
+        }, progress.Done, cancellationToken);
+        return new FleetPushResult(localPath, strategy.Describe(targets.Count), options.DryRun, clock.Elapsed.TotalSeconds, outcomes);
     }
 
     /// <summary>A push that finished but whose copy did not verify is a failure of that server (exit 3).</summary>

@@ -13,13 +13,21 @@ public static class FleetRunner
     public const int DefaultParallel = 4;
 
     /// <param name="judge">Turns a finished result into a failure when the unit returned one (a push whose copy did not verify).</param>
+    /// <param name="onDone">Hears each server's outcome as soon as it is known, for a progress line.</param>
     public static async Task<IReadOnlyList<TargetOutcome<T>>> RunAsync<T>(IReadOnlyList<RemoteSpec> targets, int parallel,
-        Func<RemoteSpec, CancellationToken, Task<T>> unit, Func<T, TargetFailure?>? judge, CancellationToken cancellationToken)
+        Func<RemoteSpec, CancellationToken, Task<T>> unit, Func<T, TargetFailure?>? judge, Action<TargetOutcome<T>>? onDone, CancellationToken cancellationToken)
         where T : class
     {
         if (parallel < 1) throw ModelSyncException.Usage($"--parallel {parallel} must be at least 1", "e.g. --parallel 4");
         using var gate = new SemaphoreSlim(parallel);
         return await Task.WhenAll(targets.Select(async target =>
+        {
+            var outcome = await OneAsync(target);
+            onDone?.Invoke(outcome);
+            return outcome;
+        }));
+
+        async Task<TargetOutcome<T>> OneAsync(RemoteSpec target)
         {
             var clock = Stopwatch.StartNew();
             try
@@ -40,7 +48,7 @@ public static class FleetRunner
             {
                 return new TargetOutcome<T>(target, null, failure, clock.Elapsed.TotalSeconds);
             }
-        }));
+        }
     }
 
     /// <summary>What a unit's exception means for its server; null for anything that should end the whole command.</summary>

@@ -13,17 +13,23 @@ public interface IFanOutStrategy
     /// <summary>What the report calls this strategy, e.g. <c>4 at a time</c>.</summary>
     string Describe(int targets);
 
-    /// <summary>One outcome per target, in the order given; a failed target never stops the others.</summary>
+    /// <summary>
+    /// One outcome per target, in the order given; a failed target never stops the others. <paramref name="onDone"/>
+    /// hears each outcome as soon as it is known.
+    /// </summary>
     Task<IReadOnlyList<TargetOutcome<TransferResult>>> RunAsync(IReadOnlyList<RemoteSpec> targets,
-        Func<RemoteSpec, CancellationToken, Task<TransferResult>> push, CancellationToken cancellationToken);
+        Func<RemoteSpec, CancellationToken, Task<TransferResult>> push, Action<TargetOutcome<TransferResult>>? onDone, CancellationToken cancellationToken);
 }
 
 /// <summary>The plain fan-out: every target pushed from this machine, <paramref name="parallel"/> at a time.</summary>
 public sealed class ParallelFanOut(int parallel) : IFanOutStrategy
 {
-    public string Describe(int targets) => Math.Min(parallel, targets) == 1 ? "one at a time" : $"{Math.Min(parallel, targets)} at a time";
+    private readonly int _parallel = parallel >= 1 ? parallel
+        : throw Errors.ModelSyncException.Usage($"--parallel {parallel} must be at least 1", "e.g. --parallel 4");
+
+    public string Describe(int targets) => Math.Min(_parallel, targets) == 1 ? "one at a time" : $"{Math.Min(_parallel, targets)} at a time";
 
     public Task<IReadOnlyList<TargetOutcome<TransferResult>>> RunAsync(IReadOnlyList<RemoteSpec> targets,
-        Func<RemoteSpec, CancellationToken, Task<TransferResult>> push, CancellationToken cancellationToken) =>
-        FleetRunner.RunAsync(targets, parallel, push, FleetPush.Judge, cancellationToken);
+        Func<RemoteSpec, CancellationToken, Task<TransferResult>> push, Action<TargetOutcome<TransferResult>>? onDone, CancellationToken cancellationToken) =>
+        FleetRunner.RunAsync(targets, _parallel, push, FleetPush.Judge, onDone, cancellationToken);
 }
