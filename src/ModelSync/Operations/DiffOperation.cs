@@ -6,6 +6,9 @@ namespace ModelSync.Operations;
 
 public sealed record DiffResult(string Name, string Local, string Remote, bool RemoteExists, bool Checksum, TransferPlan Plan, string PushCommand)
 {
+    /// <summary>The <c>alias[:path]</c> a push to the same place takes (<c>MODEL@latest</c> already resolved).</summary>
+    public string Spec { get; init; } = "";
+
     /// <summary>What <c>MODEL@latest</c> on the remote side turned into; null for a plain path.</summary>
     public Versioning.LatestResolution? Resolved { get; init; }
 }
@@ -28,6 +31,6 @@ public static class DiffOperation
         }
         var plan = Planner.Plan(local, target, new PlanOptions(), localHashes, remoteHashes);
         var command = "model-sync push " + Reporting.ShellWords.Join([localPath, pair.Spec.ToString()]);
-        return new DiffResult(PosixPath.Name(pair.LocalPath), localPath, pair.RemoteDisplay, target is not null, checksum, plan, command) { Resolved = pair.Resolved };
+        return new DiffResult(PosixPath.Name(pair.LocalPath), localPath, pair.RemoteDisplay, target is not null, checksum, plan, command) { Resolved = pair.Resolved, Spec = pair.Spec.ToString() };
     }
 }
