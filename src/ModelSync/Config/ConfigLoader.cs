@@ -13,7 +13,7 @@ public static class ConfigLoader
 {
     public const string EnvironmentVariable = "MODEL_SYNC_CONFIG";
 
-    private static readonly string[] TopLevelKeys = ["servers", "groups", "defaults", "naming"];
+    private static readonly string[] TopLevelKeys = ["servers", "defaults", "naming", "groups"];
     private static readonly string[] ServerKeys = ["host", "user", "port", "model_base", "ssh_key", "ssh_options"];
     private static readonly string[] DefaultsKeys = ["verify", "compress", "delete", "stale_lock_hours"];
     private static readonly string[] NamingKeys = ["pattern", "fields", "strict"];
