@@ -64,6 +64,22 @@ public sealed class FleetPushTests(SshdFleetFixture fleet) : FleetTestBase(fleet
     }
 
     [Fact]
+    public async Task TheSourceIsHashedOnceForAllServers()
+    {
+        var name = SmallModel("HSH");
+
+        var result = await CliRunner.RunAsync(["push", name, "@pair", "s3", "s4"], ConfigPath,
+            new Dictionary<string, string> { ["MODEL_SYNC_TRACE"] = "1" }, Work);
+
+        CliAssert.Exit(result, 0);
+        // Each hashing process shows in the trace as the hash script with its directory (cut short, but the source's
+        // starts with this test's working directory, the stages with each server's model_base).
+        var sourceHashing = result.Stderr.Split('\n').Count(l => l.StartsWith("trace:", StringComparison.Ordinal)
+            && l.Contains($"/work-{Id}/", StringComparison.Ordinal) && l.EndsWith(" fast", StringComparison.Ordinal));
+        Assert.True(sourceHashing == 1, $"the source was hashed {sourceHashing} times\n{result}");
+    }
+
+    [Fact]
     public async Task JsonHasOneObjectPerServerAndTheRetryCommand()
     {
         var name = SmallModel("VAD");
