@@ -37,8 +37,11 @@ public sealed class SshdFleetFixture : IAsyncLifetime
     }
 }
 
-/// <summary>Tests in this collection share the eight servers.</summary>
-[CollectionDefinition("sshd fleet")]
+/// <summary>
+/// Tests in this collection share the eight servers. They run on their own, after the other collections: eight
+/// servers starting and serving at once would otherwise slow the timing-sensitive interruption tests beside them.
+/// </summary>
+[CollectionDefinition("sshd fleet", DisableParallelization = true)]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "xunit collection definition naming.")]
 public sealed class SshdFleetCollection : ICollectionFixture<SshdFleetFixture>
 {
