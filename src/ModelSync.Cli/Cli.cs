@@ -34,9 +34,12 @@ public static class Cli
         return root;
     }
 
+    /// <summary>The command line as model-sync reads it: '@gpu' names a group of servers, never a response file of arguments.</summary>
+    public static ParseResult Parse(IReadOnlyList<string> args) => Build().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+
     public static async Task<int> MainAsync(string[] args)
     {
-        var parse = Build().Parse(args);
+        var parse = Parse(args);
         if (parse.Errors.Count > 0)
         {
             var command = parse.CommandResult.Command;

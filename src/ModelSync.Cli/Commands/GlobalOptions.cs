@@ -17,6 +17,14 @@ public static class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>For commands given several servers or a @group: how many servers are worked on at once.</summary>
+    public static readonly Option<int> Parallel = new("--parallel")
+    {
+        Description = "With several servers or a @group: how many at once (default 4)",
+        DefaultValueFactory = _ => Operations.Fleet.FleetRunner.DefaultParallel,
+        HelpName = "n",
+    };
+
     public static readonly Option<bool> OutsideBase = new("--outside-base")
     {
         Description = "Allow an absolute remote path outside the alias's model_base",

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ModelSync.Errors;
 using ModelSync.Operations;
+using ModelSync.Operations.Fleet;
 using ModelSync.Reporting;
 
 namespace ModelSync.Cli.Commands;
@@ -11,14 +12,21 @@ public static class QueryCommands
     public static Command Servers()
     {
         var check = new Option<bool>("--check") { Description = "Connect to every server in parallel (10 s each): reachable, latency, rsync, free space" };
+        var only = new Argument<string[]>("alias") { Description = "Only these aliases or @groups (default: all)", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("servers", """
-            List the configured server aliases.
+            List the configured server aliases (and groups).
             Example: model-sync servers --check
-            """) { check };
+                     model-sync servers --check @gpu
+            """) { only, check };
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async (context, _) =>
         {
-            var rows = await ServersOperation.RunAsync(context.Config, CliContext.Runner, parse.GetValue(check), ct);
-            context.Report(w => ServersReport.Write(w, rows, context.Config.Source), () => ServersReport.Json(rows, context.Config.Source));
+            var names = parse.GetValue(only) is { Length: > 0 } words ? FleetTargets.Expand(context.Config, words, pathsAllowed: false).Select(t => t.Alias).ToList() : null;
+            var rows = await ServersOperation.RunAsync(context.Config, CliContext.Runner, parse.GetValue(check), ct, names);
+            context.Report(w =>
+            {
+                ServersReport.Write(w, rows, context.Config.Source);
+                ServersReport.WriteGroups(w, context.Config.Groups);
+            }, () => ServersReport.Json(rows, context.Config.Source, context.Config.Groups));
             return rows.Any(r => r.Check is { Reachable: false }) ? ExitCodes.Failed : ExitCodes.Ok;
         }, ct));
         return command;
@@ -27,15 +35,19 @@ public static class QueryCommands
     public static Command Diff()
     {
         var local = new Argument<string>("local") { Description = "Local model directory or file" };
-        var remote = new Argument<string>("target") { Description = "alias or alias:path, as for push" };
+        var remote = new Argument<string[]>("target") { Description = "alias or alias:path, as for push; several, or @group, for a row per server", Arity = ArgumentArity.OneOrMore };
         var checksum = new Option<bool>("--checksum") { Description = "Compare sha256 of content instead of size and mtime" };
         var command = new Command("diff", """
             Show what a push would change: same, new, modified, remote-only.
             Example: model-sync diff ./models/RTX3090_N2501_ASR_250820 reaper --checksum
-            """) { local, remote, checksum, GlobalOptions.OutsideBase };
+                     model-sync diff ./model @gpu
+            """) { local, remote, checksum, GlobalOptions.OutsideBase, GlobalOptions.Parallel };
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async (context, session) =>
         {
-            var result = await DiffOperation.RunAsync(session, parse.GetValue(local)!, parse.GetValue(remote)!,
+            var targets = parse.GetValue(remote)!;
+            if (FleetTargets.IsFleet(targets))
+                return await FleetQueryCommands.DiffAsync(context, session, parse, parse.GetValue(local)!, targets, parse.GetValue(checksum), ct);
+            var result = await DiffOperation.RunAsync(session, parse.GetValue(local)!, targets[0],
                 parse.GetValue(checksum), parse.GetValue(GlobalOptions.OutsideBase), ct);
             context.Report(w => DiffReport.Write(w, result), () => DiffReport.Json(result));
             return ExitCodes.Ok;
@@ -45,7 +57,7 @@ public static class QueryCommands
 
     public static Command List()
     {
-        var alias = new Argument<string>("alias") { Description = "Server alias" };
+        var alias = new Argument<string[]>("alias") { Description = "Server alias; several, or @group, for a column per server", Arity = ArgumentArity.OneOrMore };
         var filter = new Option<string?>("--filter") { Description = "Case-insensitive substring, or a glob with * ? [, on the whole name or any field", HelpName = "pattern" };
         var model = new Option<string?>("--model") { Description = "Only this MODEL field (any case); MODEL@latest: only its newest version", HelpName = "MODEL[@latest]" };
         var latest = new Option<bool>("--latest") { Description = "Only the newest version of each model (VERSION, then DATE, then mtime)" };
@@ -53,11 +65,14 @@ public static class QueryCommands
             List the models under a server's model_base, newest first, with the fields of their names.
             Example: model-sync list reaper --model ASR --latest
                      model-sync list reaper --filter 'RTX3090_*'
-            """) { alias, filter, model, latest };
+                     model-sync list @gpu --model ASR
+            """) { alias, filter, model, latest, GlobalOptions.Parallel };
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async (context, session) =>
         {
             var query = new ListQuery(parse.GetValue(filter), parse.GetValue(model), parse.GetValue(latest));
-            var result = await ListOperation.RunAsync(session, parse.GetValue(alias)!, query, ct);
+            var servers = parse.GetValue(alias)!;
+            if (FleetTargets.IsFleet(servers)) return await FleetQueryCommands.ListAsync(context, session, parse, servers, query, ct);
+            var result = await ListOperation.RunAsync(session, servers[0], query, ct);
             context.Report(w => ListReport.Write(w, result), () => ListReport.Json(result));
             return ExitCodes.Ok;
         }, ct));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ModelSync.Errors;
 using ModelSync.Operations;
+using ModelSync.Operations.Fleet;
 using ModelSync.Reporting;
 
 namespace ModelSync.Cli.Commands;
@@ -11,19 +12,27 @@ public static class TransferCommands
     public static Command Push()
     {
         var local = new Argument<string>("local") { Description = "Local model directory or file" };
-        var remote = new Argument<string>("target") { Description = "alias, alias:path (under model_base) or alias:dir/ (into dir)" };
+        var remote = new Argument<string[]>("target")
+        {
+            Description = "alias, alias:path (under model_base) or alias:dir/ (into dir); several, or @group[:path], push to each",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var options = new TransferOptionSet();
         var command = new Command("push", """
-            Send a local model to a server, verified, published atomically.
+            Send a local model to a server (or several, in parallel), verified, published atomically.
             Example: model-sync push ./models/RTX3090_N2501_ASR_250820 reaper
                      model-sync push ./model reaper:asr/v2 --dry-run
-            """) { local, remote };
+                     model-sync push ./model @gpu --parallel 8
+            """) { local, remote, GlobalOptions.Parallel };
         options.AddTo(command);
         command.SetAction((parse, ct) => Cli.RunAsync(parse, (context, session) =>
         {
             var transfer = options.Read(parse, context.Config.Defaults);
+            var targets = parse.GetValue(remote)!;
+            if (FleetTargets.IsFleet(targets))
+                return FleetPushCommand.RunAsync(context, session, parse, remote, parse.GetValue(local)!, transfer, options, ct);
             return Run(context, "push", transfer, options.AssumeYes(parse), options.Quiet(parse), (progress, resolved) =>
-                PushPull.PushAsync(session, parse.GetValue(local)!, parse.GetValue(remote)!, parse.GetValue(GlobalOptions.OutsideBase),
+                PushPull.PushAsync(session, parse.GetValue(local)!, targets[0], parse.GetValue(GlobalOptions.OutsideBase),
                     transfer, progress, resolved, ct));
         }, ct));
         return command;

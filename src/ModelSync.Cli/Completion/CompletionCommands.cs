@@ -68,7 +68,7 @@ public static class CompletionCommands
     /// <summary>The config the completed command line would use (its own <c>--config</c>, else the usual places).</summary>
     private static ModelSyncConfig ConfigFor(CompletionRequest request)
     {
-        var typed = Cli.Build().Parse(request.Words.Take(request.Words.Count - 1).ToArray());
+        var typed = Cli.Parse(request.Words.Take(request.Words.Count - 1).ToArray());
         return ConfigLoader.Load(typed.GetValue(GlobalOptions.Config), Environment.GetEnvironmentVariable(ConfigLoader.EnvironmentVariable));
     }
 

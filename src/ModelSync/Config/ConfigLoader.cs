@@ -13,7 +13,7 @@ public static class ConfigLoader
 {
     public const string EnvironmentVariable = "MODEL_SYNC_CONFIG";
 
-    private static readonly string[] TopLevelKeys = ["servers", "defaults", "naming"];
+    private static readonly string[] TopLevelKeys = ["servers", "defaults", "naming", "groups"];
     private static readonly string[] ServerKeys = ["host", "user", "port", "model_base", "ssh_key", "ssh_options", "local_path", "forward_agent", "direct"];
     private static readonly string[] DirectKeys = ["host", "user", "port", "ssh_options"];
     private static readonly string[] DefaultsKeys = ["verify", "compress", "delete", "stale_lock_hours"];
@@ -65,6 +65,8 @@ public static class ConfigLoader
         var servers = new Dictionary<string, ServerAlias>(StringComparer.Ordinal);
         var defaults = new Defaults();
         var naming = NamingConvention.Default;
+        YamlNode? groupsNode = null;
+        NodeReader? groupsReader = null;
         if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is not YamlScalarNode { Value: null or "" })
         {
             var reader = new NodeReader(source);
@@ -83,11 +85,16 @@ public static class ConfigLoader
                     case "naming":
                         naming = ReadNaming(reader, value);
                         break;
+                    case "groups":
+                        (groupsNode, groupsReader) = (value, reader);
+                        break;
                 }
             }
         }
         if (!servers.ContainsKey(ModelSyncConfig.LocalAliasName)) servers[ModelSyncConfig.LocalAliasName] = BuiltInLocal();
-        return new ModelSyncConfig(servers, defaults, naming, source);
+        // Groups are read last: their members must name servers, wherever in the file those are defined.
+        var groups = groupsNode is null ? new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) : GroupsReader.Read(groupsReader!, groupsNode, servers);
+        return new ModelSyncConfig(servers, defaults, naming, source) { Groups = groups };
     }
 
     private static IEnumerable<ServerAlias> ReadServers(NodeReader reader, YamlNode node)

@@ -8,6 +8,9 @@ public sealed record ModelSyncConfig(
     string? Source)
 {
     public const string LocalAliasName = "local";
+
+    /// <summary><c>groups:</c> — a name for several aliases, written <c>@name</c> on the command line. Members are known aliases.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Groups { get; init; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
     public const string DefaultLocalModelBase = "~/workspace/models";
 
     /// <summary>The alias called <paramref name="name"/>, or a usage error that suggests the closest one.</summary>

@@ -12,6 +12,9 @@ internal sealed class NodeReader(string source)
     public YamlMappingNode Mapping(YamlNode node, string what) =>
         node as YamlMappingNode ?? throw Error(node, $"{what} must be a mapping of key: value lines", "indent its keys under it");
 
+    public YamlSequenceNode Sequence(YamlNode node, string what) =>
+        node as YamlSequenceNode ?? throw Error(node, $"{what} must be a list", "write it as [a, b] or as one '- a' line per item");
+
     public string Scalar(YamlNode node, string what) =>
         node is YamlScalarNode scalar ? scalar.Value ?? "" : throw Error(node, $"{what} must be a single value", "write it as key: value");
 

@@ -6,6 +6,9 @@ namespace ModelSync.Operations;
 
 public sealed record DiffResult(string Name, string Local, string Remote, bool RemoteExists, bool Checksum, TransferPlan Plan, string PushCommand)
 {
+    /// <summary>The <c>alias[:path]</c> a push to the same place takes (<c>MODEL@latest</c> already resolved).</summary>
+    public string Spec { get; init; } = "";
+
     /// <summary>What <c>MODEL@latest</c> on the remote side turned into; null for a plain path.</summary>
     public Versioning.LatestResolution? Resolved { get; init; }
 }
@@ -20,17 +23,14 @@ public static class DiffOperation
         IReadOnlyDictionary<string, string>? localHashes = null, remoteHashes = null;
         if (checksum && target is not null && target.RootKind == local.RootKind)
         {
-            var hasher = new Verification.TreeHasher(null);
+            var hasher = session.Hasher.WithoutCache();
             var hashes = await Task.WhenAll(
                 hasher.HashAsync(pair.Here, pair.LocalPath, local, null, cancellationToken),
                 hasher.HashAsync(pair.Server, pair.RemotePath, target, null, cancellationToken));
             (localHashes, remoteHashes) = (hashes[0].Hashes, hashes[1].Hashes);
         }
         var plan = Planner.Plan(local, target, new PlanOptions(), localHashes, remoteHashes);
-        var command = $"model-sync push {Quote(localPath)} {Quote(pair.Spec.ToString())}";
-        return new DiffResult(PosixPath.Name(pair.LocalPath), localPath, pair.RemoteDisplay, target is not null, checksum, plan, command) { Resolved = pair.Resolved };
+        var command = "model-sync push " + Reporting.ShellWords.Join([localPath, pair.Spec.ToString()]);
+        return new DiffResult(PosixPath.Name(pair.LocalPath), localPath, pair.RemoteDisplay, target is not null, checksum, plan, command) { Resolved = pair.Resolved, Spec = pair.Spec.ToString() };
     }
-
-    private static string Quote(string word) =>
-        word.All(c => char.IsAsciiLetterOrDigit(c) || "._-/:@~+=,".Contains(c, StringComparison.Ordinal)) ? word : Remotes.RemoteShell.Quote(word);
 }

@@ -23,12 +23,13 @@ public sealed record ListResult(string Server, string ModelBase, ListQuery Query
 /// <summary>The models under a server's <c>model_base</c>: one per entry, sized by everything below it.</summary>
 public static class ListOperation
 {
-    public static async Task<ListResult> RunAsync(RemoteSession session, string aliasName, ListQuery query, CancellationToken cancellationToken)
+    /// <param name="requireLatest">With <c>--model M@latest</c>: a server without any version of M is an error (one server), or just an empty list (one of several).</param>
+    public static async Task<ListResult> RunAsync(RemoteSession session, string aliasName, ListQuery query, CancellationToken cancellationToken, bool requireLatest = true)
     {
         if (LatestSelector.TryParse(query.Model, out var latestOf)) query = query with { Model = latestOf, Latest = true };
         var server = await session.ConnectAsync(aliasName, requireRsync: false, cancellationToken);
         var catalog = await CatalogAsync(server, session.Config.Naming.Pattern, cancellationToken);
-        if (latestOf is not null && catalog.VersionsOf(latestOf).Count == 0) throw LatestResolver.NoVersions(catalog, latestOf, aliasName);
+        if (requireLatest && latestOf is not null && catalog.VersionsOf(latestOf).Count == 0) throw LatestResolver.NoVersions(catalog, latestOf, aliasName);
         return new ListResult(aliasName, server.ModelBase, query, catalog.Pattern, Select(catalog.Entries, query));
     }
 

@@ -11,9 +11,7 @@ public static class PushPull
     public static async Task<TransferResult> PushAsync(RemoteSession session, string localPath, string remote, bool outsideBase, TransferOptions options, ITransferProgress progress, Action<Endpoint, Endpoint> onResolved, CancellationToken cancellationToken)
     {
         var spec = RemoteSpec.Parse(remote);
-        if (LatestSelector.TryParse(spec.Path, out _))
-            throw ModelSyncException.Usage($"'{remote}': @latest picks an existing version to read; a push needs the exact name",
-                $"push to {spec.Alias}:<name>, e.g. the one `model-sync name --gpu <GPU> --model <MODEL> --date <DATE>` prints");
+        RefuseLatest(spec);
         var source = LocalSource(localPath);
         var warnings = new List<string>();
         var server = await session.ConnectForTransferAsync(spec.Alias, Warner(warnings, progress), cancellationToken);
@@ -49,6 +47,14 @@ public static class PushPull
         warnings.Add(warning);
         progress.Phase("warning: " + warning);
     };
+
+    /// <summary>A push needs the exact name to write: <c>MODEL@latest</c> only picks among existing versions.</summary>
+    public static void RefuseLatest(RemoteSpec spec)
+    {
+        if (LatestSelector.TryParse(spec.Path, out _))
+            throw ModelSyncException.Usage($"'{spec}': @latest picks an existing version to read; a push needs the exact name",
+                $"push to {spec.Alias}:<name>, e.g. the one `model-sync name --gpu <GPU> --model <MODEL> --date <DATE>` prints");
+    }
 
     /// <summary>
     /// Preflight for a push target's name: nothing when it follows the naming pattern; otherwise a refusal

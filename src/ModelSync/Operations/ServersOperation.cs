@@ -14,9 +14,12 @@ public static class ServersOperation
 {
     public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(10);
 
-    public static async Task<IReadOnlyList<ServerRow>> RunAsync(ModelSyncConfig config, Processes.IProcessRunner runner, bool check, CancellationToken cancellationToken)
+    /// <param name="only">The aliases to show (as named, in that order); null: every one, servers first.</param>
+    public static async Task<IReadOnlyList<ServerRow>> RunAsync(ModelSyncConfig config, Processes.IProcessRunner runner, bool check, CancellationToken cancellationToken,
+        IReadOnlyList<string>? only = null)
     {
-        var aliases = config.Servers.Values.OrderBy(a => a.IsLocal).ThenBy(a => a.Name, StringComparer.Ordinal).ToList();
+        var aliases = only is not null ? only.Select(config.Alias).ToList()
+            : config.Servers.Values.OrderBy(a => a.IsLocal).ThenBy(a => a.Name, StringComparer.Ordinal).ToList();
         if (!check) return aliases.Select(a => new ServerRow(a, null)).ToList();
         var checks = await Task.WhenAll(aliases.Select(a => CheckAsync(a, runner, cancellationToken)));
         return aliases.Zip(checks, (a, c) => new ServerRow(a, c)).ToList();

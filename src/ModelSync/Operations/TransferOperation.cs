@@ -43,7 +43,7 @@ public sealed class TransferOperation
         var sourceTree = scans[0] ?? throw new ModelSyncException($"nothing at {source.Display}", ExitCodes.Usage,
             direction == "push" ? "check the path" : $"check the name with `model-sync list {source.Remote.Alias.Name}`");
         var plan = Planner.Plan(sourceTree, scans[1], new PlanOptions(options.Delete));
-        var run = new TransferContext(direction, source, target, options, options.Checksum ? new TreeHasher(null) : _cachingHasher,
+        var run = new TransferContext(direction, source, target, options, options.Checksum ? _cachingHasher.WithoutCache() : _cachingHasher,
             sourceTree, scans[1], plan, cancellationToken);
         var server = direction == "pull" ? source.Remote : target.Remote;
         var transport = _transport.Describe(run);

@@ -48,7 +48,7 @@ public static class DiffReport
         _ => Human.Bytes(entry.Size),
     };
 
-    private static (int Same, int New, int Modified, int RemoteOnly) Counts(TransferPlan plan)
+    public static (int Same, int New, int Modified, int RemoteOnly) Counts(TransferPlan plan)
     {
         var shown = Shown(plan).ToList();
         return (shown.Count(e => e.Status == EntryStatus.Same), shown.Count(e => e.Status == EntryStatus.New),

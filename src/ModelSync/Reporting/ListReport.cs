@@ -23,9 +23,8 @@ public static class ListReport
         }
         else
         {
-            var columns = Columns.Where(result.Pattern.Has).ToList();
-            var table = new MarkdownTable([
-                "Name", .. columns.Select(c => c == NamingField.Gpu ? "GPU" : c[0] + c[1..].ToLowerInvariant()), "Size", "Modified"]);
+            var columns = FieldColumns(result.Pattern);
+            var table = new MarkdownTable(["Name", .. columns.Select(Header), "Size", "Modified"]);
             foreach (var m in result.Models)
                 table.Add([m.Name, .. columns.Select(c => m.Parsed?.Get(c) ?? "—"), Human.Bytes(m.Info.Bytes), Human.Time(m.Info.Modified)]);
             table.WriteTo(writer);
@@ -41,7 +40,12 @@ public static class ListReport
         }
     }
 
-    private static string Describe(ListQuery query) =>
+    /// <summary>The fields of a name shown as columns: GPU, Model, Version, those the pattern has.</summary>
+    public static IReadOnlyList<string> FieldColumns(NamingPattern pattern) => Columns.Where(pattern.Has).ToList();
+
+    public static string Header(string field) => field == NamingField.Gpu ? "GPU" : field[0] + field[1..].ToLowerInvariant();
+
+    public static string Describe(ListQuery query) =>
         (query.Filter is null ? "" : $" (filter: {query.Filter})")
         + (query.Model is null ? "" : $" (model: {query.Model})")
         + (query.Latest ? " (latest version of each model)" : "");

@@ -31,6 +31,14 @@ public static class ServersReport
         table.WriteTo(writer);
     }
 
+    /// <summary>The configured groups, one line each (nothing when there are none).</summary>
+    public static void WriteGroups(TextWriter writer, IReadOnlyDictionary<string, IReadOnlyList<string>> groups)
+    {
+        if (groups.Count == 0) return;
+        writer.WriteLine();
+        writer.WriteLine("Groups: " + string.Join("; ", groups.Select(g => $"@{g.Key} = {string.Join(", ", g.Value)}")));
+    }
+
     /// <summary><c>rsync  version 3.2.7  protocol version 31</c> → <c>3.2.7</c>.</summary>
     public static string RsyncVersionNumber(string versionLine)
     {
@@ -39,9 +47,10 @@ public static class ServersReport
         return index >= 0 && index + 1 < words.Length ? words[index + 1] : versionLine;
     }
 
-    public static object Json(IReadOnlyList<ServerRow> rows, string? configSource) => new
+    public static object Json(IReadOnlyList<ServerRow> rows, string? configSource, IReadOnlyDictionary<string, IReadOnlyList<string>> groups) => new
     {
         config = configSource,
+        groups,
         servers = rows.Select(r => new
         {
             alias = r.Alias.Name,

@@ -10,11 +10,20 @@ public sealed record TreeHashes(IReadOnlyDictionary<string, string> Hashes, int 
 /// <summary>
 /// sha256 of every file of a listing, taking each from the cheapest source that can vouch for it: hashes the
 /// caller trusts (a manifest whose size and mtime still match), then this machine's hash cache, and only then
-/// reading the file where it lives.
+/// reading the file where it lives. With <paramref name="requests"/>, identical requests for a tree on this machine
+/// made during one command share one reading.
 /// </summary>
-public sealed class TreeHasher(HashCache? cache)
+public sealed class TreeHasher(HashCache? cache, HashRequests? requests = null)
 {
-    public async Task<TreeHashes> HashAsync(IRemote remote, string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted, CancellationToken cancellationToken)
+    /// <summary>The same hasher without the cache (<c>--checksum</c>): every file is read, but still once per command.</summary>
+    public TreeHasher WithoutCache() => new(null, requests);
+
+    public Task<TreeHashes> HashAsync(IRemote remote, string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted, CancellationToken cancellationToken) =>
+        requests is not null && remote.Alias.IsLocal
+            ? requests.JoinAsync(root, listing, trusted, token => HashNowAsync(remote, root, listing, trusted, token), cancellationToken)
+            : HashNowAsync(remote, root, listing, trusted, cancellationToken);
+
+    private async Task<TreeHashes> HashNowAsync(IRemote remote, string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted, CancellationToken cancellationToken)
     {
         var files = listing.Files.ToList();
         var useCache = cache is not null && remote.Alias.IsLocal;

@@ -1,0 +1,26 @@
+using System.CommandLine;
+using ModelSync.Operations;
+using ModelSync.Operations.Fleet;
+using ModelSync.Reporting;
+
+namespace ModelSync.Cli.Commands;
+
+/// <summary><c>push ./model reaper doomfist</c> or <c>push ./model @gpu</c>: the push to each server, a row each, and what to retry.</summary>
+public static class FleetPushCommand
+{
+    public static async Task<int> RunAsync(CliContext context, RemoteSession session, ParseResult parse, Argument<string[]> targetArgument,
+        string local, TransferOptions transfer, TransferOptionSet options, CancellationToken cancellationToken)
+    {
+        var targets = FleetTargets.Expand(context.Config, parse.GetValue(targetArgument)!, pathsAllowed: true);
+        var strategy = new ParallelFanOut(parse.GetValue(GlobalOptions.Parallel));
+        var quiet = options.Quiet(parse);
+        var report = context.Json ? context.Error : context.Output;
+        if (!context.Json && !quiet) FleetPushReport.WriteHeader(context.Output, local, targets, strategy.Describe(targets.Count));
+        var console = new FleetConsole(quiet ? TextWriter.Null : context.Error, report, targets,
+            live: !quiet && !Console.IsErrorRedirected, options.AssumeYes(parse));
+        var result = await FleetPush.RunAsync(session, local, targets, parse.GetValue(GlobalOptions.OutsideBase), transfer, console, strategy, cancellationToken);
+        var retry = RetryCommand.For(parse, targetArgument, result.Failed);
+        context.Report(w => FleetPushReport.WriteResult(w, result, retry), () => FleetPushReport.Json(result, retry));
+        return result.ExitCode;
+    }
+}

@@ -1,0 +1,42 @@
+using ModelSync.Errors;
+using ModelSync.Paths;
+
+namespace ModelSync.Operations.Fleet;
+
+/// <summary>A push to several servers: what was sent where, and which servers to retry.</summary>
+public sealed record FleetPushResult(string Source, string Strategy, bool DryRun, double Seconds, IReadOnlyList<TargetOutcome<TransferResult>> Targets)
+{
+    public int ExitCode => FleetRunner.ExitCode(Targets.Select(t => t.Failure));
+
+    public IReadOnlyList<RemoteSpec> Failed => Targets.Where(t => !t.Ok).Select(t => t.Target).ToList();
+}
+
+/// <summary>
+/// <c>push ./model reaper doomfist</c>, <c>push ./model @gpu</c>: the same push to each server, each one the
+/// ordinary single-server push (so locks, stages, verification and publish are per server), run by a
+/// <see cref="IFanOutStrategy"/>. The source is hashed once for all: the session's hasher joins identical requests.
+/// </summary>
+public static class FleetPush
+{
+    public static async Task<FleetPushResult> RunAsync(RemoteSession session, string localPath, IReadOnlyList<RemoteSpec> targets, bool outsideBase,
+        TransferOptions options, IFleetProgress progress, IFanOutStrategy strategy, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Refusals that hold for every server are made once, before any server is contacted.
+        PushPull.LocalSource(localPath);
+        foreach (var target in targets) PushPull.RefuseLatest(target);
+        var outcomes = await strategy.RunAsync(targets, (target, token) =>
+        {
+            var line = progress.For(target);
+            return PushPull.PushAsync(session, localPath, target.ToString(), outsideBase, options, line,
+                (_, to) => line.Phase($"target {to.Display}"), token);
+        }, progress.Done, cancellationToken);
+        return new FleetPushResult(localPath, strategy.Describe(targets.Count), options.DryRun, clock.Elapsed.TotalSeconds, outcomes);
+    }
+
+    /// <summary>A push that finished but whose copy did not verify is a failure of that server (exit 3).</summary>
+    public static TargetFailure? Judge(TransferResult result) =>
+        result.Verification.Status != VerifyStatus.Failed ? null
+            : new TargetFailure(ExitCodes.VerificationFailed,
+                $"{result.Verification.Mismatched.Count} file(s) differ after transfer; {result.Target} was not changed", "rerun to retry");
+}

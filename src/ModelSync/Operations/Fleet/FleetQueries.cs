@@ -1,0 +1,40 @@
+using ModelSync.Errors;
+using ModelSync.Paths;
+using ModelSync.Processes;
+
+namespace ModelSync.Operations.Fleet;
+
+/// <summary>What one server's <c>exec</c> printed and exited with.</summary>
+public sealed record ExecOutput(int ExitCode, string Stdout, string Stderr);
+
+/// <summary>
+/// <c>list</c>, <c>diff</c> and <c>exec</c> over several servers: the single-server operation once per server,
+/// <c>parallel</c> at a time, each server's failure its own.
+/// </summary>
+public static class FleetQueries
+{
+    public static Task<IReadOnlyList<TargetOutcome<ListResult>>> ListAsync(RemoteSession session, IReadOnlyList<RemoteSpec> targets, ListQuery query,
+        int parallel, CancellationToken cancellationToken) =>
+        FleetRunner.RunAsync(targets, parallel,
+            (target, token) => ListOperation.RunAsync(session, target.Alias, query, token, requireLatest: false), null, null, cancellationToken);
+
+    public static async Task<IReadOnlyList<TargetOutcome<DiffResult>>> DiffAsync(RemoteSession session, string localPath, IReadOnlyList<RemoteSpec> targets,
+        bool checksum, bool outsideBase, int parallel, CancellationToken cancellationToken)
+    {
+        PushPull.LocalSource(localPath);
+        return await FleetRunner.RunAsync(targets, parallel,
+            (target, token) => DiffOperation.RunAsync(session, localPath, target.ToString(), checksum, outsideBase, token), null, null, cancellationToken);
+    }
+
+    /// <summary>A command that exits non-zero on a server is that server's failure; its output is kept all the same.</summary>
+    public static Task<IReadOnlyList<TargetOutcome<ExecOutput>>> ExecAsync(RemoteSession session, IReadOnlyList<RemoteSpec> targets, string command,
+        int parallel, CancellationToken cancellationToken) =>
+        FleetRunner.RunAsync(targets, parallel, async (target, token) =>
+            {
+                var remote = await session.ConnectAsync(target.Alias, requireRsync: false, token);
+                ProcessResult result = await remote.ExecCaptureAsync(command, token);
+                return new ExecOutput(result.ExitCode, result.StdoutText, result.Stderr);
+            },
+            output => output.ExitCode == 0 ? null : new TargetFailure(ExitCodes.Failed, $"the command exited with {output.ExitCode}", null),
+            null, cancellationToken);
+}

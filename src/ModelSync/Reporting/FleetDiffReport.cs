@@ -1,0 +1,64 @@
+using ModelSync.Operations;
+using ModelSync.Operations.Fleet;
+
+namespace ModelSync.Reporting;
+
+/// <summary><c>diff</c> against several servers: one summary row per server and the one push that brings them all in sync.</summary>
+public static class FleetDiffReport
+{
+    public static void Write(TextWriter writer, string local, bool checksum, IReadOnlyList<TargetOutcome<DiffResult>> outcomes)
+    {
+        writer.WriteLine($"## Sync Status: {Path.GetFileName(local.TrimEnd('/'))} on {outcomes.Count} servers");
+        writer.WriteLine($"Local: {local}");
+        writer.WriteLine($"Compared by: {(checksum ? "sha256 of content" : "size and modification time")}");
+        writer.WriteLine();
+        var table = new MarkdownTable("Server", "Remote", "Same", "New", "Modified", "Remote-only", "Status");
+        foreach (var o in outcomes)
+        {
+            if (o.Result is not { } r)
+            {
+                table.Add(o.Server, o.Target.ToString(), "—", "—", "—", "—", $"FAILED (exit {o.Failure!.ExitCode})");
+                continue;
+            }
+            var c = DiffReport.Counts(r.Plan);
+            table.Add(o.Server, r.Remote, $"{c.Same}", $"{c.New}", $"{c.Modified}", $"{c.RemoteOnly}", Status(r));
+        }
+        table.WriteTo(writer);
+        writer.WriteLine();
+        foreach (var failed in outcomes.Where(o => !o.Ok)) writer.WriteLine($"- {failed.Server}: {failed.Failure!.Line}");
+        var command = PushCommand(local, outcomes);
+        writer.WriteLine(command is null ? "In sync on every server reached: nothing to push." : $"To sync: `{command}`");
+    }
+
+    private static bool NeedsPush(DiffResult r)
+    {
+        var c = DiffReport.Counts(r.Plan);
+        return c.New + c.Modified > 0;
+    }
+
+    private static string Status(DiffResult r) =>
+        !r.RemoteExists ? "not there yet"
+        : NeedsPush(r) ? $"{DiffReport.Counts(r.Plan).New + DiffReport.Counts(r.Plan).Modified} to push"
+        : "in sync";
+
+    /// <summary>One push for every server that differs; null when none does.</summary>
+    public static string? PushCommand(string local, IReadOnlyList<TargetOutcome<DiffResult>> outcomes)
+    {
+        var behind = outcomes.Where(o => o.Result is { } r && NeedsPush(r)).Select(o => o.Result!.Spec).ToList();
+        return behind.Count == 0 ? null : "model-sync push " + ShellWords.Join([local, .. behind]);
+    }
+
+    public static object Json(string local, bool checksum, IReadOnlyList<TargetOutcome<DiffResult>> outcomes) => new
+    {
+        local,
+        compared_by = checksum ? "sha256" : "size_mtime",
+        servers = outcomes.Select(o => new
+        {
+            server = o.Server,
+            ok = o.Ok,
+            error = o.Failure is { } f ? new { code = f.ExitCode, message = f.Message, fix = f.Fix } : null,
+            diff = o.Result is null ? null : DiffReport.Json(o.Result),
+        }),
+        push_command = PushCommand(local, outcomes),
+    };
+}

@@ -1,0 +1,82 @@
+using ModelSync.Operations;
+using ModelSync.Operations.Fleet;
+using ModelSync.Paths;
+
+namespace ModelSync.Reporting;
+
+/// <summary>Markdown and JSON for a push to several servers: one row per server, then what to retry.</summary>
+public static class FleetPushReport
+{
+    public static void WriteHeader(TextWriter writer, string source, IReadOnlyList<RemoteSpec> targets, string strategy)
+    {
+        writer.WriteLine($"Syncing to {targets.Count} servers ({strategy}): {string.Join(", ", targets)}");
+        writer.WriteLine($"Source: {source}");
+    }
+
+    public static void WriteResult(TextWriter writer, FleetPushResult result, string? retryCommand)
+    {
+        writer.WriteLine();
+        writer.WriteLine(result.DryRun ? "## Plan (dry run: nothing was changed)" : "## Result");
+        var table = new MarkdownTable("Server", "Target", "Files", "Sent", "Time", "Speed", "Verified", "Status");
+        foreach (var t in result.Targets)
+        {
+            var r = t.Result;
+            table.Add(t.Server, r?.Target ?? t.Target.ToString(), r is null ? "—" : $"{r.Files}",
+                r is null || r.DryRun ? "—" : Human.Bytes(r.BytesSent), Human.Seconds(t.Seconds),
+                r is null || r.DryRun ? "—" : Human.Rate(r.BytesSent, r.Seconds),
+                r is null || r.DryRun ? "—" : TransferReport.Verified(r.Verification), Status(t));
+        }
+        table.WriteTo(writer);
+        writer.WriteLine();
+        var failed = result.Targets.Where(t => !t.Ok).ToList();
+        var sent = result.Targets.Sum(t => t.Result?.BytesSent ?? 0);
+        var ok = result.Targets.Count - failed.Count;
+        if (result.DryRun) writer.WriteLine($"Dry run on {result.Targets.Count} servers in {Human.Seconds(result.Seconds)}. Run without --dry-run to apply.");
+        else writer.WriteLine($"{(failed.Count == 0 ? "Sync complete" : "Sync FAILED")}: {ok} of {result.Targets.Count} servers in sync, "
+            + $"{Human.Bytes(sent)} sent in {Human.Seconds(result.Seconds)}" + (failed.Count == 0 ? "" : $"; failed: {string.Join(", ", failed.Select(f => f.Server))}"));
+        foreach (var f in failed) writer.WriteLine($"- {f.Server}: {f.Failure!.Line}");
+        if (retryCommand is not null) writer.WriteLine($"To retry the failed: `{retryCommand}`");
+    }
+
+    /// <summary>One word or a few for the Status column; a failure's message follows the table.</summary>
+    public static string Status(TargetOutcome<TransferResult> t) => t switch
+    {
+        { Failure: { } f } => $"FAILED (exit {f.ExitCode})",
+        { Result: { DryRun: true } r } => $"would send {r.Plan.ToSend.Count()} file(s) ({Human.Bytes(r.Plan.BytesToSend)}), delete {r.Plan.ToDelete.Count()}",
+        { Result.Published: true } => "published",
+        _ => "already up to date",
+    };
+
+    private static string JsonStatus(TargetOutcome<TransferResult> t) => t switch
+    {
+        { Failure.ExitCode: Errors.ExitCodes.VerificationFailed } => "verification_failed",
+        { Failure.ExitCode: Errors.ExitCodes.Interrupted } => "interrupted",
+        { Failure: not null } => "failed",
+        { Result.DryRun: true } => "dry_run",
+        { Result.Published: true } => "published",
+        _ => "up_to_date",
+    };
+
+    public static object Json(FleetPushResult r, string? retryCommand) => new
+    {
+        command = "push",
+        source = r.Source,
+        strategy = r.Strategy,
+        dry_run = r.DryRun,
+        seconds = Math.Round(r.Seconds, 3),
+        ok = r.ExitCode == 0,
+        exit_code = r.ExitCode,
+        servers = r.Targets.Select(t => new
+        {
+            server = t.Server,
+            target = t.Target.ToString(),
+            status = JsonStatus(t),
+            exit_code = t.Failure?.ExitCode ?? 0,
+            seconds = Math.Round(t.Seconds, 3),
+            error = t.Failure is { } f ? new { message = f.Message, fix = f.Fix } : null,
+            result = t.Result is null ? null : TransferReport.Json(t.Result),
+        }),
+        failed = r.Failed.Select(f => f.Alias),
+        retry_command = retryCommand,
+    };
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using ModelSync.Manifests;
+
+namespace ModelSync.Verification;
+
+/// <summary>
+/// Joins identical requests to hash a tree on this machine within one command: a push to eight servers reads
+/// its source once, not eight times, even when the eight ask at the same moment. A request is identified by the
+/// root and every file's path, inode, size and exact mtime, so a source that changed in between is hashed again.
+/// The shared work stops when the last caller waiting for it gives up; a failed one is tried afresh next time.
+/// </summary>
+public sealed class HashRequests
+{
+    private readonly Dictionary<string, Pending> _pending = new(StringComparer.Ordinal);
+
+    private sealed class Pending(Task<TreeHashes> work, CancellationTokenSource stop)
+    {
+        public Task<TreeHashes> Work => work;
+
+        public CancellationTokenSource Stop => stop;
+
+        public int Waiters { get; set; }
+    }
+
+    public async Task<TreeHashes> JoinAsync(string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted,
+        Func<CancellationToken, Task<TreeHashes>> hash, CancellationToken cancellationToken)
+    {
+        var key = Key(root, listing, trusted);
+        Pending pending;
+        lock (_pending)
+        {
+            if (!_pending.TryGetValue(key, out pending!) || pending.Work.IsFaulted || pending.Work.IsCanceled)
+            {
+                var stop = new CancellationTokenSource();
+                pending = new Pending(Task.Run(() => hash(stop.Token), CancellationToken.None), stop);
+                _pending[key] = pending;
+            }
+            pending.Waiters++;
+        }
+        try
+        {
+            return await pending.Work.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            lock (_pending)
+            {
+                pending.Waiters--;
+                if (pending.Waiters == 0 && !pending.Work.IsCompletedSuccessfully)
+                {
+                    pending.Stop.Cancel();
+                    if (_pending.TryGetValue(key, out var current) && ReferenceEquals(current, pending)) _pending.Remove(key);
+                }
+            }
+        }
+    }
+
+    private static string Key(string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted)
+    {
+        var key = new StringBuilder(root).Append('\0').Append(listing.RootKind).Append('\0')
+            .Append(trusted is null ? "-" : trusted.Count.ToString(CultureInfo.InvariantCulture));
+        foreach (var file in listing.Files)
+        {
+            key.Append('\0').Append(file.Path).Append('\0').Append(file.Inode.ToString(CultureInfo.InvariantCulture))
+                .Append('\0').Append(file.Size.ToString(CultureInfo.InvariantCulture)).Append('\0').Append(file.ModifiedExact);
+        }
+        return key.ToString();
+    }
+}

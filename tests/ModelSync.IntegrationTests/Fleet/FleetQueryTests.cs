@@ -1,0 +1,102 @@
+using ModelSync.IntegrationTests.Fixtures;
+using ModelSync.IntegrationTests.Support;
+
+namespace ModelSync.IntegrationTests.Fleet;
+
+/// <summary><c>exec</c>, <c>list</c>, <c>diff</c> and <c>servers --check</c> over several servers or a group.</summary>
+[Collection("sshd fleet")]
+public sealed class FleetQueryTests(SshdFleetFixture fleet) : FleetTestBase(fleet)
+{
+    [Fact]
+    public async Task ExecOnAGroupGivesASectionAndAnExitCodePerServer()
+    {
+        var result = await Cli("exec", "@pair", "s3", "echo \"home:$HOME\"; test \"$HOME\" != " + Fleet["s2"].RemoteHome);
+
+        CliAssert.Exit(result, 1);
+        CliAssert.StdoutContains(result, "## s1: exit 0", $"home:{Fleet["s1"].RemoteHome}", "## s2: exit 1", $"home:{Fleet["s2"].RemoteHome}", "## s3: exit 0");
+        Assert.Equal("1", CliAssert.Cell(result, "s2", "Exit code"));
+        Assert.Equal("0", CliAssert.Cell(result, "s3", "Exit code"));
+        CliAssert.StdoutContains(result, "failed on 1 of 3 servers: s2");
+    }
+
+    [Fact]
+    public async Task ExecJsonHasEachServersOutput()
+    {
+        var result = await Cli("--json", "exec", "s1", "gone", "echo hi");
+
+        CliAssert.Exit(result, 1);
+        using var doc = CliAssert.Json(result);
+        var servers = doc.RootElement.GetProperty("servers").EnumerateArray().ToList();
+        Assert.Equal("hi\n", servers[0].GetProperty("stdout").GetString());
+        Assert.Equal(0, servers[0].GetProperty("exit_code").GetInt32());
+        Assert.Contains("cannot reach", servers[1].GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListOfAGroupShowsWhichServersHaveWhichVersions()
+    {
+        var model = "M" + Id[..6].ToUpperInvariant().Replace('0', 'O');
+        var older = $"RTX3090_N2501_{model}_250101";
+        var newer = $"RTX3090_N2501_{model}_250202";
+        foreach (var (alias, names) in new[] { ("s1", new[] { older, newer }), ("s2", new[] { older }), ("s3", Array.Empty<string>()) })
+        {
+            foreach (var n in names) new TreeBuilder(Path.Combine(BaseOf(alias), n)).File("config.pbtxt", n);
+        }
+
+        var result = await Cli("list", "s1", "s2", "s3", "--model", model);
+
+        CliAssert.Exit(result, 0);
+        CliAssert.StdoutContains(result, "## Models on s1, s2, s3", $"Showing: (model: {model})");
+        Assert.Equal(["yes", "yes", "—"], Cells(result, older, "s1", "s2", "s3"));
+        Assert.Equal(["yes", "—", "—"], Cells(result, newer, "s1", "s2", "s3"));
+        CliAssert.StdoutContains(result, "Total: 2 models; s1 2, s2 1, s3 0");
+
+        var latest = await Cli("list", "s1", "s2", "s3", "gone", "--model", model + "@latest");
+
+        CliAssert.Exit(latest, 1);
+        Assert.Equal(["—", "yes", "—", "?"], Cells(latest, older, "s1", "s2", "s3", "gone"));
+        Assert.Equal("yes", CliAssert.Cell(latest, newer, "s1"));
+        CliAssert.StdoutContains(latest, "Not reached: gone — cannot reach");
+    }
+
+    [Fact]
+    public async Task DiffAgainstAGroupSummarisesEachServerAndNamesThePushThatSyncsThem()
+    {
+        var name = SmallModel("DIF");
+        CliAssert.Exit(await Cli("push", name, "s1", "s2"), 0);
+        File.AppendAllText(Path.Combine(Work, name, "config.pbtxt"), "# changed\n");
+
+        var result = await Cli("diff", name, "@pair", "s3");
+
+        CliAssert.Exit(result, 0);
+        Assert.Equal("1 to push", CliAssert.Cell(result, "s1", "Status"));
+        Assert.Equal("1", CliAssert.Cell(result, "s2", "Modified"));
+        Assert.Equal("not there yet", CliAssert.Cell(result, "s3", "Status"));
+        CliAssert.StdoutContains(result, $"To sync: `model-sync push {name} s1 s2 s3`");
+    }
+
+    [Fact]
+    public async Task ServersCheckOfAGroupChecksOnlyItsMembers()
+    {
+        var result = await Cli("servers", "--check", "@pair", "gone");
+
+        CliAssert.Exit(result, 1);
+        Assert.Equal("yes", CliAssert.Cell(result, "s1", "Reachable"));
+        Assert.Equal("yes", CliAssert.Cell(result, "s2", "Reachable"));
+        Assert.StartsWith("no — ", CliAssert.Cell(result, "gone", "Reachable"), StringComparison.Ordinal);
+        CliAssert.StdoutLacks(result, "| s3 |");
+        CliAssert.StdoutContains(result, "Groups: @fleet = s1, s2, s3, s4, s5, s6, s7, s8; @pair = s1, s2;");
+    }
+
+    [Fact]
+    public async Task ABadGroupInTheConfigNamesItsLine()
+    {
+        var config = Fleet.WriteConfig(Work, "  gpu: [s1, s9]");
+
+        var result = await CliRunner.RunAsync(["exec", "@gpu", "true"], config, workingDirectory: Work);
+
+        CliAssert.Error(result, 2, "unknown server 's9' in group 'gpu' — did you mean 's1'?", $"config {config}:");
+    }
+
+    private static IEnumerable<string> Cells(CliResult result, string row, params string[] columns) => columns.Select(c => CliAssert.Cell(result, row, c));
+}
