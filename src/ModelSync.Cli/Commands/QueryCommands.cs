@@ -28,15 +28,16 @@ public static class QueryCommands
     {
         var local = new Argument<string>("local") { Description = "Local model directory or file" };
         var remote = new Argument<string>("target") { Description = "alias or alias:path, as for push" };
-        var checksum = new Option<bool>("--checksum") { Description = "Compare sha256 of content instead of size and mtime" };
+        var checksum = new Option<bool>("--checksum") { Description = "Compare a hash of content (see --hash) instead of size and mtime" };
         var command = new Command("diff", """
             Show what a push would change: same, new, modified, remote-only.
             Example: model-sync diff ./models/RTX3090_N2501_ASR_250820 reaper --checksum
-            """) { local, remote, checksum, GlobalOptions.OutsideBase };
+            """) { local, remote, checksum, GlobalOptions.OutsideBase, GlobalOptions.Hash };
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async (context, session) =>
         {
             var result = await DiffOperation.RunAsync(session, parse.GetValue(local)!, parse.GetValue(remote)!,
-                parse.GetValue(checksum), parse.GetValue(GlobalOptions.OutsideBase), ct);
+                parse.GetValue(checksum), parse.GetValue(GlobalOptions.OutsideBase), GlobalOptions.HashOf(parse, context.Config.Defaults), ct);
+            context.Warn(result.Warnings);
             context.Report(w => DiffReport.Write(w, result), () => DiffReport.Json(result));
             return ExitCodes.Ok;
         }, ct));
