@@ -16,15 +16,15 @@
 #      rotates every round), with the same prepare before each timed run: remove the target, `sync`,
 #      sleep SETTLE s (see ../shared/bench/BASELINE.md: the VM returns freed memory to the host);
 #      wall time and peak RSS via /usr/bin/time; model-sync runs with verification ON (its default);
-#   6. writes bench/RESULTS.md (tables, ratios against issue 5's targets, met/missed) and keeps the raw
+#   6. writes bench/RESULTS.md (tables, ratios against the targets of issues 5 and 3, met/missed) and keeps the raw
 #      logs in bench/raw/ (results.tsv + per-run .out/.err/.time files).
 #
 # Usage:   bench/run.sh                       # full run: SIZE=1024 RUNS=3, 23 min on 2 busy cores
 #          SIZE=64 RUNS=1 bench/run.sh        # quick check of the whole pipeline, about 6 min
 #          bench/run.sh --report              # rewrite RESULTS.md from bench/raw/ without measuring
 # Env:     SIZE (MiB, default 1024)  RUNS (default 3)  SETTLE (s, default 3)  SERVERS_REPS (default 5)
-#          BENCH_WORK (work dir, default /tmp/msbench-work; needs ~4×SIZE MiB + 0.5 GiB free)
-#          SCENARIOS (comma list, default all: first_a,first_b,noop,delta,pull,local,files20k,hf,servers)
+#          BENCH_WORK (work dir, default /tmp/msbench-work; needs ~5×SIZE MiB + 0.5 GiB free)
+#          SCENARIOS (comma list, default all: first_a,first_b,noop,delta,pull,local,files20k,hf,hash,verify_cost,diff,servers)
 #          BENCH_NOTE (free text written into RESULTS.md, e.g. what else ran on the machine)
 #          RESULTS (output file, default bench/RESULTS.md)
 # All traffic is loopback (127.0.0.1). Nothing outside the work dir and bench/ is written.
@@ -39,7 +39,7 @@ SIZE="${SIZE:-1024}"
 RUNS="${RUNS:-3}"
 SETTLE="${SETTLE:-3}"
 SERVERS_REPS="${SERVERS_REPS:-5}"
-SCENARIOS="${SCENARIOS:-first_a,first_b,noop,delta,pull,local,files20k,hf,servers}"
+SCENARIOS="${SCENARIOS:-first_a,first_b,noop,delta,pull,local,files20k,hf,hash,verify_cost,diff,servers}"
 SMALL_FILES=20000
 SMALL_MIB=150
 
@@ -107,6 +107,7 @@ write_report() {
         [ -n "$(meta note)" ] && printf '\n> %s\n' "$(meta note)"
         printf '\n'
         report_targets
+        report_integrity_targets
         report_scenarios
         [ -s "$RAW/timeline.md" ] && cat "$RAW/timeline.md"
         report_method
@@ -135,7 +136,8 @@ target_row() {
     printf '| %s | %s | ≤ %s | %s | %s |\n' "$1" "${2:-—}" "$3" "$verdict" "$4"
 }
 
-ms_max_rss_kib() { awk -F'\t' '$2 ~ /^ms/ && $7 == 0 && $5 + 0 > m { m = $5 + 0 } END { print m + 0 }' "$RAW/results.tsv"; }
+# The hash scenario is left out: b3sum maps whole files into memory, so its RSS counts page-cache pages.
+ms_max_rss_kib() { awk -F'\t' '$1 != "hash" && $2 ~ /^ms/ && $7 == 0 && $5 + 0 > m { m = $5 + 0 } END { print m + 0 }' "$RAW/results.tsv"; }
 
 report_targets() {
     printf '## Against the targets of issue 5\n\n'
@@ -182,6 +184,38 @@ report_targets() {
     printf '\n'
 }
 
+# Issue 3: local hashing throughput, the cost of verification, and diff of an unchanged model.
+report_integrity_targets() {
+    has hash || has verify_cost || has diff || return 0
+    printf '## Against the targets of issue 3 (integrity)\n\n'
+    printf 'Time ratios of medians (A / B). Hashing throughput ≥ 0.9× openssl is the same as time ≤ 1/0.9 = 1.11×.\n\n'
+    printf '| target | measured | limit | verdict | A vs B (median s) |\n|---|---:|---:|---|---|\n'
+    pair() { printf '%s s vs %s s' "$(fmt_s "$(field 3 "$(stats "$1" "$2")")")" "$(fmt_s "$(field 3 "$(stats "$3" "$4")")")"; }
+    if has hash; then
+        target_row "local hashing, sha256: model-sync vs \`openssl dgst -sha256\` (time)" "$(ratio hash ms_sha256 hash openssl)" 1.11 "$(pair hash ms_sha256 hash openssl)"
+    fi
+    if has verify_cost; then
+        target_row "first push, verify on (sha256) vs \`--no-verify\`" "$(ratio verify_cost ms verify_cost ms_noverify)" 1.25 "$(pair verify_cost ms verify_cost ms_noverify)"
+    fi
+    if has diff; then
+        target_row "\`diff\` of an unchanged model vs bare \`ssh host true\`" "$(ratio diff ms_diff diff ssh_true)" 1.5 "$(pair diff ms_diff diff ssh_true)"
+    fi
+    printf '\nNo target in the issue, for reference:\n\n| comparison | ratio | A vs B (median s) |\n|---|---:|---|\n'
+    if has hash; then
+        printf '| local hashing, xxh128: model-sync vs `xxhsum -H2` | %s | %s |\n' "$(ratio hash ms_xxh128 hash xxhsum)" "$(pair hash ms_xxh128 hash xxhsum)"
+        printf '| local hashing, blake3: model-sync vs `b3sum` | %s | %s |\n' "$(ratio hash ms_blake3 hash b3sum)" "$(pair hash ms_blake3 hash b3sum)"
+        printf '| local hashing: model-sync xxh128 vs model-sync sha256 | %s | %s |\n' "$(ratio hash ms_xxh128 hash ms_sha256)" "$(pair hash ms_xxh128 hash ms_sha256)"
+    fi
+    if has verify_cost; then
+        printf '| first push, `--hash xxh128` vs `--no-verify` | %s | %s |\n' "$(ratio verify_cost ms_xxh128 verify_cost ms_noverify)" "$(pair verify_cost ms_xxh128 verify_cost ms_noverify)"
+        printf '| first push, `--hash xxh128` vs sha256 | %s | %s |\n' "$(ratio verify_cost ms_xxh128 verify_cost ms)" "$(pair verify_cost ms_xxh128 verify_cost ms)"
+    fi
+    if has diff; then
+        printf '| `verify` of an unchanged model (manifest + hash cache) vs `ssh host true` | %s | %s |\n' "$(ratio diff ms_verify diff ssh_true)" "$(pair diff ms_verify diff ssh_true)"
+    fi
+    printf '\n'
+}
+
 has() { grep -q "^$1"$'\t' "$RAW/results.tsv"; }
 
 report_scenarios() {
@@ -199,7 +233,7 @@ report_scenarios() {
             checks="$(printf '%s\n' "$s" | cut -d' ' -f8-)"
             bytes_total="$(sed -n "s/^bytes.$scen=//p" "$RAW/meta")"
             rate="—"
-            if [ -n "$med" ] && [ -n "$bytes_total" ] && [ "$scen" != noop ] && [ "$scen" != servers ]; then
+            if [ -n "$med" ] && [ -n "$bytes_total" ] && [ "$scen" != noop ] && [ "$scen" != servers ] && [ "$scen" != diff ]; then
                 rate="$(awk -v b="$bytes_total" -v t="$med" 'BEGIN { if (t > 0) printf "%.0f", b / 1e6 / t }')"
                 [ "$scen" = delta ] && rate="$rate (eff.)"
             fi
@@ -257,6 +291,8 @@ install_prerequisites() {
     command -v rclone >/dev/null 2>&1 || pkgs+=(rclone)
     [ -x /usr/bin/time ] || pkgs+=(time)
     command -v tar >/dev/null 2>&1 || pkgs+=(tar)
+    command -v xxhsum >/dev/null 2>&1 || pkgs+=(xxhash)
+    command -v b3sum >/dev/null 2>&1 || pkgs+=(b3sum)
     command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK (dotnet) is needed to build model-sync; install it first"
     [ "${#pkgs[@]}" -eq 0 ] && return 0
     log "missing: ${pkgs[*]}; installing with apt-get"
@@ -512,6 +548,31 @@ define_methods() {
     def hf ms "model-sync push (verify on)" fresh "$t/ms" "$t/ms/$HF" "$D/d/$HF" "$MSX push $D/d/$HF bench:hf/ms/$HF"
     def hf rsync_a "rsync -a" fresh "$t/rsync_a" "$t/rsync_a/$HF" "$D/d/$HF" "rsync -a --stats -e '$RSH' $D/d/$HF/ $REMOTE:$t/rsync_a/$HF/"
 
+    scenario hash "Local hashing: the $SIZE MiB of dataset a, already in the page cache, by model-sync and by the tools alone" \
+        "model-sync: \`verify local:<copy>\` re-hashes a copy (hard links to one set of files, in the local alias) against its manifest with that manifest's hash, i.e. its own parallel batches of openssl / xxhsum / b3sum plus the listing and process start. The tools: one run over all files (b3sum is multi-threaded itself, and maps each file into memory, which its peak RSS counts; this scenario is left out of model-sync's RSS target)."
+    t="$L/hash"
+    local files="find $t/sha256/model -type f ! -name .model-sync-manifest.json -print0 | xargs -0"
+    def hash ms_sha256 "model-sync verify, sha256" keep "$t" "" "$t/sha256/model" "$MSX verify local:hash/sha256/model"
+    def hash openssl "openssl dgst -sha256" keep "$t" "" "$t/sha256/model" "$files openssl dgst -sha256 > /dev/null"
+    def hash ms_xxh128 "model-sync verify, xxh128" keep "$t" "" "$t/sha256/model" "$MSX verify local:hash/xxh128/model"
+    def hash xxhsum "xxhsum -H2" keep "$t" "" "$t/sha256/model" "$files xxhsum -H2 > /dev/null"
+    def hash ms_blake3 "model-sync verify, blake3" keep "$t" "" "$t/sha256/model" "$MSX verify local:hash/blake3/model"
+    def hash b3sum "b3sum" keep "$t" "" "$t/sha256/model" "$files b3sum > /dev/null"
+
+    scenario verify_cost "Cost of verification: first push of dataset a with and without it" \
+        "Empty target, as in the first push above. Verify on hashes the source while rsync reads it and the stage after it is written."
+    t="$S/verify_cost"
+    def verify_cost ms "model-sync push (verify on, sha256)" fresh "$t/ms" "$t/ms/model" "$D/a" "$MSX push $D/a bench:verify_cost/ms/model"
+    def verify_cost ms_noverify "model-sync push --no-verify" fresh "$t/ms_noverify" "$t/ms_noverify/model" "$D/a" "$MSX push --no-verify $D/a bench:verify_cost/ms_noverify/model"
+    def verify_cost ms_xxh128 "model-sync push --hash xxh128" fresh "$t/ms_xxh128" "$t/ms_xxh128/model" "$D/a" "$MSX push --hash xxh128 $D/a bench:verify_cost/ms_xxh128/model"
+
+    scenario diff "diff of an unchanged model (dataset a) against its verified copy on the server" \
+        "The target was pushed once (untimed); diff compares listings only (size and mtime), verify takes the server's hashes from its manifest and the local ones from the hash cache. Reference: a bare ssh login running \`true\` with the same key and options (no connection sharing)."
+    t="$S/diff"
+    def diff ms_diff "model-sync diff" keep "$t" "" "$D/a" "$MSX diff $D/a bench:diff/model"
+    def diff ssh_true "ssh host true" keep "$t" "" "$D/a" "ssh $SSH_OPTS $REMOTE true"
+    def diff ms_verify "model-sync verify" keep "$t" "" "$D/a" "$MSX verify $D/a bench:diff/model"
+
     scenario servers "Startup: \`model-sync servers\` (config parse + table, no connection)" \
         "$SERVERS_REPS runs per round, no settle."
     def servers ms "model-sync servers" none "" "" "" "$MS --config $CFG servers"
@@ -519,6 +580,7 @@ define_methods() {
     printf 'bytes.first_a=%s\nbytes.first_b=%s\nbytes.delta=%s\nbytes.pull=%s\nbytes.local=%s\nbytes.files20k=%s\nbytes.hf=%s\n' \
         "$(data_bytes "$D/a")" "$(data_bytes "$D/b")" "$(data_bytes "$D/a")" "$(data_bytes "$D/a")" "$(data_bytes "$D/a")" \
         "$(data_bytes "$D/c")" "$(data_bytes "$D/d")" >> "$RAW/meta"
+    printf 'bytes.hash=%s\nbytes.verify_cost=%s\n' "$(data_bytes "$D/a")" "$(data_bytes "$D/a")" >> "$RAW/meta"
     local s
     for s in "${ORDER_SCEN[@]}"; do printf 'scenario=%s|%s|%s\n' "$s" "${TITLE[$s]}" "${METHODS[$s]# }" >> "$RAW/meta"; done
 }
@@ -540,8 +602,18 @@ prepare() { # prepare KEY
 
 check_run() { # check_run KEY OUTFILE -> a short word for results.tsv
     local k="$1" out="$2" words=()
-    if [[ "${CMD[$k]}" == "$MSX "* ]]; then
-        if grep -q '"verified": *true' "$out"; then words+=("verified"); else words+=("NOT VERIFIED"); fi
+    case "${CMD[$k]}" in
+        "$MSX push --no-verify "*)
+            if grep -q '"status": *"skipped"' "$out"; then words+=("unverified (--no-verify)"); else words+=("VERIFIED DESPITE --no-verify"); fi ;;
+        "$MSX verify "*)
+            if grep -q '"ok": *true' "$out"; then words+=("verified"); else words+=("NOT VERIFIED"); fi ;;
+        "$MSX diff "*)
+            if grep -q '"new": *0' "$out" && grep -q '"modified": *0' "$out"; then words+=("in sync"); else words+=("NOT IN SYNC"); fi ;;
+        "$MSX "*)
+            if grep -q '"verified": *true' "$out"; then words+=("verified"); else words+=("NOT VERIFIED"); fi ;;
+    esac
+    if [[ "${CMD[$k]}" == *" --hash "* || "${CMD[$k]}" == "$MSX verify local:hash/"* ]]; then
+        words+=("$(sed -n 's/.*"algorithm": *"\([a-z0-9]*\)".*/\1/p' "$out" | head -n 1)")
     fi
     if [ -n "${TARGET[$k]}" ]; then
         local a b broken
@@ -591,6 +663,11 @@ run_one() { # run_one SCEN METHOD RUN
     printf '  %-9s %-12s run %s: %7.3f s  rss %6s KiB  bytes %-12s %s\n' "$1" "$2" "$3" "$secs" "${rss:-?}" "${bytes:--}" "$check" >&2
 }
 
+seed() { # seed NAME ARGS... — an untimed model-sync run that sets a scenario up
+    local name="$1"; shift
+    $MS --config "$CFG" "$@" > "$RAW/$name.seed.out" 2> "$RAW/$name.seed.err" || die "seeding $name failed: see $RAW/$name.seed.err"
+}
+
 steal_ticks() { awk '$1 == "cpu" { print $9 }' /proc/stat; }
 
 run_scenario() { # run_scenario SCEN
@@ -598,11 +675,6 @@ run_scenario() { # run_scenario SCEN
     read -r -a methods <<< "${METHODS[$scen]}"
     n=${#methods[@]}
     log "scenario $scen: ${methods[*]} × $RUNS round(s)"
-    # Warm the sources into the page cache, as in BASELINE.md.
-    for m in "${methods[@]}"; do
-        k="$scen/$m"
-        [ -n "${SOURCE[$k]}" ] && find "${SOURCE[$k]}" -type f -print0 | xargs -0 -r cat > /dev/null
-    done
     case "$scen" in
         noop)
             for m in "${methods[@]}"; do
@@ -614,7 +686,24 @@ run_scenario() { # run_scenario SCEN
             rm -rf "$S/delta_pristine" && cp -a "$D/a" "$S/delta_pristine" ;;
         pull)
             mkdir -p "$S/pull_src" && rm -rf "$S/pull_src/model" && cp -a "$D/a" "$S/pull_src/model" ;;
+        hash)
+            # One real copy; the others are hard links to it, each with its own manifest (written by an
+            # unchanged re-push with that hash), so every method hashes the very same cached bytes.
+            rm -rf "$L/hash" && mkdir -p "$L/hash/xxh128" "$L/hash/blake3"
+            seed "$scen" push --hash sha256 "$D/a" local:hash/sha256/model
+            local h
+            for h in xxh128 blake3; do
+                cp -al "$L/hash/sha256/model" "$L/hash/$h/model"
+                seed "$scen.$h" push --hash "$h" "$D/a" "local:hash/$h/model"
+            done ;;
+        diff)
+            rm -rf "$S/diff" && seed "$scen" push "$D/a" bench:diff/model ;;
     esac
+    # Warm the sources into the page cache, as in BASELINE.md.
+    for m in "${methods[@]}"; do
+        k="$scen/$m"
+        if [ -n "${SOURCE[$k]}" ]; then find "${SOURCE[$k]}" -type f -print0 | xargs -0 -r cat > /dev/null; fi
+    done
     steal0=$(steal_ticks)
     printf 'load.%s=%s\n' "$scen" "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RAW/meta"
     for r in $(seq 1 "$RUNS"); do
@@ -631,7 +720,7 @@ run_scenario() { # run_scenario SCEN
     printf 'steal.%s=%s\n' "$scen" "$(awk -v a="$steal0" -v b="$(steal_ticks)" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", (b - a) / hz }')" >> "$RAW/meta"
     # Free the space (and the page cache) before the next scenario.
     for m in "${methods[@]}"; do k="$scen/$m"; [ -n "${CLEAR[$k]}" ] && rm -rf "${CLEAR[$k]}"; done
-    case "$scen" in delta) rm -rf "$S/delta_pristine" ;; pull) rm -rf "$S/pull_src" "$S/pull" ;; esac
+    case "$scen" in delta) rm -rf "$S/delta_pristine" ;; pull) rm -rf "$S/pull_src" "$S/pull" ;; hash) rm -rf "$L/hash" ;; esac
     rm -rf "${S:?}/$scen" "${C:?}/$scen"
     sync
 }
@@ -687,8 +776,9 @@ main() {
     {
         printf 'machine=%s; %s cores (nproc); %s; kernel %s; %s; AES-NI %s, SHA-NI %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" \
             "$(nproc)" "$cpu" "$(uname -r)" "$mem" "$(grep -qw aes /proc/cpuinfo && echo yes || echo no)" "$(grep -qw sha_ni /proc/cpuinfo && echo yes || echo no)"
-        printf 'tools=%s; %s; %s; %s; dotnet %s; %s\n' "$(rsync --version | head -n 1 | sed 's/  */ /g')" "$(ssh -V 2>&1)" \
-            "$(rclone version 2>/dev/null | head -n 1)" "$(tar --version | head -n 1)" "$(dotnet --version)" "$(dpkg-query -W -f='GNU time ${Version}' time 2>/dev/null || /usr/bin/time --version 2>&1 | head -n 1)"
+        printf 'tools=%s; %s; %s; %s; dotnet %s; %s; %s; xxhsum %s; %s\n' "$(rsync --version | head -n 1 | sed 's/  */ /g')" "$(ssh -V 2>&1)" \
+            "$(rclone version 2>/dev/null | head -n 1)" "$(tar --version | head -n 1)" "$(dotnet --version)" "$(dpkg-query -W -f='GNU time ${Version}' time 2>/dev/null || /usr/bin/time --version 2>&1 | head -n 1)" \
+            "$(openssl version)" "$(dpkg-query -W -f='${Version}' xxhash 2>/dev/null || echo '?')" "$(b3sum --version)"
         printf 'modelsync=%s, source key %s (as scripts/model-sync.sh computes it), git %s%s; ReadyToRun, framework-dependent\n' \
             "$("$MS" --version 2>/dev/null | head -n 1)" "$BUILD_KEY" "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')" \
             "$(git -C "$ROOT" status --porcelain -- src 2>/dev/null | grep -q . && echo ' + uncommitted changes in src/' || true)"

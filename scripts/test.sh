@@ -2,7 +2,8 @@
 # Runs the whole model-sync test suite (unit tests + integration tests against a real,
 # throw-away sshd on 127.0.0.1) and ends with one summary line:
 #   tests: N passed, M failed[, K skipped]
-# Installs openssh-server, openssh-client, rsync, zsh and script (bsdutils) first when they are missing (Debian/apt).
+# Installs openssh-server, openssh-client, rsync, xxhash (xxhsum), b3sum, zsh and script (bsdutils) first when
+# they are missing (Debian/apt): the tests verify with every hash model-sync offers and load the completion scripts.
 # Exit status is non-zero if the build or any test failed, or if no test ran.
 set -euo pipefail
 
@@ -18,6 +19,8 @@ install_prerequisites() {
     command -v rsync >/dev/null 2>&1 || missing+=(rsync)
     command -v zsh >/dev/null 2>&1 || missing+=(zsh)        # the completion script's tests
     command -v script >/dev/null 2>&1 || missing+=(script)  # progress captured through a pseudo-terminal
+    command -v xxhsum >/dev/null 2>&1 || missing+=(xxhsum)
+    command -v b3sum >/dev/null 2>&1 || missing+=(b3sum)
     [ "${#missing[@]}" -eq 0 ] && return 0
 
     log "missing: ${missing[*]}; installing with apt-get"
@@ -26,12 +29,12 @@ install_prerequisites() {
         if command -v sudo >/dev/null 2>&1; then
             sudo=(sudo)
         else
-            log "not root and sudo is not available; install openssh-server openssh-client rsync manually"
+            log "not root and sudo is not available; install openssh-server openssh-client rsync xxhash b3sum manually"
             return 1
         fi
     fi
     if ! command -v apt-get >/dev/null 2>&1; then
-        log "apt-get not found; install openssh-server openssh-client rsync manually"
+        log "apt-get not found; install openssh-server openssh-client rsync xxhash b3sum manually"
         return 1
     fi
 
@@ -46,7 +49,7 @@ install_prerequisites() {
         log "apt-get update failed (apt busy?), retrying in 10 s"
         sleep 10
     done
-    "${apt[@]}" install -y --no-install-recommends openssh-server openssh-client rsync openssl coreutils findutils zsh bsdutils
+    "${apt[@]}" install -y --no-install-recommends openssh-server openssh-client rsync openssl coreutils findutils zsh bsdutils xxhash b3sum
 }
 
 install_prerequisites

@@ -1,7 +1,8 @@
 using System.CommandLine;
-using ModelSync.Operations;
 using ModelSync.Operations.Fleet;
+using ModelSync.Operations;
 using ModelSync.Reporting;
+using ModelSync.Verification;
 
 namespace ModelSync.Cli.Commands;
 
@@ -19,10 +20,10 @@ public static class FleetQueryCommands
         return FleetRunner.ExitCode(outcomes.Select(o => o.Failure));
     }
 
-    public static async Task<int> DiffAsync(CliContext context, RemoteSession session, ParseResult parse, string local, string[] words, bool checksum, CancellationToken cancellationToken)
+    public static async Task<int> DiffAsync(CliContext context, RemoteSession session, ParseResult parse, string local, string[] words, bool checksum, HashFunction hash, CancellationToken cancellationToken)
     {
         var targets = FleetTargets.Expand(context.Config, words, pathsAllowed: true);
-        var outcomes = await FleetQueries.DiffAsync(session, local, targets, checksum, parse.GetValue(GlobalOptions.OutsideBase),
+        var outcomes = await FleetQueries.DiffAsync(session, local, targets, checksum, hash, parse.GetValue(GlobalOptions.OutsideBase),
             parse.GetValue(GlobalOptions.Parallel), cancellationToken);
         context.Report(w => FleetDiffReport.Write(w, local, checksum, outcomes), () => FleetDiffReport.Json(local, checksum, outcomes));
         return FleetRunner.ExitCode(outcomes.Select(o => o.Failure));

@@ -29,4 +29,23 @@ public static class GlobalOptions
     {
         Description = "Allow an absolute remote path outside the alias's model_base",
     };
+
+    /// <summary>The hash of push, pull, diff --checksum and verify; one instance shared by those commands.</summary>
+    public static readonly Option<string?> Hash = CreateHash();
+
+    /// <summary><c>--hash</c> if given, else <c>defaults.hash</c>.</summary>
+    public static Verification.HashFunction HashOf(ParseResult parse, Config.Defaults defaults) =>
+        Verification.HashFunction.TryParse(parse.GetValue(Hash)) ?? defaults.Hash;
+
+    private static Option<string?> CreateHash()
+    {
+        var option = new Option<string?>("--hash")
+        {
+            Description = "Hash to compare content by (default: defaults.hash, else sha256); xxh128 and blake3 are faster and "
+                + "need xxhsum / b3sum at both ends, else sha256 is used with a warning",
+            HelpName = string.Join('|', Verification.HashFunction.Names),
+        };
+        option.AcceptOnlyFromAmong([.. Verification.HashFunction.Names]);
+        return option;
+    }
 }

@@ -36,19 +36,19 @@ public static class QueryCommands
     {
         var local = new Argument<string>("local") { Description = "Local model directory or file" };
         var remote = new Argument<string[]>("target") { Description = "alias or alias:path, as for push; several, or @group, for a row per server", Arity = ArgumentArity.OneOrMore };
-        var checksum = new Option<bool>("--checksum") { Description = "Compare sha256 of content instead of size and mtime" };
+        var checksum = new Option<bool>("--checksum") { Description = "Compare a hash of content (see --hash) instead of size and mtime" };
         var command = new Command("diff", """
             Show what a push would change: same, new, modified, remote-only.
             Example: model-sync diff ./models/RTX3090_N2501_ASR_250820 reaper --checksum
                      model-sync diff ./model @gpu
-            """) { local, remote, checksum, GlobalOptions.OutsideBase, GlobalOptions.Parallel };
+            """) { local, remote, checksum, GlobalOptions.OutsideBase, GlobalOptions.Parallel, GlobalOptions.Hash };
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async (context, session) =>
         {
             var targets = parse.GetValue(remote)!;
             if (FleetTargets.IsFleet(targets))
-                return await FleetQueryCommands.DiffAsync(context, session, parse, parse.GetValue(local)!, targets, parse.GetValue(checksum), ct);
+                return await FleetQueryCommands.DiffAsync(context, session, parse, parse.GetValue(local)!, targets, parse.GetValue(checksum), GlobalOptions.HashOf(parse, context.Config.Defaults), ct);
             var result = await DiffOperation.RunAsync(session, parse.GetValue(local)!, targets[0],
-                parse.GetValue(checksum), parse.GetValue(GlobalOptions.OutsideBase), ct);
+                parse.GetValue(checksum), parse.GetValue(GlobalOptions.OutsideBase), GlobalOptions.HashOf(parse, context.Config.Defaults), ct);
             context.Report(w => DiffReport.Write(w, result), () => DiffReport.Json(result));
             return ExitCodes.Ok;
         }, ct));

@@ -14,8 +14,8 @@ public sealed class TransferOptionSet
     private readonly Option<bool> _noDelete = new("--no-delete") { Description = "Keep target files the source lacks" };
     private readonly Option<bool> _compress = new("--compress") { Description = "Compress compressible files in transit (weights are never compressed)" };
     private readonly Option<bool> _noCompress = new("--no-compress") { Description = "Send everything uncompressed" };
-    private readonly Option<bool> _verify = new("--verify") { Description = "Check every file's sha256 on the receiving side (default: defaults.verify)" };
-    private readonly Option<bool> _noVerify = new("--no-verify") { Description = "Skip the sha256 check" };
+    private readonly Option<bool> _verify = new("--verify") { Description = "Check every file's hash on the receiving side (default: defaults.verify)" };
+    private readonly Option<bool> _noVerify = new("--no-verify") { Description = "Skip the hash check" };
     private readonly Option<bool> _checksum = new("--checksum") { Description = "Hash every file on both sides, trusting no manifest or cache (finds silent changes)" };
     private readonly Option<bool> _resume = new("--resume") { Description = "Resume an interrupted transfer (always on: accepted for habit)" };
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print only the result: no file list, no progress" };
@@ -39,6 +39,7 @@ public sealed class TransferOptionSet
         foreach (var option in new Option[] { _dryRun, _delete, _noDelete, _compress, _noCompress, _verify, _noVerify, _checksum, _resume, _quiet, _yes, _retries, _lockTimeout, _bwlimit })
             command.Options.Add(option);
         command.Options.Add(GlobalOptions.OutsideBase);
+        command.Options.Add(GlobalOptions.Hash);
         if (command.Name == "push") command.Options.Add(_strictNaming);
     }
 
@@ -66,6 +67,7 @@ public sealed class TransferOptionSet
             BandwidthLimit = bwlimit,
             Command = "model-sync " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
             StrictNaming = parse.GetResult(_strictNaming) is not null && parse.GetValue(_strictNaming),
+            Hash = GlobalOptions.HashOf(parse, defaults),
         };
     }
 

@@ -16,7 +16,7 @@ public static class ConfigLoader
     private static readonly string[] TopLevelKeys = ["servers", "defaults", "naming", "groups"];
     private static readonly string[] ServerKeys = ["host", "user", "port", "model_base", "ssh_key", "ssh_options", "local_path", "forward_agent", "direct"];
     private static readonly string[] DirectKeys = ["host", "user", "port", "ssh_options"];
-    private static readonly string[] DefaultsKeys = ["verify", "compress", "delete", "stale_lock_hours"];
+    private static readonly string[] DefaultsKeys = ["verify", "compress", "delete", "stale_lock_hours", "hash"];
     private static readonly string[] NamingKeys = ["pattern", "fields", "strict"];
 
     /// <summary>
@@ -259,6 +259,16 @@ public static class ConfigLoader
                 if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var hours) || hours <= 0)
                     throw reader.Error(value, $"stale_lock_hours: '{text}' is not a positive number of hours", "write e.g. stale_lock_hours: 24");
                 defaults = defaults with { StaleLockAfter = TimeSpan.FromHours(hours) };
+                continue;
+            }
+            if (key == "hash")
+            {
+                var name = reader.Scalar(value, key);
+                defaults = defaults with
+                {
+                    Hash = Verification.HashFunction.TryParse(name) ?? throw reader.Error(value,
+                        $"hash: '{name}' is not one of {string.Join(", ", Verification.HashFunction.Names)}", "write e.g. hash: xxh128 (sha256 is the default)"),
+                };
                 continue;
             }
             var flag = reader.Boolean(value, key);

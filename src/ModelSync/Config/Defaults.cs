@@ -5,4 +5,7 @@ public sealed record Defaults(bool Verify = true, bool Compress = false, bool De
 {
     /// <summary>A target lock older than this is taken to be abandoned and broken with a warning.</summary>
     public TimeSpan StaleLockAfter { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>The hash verification, diff and verify use when both ends have its program; sha256 otherwise.</summary>
+    public Verification.HashFunction Hash { get; init; } = Verification.HashFunction.Sha256;
 }

@@ -4,11 +4,13 @@ using System.Text.Json.Serialization;
 namespace ModelSync.Manifests;
 
 /// <summary>One file as a verified push left it: size and whole-second mtime, and the hash of its content.</summary>
-public sealed record ManifestFile(string Path, long Size, long Mtime, string Sha256);
+public sealed record ManifestFile(string Path, long Size, long Mtime, string Hash);
 
 /// <summary>
 /// What a verified push leaves inside the model directory, as <see cref="FileName"/>: every file with size, mtime
-/// and sha256, and who pushed it from where, when, with which version of the tool. Model servers skip it (a
+/// and hash (by <see cref="Algorithm"/>: sha256, xxh128 or blake3), and who pushed it from where, when, with which
+/// version of the tool. Format 1 named the hash <c>sha256</c>; such a manifest is not read, so the next push or
+/// verify hashes afresh and writes a current one. Model servers skip it (a
 /// dot-file, neither <c>config.pbtxt</c> nor a numeric version directory); scans, diffs and transfers leave it out.
 /// </summary>
 public sealed record ModelManifest(
@@ -22,28 +24,34 @@ public sealed record ModelManifest(
     IReadOnlyList<ManifestFile> Files)
 {
     public const string FileName = ".model-sync-manifest.json";
-    public const int CurrentFormat = 1;
+    public const int CurrentFormat = 2;
 
-    public static ModelManifest Create(TreeListing source, IReadOnlyDictionary<string, string> hashes, string sourceHost, string sourcePath) => new(
+    public static ModelManifest Create(TreeListing source, IReadOnlyDictionary<string, string> hashes, Verification.HashFunction function, string sourceHost, string sourcePath) => new(
         CurrentFormat,
         "model-sync " + typeof(ModelManifest).Assembly.GetName().Version?.ToString(3),
         Environment.UserName + "@" + Environment.MachineName,
         sourceHost,
         sourcePath,
         DateTimeOffset.UtcNow,
-        "sha256",
+        function.Name,
         source.Files.Where(f => hashes.ContainsKey(f.Path)).Select(f => new ManifestFile(f.Path, f.Size, f.ModifiedUnixSeconds, hashes[f.Path])).ToList());
 
+    /// <summary>The hash function of <see cref="ManifestFile.Hash"/>; null for a name this version does not know.</summary>
+    [JsonIgnore]
+    public Verification.HashFunction? Function => Verification.HashFunction.TryParse(Algorithm);
+
     /// <summary>
-    /// Hashes the manifest vouches for: files in <paramref name="listing"/> whose size and mtime still match it.
-    /// A file changed since the push no longer matches and must be hashed again.
+    /// Hashes the manifest vouches for: files in <paramref name="listing"/> whose size and mtime still match it,
+    /// and none when it was written with another hash function than <paramref name="function"/> (only like is
+    /// compared with like). A file changed since the push no longer matches and must be hashed again.
     /// </summary>
-    public IReadOnlyDictionary<string, string> Trusted(TreeListing listing)
+    public IReadOnlyDictionary<string, string> Trusted(TreeListing listing, Verification.HashFunction function)
     {
+        if (Function != function) return new Dictionary<string, string>(StringComparer.Ordinal);
         var recorded = Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         return listing.Files
             .Where(f => recorded.TryGetValue(f.Path, out var r) && r.Size == f.Size && r.Mtime == f.ModifiedUnixSeconds)
-            .ToDictionary(f => f.Path, f => recorded[f.Path].Sha256, StringComparer.Ordinal);
+            .ToDictionary(f => f.Path, f => recorded[f.Path].Hash, StringComparer.Ordinal);
     }
 
     /// <summary>UTF-8 straight away: for 20k files the manifest is megabytes, and a string copy doubled the peak memory.</summary>
@@ -55,7 +63,10 @@ public sealed record ModelManifest(
         try
         {
             var manifest = JsonSerializer.Deserialize(json, ManifestJson.Default.ModelManifest);
-            return manifest is { FormatVersion: CurrentFormat, Algorithm: "sha256", Files: not null } ? manifest : null;
+            return manifest is { FormatVersion: CurrentFormat, Function: not null, Files: not null }
+                && manifest.Files.All(f => f.Path is not null && f.Hash?.Length == manifest.Function.HexLength)
+                ? manifest
+                : null;
         }
         catch (JsonException)
         {

@@ -1,6 +1,7 @@
 using ModelSync.Manifests;
 using ModelSync.Paths;
 using ModelSync.Planning;
+using ModelSync.Verification;
 
 namespace ModelSync.Operations;
 
@@ -9,6 +10,12 @@ public sealed record DiffResult(string Name, string Local, string Remote, bool R
     /// <summary>The <c>alias[:path]</c> a push to the same place takes (<c>MODEL@latest</c> already resolved).</summary>
     public string Spec { get; init; } = "";
 
+    /// <summary>The hash content was compared by with <c>--checksum</c>; null without it.</summary>
+    public string? Algorithm { get; init; }
+
+    /// <summary>E.g. that the hash asked for was not available at both ends.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>What <c>MODEL@latest</c> on the remote side turned into; null for a plain path.</summary>
     public Versioning.LatestResolution? Resolved { get; init; }
 }
@@ -16,21 +23,28 @@ public sealed record DiffResult(string Name, string Local, string Remote, bool R
 /// <summary>What a push of a local model would change on a server, without changing anything.</summary>
 public static class DiffOperation
 {
-    public static async Task<DiffResult> RunAsync(RemoteSession session, string localPath, string remote, bool checksum, bool outsideBase, CancellationToken cancellationToken)
+    public static async Task<DiffResult> RunAsync(RemoteSession session, string localPath, string remote, bool checksum, bool outsideBase, HashFunction wanted, CancellationToken cancellationToken)
     {
         var pair = await LocalAndRemote.ScanAsync(session, localPath, remote, outsideBase, cancellationToken);
         var (local, target) = (pair.LocalTree, pair.RemoteTree);
         IReadOnlyDictionary<string, string>? localHashes = null, remoteHashes = null;
-        if (checksum && target is not null && target.RootKind == local.RootKind)
+        var choice = checksum ? HashChoice.Choose(wanted, pair.Here, pair.Server) : null;
+        if (choice is not null && target is not null && target.RootKind == local.RootKind)
         {
             var hasher = session.Hasher.WithoutCache();
             var hashes = await Task.WhenAll(
-                hasher.HashAsync(pair.Here, pair.LocalPath, local, null, cancellationToken),
-                hasher.HashAsync(pair.Server, pair.RemotePath, target, null, cancellationToken));
+                hasher.HashAsync(pair.Here, pair.LocalPath, local, null, choice.Function, cancellationToken),
+                hasher.HashAsync(pair.Server, pair.RemotePath, target, null, choice.Function, cancellationToken));
             (localHashes, remoteHashes) = (hashes[0].Hashes, hashes[1].Hashes);
         }
-        var plan = Planner.Plan(local, target, new PlanOptions(), localHashes, remoteHashes);
+        var plan = Planner.Plan(local, target, new PlanOptions(HashName: choice?.Function.Name ?? HashFunction.Sha256.Name), localHashes, remoteHashes);
         var command = "model-sync push " + Reporting.ShellWords.Join([localPath, pair.Spec.ToString()]);
-        return new DiffResult(PosixPath.Name(pair.LocalPath), localPath, pair.RemoteDisplay, target is not null, checksum, plan, command) { Resolved = pair.Resolved, Spec = pair.Spec.ToString() };
+        return new DiffResult(PosixPath.Name(pair.LocalPath), localPath, pair.RemoteDisplay, target is not null, checksum, plan, command)
+        {
+            Resolved = pair.Resolved,
+            Spec = pair.Spec.ToString(),
+            Algorithm = choice?.Function.Name,
+            Warnings = choice?.Warning is { } w ? [w] : [],
+        };
     }
 }

@@ -28,9 +28,10 @@ public static class DoctorOperation
             ? await SshAgentState.QueryAsync(runner, cancellationToken)
             : new SshAgentState(0, "not needed");
         var configFile = config?.Source ?? "~/.model-sync.yaml";
+        var hash = config?.Defaults.Hash ?? Verification.HashFunction.Sha256;
         var perAlias = await Task.WhenAll(aliases.Select(alias => alias.IsLocal
-            ? ServerChecks.LocalAsync(alias, configFile, runner, cancellationToken)
-            : ServerChecks.RemoteAsync(alias, agent, configFile, runner, cancellationToken)));
+            ? ServerChecks.LocalAsync(alias, configFile, hash, runner, cancellationToken)
+            : ServerChecks.RemoteAsync(alias, agent, configFile, hash, runner, cancellationToken)));
         checks.AddRange(perAlias.SelectMany(c => c));
         return new DoctorResult(checks);
     }

@@ -21,7 +21,7 @@ public static class PushPull
         var to = new Endpoint(server, targetPath, $"{spec.Alias}:{targetPath}");
         onResolved(from, to);
         var result = await new TransferOperation(new RsyncRunner(session.Runner), session.Hasher, progress).RunAsync("push", from, to, options, cancellationToken);
-        return result with { Warnings = warnings };
+        return result with { Warnings = [.. warnings, .. result.Warnings] };
     }
 
     public static async Task<TransferResult> PullAsync(RemoteSession session, string remote, string localPath, bool outsideBase, TransferOptions options, ITransferProgress progress, Action<Endpoint, Endpoint> onResolved, CancellationToken cancellationToken)

@@ -58,7 +58,7 @@ internal static class TransferChecks
         if (!run.IsDirectory || run.Target.Remote.Alias.Name == LocalRemote.ThisMachineName) return;
         var alias = run.Source.Remote.Alias;
         var from = alias.IsLocal ? Environment.MachineName : alias.Host ?? alias.Name;
-        var manifest = ModelManifest.Create(run.SourceTree, hashes, from, run.Source.Path);
+        var manifest = ModelManifest.Create(run.SourceTree, hashes, run.Function, from, run.Source.Path);
         await run.Target.Remote.RunCheckedAsync(RemoteScripts.WriteManifest, [directory], "write the manifest", run.Cancellation,
             manifest.SerializeToUtf8());
     }

@@ -15,6 +15,7 @@ internal sealed record TransferContext(
     TreeListing SourceTree,
     TreeListing? TargetTree,
     TransferPlan Plan,
+    HashFunction Function,
     CancellationToken Cancellation)
 {
     public string Stage => StageNames.Stage(Target.Path);
@@ -24,6 +25,6 @@ internal sealed record TransferContext(
     /// <summary>The target holds a model of the same kind (directory or file), so the stage can start from it.</summary>
     public bool SameKind => TargetTree is not null && TargetTree.RootKind == SourceTree.RootKind;
 
-    /// <summary>Hashes a listing's manifest vouches for; none with <c>--checksum</c>.</summary>
-    public IReadOnlyDictionary<string, string>? Trusted(TreeListing listing) => Options.Checksum ? null : listing.Manifest?.Trusted(listing);
+    /// <summary>Hashes a listing's manifest vouches for; none with <c>--checksum</c> or from a manifest of another hash.</summary>
+    public IReadOnlyDictionary<string, string>? Trusted(TreeListing listing) => Options.Checksum ? null : listing.Manifest?.Trusted(listing, Function);
 }

@@ -17,8 +17,6 @@ namespace ModelSync.Operations;
 /// </summary>
 public sealed class TransferOperation
 {
-    private const string Algorithm = "sha256";
-    private static readonly VerificationOutcome Skipped = new(VerifyStatus.Skipped, 0, Algorithm, [], 0);
     private readonly IStageTransport _transport;
     private readonly TreeHasher _cachingHasher;
     private readonly ITransferProgress _progress;
@@ -43,15 +41,19 @@ public sealed class TransferOperation
         var sourceTree = scans[0] ?? throw new ModelSyncException($"nothing at {source.Display}", ExitCodes.Usage,
             direction == "push" ? "check the path" : $"check the name with `model-sync list {source.Remote.Alias.Name}`");
         var plan = Planner.Plan(sourceTree, scans[1], new PlanOptions(options.Delete));
+        var hash = HashChoice.Choose(options.Hash, source.Remote, target.Remote);
+        var warnings = options.Verify && hash.Warning is { } warning ? new[] { warning } : [];
+        foreach (var w in warnings) _progress.Phase("warning: " + w);
         var run = new TransferContext(direction, source, target, options, options.Checksum ? _cachingHasher.WithoutCache() : _cachingHasher,
-            sourceTree, scans[1], plan, cancellationToken);
+            sourceTree, scans[1], plan, hash.Function, cancellationToken);
+        var skipped = Skipped(run);
         var server = direction == "pull" ? source.Remote : target.Remote;
         var transport = _transport.Describe(run);
         TransferResult Result(long sent, long alreadyThere, VerificationOutcome verification, bool published) => new(
             direction, source.Display, target.Display, server.Alias.Name, options.DryRun, sourceTree.Files.Count(), sourceTree.TotalBytes,
-            sent, alreadyThere, clock.Elapsed.TotalSeconds, verification, plan, published) { Transport = transport };
+            sent, alreadyThere, clock.Elapsed.TotalSeconds, verification, plan, published) { Transport = transport, Warnings = warnings };
 
-        if (options.DryRun) return Result(0, 0, Skipped, false);
+        if (options.DryRun) return Result(0, 0, skipped, false);
         // A target that already matches needs no lock: nothing is written (unless it lacks a current manifest),
         // and a re-push that changes nothing costs two round trips less.
         var upToDate = run.SameKind && plan.IsNoOp ? await CheckUpToDateAsync(run) : null;
@@ -69,7 +71,7 @@ public sealed class TransferOperation
         await TransferChecks.RequireSpaceAsync(target, plan.BytesToSend + sourceTree.Files.Where(f => forced.Contains(f.Path)).Sum(f => f.Size), cancellationToken);
         await PrepareStageAsync(run);
         var sent = await SendAsync(run, upToDate?.SourceHashes);
-        var verification = Skipped;
+        var verification = skipped;
         var wire = sent.Moved.WireBytes;
         var literal = sent.Moved.LiteralBytes;
         if (sent.SourceHashes is not null)
@@ -118,18 +120,18 @@ public sealed class TransferOperation
     /// </summary>
     private async Task<UpToDate> CheckUpToDateAsync(TransferContext run)
     {
-        if (!run.Options.Verify) return new UpToDate(Skipped, null, []);
+        if (!run.Options.Verify) return new UpToDate(Skipped(run), null, []);
         _progress.Phase("Target is up to date; verifying it");
         var hashes = await Task.WhenAll(
-            run.Hasher.HashAsync(run.Source.Remote, run.Source.Path, run.SourceTree, run.Trusted(run.SourceTree), run.Cancellation),
-            run.Hasher.HashAsync(run.Target.Remote, run.Target.Path, run.TargetTree!, run.Trusted(run.TargetTree!), run.Cancellation));
+            run.Hasher.HashAsync(run.Source.Remote, run.Source.Path, run.SourceTree, run.Trusted(run.SourceTree), run.Function, run.Cancellation),
+            run.Hasher.HashAsync(run.Target.Remote, run.Target.Path, run.TargetTree!, run.Trusted(run.TargetTree!), run.Function, run.Cancellation));
         var differing = TransferChecks.Mismatches(run.SourceTree, hashes[0].Hashes, hashes[1].Hashes);
         if (differing.Count > 0)
         {
             _progress.Phase($"{differing.Count} file(s) differ in content despite equal size and time; re-sending them");
             return new UpToDate(null, hashes[0].Hashes, differing);
         }
-        return new UpToDate(Verified(run.SourceTree, 0, hashes[1].HashedNow), hashes[0].Hashes, []) { ManifestMissing = hashes[1].HashedNow > 0 };
+        return new UpToDate(Verified(run, 0, hashes[1].HashedNow), hashes[0].Hashes, []) { ManifestMissing = hashes[1].HashedNow > 0 };
     }
 
     private static async Task PrepareStageAsync(TransferContext run)
@@ -149,7 +151,7 @@ public sealed class TransferOperation
         using var hashing = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
         var sourceHashing = !run.Options.Verify ? null
             : knownSourceHashes is not null ? Task.FromResult(knownSourceHashes)
-            : HashesOnly(run.Hasher.HashAsync(run.Source.Remote, run.Source.Path, run.SourceTree, run.Trusted(run.SourceTree), hashing.Token));
+            : HashesOnly(run.Hasher.HashAsync(run.Source.Remote, run.Source.Path, run.SourceTree, run.Trusted(run.SourceTree), run.Function, hashing.Token));
         var transferred = new HashSet<string>(StringComparer.Ordinal);
         StageSend stats;
         try
@@ -173,22 +175,22 @@ public sealed class TransferOperation
     /// </summary>
     private async Task<StageCheck> VerifyStageAsync(TransferContext run, IReadOnlyDictionary<string, string> sourceHashes, List<string> forced, HashSet<string> transferred)
     {
-        _progress.Phase("Verifying (sha256 on both sides)");
+        _progress.Phase($"Verifying ({run.Function.Name} on both sides)");
         var stageTree = await run.Target.Remote.ScanAsync(run.Stage, run.Cancellation)
             ?? throw new ModelSyncException($"the staging area {run.Stage} vanished during the transfer", ExitCodes.Failed, "run the same command again");
-        var vouched = (run.Options.Checksum ? null : run.TargetTree?.Manifest?.Trusted(stageTree))?
+        var vouched = (run.Options.Checksum ? null : run.TargetTree?.Manifest?.Trusted(stageTree, run.Function))?
             .Where(h => !transferred.Contains(h.Key)).ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
-        var stageHashes = await WithRetriesAsync(run, () => run.Hasher.HashAsync(run.Target.Remote, run.Stage, stageTree, vouched, run.Cancellation));
+        var stageHashes = await WithRetriesAsync(run, () => run.Hasher.HashAsync(run.Target.Remote, run.Stage, stageTree, vouched, run.Function, run.Cancellation));
         var mismatched = TransferChecks.Mismatches(run.SourceTree, sourceHashes, stageHashes.Hashes).Union(forced).ToList();
-        if (mismatched.Count == 0) return new StageCheck(Verified(run.SourceTree, 0, stageHashes.HashedNow), 0, 0);
+        if (mismatched.Count == 0) return new StageCheck(Verified(run, 0, stageHashes.HashedNow), 0, 0);
 
         _progress.Phase($"{mismatched.Count} file(s) did not verify; sending them once more");
         var again = await WithRetriesAsync(run, () => SendToStageAsync(run, mismatched, transferred));
-        var rehashed = await run.Target.Remote.HashAsync(run.Stage, run.SourceTree.RootKind, run.IsDirectory ? mismatched : [""], TreeHasher.SmallBatch, run.Cancellation);
+        var rehashed = await run.Target.Remote.HashAsync(run.Stage, run.SourceTree.RootKind, run.IsDirectory ? mismatched : [""], TreeHasher.SmallBatch, run.Function, run.Cancellation);
         var still = mismatched.Where(f => !rehashed.TryGetValue(f, out var h) || !sourceHashes.TryGetValue(f, out var s) || h != s).ToList();
         var outcome = still.Count > 0
-            ? new VerificationOutcome(VerifyStatus.Failed, run.SourceTree.Files.Count(), Algorithm, still, mismatched.Count)
-            : Verified(run.SourceTree, mismatched.Count, stageHashes.HashedNow + mismatched.Count);
+            ? new VerificationOutcome(VerifyStatus.Failed, run.SourceTree.Files.Count(), run.Function.Name, still, mismatched.Count)
+            : Verified(run, mismatched.Count, stageHashes.HashedNow + mismatched.Count);
         return new StageCheck(outcome, again.WireBytes, again.LiteralBytes);
     }
 
@@ -229,8 +231,10 @@ public sealed class TransferOperation
         return _transport.SendAsync(run, only, OnItem, _progress);
     }
 
-    private static VerificationOutcome Verified(TreeListing source, int resent, int hashedNow) =>
-        new(VerifyStatus.Verified, source.Files.Count(), Algorithm, [], resent) { HashedNow = Math.Min(hashedNow, source.Files.Count()) };
+    private static VerificationOutcome Skipped(TransferContext run) => new(VerifyStatus.Skipped, 0, run.Function.Name, [], 0);
+
+    private static VerificationOutcome Verified(TransferContext run, int resent, int hashedNow) =>
+        new(VerifyStatus.Verified, run.SourceTree.Files.Count(), run.Function.Name, [], resent) { HashedNow = Math.Min(hashedNow, run.SourceTree.Files.Count()) };
 
     private static async Task<IReadOnlyDictionary<string, string>> HashesOnly(Task<TreeHashes> hashing) => (await hashing).Hashes;
 }

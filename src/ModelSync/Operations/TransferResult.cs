@@ -20,6 +20,9 @@ public sealed record TransferOptions(bool DryRun, bool Delete, bool Compress, bo
 
     /// <summary>Push: refuse a target name that does not follow naming.pattern (<c>--strict-naming</c>).</summary>
     public bool StrictNaming { get; init; }
+
+    /// <summary>The hash to verify with when both ends have its program (<c>--hash</c>, <c>defaults.hash</c>); else sha256.</summary>
+    public Verification.HashFunction Hash { get; init; } = Verification.HashFunction.Sha256;
 }
 
 public enum VerifyStatus
@@ -29,7 +32,7 @@ public enum VerifyStatus
     Skipped,
 }
 
-/// <summary>What verification found: every file's sha256 on the receiving side against the sender's.</summary>
+/// <summary>What verification found: every file's hash (by <paramref name="Algorithm"/>) on the receiving side against the sender's.</summary>
 public sealed record VerificationOutcome(VerifyStatus Status, int Files, string Algorithm, IReadOnlyList<string> Mismatched, int Resent)
 {
     /// <summary>Files hashed on the receiving side by this run; the rest were unchanged since the verified push its manifest records.</summary>
@@ -55,7 +58,7 @@ public sealed record TransferResult(
     /// <summary>Pull: the <c>alias:MODEL@latest</c> the source was resolved from; null for a plain path.</summary>
     public string? ResolvedFrom { get; init; }
 
-    /// <summary>Push: preflight warnings, such as a target name that does not follow naming.pattern.</summary>
+    /// <summary>Preflight warnings, such as a target name that does not follow naming.pattern or a hash not available at both ends.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>How the bytes moved: the tool, the connection and the choices made, e.g. compression.</summary>

@@ -14,29 +14,37 @@ public sealed record VerifyResult(string Name, string? Local, string Remote, str
 {
     public LatestResolution? Resolved { get; init; }
 
+    /// <summary>The hash compared: the one asked for, sha256 when one end lacks its program, or the manifest's.</summary>
+    public string Algorithm { get; init; } = HashFunction.Sha256.Name;
+
+    /// <summary>E.g. that the hash asked for was not available at both ends.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public bool Ok => Findings.Count == 0;
 }
 
 /// <summary>
 /// Content checks that change nothing: a local model against its copy on a server, or a server's copy against
-/// the manifest its last verified push left. A manifest vouches for files whose size and mtime still match it;
-/// <c>--checksum</c> hashes every file on both sides regardless.
+/// the manifest its last verified push left. A manifest vouches for files whose size and mtime still match it, when
+/// it was written with the hash being compared; <c>--checksum</c> hashes every file on both sides regardless.
 /// </summary>
 public static class VerifyOperation
 {
-    public static async Task<VerifyResult> CompareAsync(RemoteSession session, string localPath, string remote, bool checksum, bool outsideBase, CancellationToken cancellationToken)
+    public static async Task<VerifyResult> CompareAsync(RemoteSession session, string localPath, string remote, bool checksum, bool outsideBase, HashFunction wanted, CancellationToken cancellationToken)
     {
         var pair = await LocalAndRemote.ScanAsync(session, localPath, remote, outsideBase, cancellationToken);
         var local = pair.LocalTree;
         var copy = pair.RemoteTree ?? throw new ModelSyncException($"nothing at {pair.RemoteDisplay}", ExitCodes.Failed,
             $"push it first: `model-sync push {localPath} {pair.Spec}`");
         var hasher = checksum ? new TreeHasher(null) : session.Hasher;
+        var choice = HashChoice.Choose(wanted, pair.Here, pair.Server);
+        var function = choice.Function;
         var hashes = await Task.WhenAll(
-            hasher.HashAsync(pair.Here, pair.LocalPath, local, null, cancellationToken),
-            hasher.HashAsync(pair.Server, pair.RemotePath, copy, checksum ? null : copy.Manifest?.Trusted(copy), cancellationToken));
-        var findings = Compare(local, hashes[0].Hashes, copy, hashes[1].Hashes);
+            hasher.HashAsync(pair.Here, pair.LocalPath, local, null, function, cancellationToken),
+            hasher.HashAsync(pair.Server, pair.RemotePath, copy, checksum ? null : copy.Manifest?.Trusted(copy, function), function, cancellationToken));
+        var findings = Compare(local, hashes[0].Hashes, copy, hashes[1].Hashes, function);
         return new VerifyResult(PosixPath.Name(pair.LocalPath), localPath, pair.RemoteDisplay, "local copy", local.Files.Count(),
-            hashes[1].HashedNow, findings) { Resolved = pair.Resolved };
+            hashes[1].HashedNow, findings) { Resolved = pair.Resolved, Algorithm = function.Name, Warnings = choice.Warning is { } w ? [w] : [] };
     }
 
     public static async Task<VerifyResult> AgainstManifestAsync(RemoteSession session, string remote, bool outsideBase, CancellationToken cancellationToken)
@@ -52,16 +60,21 @@ public static class VerifyOperation
             ?? throw new ModelSyncException($"nothing at {spec.Alias}:{path}", ExitCodes.Usage, $"check the name with `model-sync list {spec.Alias}`");
         var manifest = copy.Manifest ?? throw new ModelSyncException($"{spec.Alias}:{path} has no manifest to check against", ExitCodes.Failed,
             $"a verified push leaves one; compare with a local copy instead: model-sync verify <local> {spec}");
-        var hashes = await new TreeHasher(null).HashAsync(server, path, copy, null, cancellationToken);
+        // Only like compares with like: the copy is hashed with whatever the manifest recorded.
+        var function = manifest.Function!;
+        if (!function.AvailableWith(server.HashTools))
+            throw new ModelSyncException($"the manifest of {spec.Alias}:{path} holds {function.Name} hashes, but {string.Join(" or ", function.Tools)} is not installed on {spec.Alias}",
+                ExitCodes.Failed, $"install the {function.Package} package there, or compare with a local copy: model-sync verify <local> {spec}");
+        var hashes = await new TreeHasher(null).HashAsync(server, path, copy, null, function, cancellationToken);
         var recorded = new TreeListing(EntryKind.Directory, manifest.Files.Select(f => new TreeEntry(f.Path, EntryKind.File, f.Size, f.Mtime)).ToList());
-        var expected = manifest.Files.ToDictionary(f => f.Path, f => f.Sha256, StringComparer.Ordinal);
-        var findings = Compare(recorded, expected, new TreeListing(copy.RootKind, copy.Files.ToList()), hashes.Hashes);
+        var expected = manifest.Files.ToDictionary(f => f.Path, f => f.Hash, StringComparer.Ordinal);
+        var findings = Compare(recorded, expected, new TreeListing(copy.RootKind, copy.Files.ToList()), hashes.Hashes, function);
         return new VerifyResult(PosixPath.Name(path), null, $"{spec.Alias}:{path}", $"manifest of {manifest.Published:yyyy-MM-dd HH:mm}Z by {manifest.PushedBy}",
-            manifest.Files.Count, hashes.HashedNow, findings) { Resolved = latest };
+            manifest.Files.Count, hashes.HashedNow, findings) { Resolved = latest, Algorithm = function.Name };
     }
 
     /// <summary>Pure: every file and link of <paramref name="expected"/> must be in <paramref name="actual"/> with the same content, and nothing more.</summary>
-    public static List<VerifyFinding> Compare(TreeListing expected, IReadOnlyDictionary<string, string> expectedHashes, TreeListing actual, IReadOnlyDictionary<string, string> actualHashes)
+    public static List<VerifyFinding> Compare(TreeListing expected, IReadOnlyDictionary<string, string> expectedHashes, TreeListing actual, IReadOnlyDictionary<string, string> actualHashes, HashFunction function)
     {
         var findings = new List<VerifyFinding>();
         var there = actual.Entries.Where(e => e.Kind != EntryKind.Directory).ToDictionary(e => e.Path, StringComparer.Ordinal);
@@ -74,7 +87,7 @@ public static class VerifyOperation
             else if (e.Kind == EntryKind.Symlink && e.LinkTarget != a.LinkTarget)
                 findings.Add(new VerifyFinding(e.Path, $"link points to {a.LinkTarget}, not {e.LinkTarget}", null, null));
             else if (e.Kind == EntryKind.File && (!expectedHashes.TryGetValue(e.Path, out var want) || !actualHashes.TryGetValue(e.Path, out var got) || want != got))
-                findings.Add(new VerifyFinding(e.Path, e.Size == a.Size ? "content differs (sha256)" : "size and content differ", e.Size, a.Size));
+                findings.Add(new VerifyFinding(e.Path, e.Size == a.Size ? $"content differs ({function.Name})" : "size and content differ", e.Size, a.Size));
         }
         findings.AddRange(there.Values.Select(a => new VerifyFinding(a.Path, "only on the remote", null, a.Size)));
         findings.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));

@@ -2,7 +2,8 @@ using ModelSync.Manifests;
 
 namespace ModelSync.Planning;
 
-public sealed record PlanOptions(bool Delete = false);
+/// <summary><paramref name="HashName"/>: the hash the given hashes are of, named in the reasons.</summary>
+public sealed record PlanOptions(bool Delete = false, string HashName = "sha256");
 
 /// <summary>Pure: compares two listings and decides, per path, what a sync would do and why.</summary>
 public static class Planner
@@ -23,7 +24,7 @@ public static class Planner
         foreach (var source1 in source.Entries)
         {
             targetByPath.Remove(source1.Path, out var existing);
-            var (status, reason) = Compare(source1, existing, sourceHashes, targetHashes);
+            var (status, reason) = Compare(source1, existing, sourceHashes, targetHashes, options.HashName);
             entries.Add(new PlannedEntry(source1.Path, source1.Kind, status, reason, source1, existing, false));
         }
         var sourceNonDirectories = source.Entries.Where(e => e.Kind != EntryKind.Directory).Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
@@ -46,7 +47,8 @@ public static class Planner
         TreeEntry source,
         TreeEntry? target,
         IReadOnlyDictionary<string, string>? sourceHashes = null,
-        IReadOnlyDictionary<string, string>? targetHashes = null)
+        IReadOnlyDictionary<string, string>? targetHashes = null,
+        string hashName = "sha256")
     {
         if (target is null) return (EntryStatus.New, "not on target");
         if (source.Kind != target.Kind)
@@ -64,7 +66,7 @@ public static class Planner
         if (sourceHashes is not null && targetHashes is not null)
         {
             var same = sourceHashes.TryGetValue(source.Path, out var a) && targetHashes.TryGetValue(source.Path, out var b) && a == b;
-            return same ? (EntryStatus.Same, "same sha256") : (EntryStatus.Modified, "content differs (sha256)");
+            return same ? (EntryStatus.Same, $"same {hashName}") : (EntryStatus.Modified, $"content differs ({hashName})");
         }
         return source.ModifiedUnixSeconds == target.ModifiedUnixSeconds
             ? (EntryStatus.Same, "same size and mtime")

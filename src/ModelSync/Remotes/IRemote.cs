@@ -7,8 +7,11 @@ namespace ModelSync.Remotes;
 /// <summary>How rsync names a path on a place: <c>/abs/path</c> here, <c>host:/abs/path</c> plus the ssh command for a server.</summary>
 public sealed record RsyncLocation(string Spec, string? RemoteShell);
 
-/// <summary>What <see cref="IRemote.ConnectAsync"/> learnt about a place.</summary>
-public sealed record RemoteProbe(string ModelBase, string? RsyncVersion, TimeSpan ConnectTime);
+/// <summary>
+/// What <see cref="IRemote.ConnectAsync"/> learnt about a place; <paramref name="HashTools"/>: the hash programs
+/// on its PATH (of openssl, sha256sum, xxhsum, b3sum).
+/// </summary>
+public sealed record RemoteProbe(string ModelBase, string? RsyncVersion, TimeSpan ConnectTime, IReadOnlyList<string> HashTools);
 
 /// <summary>
 /// A place models live: a directory on this machine or a server over ssh. Every path argument is absolute.
@@ -26,6 +29,9 @@ public interface IRemote : IAsyncDisposable
     /// <summary>How this place is reached, for reports, e.g. <c>ssh, one shared connection, AES-GCM preferred</c>.</summary>
     string Connection { get; }
 
+    /// <summary>The hash programs found on the place's PATH by <see cref="ConnectAsync"/>; empty before it.</summary>
+    IReadOnlyList<string> HashTools { get; }
+
     /// <summary>Opens the one connection every later call reuses, and probes the place. Idempotent.</summary>
     Task<RemoteProbe> ConnectAsync(CancellationToken cancellationToken);
 
@@ -33,12 +39,12 @@ public interface IRemote : IAsyncDisposable
     Task<TreeListing?> ScanAsync(string path, CancellationToken cancellationToken);
 
     /// <summary>
-    /// SHA-256 of the files <paramref name="files"/> (paths relative to <paramref name="root"/>), keyed by those
-    /// paths; a single-file root is asked for and keyed as <c>""</c>. Files are hashed in parallel batches of
+    /// The <paramref name="function"/> hash (lower-case hex) of the files <paramref name="files"/> (paths relative
+    /// to <paramref name="root"/>), keyed by those paths; a single-file root is asked for and keyed as <c>""</c>. Files are hashed in parallel batches of
     /// <paramref name="batchSize"/> (one process per batch). A file that cannot be read is missing from the
     /// result. Read-only.
     /// </summary>
-    Task<IReadOnlyDictionary<string, string>> HashAsync(string root, EntryKind rootKind, IReadOnlyCollection<string> files, int batchSize, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, string>> HashAsync(string root, EntryKind rootKind, IReadOnlyCollection<string> files, int batchSize, Verification.HashFunction function, CancellationToken cancellationToken);
 
     /// <summary>Bytes free at <paramref name="path"/> or its nearest existing ancestor. Read-only.</summary>
     Task<long> FreeBytesAsync(string path, CancellationToken cancellationToken);

@@ -21,12 +21,18 @@ public sealed class LocalRemote(ServerAlias alias, IProcessRunner runner, string
 
     protected override Task<ProcessResult> OpenAndProbeAsync(CancellationToken cancellationToken) =>
         // The local side of a push or pull needs no probe: rsync runs here, and paths are absolute already.
+        // Its hash programs are looked up on PATH here, without starting a shell.
         Alias.Name == ThisMachineName
-            ? Task.FromResult(new ProcessResult(0, System.Text.Encoding.UTF8.GetBytes(HomePath.Home + "\n"), ""))
+            ? Task.FromResult(new ProcessResult(0, System.Text.Encoding.UTF8.GetBytes(
+                $"{HomePath.Home}\nno-rsync\n{HashToolsPrefix} {string.Join(' ', Verification.HashFunction.AllTools.Where(OnPath))}\n"), ""))
             : RunScriptAsync(RemoteScripts.Probe, [], cancellationToken);
 
     public override ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments) =>
         new(Shell, ["-c", script, "sh", .. arguments]);
+
+    private static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Any(dir => File.Exists(Path.Join(dir, program)));
 
     public override async Task<int> ExecAsync(string command, CancellationToken cancellationToken) =>
         (await Runner.RunAsync(new ProcessSpec(Shell, ["-c", command]) { InheritStdio = true }, cancellationToken)).ExitCode;

@@ -6,10 +6,16 @@ namespace ModelSync.Remotes;
 /// </summary>
 public static class RemoteScripts
 {
-    /// <summary>Greets a server: home directory, then rsync's version line or <c>no-rsync</c>.</summary>
+    /// <summary>
+    /// Greets a server: home directory; rsync's version line or <c>no-rsync</c>; <c>hash-tools:</c> and the hash
+    /// programs on its PATH, space-separated (shell built-ins only, so knowing them costs no extra round trip).
+    /// </summary>
     public const string Probe = """
         printf '%s\n' "$HOME"
         if command -v rsync >/dev/null 2>&1; then rsync --version 2>/dev/null | head -n 1; else echo no-rsync; fi
+        printf 'hash-tools:'
+        for t in openssl sha256sum xxhsum b3sum; do if command -v "$t" >/dev/null 2>&1; then printf ' %s' "$t"; fi; done
+        echo
         """;
 
     /// <summary>
@@ -38,29 +44,51 @@ public static class RemoteScripts
 
     /// <summary>
     /// $1: directory; NUL-terminated <c>./</c>-prefixed names on stdin (so no list is ever too long for a command
-    /// line); $2: files per batch; $3: <c>fast</c> (openssl when present) or <c>plain</c> (sha256sum). Prints the
-    /// tool used on a first line, then one NUL-terminated record per file: <c>HASH *./name</c> from openssl, or
-    /// <c>HASH  ./name</c> from <c>sha256sum -z</c>. openssl versions differ in how they escape a name holding a
-    /// newline or a backslash, so the caller sends such rare names as <c>plain</c>: <c>sha256sum -z</c> never
-    /// escapes. Batches run in parallel, each into its own temp file, so records never interleave.
+    /// line); $2: files per batch; $3: the hash, <c>sha256</c> (openssl when present, else sha256sum), <c>xxh128</c>
+    /// (xxhsum -H2) or <c>blake3</c> (b3sum); $4: <c>lines</c> or <c>each</c>. Prints the tool used on a first
+    /// line, then one NUL-terminated record per file, <c>HASH *./name</c> (openssl) or <c>HASH  ./name</c>.
+    /// <c>lines</c> turns the tool's output lines into records, so it is only for names the tools print
+    /// verbatim; each tool escapes a newline, carriage return or backslash differently (xxhsum 0.8.1 not at all),
+    /// so the caller sends such names as <c>each</c>: one tool run per file, whose hash (the first word, less the
+    /// backslash that flags an escaped name) is paired with the name as given. Batches run in parallel, each into
+    /// its own temp file, so records never interleave.
     /// </summary>
     public const string Hash = """
         cd -- "$1" || exit 41
-        if [ "$3" = fast ] && command -v openssl >/dev/null 2>&1; then MS_TOOL=openssl; else MS_TOOL=sha256sum; fi
-        export MS_TOOL
+        case $3 in
+          xxh128) MS_TOOL=xxhsum ;;
+          blake3) MS_TOOL=b3sum ;;
+          *) if command -v openssl >/dev/null 2>&1; then MS_TOOL=openssl; else MS_TOOL=sha256sum; fi ;;
+        esac
+        command -v "$MS_TOOL" >/dev/null 2>&1 || { echo "$MS_TOOL: not found" >&2; exit 43; }
+        MS_EACH=$4
+        export MS_TOOL MS_EACH
         w=$(nproc 2>/dev/null) || w=2
         [ "$w" -gt 4 ] && w=4
         t=$(mktemp -d) || exit 42
         trap 'rm -rf "$t"' EXIT
         xargs -0 -r -P "$w" -n "$2" sh -c '
           o=$(mktemp -p "$0") || exit 1
-          if [ "$MS_TOOL" = openssl ]; then
-            openssl dgst -sha256 -r "$@" > "$o.lines"; st=$?
-            tr "\n" "\0" < "$o.lines" > "$o"
-            rm -f "$o.lines"
+          h() {
+            case $MS_TOOL in
+              openssl) openssl dgst -sha256 -r "$@" ;;
+              xxhsum) xxhsum -H2 "$@" ;;
+              *) "$MS_TOOL" "$@" ;;
+            esac
+          }
+          if [ "$MS_EACH" = each ]; then
+            st=0
+            for f; do
+              r=$(h "$f") || { st=1; continue; }
+              r=${r%% *}
+              printf "%s  %s\0" "${r#\\}" "$f"
+            done > "$o"
             exit $st
           fi
-          exec sha256sum -z -- "$@" > "$o"' "$t"
+          h "$@" > "$o.lines"; st=$?
+          tr "\n" "\0" < "$o.lines" > "$o"
+          rm -f "$o.lines"
+          exit $st' "$t"
         st=$?
         printf '%s\n' "$MS_TOOL"
         for f in "$t"/*; do [ -f "$f" ] && cat "$f"; done

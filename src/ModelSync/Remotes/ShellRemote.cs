@@ -15,12 +15,15 @@ namespace ModelSync.Remotes;
 public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IRemote
 {
     private string? _modelBase;
+    private IReadOnlyList<string> _hashTools = [];
 
     public ServerAlias Alias => alias;
 
     protected IProcessRunner Runner => runner;
 
     public string ModelBase => _modelBase ?? throw new InvalidOperationException("connect first");
+
+    public IReadOnlyList<string> HashTools => _hashTools;
 
     public async Task<RemoteProbe> ConnectAsync(CancellationToken cancellationToken)
     {
@@ -29,12 +32,21 @@ public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IR
         var lines = result.StdoutText.Split('\n');
         var home = lines[0].TrimEnd('/');
         var rsync = lines.Length > 1 && lines[1] != "no-rsync" && lines[1].Length > 0 ? lines[1].Trim() : null;
+        _hashTools = ParseHashTools(lines);
         var configured = alias.ModelBase;
         _modelBase = configured == "~" ? home
             : configured.StartsWith("~/", StringComparison.Ordinal) ? home + configured[1..]
             : configured;
-        return new RemoteProbe(_modelBase, rsync, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return new RemoteProbe(_modelBase, rsync, System.Diagnostics.Stopwatch.GetElapsedTime(started), _hashTools);
     }
+
+    /// <summary>The probe's <c>hash-tools:</c> line, as a list; only the programs model-sync knows.</summary>
+    public static IReadOnlyList<string> ParseHashTools(IEnumerable<string> probeLines) =>
+        probeLines.FirstOrDefault(l => l.StartsWith(HashToolsPrefix, StringComparison.Ordinal)) is { } line
+            ? [.. line[HashToolsPrefix.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(HashFunction.AllTools.Contains)]
+            : [];
+
+    public const string HashToolsPrefix = "hash-tools:";
 
     /// <summary>Connects (for ssh: starts the shared master) while running <see cref="RemoteScripts.Probe"/>.</summary>
     protected abstract Task<ProcessResult> OpenAndProbeAsync(CancellationToken cancellationToken);
@@ -77,17 +89,17 @@ public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IR
         }
     }
 
-    public async Task<IReadOnlyDictionary<string, string>> HashAsync(string root, EntryKind rootKind, IReadOnlyCollection<string> files, int batchSize, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string>> HashAsync(string root, EntryKind rootKind, IReadOnlyCollection<string> files, int batchSize, HashFunction function, CancellationToken cancellationToken)
     {
         var singleFile = rootKind != EntryKind.Directory;
         var directory = singleFile ? PosixPath.Parent(root) : root;
         var names = singleFile ? [PosixPath.Name(root)] : files.ToList();
-        // Names openssl might escape go to sha256sum -z, which never does; both lists hash at once.
-        var odd = names.Where(n => n.Contains('\n', StringComparison.Ordinal) || n.Contains('\\', StringComparison.Ordinal)).ToList();
+        // Names a tool might escape are hashed one run each, the rest in batches; both lists at once.
+        var odd = names.Where(HashOutput.NeedsOneRunEach).ToList();
         var plain = names.Except(odd, StringComparer.Ordinal).ToList();
         var results = await Task.WhenAll(
-            HashListAsync(directory, plain, batchSize, "fast", root, cancellationToken),
-            HashListAsync(directory, odd, batchSize, "plain", root, cancellationToken));
+            HashListAsync(directory, plain, batchSize, function, "lines", root, cancellationToken),
+            HashListAsync(directory, odd, batchSize, function, "each", root, cancellationToken));
         var hashes = new Dictionary<string, string>(results[0], StringComparer.Ordinal);
         foreach (var (name, hash) in results[1]) hashes[name] = hash;
         if (!singleFile) return hashes;
@@ -96,15 +108,15 @@ public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IR
             : new Dictionary<string, string>();
     }
 
-    private async Task<IReadOnlyDictionary<string, string>> HashListAsync(string directory, List<string> names, int batchSize, string tool, string root, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, string>> HashListAsync(string directory, List<string> names, int batchSize, HashFunction function, string mode, string root, CancellationToken cancellationToken)
     {
         if (names.Count == 0) return new Dictionary<string, string>();
         var list = System.Text.Encoding.UTF8.GetBytes(string.Concat(names.Select(n => "./" + n + "\0")));
         var batch = Math.Max(1, batchSize).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var result = await this.RunCheckedAsync(RemoteScripts.Hash, [directory, batch, tool], $"hash files in {root}", cancellationToken, list);
+        var result = await this.RunCheckedAsync(RemoteScripts.Hash, [directory, batch, function.Name, mode], $"hash files in {root} ({function.Name})", cancellationToken, list);
         try
         {
-            return HashOutput.Parse(result.Stdout).Hashes;
+            return HashOutput.Parse(result.Stdout, function).Hashes;
         }
         catch (FormatException e)
         {

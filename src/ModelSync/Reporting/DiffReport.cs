@@ -26,7 +26,7 @@ public static class DiffReport
         writer.WriteLine($"Local: {result.Local}");
         writer.WriteLine($"Remote: {result.Remote}{(result.RemoteExists ? "" : " (not there yet)")}");
         if (result.Resolved is { } resolved) writer.WriteLine($"Resolved: {resolved.Describe()}");
-        writer.WriteLine($"Compared by: {(result.Checksum ? "sha256 of content" : "size and modification time")}");
+        writer.WriteLine($"Compared by: {(result.Algorithm is { } hash ? hash + " of content" : "size and modification time")}");
         writer.WriteLine();
         var table = new MarkdownTable("File", "Local", "Remote", "Status");
         foreach (var e in Shown(result.Plan))
@@ -65,7 +65,8 @@ public static class DiffReport
             remote = r.Remote,
             remote_exists = r.RemoteExists,
             resolved_from = r.Resolved?.Selector,
-            compared_by = r.Checksum ? "sha256" : "size_mtime",
+            compared_by = r.Algorithm ?? "size_mtime",
+            warnings = r.Warnings,
             entries = Shown(r.Plan).Select(e => new
             {
                 path = e.Path,

@@ -11,7 +11,7 @@ public static class VerifyReport
         if (result.Resolved is { } resolved) writer.WriteLine($"Resolved: {resolved.Describe()}");
         if (result.Local is not null) writer.WriteLine($"Local: {result.Local}");
         writer.WriteLine($"Remote: {result.Remote}");
-        writer.WriteLine($"Compared with: {result.ComparedWith}, by sha256 ({Hashed(result)})");
+        writer.WriteLine($"Compared with: {result.ComparedWith}, by {result.Algorithm} ({Hashed(result)})");
         writer.WriteLine();
         if (result.Ok)
         {
@@ -38,9 +38,11 @@ public static class VerifyReport
         remote = r.Remote,
         resolved_from = r.Resolved?.Selector,
         compared_with = r.ComparedWith,
+        algorithm = r.Algorithm,
         files = r.Files,
         hashed_now = r.HashedNow,
         ok = r.Ok,
+        warnings = r.Warnings,
         problems = r.Findings.Select(f => new { path = f.Path, problem = f.Problem, expected_bytes = f.LocalBytes, remote_bytes = f.RemoteBytes }),
     };
 }

@@ -7,8 +7,9 @@ using ModelSync.Manifests;
 namespace ModelSync.Verification;
 
 /// <summary>
-/// sha256 of local files, remembered by (path, inode, size, mtime to the nanosecond), so re-pushing an unchanged
-/// tree does not read it again. A file rewritten in any way gets a new mtime or inode and is hashed afresh.
+/// Hashes of local files, remembered per hash function by (path, inode, size, mtime to the nanosecond), so
+/// re-pushing an unchanged tree does not read it again. A file rewritten in any way gets a new mtime or inode and
+/// is hashed afresh. A line's first field is the hash, prefixed <c>name:</c> for any function but sha256.
 /// One file per tree root, so a command loads what it can use rather than every file ever hashed here (one
 /// shared file had grown to 20k lines and 60 ms of every start). The cache is an optimisation only: a missing
 /// or damaged file means an empty cache, and a failed save is ignored.
@@ -19,12 +20,12 @@ public sealed class HashCache(string directory)
     private readonly Dictionary<string, Shard> _shards = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    private sealed record Entry(string Sha256, long Inode, long Size, string Modified);
+    private sealed record Entry(string Hash, long Inode, long Size, string Modified);
 
-    private sealed class Shard(string file, Dictionary<string, Entry> entries)
+    private sealed class Shard(string file, Dictionary<(string Function, string Path), Entry> entries)
     {
         public string File { get; } = file;
-        public Dictionary<string, Entry> Entries { get; } = entries;
+        public Dictionary<(string Function, string Path), Entry> Entries { get; } = entries;
         public bool Dirty { get; set; }
     }
 
@@ -32,24 +33,25 @@ public sealed class HashCache(string directory)
         Path.Join(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Join(HomePath.Home, ".cache"),
             "model-sync", "hashes");
 
-    public string? Lookup(string root, string absolutePath, TreeEntry file)
+    // Pushes to several servers run at once and may each hash on this machine (a local alias's stage).
+    public string? Lookup(string root, string absolutePath, TreeEntry file, HashFunction function)
     {
         lock (_lock)
         {
-            return ShardOf(root).Entries.TryGetValue(absolutePath, out var e) && e.Inode == file.Inode && e.Size == file.Size
+            return ShardOf(root).Entries.TryGetValue((function.Name, absolutePath), out var e) && e.Inode == file.Inode && e.Size == file.Size
                 && e.Modified == file.ModifiedExact && file.ModifiedExact.Length > 0
-                ? e.Sha256
+                ? e.Hash
                 : null;
         }
     }
 
-    public void Store(string root, string absolutePath, TreeEntry file, string sha256)
+    public void Store(string root, string absolutePath, TreeEntry file, HashFunction function, string hash)
     {
         if (file.ModifiedExact.Length == 0 || absolutePath.Contains('\n', StringComparison.Ordinal)) return;
         lock (_lock)
         {
             var shard = ShardOf(root);
-            shard.Entries[absolutePath] = new Entry(sha256, file.Inode, file.Size, file.ModifiedExact);
+            shard.Entries[(function.Name, absolutePath)] = new Entry(hash, file.Inode, file.Size, file.ModifiedExact);
             shard.Dirty = true;
         }
     }
@@ -82,18 +84,18 @@ public sealed class HashCache(string directory)
         return shard;
     }
 
-    private static Dictionary<string, Entry> Read(string file)
+    private static Dictionary<(string Function, string Path), Entry> Read(string file)
     {
-        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        var entries = new Dictionary<(string Function, string Path), Entry>();
         try
         {
             foreach (var line in System.IO.File.ReadLines(file))
             {
                 var f = line.Split('\t', 5);
-                if (f.Length == 5 && f[0].Length == 64
+                if (f.Length == 5 && SplitHash(f[0]) is (var function, var hash) && hash.Length == function.HexLength
                     && long.TryParse(f[1], CultureInfo.InvariantCulture, out var inode)
                     && long.TryParse(f[2], CultureInfo.InvariantCulture, out var size))
-                    entries[f[4]] = new Entry(f[0], inode, size, f[3]);
+                    entries[(function.Name, f[4])] = new Entry(hash, inode, size, f[3]);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -111,8 +113,8 @@ public sealed class HashCache(string directory)
             var temp = shard.File + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".tmp";
             using (var writer = new StreamWriter(temp))
             {
-                foreach (var (path, e) in shard.Entries.TakeLast(MaxEntriesPerRoot))
-                    writer.Write($"{e.Sha256}\t{e.Inode.ToString(CultureInfo.InvariantCulture)}\t{e.Size.ToString(CultureInfo.InvariantCulture)}\t{e.Modified}\t{path}\n");
+                foreach (var ((function, path), e) in shard.Entries.TakeLast(MaxEntriesPerRoot))
+                    writer.Write($"{JoinHash(function, e.Hash)}\t{e.Inode.ToString(CultureInfo.InvariantCulture)}\t{e.Size.ToString(CultureInfo.InvariantCulture)}\t{e.Modified}\t{path}\n");
             }
             System.IO.File.Move(temp, shard.File, overwrite: true);
         }
@@ -121,4 +123,13 @@ public sealed class HashCache(string directory)
             // Next run hashes again; nothing else depends on the cache (a read-only home only costs speed).
         }
     }
+
+    private static (HashFunction Function, string Hash)? SplitHash(string field)
+    {
+        var colon = field.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0) return (HashFunction.Sha256, field);
+        return HashFunction.TryParse(field[..colon]) is { } function && function != HashFunction.Sha256 ? (function, field[(colon + 1)..]) : null;
+    }
+
+    private static string JoinHash(string function, string hash) => function == HashFunction.Sha256.Name ? hash : function + ":" + hash;
 }

@@ -7,7 +7,7 @@ namespace ModelSync.Verification;
 /// <summary>
 /// Joins identical requests to hash a tree on this machine within one command: a push to eight servers reads
 /// its source once, not eight times, even when the eight ask at the same moment. A request is identified by the
-/// root and every file's path, inode, size and exact mtime, so a source that changed in between is hashed again.
+/// hash function, the root and every file's path, inode, size and exact mtime, so a source that changed in between is hashed again.
 /// The shared work stops when the last caller waiting for it gives up; a failed one is tried afresh next time.
 /// </summary>
 public sealed class HashRequests
@@ -23,10 +23,10 @@ public sealed class HashRequests
         public int Waiters { get; set; }
     }
 
-    public async Task<TreeHashes> JoinAsync(string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted,
+    public async Task<TreeHashes> JoinAsync(string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted, HashFunction function,
         Func<CancellationToken, Task<TreeHashes>> hash, CancellationToken cancellationToken)
     {
-        var key = Key(root, listing, trusted);
+        var key = function.Name + "\0" + Key(root, listing, trusted);
         Pending pending;
         lock (_pending)
         {

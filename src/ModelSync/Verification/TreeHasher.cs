@@ -8,22 +8,23 @@ namespace ModelSync.Verification;
 public sealed record TreeHashes(IReadOnlyDictionary<string, string> Hashes, int HashedNow);
 
 /// <summary>
-/// sha256 of every file of a listing, taking each from the cheapest source that can vouch for it: hashes the
-/// caller trusts (a manifest whose size and mtime still match), then this machine's hash cache, and only then
-/// reading the file where it lives. With <paramref name="requests"/>, identical requests for a tree on this machine
-/// made during one command share one reading.
+/// One hash function's value for every file of a listing, taking each from the cheapest source that can vouch for
+/// it: hashes the caller trusts (a manifest of the same function whose size and mtime still match), then this
+/// machine's hash cache, and only then reading the file where it lives.
+/// With <paramref name="requests"/>, identical requests for a tree on this machine made during one command share
+/// one reading.
 /// </summary>
 public sealed class TreeHasher(HashCache? cache, HashRequests? requests = null)
 {
     /// <summary>The same hasher without the cache (<c>--checksum</c>): every file is read, but still once per command.</summary>
     public TreeHasher WithoutCache() => new(null, requests);
 
-    public Task<TreeHashes> HashAsync(IRemote remote, string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted, CancellationToken cancellationToken) =>
+    public Task<TreeHashes> HashAsync(IRemote remote, string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted, HashFunction function, CancellationToken cancellationToken) =>
         requests is not null && remote.Alias.IsLocal
-            ? requests.JoinAsync(root, listing, trusted, token => HashNowAsync(remote, root, listing, trusted, token), cancellationToken)
-            : HashNowAsync(remote, root, listing, trusted, cancellationToken);
+            ? requests.JoinAsync(root, listing, trusted, function, token => HashNowAsync(remote, root, listing, trusted, function, token), cancellationToken)
+            : HashNowAsync(remote, root, listing, trusted, function, cancellationToken);
 
-    private async Task<TreeHashes> HashNowAsync(IRemote remote, string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted, CancellationToken cancellationToken)
+    private async Task<TreeHashes> HashNowAsync(IRemote remote, string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted, HashFunction function, CancellationToken cancellationToken)
     {
         var files = listing.Files.ToList();
         var useCache = cache is not null && remote.Alias.IsLocal;
@@ -31,7 +32,7 @@ public sealed class TreeHasher(HashCache? cache, HashRequests? requests = null)
         foreach (var file in files)
         {
             if (trusted is not null && trusted.TryGetValue(file.Path, out var vouched)) known[file.Path] = vouched;
-            else if (useCache && cache!.Lookup(root, Absolute(root, file.Path), file) is { } cached) known[file.Path] = cached;
+            else if (useCache && cache!.Lookup(root, Absolute(root, file.Path), file, function) is { } cached) known[file.Path] = cached;
         }
         var todo = files.Where(f => !known.ContainsKey(f.Path)).ToList();
         // Large files one per process, so the cores share them; small ones in big batches, so thousands of
@@ -39,13 +40,13 @@ public sealed class TreeHasher(HashCache? cache, HashRequests? requests = null)
         var large = todo.Where(f => f.Size >= LargeFile).Select(f => f.Path).ToList();
         var small = todo.Where(f => f.Size < LargeFile).Select(f => f.Path).ToList();
         var batches = await Task.WhenAll(
-            HashSomeAsync(remote, root, listing.RootKind, large, 1, cancellationToken),
-            HashSomeAsync(remote, root, listing.RootKind, small, Math.Clamp(small.Count / 8, SmallBatch, 1000), cancellationToken));
+            HashSomeAsync(remote, root, listing.RootKind, large, 1, function, cancellationToken),
+            HashSomeAsync(remote, root, listing.RootKind, small, Math.Clamp(small.Count / 8, SmallBatch, 1000), function, cancellationToken));
         foreach (var file in todo)
         {
             if (!batches[0].TryGetValue(file.Path, out var hash) && !batches[1].TryGetValue(file.Path, out hash)) continue;
             known[file.Path] = hash;
-            if (useCache) cache!.Store(root, Absolute(root, file.Path), file, hash);
+            if (useCache) cache!.Store(root, Absolute(root, file.Path), file, function, hash);
         }
         return new TreeHashes(known, todo.Count);
     }
@@ -56,8 +57,8 @@ public sealed class TreeHasher(HashCache? cache, HashRequests? requests = null)
     /// <summary>The fewest files a batch of small ones holds.</summary>
     public const int SmallBatch = 16;
 
-    private static async Task<IReadOnlyDictionary<string, string>> HashSomeAsync(IRemote remote, string root, EntryKind kind, List<string> paths, int batchSize, CancellationToken cancellationToken) =>
-        paths.Count == 0 ? new Dictionary<string, string>() : await remote.HashAsync(root, kind, paths, batchSize, cancellationToken);
+    private static async Task<IReadOnlyDictionary<string, string>> HashSomeAsync(IRemote remote, string root, EntryKind kind, List<string> paths, int batchSize, HashFunction function, CancellationToken cancellationToken) =>
+        paths.Count == 0 ? new Dictionary<string, string>() : await remote.HashAsync(root, kind, paths, batchSize, function, cancellationToken);
 
     private static string Absolute(string root, string relative) => relative.Length == 0 ? root : PosixPath.Combine(root, relative);
 }

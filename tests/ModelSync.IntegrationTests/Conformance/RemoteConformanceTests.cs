@@ -2,6 +2,7 @@ using System.Text;
 using ModelSync.Manifests;
 using ModelSync.Publishing;
 using ModelSync.Remotes;
+using ModelSync.Verification;
 
 namespace ModelSync.IntegrationTests.Conformance;
 
@@ -93,12 +94,50 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
             File.WriteAllText(path, "content of " + name);
         }
 
-        var hashes = await Remote.HashAsync(model, EntryKind.Directory, names, 16, CancellationToken.None);
-        var some = await Remote.HashAsync(model, EntryKind.Directory, ["-rf", "new\nline"], 1, CancellationToken.None);
+        var hashes = await Remote.HashAsync(model, EntryKind.Directory, names, 16, HashFunction.Sha256, CancellationToken.None);
+        var some = await Remote.HashAsync(model, EntryKind.Directory, ["-rf", "new\nline"], 1, HashFunction.Sha256, CancellationToken.None);
 
         Assert.Equal(names.Order(StringComparer.Ordinal), hashes.Keys.Order(StringComparer.Ordinal));
         foreach (var name in names) Assert.Equal(Sha256("content of " + name), hashes[name]);
         Assert.Equal(["-rf", "new\nline"], some.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("sha256")]
+    [InlineData("xxh128")]
+    [InlineData("blake3")]
+    public async Task Every_hash_function_gets_odd_names_right_in_batches_and_one_by_one(string name)
+    {
+        var function = HashFunction.TryParse(name)!;
+        var model = Path.Join(Root, "odd");
+        string[] names = ["plain.bin", "sp ace/a  b.txt", "-rf", "--", "new\nline", "trailing\n", "\\lead", @"back\slash", @"two\\", "cr\rhere",
+            "tab\there", " lead and trail ", "모델.txt", "`id`;x", "*star", "x  ./y"];
+        foreach (var n in names)
+        {
+            var path = Path.Join(model, n);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, "content of " + n);
+        }
+        var expected = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var n in names) expected[n] = await ReferenceHashAsync(function, "content of " + n);
+
+        Assert.True(function.AvailableWith(Remote.HashTools), $"the connect probe found {string.Join(", ", Remote.HashTools)}");
+        foreach (var batch in new[] { 1, 3, 64 })
+            Assert.Equal(expected.OrderBy(kv => kv.Key, StringComparer.Ordinal),
+                (await Remote.HashAsync(model, EntryKind.Directory, names, batch, function, CancellationToken.None)).OrderBy(kv => kv.Key, StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("xxh128", "6c78e0e3bd51d358d01e758642b85fb8")]
+    [InlineData("blake3", "4878ca0425c739fa427f7eda20fe845f6b2e46ba5fe2a14df5b1e32f50603215")]
+    public async Task The_fast_hashes_are_the_published_values(string name, string hashOfTest)
+    {
+        var file = Path.Join(Root, "new\nline");
+        File.WriteAllText(file, "test");
+
+        var hashes = await Remote.HashAsync(file, EntryKind.File, [""], 16, HashFunction.TryParse(name)!, CancellationToken.None);
+
+        Assert.Equal(hashOfTest, Assert.Single(hashes).Value);
     }
 
     [Fact]
@@ -107,7 +146,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         var file = Path.Join(Root, "one file.onnx");
         File.WriteAllText(file, "weights");
 
-        var hashes = await Remote.HashAsync(file, EntryKind.File, [""], 16, CancellationToken.None);
+        var hashes = await Remote.HashAsync(file, EntryKind.File, [""], 16, HashFunction.Sha256, CancellationToken.None);
 
         Assert.Equal(Sha256("weights"), Assert.Single(hashes).Value);
         Assert.Equal("", hashes.Keys.Single());
@@ -204,6 +243,25 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         Assert.Contains("permission denied", error.Message, StringComparison.Ordinal);
         Assert.Contains("write the model", error.Message, StringComparison.Ordinal);
         Assert.NotNull(error.Fix);
+    }
+
+    /// <summary>The hash of <paramref name="content"/> by the tool itself, from a file with a plain name.</summary>
+    private static async Task<string> ReferenceHashAsync(HashFunction function, string content)
+    {
+        if (function == HashFunction.Sha256) return Sha256(content);
+        var file = Path.Join(Path.GetTempPath(), "ms-ref-" + Guid.NewGuid().ToString("N"));
+        await File.WriteAllTextAsync(file, content);
+        try
+        {
+            string[] command = function == HashFunction.Xxh128 ? ["xxhsum", "-H2", file] : ["b3sum", file];
+            var result = await ModelSync.Processes.ProcessRunner.Instance.RunAsync(new ModelSync.Processes.ProcessSpec(command[0], command[1..]), CancellationToken.None);
+            Assert.Equal(0, result.ExitCode);
+            return result.StdoutText.Split(' ')[0];
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     private static string Sha256(string text) =>

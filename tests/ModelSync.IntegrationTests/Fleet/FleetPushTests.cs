@@ -75,7 +75,7 @@ public sealed class FleetPushTests(SshdFleetFixture fleet) : FleetTestBase(fleet
         // Each hashing process shows in the trace as the hash script with its directory (cut short, but the source's
         // starts with this test's working directory, the stages with each server's model_base).
         var sourceHashing = result.Stderr.Split('\n').Count(l => l.StartsWith("trace:", StringComparison.Ordinal)
-            && l.Contains($"/work-{Id}/", StringComparison.Ordinal) && l.EndsWith(" fast", StringComparison.Ordinal));
+            && l.Contains($"/work-{Id}/", StringComparison.Ordinal) && l.EndsWith(" lines", StringComparison.Ordinal));
         Assert.True(sourceHashing == 1, $"the source was hashed {sourceHashing} times\n{result}");
     }
 

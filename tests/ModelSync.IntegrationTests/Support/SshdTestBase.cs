@@ -49,11 +49,14 @@ public abstract class SshdTestBase
     /// A directory of symlinks to every command on the server's PATH except rsync: put it first on the remote
     /// PATH to make rsync missing there without touching the system.
     /// </summary>
-    protected async Task<string> PathWithoutRsyncAsync()
+    protected Task<string> PathWithoutRsyncAsync() => PathWithoutAsync("rsync");
+
+    /// <summary>As <see cref="PathWithoutRsyncAsync"/>, leaving out <paramref name="tools"/> (e.g. xxhsum, b3sum).</summary>
+    protected async Task<string> PathWithoutAsync(params string[] tools)
     {
         var (exitCode, stdout, stderr) = await Sshd.SshAsync("printf '%s' \"$PATH\"");
         Assert.True(exitCode == 0, stderr);
-        var farm = Path.Combine(Work, "bin-without-rsync");
+        var farm = Path.Combine(Work, "bin-without-" + string.Join('-', tools));
         Directory.CreateDirectory(farm);
         foreach (var dir in stdout.Split(':', StringSplitOptions.RemoveEmptyEntries).Where(Directory.Exists))
         {
@@ -61,7 +64,7 @@ public abstract class SshdTestBase
             {
                 var name = Path.GetFileName(tool);
                 var link = Path.Combine(farm, name);
-                if (name == "rsync" || File.Exists(link) || Directory.Exists(link) || new FileInfo(link).LinkTarget is not null) continue;
+                if (tools.Contains(name) || File.Exists(link) || Directory.Exists(link) || new FileInfo(link).LinkTarget is not null) continue;
                 File.CreateSymbolicLink(link, tool);
             }
         }

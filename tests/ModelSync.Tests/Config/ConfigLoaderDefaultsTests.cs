@@ -36,4 +36,32 @@ public sealed class ConfigLoaderDefaultsTests
         Assert.Equal(ExitCodes.Usage, error.ExitCode);
         Assert.StartsWith("config cfg.yaml:2:21: stale_lock_hours", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("sha256")]
+    [InlineData("xxh128")]
+    [InlineData("blake3")]
+    public void Hash_names_the_function_verification_prefers(string name)
+    {
+        var defaults = ConfigLoader.Parse($"defaults:\n  hash: {name}\n", "cfg.yaml").Defaults;
+
+        Assert.Equal(name, defaults.Hash.Name);
+    }
+
+    [Fact]
+    public void Hash_defaults_to_sha256() =>
+        Assert.Equal(ModelSync.Verification.HashFunction.Sha256, ConfigLoader.Parse("defaults:\n  verify: true\n", "cfg.yaml").Defaults.Hash);
+
+    [Theory]
+    [InlineData("md5")]
+    [InlineData("SHA256")]
+    [InlineData("xxh64")]
+    public void Hash_must_be_one_the_tool_knows(string name)
+    {
+        var error = Assert.Throws<ModelSyncException>(() => ConfigLoader.Parse($"defaults:\n  hash: {name}\n", "cfg.yaml"));
+
+        Assert.Equal(ExitCodes.Usage, error.ExitCode);
+        Assert.Equal($"config cfg.yaml:2:9: hash: '{name}' is not one of sha256, xxh128, blake3", error.Message);
+        Assert.Contains("hash: xxh128", error.Fix, StringComparison.Ordinal);
+    }
 }

@@ -151,6 +151,19 @@ public sealed class PlannerPlanTests
     }
 
     [Fact]
+    public void ReasonsNameTheHashTheHashesAreOf()
+    {
+        var source = Tree(File("same", 10, Time + 100), File("changed", 10));
+        var target = Tree(File("same", 10), File("changed", 10));
+        var sourceHashes = new Dictionary<string, string> { ["same"] = "aa", ["changed"] = "bb" };
+        var targetHashes = new Dictionary<string, string> { ["same"] = "aa", ["changed"] = "cc" };
+
+        var plan = Planner.Plan(source, target, new PlanOptions(HashName: "xxh128"), sourceHashes, targetHashes);
+
+        Assert.Equal(["content differs (xxh128)", "same xxh128"], plan.Entries.Select(e => e.Reason));
+    }
+
+    [Fact]
     public void FileBecomingADirectoryPlansTheDirectoryAndItsFiles()
     {
         var plan = Planner.Plan(Tree(Dir("x"), File("x/a", 3)), Tree(File("x", 10)), new PlanOptions());

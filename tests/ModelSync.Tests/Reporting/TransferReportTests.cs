@@ -13,6 +13,8 @@ public sealed class TransferReportTests
         { Outcome(VerifyStatus.Verified, files: 3), "yes (3 files, sha256)" },
         { Outcome(VerifyStatus.Verified, files: 1), "yes (1 file, sha256)" },
         { Outcome(VerifyStatus.Verified, files: 3, resent: 2), "yes (3 files, sha256, 2 re-sent)" },
+        { new VerificationOutcome(VerifyStatus.Verified, 204, "xxh128", [], 0), "yes (204 files, xxh128)" },
+        { new VerificationOutcome(VerifyStatus.Verified, 7, "blake3", [], 0) { HashedNow = 0 }, "yes (7 files, blake3; all unchanged since the last verified push)" },
         { Outcome(VerifyStatus.Skipped), "skipped" },
         { Outcome(VerifyStatus.Failed, 3, 1, "1/model.onnx"), "no — 1/model.onnx" },
         { Outcome(VerifyStatus.Failed, 3, 1, "a", "b"), "no — a, b" },

@@ -5,7 +5,9 @@ namespace ModelSync.Tests.Verification;
 
 public sealed class HashCacheTests : IDisposable
 {
-    private const string Hash = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    private const string S1 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    private const string X1 = "99aa06d3014798d86001c324468d497f";
+    private const string B1 = "af1349b9f5f9a1a6a0404dea36dcc9499bcb25c9adc112b7cc9a93cae41f3262";
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("ms-cache-");
     private static readonly TreeEntry Weights = new("1/model.onnx", EntryKind.File, 100, 1_700_000_000) { Inode = 42, ModifiedExact = "1700000000.123456789" };
 
@@ -15,10 +17,10 @@ public sealed class HashCacheTests : IDisposable
     public void A_saved_hash_is_found_again_by_a_new_cache()
     {
         var cache = new HashCache(_dir.FullName);
-        cache.Store("/m/a", "/m/a/1/model.onnx", Weights, Hash);
+        cache.Store("/m/a", "/m/a/1/model.onnx", Weights, HashFunction.Sha256, S1);
         cache.Save();
 
-        Assert.Equal(Hash, new HashCache(_dir.FullName).Lookup("/m/a", "/m/a/1/model.onnx", Weights));
+        Assert.Equal(S1, new HashCache(_dir.FullName).Lookup("/m/a", "/m/a/1/model.onnx", Weights, HashFunction.Sha256));
     }
 
     [Theory]
@@ -28,17 +30,17 @@ public sealed class HashCacheTests : IDisposable
     public void A_file_rewritten_in_any_way_is_not_found(long inode, long size, string modified)
     {
         var cache = new HashCache(_dir.FullName);
-        cache.Store("/m/a", "/m/a/1/model.onnx", Weights, Hash);
+        cache.Store("/m/a", "/m/a/1/model.onnx", Weights, HashFunction.Xxh128, X1);
 
-        Assert.Null(cache.Lookup("/m/a", "/m/a/1/model.onnx", Weights with { Inode = inode, Size = size, ModifiedExact = modified }));
+        Assert.Null(cache.Lookup("/m/a", "/m/a/1/model.onnx", Weights with { Inode = inode, Size = size, ModifiedExact = modified }, HashFunction.Xxh128));
     }
 
     [Fact]
     public void Each_root_has_a_file_of_its_own()
     {
         var cache = new HashCache(_dir.FullName);
-        cache.Store("/m/a", "/m/a/w.bin", Weights, Hash);
-        cache.Store("/m/b", "/m/b/w.bin", Weights, Hash);
+        cache.Store("/m/a", "/m/a/w.bin", Weights, HashFunction.Sha256, S1);
+        cache.Store("/m/b", "/m/b/w.bin", Weights, HashFunction.Sha256, S1);
         cache.Save();
 
         Assert.NotEqual(cache.FileFor("/m/a"), cache.FileFor("/m/b"));
@@ -47,19 +49,45 @@ public sealed class HashCacheTests : IDisposable
     }
 
     [Fact]
-    public void A_damaged_file_means_an_empty_cache_not_an_error()
+    public void Each_function_keeps_its_own_entry_for_the_same_file_across_a_save()
     {
         var cache = new HashCache(_dir.FullName);
-        File.WriteAllText(cache.FileFor("/m/a"), "not\ta\tcache\nxx\n");
+        cache.Store("/m", "/m/model.onnx", Weights, HashFunction.Sha256, S1);
+        cache.Store("/m", "/m/model.onnx", Weights, HashFunction.Xxh128, X1);
+        cache.Save();
 
-        Assert.Null(cache.Lookup("/m/a", "/m/a/1/model.onnx", Weights));
+        var again = new HashCache(_dir.FullName);
+
+        Assert.Equal(S1, again.Lookup("/m", "/m/model.onnx", Weights, HashFunction.Sha256));
+        Assert.Equal(X1, again.Lookup("/m", "/m/model.onnx", Weights, HashFunction.Xxh128));
+        Assert.Null(again.Lookup("/m", "/m/model.onnx", Weights, HashFunction.Blake3));
+    }
+
+    [Fact]
+    public void A_bare_hash_is_sha256_and_unknown_or_malformed_lines_are_skipped()
+    {
+        var cache = new HashCache(_dir.FullName);
+        File.WriteAllLines(cache.FileFor("/m"), [
+            $"{S1}\t42\t100\t1700000000.123456789\t/m/model.onnx",
+            $"blake3:{B1}\t42\t100\t1700000000.123456789\t/m/model.onnx",
+            $"md5:{X1}\t42\t100\t1700000000.123456789\t/m/other",
+            $"xxh128:{B1}\t42\t100\t1700000000.123456789\t/m/wrong-length",
+            $"sha256:{S1}\t42\t100\t1700000000.123456789\t/m/sha256-is-never-prefixed",
+            "not\ta\tcache",
+        ]);
+
+        Assert.Equal(S1, cache.Lookup("/m", "/m/model.onnx", Weights, HashFunction.Sha256));
+        Assert.Equal(B1, cache.Lookup("/m", "/m/model.onnx", Weights, HashFunction.Blake3));
+        foreach (var path in new[] { "/m/other", "/m/wrong-length", "/m/sha256-is-never-prefixed" })
+            foreach (var function in HashFunction.All)
+                Assert.Null(cache.Lookup("/m", path, Weights with { Path = path }, function));
     }
 
     [Fact]
     public void Nothing_is_written_when_nothing_was_added()
     {
         var cache = new HashCache(_dir.FullName);
-        Assert.Null(cache.Lookup("/m/a", "/m/a/1/model.onnx", Weights));
+        Assert.Null(cache.Lookup("/m/a", "/m/a/1/model.onnx", Weights, HashFunction.Sha256));
         cache.Save();
 
         Assert.Empty(_dir.EnumerateFiles());

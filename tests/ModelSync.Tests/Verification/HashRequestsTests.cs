@@ -23,10 +23,10 @@ public sealed class HashRequestsTests
             return new TreeHashes(Hashes, 1);
         }
 
-        var eight = Enumerable.Range(0, 8).Select(_ => requests.JoinAsync("/src", Listing(100), null, Hash, CancellationToken.None)).ToList();
+        var eight = Enumerable.Range(0, 8).Select(_ => requests.JoinAsync("/src", Listing(100), null, HashFunction.Sha256, Hash, CancellationToken.None)).ToList();
         release.SetResult();
         await Task.WhenAll(eight);
-        await requests.JoinAsync("/src", Listing(100), null, Hash, CancellationToken.None);
+        await requests.JoinAsync("/src", Listing(100), null, HashFunction.Sha256, Hash, CancellationToken.None);
 
         Assert.Equal(1, calls);
     }
@@ -42,8 +42,8 @@ public sealed class HashRequestsTests
             return Task.FromResult(new TreeHashes(Hashes, 1));
         }
 
-        await requests.JoinAsync("/src", Listing(100), null, Hash, CancellationToken.None);
-        await requests.JoinAsync("/src", Listing(101), null, Hash, CancellationToken.None);
+        await requests.JoinAsync("/src", Listing(100), null, HashFunction.Sha256, Hash, CancellationToken.None);
+        await requests.JoinAsync("/src", Listing(101), null, HashFunction.Sha256, Hash, CancellationToken.None);
 
         Assert.Equal(2, calls);
     }
@@ -54,7 +54,7 @@ public sealed class HashRequestsTests
         var requests = new HashRequests();
         var stopped = new TaskCompletionSource();
         using var leave = new CancellationTokenSource();
-        var waiting = requests.JoinAsync("/src", Listing(100), null, async token =>
+        var waiting = requests.JoinAsync("/src", Listing(100), null, HashFunction.Sha256, async token =>
         {
             token.Register(() => stopped.TrySetResult());
             await Task.Delay(Timeout.Infinite, token);
@@ -64,7 +64,7 @@ public sealed class HashRequestsTests
         await leave.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
         await stopped.Task.WaitAsync(TimeSpan.FromSeconds(5));
-        var again = await requests.JoinAsync("/src", Listing(100), null, _ => Task.FromResult(new TreeHashes(Hashes, 0)), CancellationToken.None);
+        var again = await requests.JoinAsync("/src", Listing(100), null, HashFunction.Sha256, _ => Task.FromResult(new TreeHashes(Hashes, 0)), CancellationToken.None);
         Assert.Equal(0, again.HashedNow);
     }
 }

@@ -4,6 +4,7 @@ using ModelSync.Errors;
 using ModelSync.Processes;
 using ModelSync.Remotes;
 using ModelSync.Reporting;
+using ModelSync.Verification;
 
 namespace ModelSync.Operations.Doctor;
 
@@ -65,7 +66,10 @@ public static class DoctorVerdicts
         : DoctorStep.RemoteRsync.Fail(server, "not found on the PATH of a non-interactive ssh session",
             "install it there (e.g. `apt-get install rsync`), or add its directory to PATH in the server's ~/.bashrc above any `return`");
 
-    /// <summary>sha256sum (or openssl) is what verification uses; b3sum and xxhsum are reported for information.</summary>
+    /// <summary>
+    /// openssl or sha256sum computes sha256, which verification can always fall back to; xxhsum and b3sum compute
+    /// the faster xxh128 and blake3, so a <c>defaults.hash</c> whose program is missing here warns.
+    /// </summary>
     public static DoctorCheck HashTools(DoctorPlace place, RemoteInspection? inspection, string inspectError)
     {
         var server = place.Server;
@@ -75,10 +79,13 @@ public static class DoctorVerdicts
         var missing = all.Except(found).ToList();
         var result = (found.Count == 0 ? "none" : string.Join(", ", found)) + (missing.Count == 0 ? "" : $" (not found: {string.Join(", ", missing)})");
         var where = place.IsLocal ? "" : " there";
-        if (found.Contains("sha256sum")) return DoctorStep.HashTools.Ok(server, result);
-        if (found.Contains("openssl"))
-            return DoctorStep.HashTools.Warn(server, result, $"install GNU coreutils{where}: names holding a newline or backslash are hashed with sha256sum");
-        return DoctorStep.HashTools.Fail(server, result, $"install GNU coreutils (sha256sum) or openssl{where}: verification hashes every file with sha256");
+        if (!HashFunction.Sha256.AvailableWith(found))
+            return DoctorStep.HashTools.Fail(server, result, $"install openssl or GNU coreutils (sha256sum){where}: verification hashes with sha256 at least");
+        var preferred = place.PreferredHash;
+        if (!preferred.AvailableWith(found))
+            return DoctorStep.HashTools.Warn(server, result,
+                $"install the {preferred.Package} package{where}: defaults.hash is {preferred.Name}, which falls back to sha256 without {string.Join(" or ", preferred.Tools)}");
+        return DoctorStep.HashTools.Ok(server, result);
     }
 
     /// <summary>The server's <c>date +%s</c> against <paramref name="localNow"/>, this machine's clock (epoch seconds) halfway through the request.</summary>
@@ -191,6 +198,9 @@ public static class DoctorVerdicts
 /// <summary>Where a per-alias check runs: the alias, the login user, and how a fix command is written for it.</summary>
 public sealed record DoctorPlace(string Server, bool IsLocal, string User, string ConfigFile)
 {
+    /// <summary>The config's <c>defaults.hash</c>, whose program this place should have.</summary>
+    public HashFunction PreferredHash { get; init; } = HashFunction.Sha256;
+
     /// <summary>A shell command as the user should type it: as is for a local alias, through <c>model-sync exec</c> for a server.</summary>
     public string Command(string shellCommand) =>
         IsLocal ? $"`{shellCommand}`" : $"`model-sync exec {Server} \"{shellCommand}\"`";

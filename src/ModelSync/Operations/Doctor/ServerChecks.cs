@@ -6,6 +6,7 @@ using ModelSync.Config;
 using ModelSync.Errors;
 using ModelSync.Processes;
 using ModelSync.Remotes;
+using ModelSync.Verification;
 
 namespace ModelSync.Operations.Doctor;
 
@@ -27,10 +28,10 @@ public static class ServerChecks
         DoctorStep.ClockSkew, DoctorStep.ShellOutput, DoctorStep.ShellTime,
     ];
 
-    public static async Task<IReadOnlyList<DoctorCheck>> LocalAsync(ServerAlias alias, string configFile, IProcessRunner runner, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<DoctorCheck>> LocalAsync(ServerAlias alias, string configFile, HashFunction preferredHash, IProcessRunner runner, CancellationToken cancellationToken)
     {
         await using var remote = new LocalRemote(alias, runner);
-        var place = new DoctorPlace(alias.Name, IsLocal: true, Environment.UserName, configFile);
+        var place = new DoctorPlace(alias.Name, IsLocal: true, Environment.UserName, configFile) { PreferredHash = preferredHash };
         var (inspection, inspectError, _) = await InspectAsync(remote, cancellationToken);
         var path = RemoteInspection.ResolveModelBase(alias.ModelBase, inspection?.Home);
         var (probe, probeError) = await ProbeModelBaseAsync(remote, path, cancellationToken);
@@ -42,7 +43,7 @@ public static class ServerChecks
         ];
     }
 
-    public static async Task<IReadOnlyList<DoctorCheck>> RemoteAsync(ServerAlias alias, SshAgentState agent, string configFile, IProcessRunner runner, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<DoctorCheck>> RemoteAsync(ServerAlias alias, SshAgentState agent, string configFile, HashFunction preferredHash, IProcessRunner runner, CancellationToken cancellationToken)
     {
         var server = alias.Name;
         var checks = new List<DoctorCheck>();
@@ -103,7 +104,7 @@ public static class ServerChecks
         checks.Add(DoctorStep.HostKey.Ok(server, "known"));
         checks.Add(DoctorStep.Authentication.Ok(server, $"logged in as {user} ({Reporting.Human.Seconds(loginTime.TotalSeconds)})"));
 
-        var place = new DoctorPlace(server, IsLocal: false, user, configFile);
+        var place = new DoctorPlace(server, IsLocal: false, user, configFile) { PreferredHash = preferredHash };
         var (inspection, inspectError, localNow) = await InspectAsync(remote, cancellationToken);
         var path = RemoteInspection.ResolveModelBase(alias.ModelBase, inspection?.Home);
         var (probe, probeError) = await ProbeModelBaseAsync(remote, path, cancellationToken);

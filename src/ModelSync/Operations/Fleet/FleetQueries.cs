@@ -1,6 +1,7 @@
 using ModelSync.Errors;
 using ModelSync.Paths;
 using ModelSync.Processes;
+using ModelSync.Verification;
 
 namespace ModelSync.Operations.Fleet;
 
@@ -19,11 +20,11 @@ public static class FleetQueries
             (target, token) => ListOperation.RunAsync(session, target.Alias, query, token, requireLatest: false), null, null, cancellationToken);
 
     public static async Task<IReadOnlyList<TargetOutcome<DiffResult>>> DiffAsync(RemoteSession session, string localPath, IReadOnlyList<RemoteSpec> targets,
-        bool checksum, bool outsideBase, int parallel, CancellationToken cancellationToken)
+        bool checksum, HashFunction hash, bool outsideBase, int parallel, CancellationToken cancellationToken)
     {
         PushPull.LocalSource(localPath);
         return await FleetRunner.RunAsync(targets, parallel,
-            (target, token) => DiffOperation.RunAsync(session, localPath, target.ToString(), checksum, outsideBase, token), null, null, cancellationToken);
+            (target, token) => DiffOperation.RunAsync(session, localPath, target.ToString(), checksum, outsideBase, hash, token), null, null, cancellationToken);
     }
 
     /// <summary>A command that exits non-zero on a server is that server's failure; its output is kept all the same.</summary>

@@ -71,14 +71,26 @@ public sealed class DoctorVerdictsTests
     [Theory]
     [InlineData(new[] { "openssl", "sha256sum", "b3sum", "xxhsum" }, CheckStatus.Ok, "openssl, sha256sum, b3sum, xxhsum")]
     [InlineData(new[] { "sha256sum" }, CheckStatus.Ok, "sha256sum (not found: openssl, b3sum, xxhsum)")]
-    [InlineData(new[] { "openssl", "b3sum" }, CheckStatus.Warning, "openssl, b3sum (not found: sha256sum, xxhsum)")]
+    [InlineData(new[] { "openssl", "b3sum" }, CheckStatus.Ok, "openssl, b3sum (not found: sha256sum, xxhsum)")]
     [InlineData(new[] { "b3sum" }, CheckStatus.Failed, "b3sum (not found: openssl, sha256sum, xxhsum)")]
     [InlineData(new string[0], CheckStatus.Failed, "none (not found: openssl, sha256sum, b3sum, xxhsum)")]
-    public void Hash_tools_need_sha256sum_or_at_least_openssl(string[] tools, CheckStatus status, string result)
+    public void Hash_tools_need_openssl_or_sha256sum(string[] tools, CheckStatus status, string result)
     {
         var check = DoctorVerdicts.HashTools(Remote, Inspection(tools: tools), "");
         Assert.Equal(status, check.Status);
         Assert.Equal(result, check.Result);
+    }
+
+    [Theory]
+    [InlineData("xxh128", new[] { "openssl", "b3sum" }, CheckStatus.Warning, "install the xxhash package there: defaults.hash is xxh128, which falls back to sha256 without xxhsum")]
+    [InlineData("blake3", new[] { "sha256sum", "xxhsum" }, CheckStatus.Warning, "install the b3sum package there: defaults.hash is blake3, which falls back to sha256 without b3sum")]
+    [InlineData("xxh128", new[] { "openssl", "xxhsum" }, CheckStatus.Ok, "—")]
+    [InlineData("blake3", new[] { "b3sum" }, CheckStatus.Failed, "install openssl or GNU coreutils (sha256sum) there: verification hashes with sha256 at least")]
+    public void A_faster_defaults_hash_warns_where_its_program_is_missing(string preferred, string[] tools, CheckStatus status, string fix)
+    {
+        var check = DoctorVerdicts.HashTools(Remote with { PreferredHash = ModelSync.Verification.HashFunction.TryParse(preferred)! }, Inspection(tools: tools), "");
+        Assert.Equal(status, check.Status);
+        Assert.Equal(fix, check.Fix ?? "—");
     }
 
     [Theory]

@@ -1,0 +1,66 @@
+using ModelSync.Manifests;
+using ModelSync.Verification;
+using static ModelSync.Tests.Support.Entries;
+
+namespace ModelSync.Tests.Manifests;
+
+public sealed class ModelManifestTests
+{
+    private const string X1 = "99aa06d3014798d86001c324468d497f";
+    private const string B1 = "af1349b9f5f9a1a6a0404dea36dcc9499bcb25c9adc112b7cc9a93cae41f3262";
+
+    private static readonly TreeListing Model = Tree(File("config.pbtxt", 10), File("1/model.onnx", 20));
+
+    [Theory]
+    [InlineData("xxh128", X1)]
+    [InlineData("blake3", B1)]
+    public void It_records_its_hash_function_and_survives_a_round_trip(string name, string hash)
+    {
+        var function = HashFunction.TryParse(name)!;
+        var manifest = ModelManifest.Create(Model, new Dictionary<string, string> { ["config.pbtxt"] = hash, ["1/model.onnx"] = hash }, function, "host", "/src");
+
+        var read = ModelManifest.TryParse(manifest.Json());
+
+        Assert.NotNull(read);
+        Assert.Equal(name, read.Algorithm);
+        Assert.Equal(function, read.Function);
+        Assert.Contains($"\"algorithm\": \"{name}\"", manifest.Json(), StringComparison.Ordinal);
+        Assert.Equal([hash, hash], read.Files.Select(f => f.Hash));
+    }
+
+    [Fact]
+    public void It_vouches_only_for_the_hash_function_it_was_written_with()
+    {
+        var manifest = ModelManifest.Create(Model, new Dictionary<string, string> { ["config.pbtxt"] = X1, ["1/model.onnx"] = X1 }, HashFunction.Xxh128, "host", "/src");
+
+        Assert.Equal(2, manifest.Trusted(Model, HashFunction.Xxh128).Count);
+        Assert.Empty(manifest.Trusted(Model, HashFunction.Sha256));
+        Assert.Empty(manifest.Trusted(Model, HashFunction.Blake3));
+    }
+
+    [Theory]
+    [InlineData("md5", X1)]
+    [InlineData("xxh128", B1)]
+    [InlineData("blake3", X1)]
+    public void A_manifest_of_an_unknown_function_or_with_hashes_of_the_wrong_length_is_not_read(string algorithm, string hash)
+    {
+        var json = ModelManifest.Create(Model, new Dictionary<string, string> { ["config.pbtxt"] = hash }, HashFunction.Sha256, "h", "/s").Json()
+            .Replace("\"sha256\"", $"\"{algorithm}\"", StringComparison.Ordinal);
+
+        Assert.Null(ModelManifest.TryParse(json));
+    }
+
+    [Fact]
+    public void A_format_1_manifest_is_not_read() =>
+        Assert.Null(ModelManifest.TryParse("""
+            {"format_version": 1, "tool": "model-sync 0.1.0", "pushed_by": "a@b", "source_host": "b", "source_path": "/s",
+             "published": "2025-01-01T00:00:00+00:00", "algorithm": "sha256",
+             "files": [{"path": "a", "size": 1, "mtime": 1, "sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}]}
+            """));
+}
+
+internal static class ManifestText
+{
+    /// <summary>The manifest as the text written to the server.</summary>
+    public static string Json(this ModelManifest manifest) => System.Text.Encoding.UTF8.GetString(manifest.SerializeToUtf8());
+}
