@@ -1,0 +1,45 @@
+using YamlDotNet.RepresentationModel;
+
+namespace ModelSync.Config;
+
+/// <summary><c>defaults:</c> — what every transfer does unless a flag says otherwise.</summary>
+internal static class DefaultsReader
+{
+    private static readonly string[] DefaultsKeys = ["verify", "compress", "delete", "stale_lock_hours", "hash"];
+
+    public static Defaults Read(NodeReader reader, YamlNode node)
+    {
+        var defaults = new Defaults();
+        if (node is YamlScalarNode { Value: null or "" }) return defaults;
+        foreach (var (keyNode, value) in reader.Mapping(node, "defaults").Children)
+        {
+            var key = reader.Key(keyNode, DefaultsKeys, "key", " in defaults");
+            if (key == "stale_lock_hours")
+            {
+                var text = reader.Scalar(value, key);
+                if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var hours) || hours <= 0)
+                    throw reader.Error(value, $"stale_lock_hours: '{text}' is not a positive number of hours", "write e.g. stale_lock_hours: 24");
+                defaults = defaults with { StaleLockAfter = TimeSpan.FromHours(hours) };
+                continue;
+            }
+            if (key == "hash")
+            {
+                var name = reader.Scalar(value, key);
+                defaults = defaults with
+                {
+                    Hash = Verification.HashFunction.TryParse(name) ?? throw reader.Error(value,
+                        $"hash: '{name}' is not one of {string.Join(", ", Verification.HashFunction.Names)}", "write e.g. hash: xxh128 (sha256 is the default)"),
+                };
+                continue;
+            }
+            var flag = reader.Boolean(value, key);
+            defaults = key switch
+            {
+                "verify" => defaults with { Verify = flag },
+                "compress" => defaults with { Compress = flag },
+                _ => defaults with { Delete = flag },
+            };
+        }
+        return defaults;
+    }
+}
