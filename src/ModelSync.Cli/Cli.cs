@@ -14,7 +14,7 @@ public static class Cli
     {
         var root = new RootCommand("""
             model-sync: move ML model directories between servers over OpenSSH + rsync,
-            verified by sha256 and published atomically.
+            verified by hash (sha256, or xxh128/blake3 with --hash) and published atomically.
             Example: model-sync push ./models/RTX3090_N2501_ASR_250820 reaper
             """);
         root.Options.Add(GlobalOptions.Config);
