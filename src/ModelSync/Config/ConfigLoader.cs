@@ -16,7 +16,7 @@ public static class ConfigLoader
     private static readonly string[] TopLevelKeys = ["servers", "defaults", "naming", "groups"];
     private static readonly string[] ServerKeys = ["host", "user", "port", "model_base", "ssh_key", "ssh_options", "local_path", "forward_agent", "direct"];
     private static readonly string[] DirectKeys = ["host", "user", "port", "ssh_options"];
-    private static readonly string[] DefaultsKeys = ["verify", "compress", "delete", "stale_lock_hours", "hash"];
+    private static readonly string[] DefaultsKeys = ["verify", "compress", "delete", "stale_lock_hours", "hash", "relay"];
     private static readonly string[] NamingKeys = ["pattern", "fields", "strict"];
 
     /// <summary>
@@ -276,6 +276,7 @@ public static class ConfigLoader
             {
                 "verify" => defaults with { Verify = flag },
                 "compress" => defaults with { Compress = flag },
+                "relay" => defaults with { Relay = flag },
                 _ => defaults with { Delete = flag },
             };
         }

@@ -17,17 +17,22 @@ public static class FleetPushReport
     {
         writer.WriteLine();
         writer.WriteLine(result.DryRun ? "## Plan (dry run: nothing was changed)" : "## Result");
-        var table = new MarkdownTable("Server", "Target", "Files", "Sent", "Time", "Speed", "Verified", "Status");
+        string[] columns = ["Server", "Target", "Files", "Sent", "Time", "Speed", "Verified", "Status"];
+        var table = new MarkdownTable(result.Relayed ? [.. columns, "From"] : columns);
         foreach (var t in result.Targets)
         {
             var r = t.Result;
-            table.Add(t.Server, r?.Target ?? t.Target.ToString(), r is null ? "—" : $"{r.Files}",
+            string[] cells = [t.Server, r?.Target ?? t.Target.ToString(), r is null ? "—" : $"{r.Files}",
                 r is null || r.DryRun ? "—" : Human.Bytes(r.BytesSent), Human.Seconds(t.Seconds),
                 r is null || r.DryRun ? "—" : Human.Rate(r.BytesSent, r.Seconds),
-                r is null || r.DryRun ? "—" : TransferReport.Verified(r.Verification), Status(t));
+                r is null || r.DryRun ? "—" : TransferReport.Verified(r.Verification), Status(t)];
+            table.Add(result.Relayed ? [.. cells, From(t)] : cells);
         }
         table.WriteTo(writer);
         writer.WriteLine();
+        var warned = result.Targets.Where(t => t.Warning is not null).ToList();
+        foreach (var t in warned) writer.WriteLine($"warning: {t.Server}: {t.Warning}");
+        if (warned.Count > 0) writer.WriteLine();
         var failed = result.Targets.Where(t => !t.Ok).ToList();
         var sent = result.Targets.Sum(t => t.Result?.BytesSent ?? 0);
         var ok = result.Targets.Count - failed.Count;
@@ -47,6 +52,9 @@ public static class FleetPushReport
         _ => "already up to date",
     };
 
+    /// <summary>Where a relayed server's copy came from.</summary>
+    public static string From(TargetOutcome<TransferResult> t) => t.CopiedFrom is { } source ? $"copied from {source}" : "pushed from this machine";
+
     private static string JsonStatus(TargetOutcome<TransferResult> t) => t switch
     {
         { Failure.ExitCode: Errors.ExitCodes.VerificationFailed } => "verification_failed",
@@ -62,6 +70,7 @@ public static class FleetPushReport
         command = "push",
         source = r.Source,
         strategy = r.Strategy,
+        relay = r.Relayed,
         dry_run = r.DryRun,
         seconds = Math.Round(r.Seconds, 3),
         ok = r.ExitCode == 0,
@@ -74,6 +83,8 @@ public static class FleetPushReport
             exit_code = t.Failure?.ExitCode ?? 0,
             seconds = Math.Round(t.Seconds, 3),
             error = t.Failure is { } f ? new { message = f.Message, fix = f.Fix } : null,
+            copied_from = t.CopiedFrom,
+            warning = t.Warning,
             result = t.Result is null ? null : TransferReport.Json(t.Result),
         }),
         failed = r.Failed.Select(f => f.Alias),
