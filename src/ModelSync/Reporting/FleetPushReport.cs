@@ -38,7 +38,7 @@ public static class FleetPushReport
         var ok = result.Targets.Count - failed.Count;
         if (result.DryRun) writer.WriteLine($"Dry run on {result.Targets.Count} servers in {Human.Seconds(result.Seconds)}. Run without --dry-run to apply.");
         else writer.WriteLine($"{(failed.Count == 0 ? "Sync complete" : "Sync FAILED")}: {ok} of {result.Targets.Count} servers in sync, "
-            + $"{Human.Bytes(sent)} sent in {Human.Seconds(result.Seconds)}" + (failed.Count == 0 ? "" : $"; failed: {string.Join(", ", failed.Select(f => f.Server))}"));
+            + $"{Human.Bytes(sent)} sent{FromHere(result)} in {Human.Seconds(result.Seconds)}" + (failed.Count == 0 ? "" : $"; failed: {string.Join(", ", failed.Select(f => f.Server))}"));
         foreach (var f in failed) writer.WriteLine($"- {f.Server}: {f.Failure!.Line}");
         if (retryCommand is not null) writer.WriteLine($"To retry the failed: `{retryCommand}`");
     }
@@ -51,6 +51,10 @@ public static class FleetPushReport
         { Result.Published: true } => "published",
         _ => "already up to date",
     };
+
+    /// <summary>With a relay, how much of what was sent left this machine: the rest went server to server.</summary>
+    private static string FromHere(FleetPushResult result) => !result.Relayed ? ""
+        : $" ({Human.Bytes(result.Targets.Where(t => t.CopiedFrom is null).Sum(t => t.Result?.BytesSent ?? 0))} from this machine)";
 
     /// <summary>Where a relayed server's copy came from.</summary>
     public static string From(TargetOutcome<TransferResult> t) => t.CopiedFrom is { } source ? $"copied from {source}" : "pushed from this machine";

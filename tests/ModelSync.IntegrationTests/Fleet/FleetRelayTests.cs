@@ -40,6 +40,10 @@ public sealed class FleetRelayTests(SshdFleetFixture fleet) : FleetTestBase(flee
         // A tree, not a star: some server that got its copy from s1 passed it on.
         Assert.Contains(from, f => f != "copied from s1" && f.StartsWith("copied from", StringComparison.Ordinal));
         CliAssert.StdoutContains(result, "Syncing to 8 servers (relay: pushed once, then server to server, 4 at a time)", "Sync complete: 8 of 8 servers in sync");
+        var summary = result.Stdout.Split('\n').Single(l => l.StartsWith("Sync complete", StringComparison.Ordinal));
+        // The uplink carried one copy: what left this machine is s1's push alone.
+        Assert.Matches(@"servers in sync, \S+ sent \((\S+) from this machine\)", summary);
+        Assert.Equal(CliAssert.Cell(result, "s1", "Sent"), System.Text.RegularExpressions.Regex.Match(summary, @"\((\S+) from this machine").Groups[1].Value);
         CliAssert.StdoutLacks(result, "warning:");
         Assert.Contains("[s5] published: 3 files", result.Stderr, StringComparison.Ordinal);
     }
