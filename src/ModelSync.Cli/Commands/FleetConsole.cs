@@ -38,7 +38,8 @@ public sealed class FleetConsole : IFleetProgress
     {
         { Failure: { } f } => $"FAILED: {f.Message}",
         { Result.DryRun: true } => $"dry run: {FleetPushReport.Status(outcome)}",
-        { Result: { } r } => $"{FleetPushReport.Status(outcome)}: {r.Files} files, {Human.Bytes(r.BytesSent)} sent, verified: {TransferReport.Verified(r.Verification)} ({Human.Seconds(outcome.Seconds)})",
+        { Result: { } r } => $"{FleetPushReport.Status(outcome)}: {r.Files} files, {Human.Bytes(r.BytesSent)} sent, verified: {TransferReport.Verified(r.Verification)} ({Human.Seconds(outcome.Seconds)})"
+            + (outcome.CopiedFrom is { } source ? $", copied from {source}" : ""),
         _ => "done",
     });
 

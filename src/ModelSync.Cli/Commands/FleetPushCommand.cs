@@ -5,14 +5,16 @@ using ModelSync.Reporting;
 
 namespace ModelSync.Cli.Commands;
 
-/// <summary><c>push ./model reaper doomfist</c> or <c>push ./model @gpu</c>: the push to each server, a row each, and what to retry.</summary>
+/// <summary><c>push ./model reaper doomfist</c> or <c>push ./model @gpu [--relay]</c>: the push to each server, a row each, and what to retry.</summary>
 public static class FleetPushCommand
 {
     public static async Task<int> RunAsync(CliContext context, RemoteSession session, ParseResult parse, Argument<string[]> targetArgument,
-        string local, TransferOptions transfer, TransferOptionSet options, CancellationToken cancellationToken)
+        string local, TransferOptions transfer, TransferOptionSet options, bool relay, CancellationToken cancellationToken)
     {
         var targets = FleetTargets.Expand(context.Config, parse.GetValue(targetArgument)!, pathsAllowed: true);
-        var strategy = new ParallelFanOut(parse.GetValue(GlobalOptions.Parallel));
+        var parallel = parse.GetValue(GlobalOptions.Parallel);
+        // A dry run publishes nothing that could be copied on: each server's plan is a push's from here.
+        IFanOutStrategy strategy = relay && !transfer.DryRun ? new RelayFanOut(parallel) : new ParallelFanOut(parallel);
         var quiet = options.Quiet(parse);
         var report = context.Json ? context.Error : context.Output;
         if (!context.Json && !quiet) FleetPushReport.WriteHeader(context.Output, local, targets, strategy.Describe(targets.Count));

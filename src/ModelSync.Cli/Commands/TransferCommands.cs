@@ -17,20 +17,29 @@ public static class TransferCommands
             Description = "alias, alias:path (under model_base) or alias:dir/ (into dir); several, or @group[:path], push to each",
             Arity = ArgumentArity.OneOrMore,
         };
+        var relay = new Option<bool>("--relay")
+        {
+            Description = "With several servers: push once from here, then the servers copy it to each other directly (default: defaults.relay)",
+        };
+        var noRelay = new Option<bool>("--no-relay") { Description = "With several servers: push to each from here" };
         var options = new TransferOptionSet();
         var command = new Command("push", """
             Send a local model to a server (or several, in parallel), verified, published atomically.
             Example: model-sync push ./models/RTX3090_N2501_ASR_250820 reaper
                      model-sync push ./model reaper:asr/v2 --dry-run
                      model-sync push ./model @gpu --parallel 8
-            """) { local, remote, GlobalOptions.Parallel };
+                     model-sync push ./model @gpu --relay
+            """) { local, remote, GlobalOptions.Parallel, relay, noRelay };
         options.AddTo(command);
         command.SetAction((parse, ct) => Cli.RunAsync(parse, (context, session) =>
         {
             var transfer = options.Read(parse, context.Config.Defaults);
             var targets = parse.GetValue(remote)!;
             if (FleetTargets.IsFleet(targets))
-                return FleetPushCommand.RunAsync(context, session, parse, remote, parse.GetValue(local)!, transfer, options, ct);
+            {
+                var relayed = !parse.GetValue(noRelay) && (parse.GetValue(relay) || context.Config.Defaults.Relay);
+                return FleetPushCommand.RunAsync(context, session, parse, remote, parse.GetValue(local)!, transfer, options, relayed, ct);
+            }
             return Run(context, "push", transfer, options.AssumeYes(parse), options.Quiet(parse), (progress, resolved) =>
                 PushPull.PushAsync(session, parse.GetValue(local)!, targets[0], parse.GetValue(GlobalOptions.OutsideBase),
                     transfer, progress, resolved, ct));

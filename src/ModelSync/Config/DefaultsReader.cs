@@ -5,7 +5,7 @@ namespace ModelSync.Config;
 /// <summary><c>defaults:</c> — what every transfer does unless a flag says otherwise.</summary>
 internal static class DefaultsReader
 {
-    private static readonly string[] DefaultsKeys = ["verify", "compress", "delete", "stale_lock_hours", "hash"];
+    private static readonly string[] DefaultsKeys = ["verify", "compress", "delete", "stale_lock_hours", "hash", "relay"];
 
     public static Defaults Read(NodeReader reader, YamlNode node)
     {
@@ -37,6 +37,7 @@ internal static class DefaultsReader
             {
                 "verify" => defaults with { Verify = flag },
                 "compress" => defaults with { Compress = flag },
+                "relay" => defaults with { Relay = flag },
                 _ => defaults with { Delete = flag },
             };
         }

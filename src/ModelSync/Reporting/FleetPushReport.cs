@@ -17,23 +17,28 @@ public static class FleetPushReport
     {
         writer.WriteLine();
         writer.WriteLine(result.DryRun ? "## Plan (dry run: nothing was changed)" : "## Result");
-        var table = new MarkdownTable("Server", "Target", "Files", "Sent", "Time", "Speed", "Verified", "Status");
+        string[] columns = ["Server", "Target", "Files", "Sent", "Time", "Speed", "Verified", "Status"];
+        var table = new MarkdownTable(result.Relayed ? [.. columns, "From"] : columns);
         foreach (var t in result.Targets)
         {
             var r = t.Result;
-            table.Add(t.Server, r?.Target ?? t.Target.ToString(), r is null ? "—" : $"{r.Files}",
+            string[] cells = [t.Server, r?.Target ?? t.Target.ToString(), r is null ? "—" : $"{r.Files}",
                 r is null || r.DryRun ? "—" : Human.Bytes(r.BytesSent), Human.Seconds(t.Seconds),
                 r is null || r.DryRun ? "—" : Human.Rate(r.BytesSent, r.Seconds),
-                r is null || r.DryRun ? "—" : TransferReport.Verified(r.Verification), Status(t));
+                r is null || r.DryRun ? "—" : TransferReport.Verified(r.Verification), Status(t)];
+            table.Add(result.Relayed ? [.. cells, From(t)] : cells);
         }
         table.WriteTo(writer);
         writer.WriteLine();
+        var warned = result.Targets.Where(t => t.Warning is not null).ToList();
+        foreach (var t in warned) writer.WriteLine($"warning: {t.Server}: {t.Warning}");
+        if (warned.Count > 0) writer.WriteLine();
         var failed = result.Targets.Where(t => !t.Ok).ToList();
         var sent = result.Targets.Sum(t => t.Result?.BytesSent ?? 0);
         var ok = result.Targets.Count - failed.Count;
         if (result.DryRun) writer.WriteLine($"Dry run on {result.Targets.Count} servers in {Human.Seconds(result.Seconds)}. Run without --dry-run to apply.");
         else writer.WriteLine($"{(failed.Count == 0 ? "Sync complete" : "Sync FAILED")}: {ok} of {result.Targets.Count} servers in sync, "
-            + $"{Human.Bytes(sent)} sent in {Human.Seconds(result.Seconds)}" + (failed.Count == 0 ? "" : $"; failed: {string.Join(", ", failed.Select(f => f.Server))}"));
+            + $"{Human.Bytes(sent)} sent{FromHere(result)} in {Human.Seconds(result.Seconds)}" + (failed.Count == 0 ? "" : $"; failed: {string.Join(", ", failed.Select(f => f.Server))}"));
         foreach (var f in failed) writer.WriteLine($"- {f.Server}: {f.Failure!.Line}");
         if (retryCommand is not null) writer.WriteLine($"To retry the failed: `{retryCommand}`");
     }
@@ -46,6 +51,13 @@ public static class FleetPushReport
         { Result.Published: true } => "published",
         _ => "already up to date",
     };
+
+    /// <summary>With a relay, how much of what was sent left this machine: the rest went server to server.</summary>
+    private static string FromHere(FleetPushResult result) => !result.Relayed ? ""
+        : $" ({Human.Bytes(result.Targets.Where(t => t.CopiedFrom is null).Sum(t => t.Result?.BytesSent ?? 0))} from this machine)";
+
+    /// <summary>Where a relayed server's copy came from.</summary>
+    public static string From(TargetOutcome<TransferResult> t) => t.CopiedFrom is { } source ? $"copied from {source}" : "pushed from this machine";
 
     private static string JsonStatus(TargetOutcome<TransferResult> t) => t switch
     {
@@ -62,6 +74,7 @@ public static class FleetPushReport
         command = "push",
         source = r.Source,
         strategy = r.Strategy,
+        relay = r.Relayed,
         dry_run = r.DryRun,
         seconds = Math.Round(r.Seconds, 3),
         ok = r.ExitCode == 0,
@@ -74,6 +87,8 @@ public static class FleetPushReport
             exit_code = t.Failure?.ExitCode ?? 0,
             seconds = Math.Round(t.Seconds, 3),
             error = t.Failure is { } f ? new { message = f.Message, fix = f.Fix } : null,
+            copied_from = t.CopiedFrom,
+            warning = t.Warning,
             result = t.Result is null ? null : TransferReport.Json(t.Result),
         }),
         failed = r.Failed.Select(f => f.Alias),

@@ -28,9 +28,12 @@ public sealed class SshdFleetFixture : IAsyncLifetime
     /// A config with s1…s8 (model_base: each server's BaseA), any <paramref name="extra"/> aliases, and
     /// <paramref name="groupsYaml"/> lines under <c>groups:</c>, written into <paramref name="directory"/>.
     /// </summary>
-    public string WriteConfig(string directory, string groupsYaml, params AliasSpec[] extra)
+    public string WriteConfig(string directory, string groupsYaml, params AliasSpec[] extra) => WriteConfig(directory, groupsYaml, _ => [], extra);
+
+    /// <summary>As above, with <paramref name="lines"/> giving each of s1…s8 extra YAML lines (such as <c>direct:</c>).</summary>
+    public string WriteConfig(string directory, string groupsYaml, Func<string, IReadOnlyList<string>> lines, params AliasSpec[] extra)
     {
-        var aliases = Servers.Select((s, i) => TestConfig.Ssh(s, Aliases[i], s.BaseA)).Concat(extra).ToArray();
+        var aliases = Servers.Select((s, i) => TestConfig.Ssh(s, Aliases[i], s.BaseA) with { Raw = lines(Aliases[i]) }).Concat(extra).ToArray();
         var path = TestConfig.Write(directory, aliases);
         File.AppendAllText(path, new StringBuilder("groups:\n").Append(groupsYaml).Append('\n').ToString());
         return path;

@@ -36,18 +36,8 @@ public abstract class TwoServerTestBase
             TestConfig.Ssh(Reaper, "reaper", ReaperBase) with { Raw = reaper ?? [] },
             TestConfig.Ssh(Doomfist, "doomfist", DoomfistBase) with { Raw = doomfist ?? [] });
 
-    /// <summary>
-    /// <c>direct:</c> lines letting the other server log in to <paramref name="server"/>: its host key, and its key
-    /// file (the servers share this machine's file system, so the file is "on" the source server too).
-    /// </summary>
-    protected static IReadOnlyList<string> DirectAccess(SshdFixture server, bool withKey = true) =>
-    [
-        "direct:",
-        "  ssh_options:",
-        "    UserKnownHostsFile: " + TestConfig.Quote(server.KnownHostsPath),
-        "    StrictHostKeyChecking: 'yes'",
-        .. withKey ? new[] { "    IdentityFile: " + TestConfig.Quote(server.ClientKeyPath), "    IdentitiesOnly: 'yes'" } : [],
-    ];
+    /// <summary>See <see cref="TestConfig.DirectAccess"/>.</summary>
+    protected static IReadOnlyList<string> DirectAccess(SshdFixture server, bool withKey = true) => TestConfig.DirectAccess(server, withKey);
 
     protected TreeBuilder Tree(string relative) => new(Path.Combine(Work, relative));
 

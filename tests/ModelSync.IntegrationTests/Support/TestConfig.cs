@@ -69,5 +69,18 @@ public static class TestConfig
         return path;
     }
 
+    /// <summary>
+    /// <c>direct:</c> lines letting another server log in to <paramref name="server"/>: its host key, and its key
+    /// file (the servers share this machine's file system, so the file is "on" the source server too).
+    /// </summary>
+    public static IReadOnlyList<string> DirectAccess(SshdFixture server, bool withKey = true) =>
+    [
+        "direct:",
+        "  ssh_options:",
+        "    UserKnownHostsFile: " + Quote(server.KnownHostsPath),
+        "    StrictHostKeyChecking: 'yes'",
+        .. withKey ? new[] { "    IdentityFile: " + Quote(server.ClientKeyPath), "    IdentitiesOnly: 'yes'" } : [],
+    ];
+
     public static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

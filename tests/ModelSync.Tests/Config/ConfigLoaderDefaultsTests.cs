@@ -15,6 +15,15 @@ public sealed class ConfigLoaderDefaultsTests
     }
 
     [Theory]
+    [InlineData("true", true)]
+    [InlineData("false", false)]
+    public void Relay_switches_fan_out_to_server_to_server_copies(string value, bool relay)
+    {
+        Assert.False(ConfigLoader.Parse("defaults:\n  verify: true\n", "cfg.yaml").Defaults.Relay);
+        Assert.Equal(relay, ConfigLoader.Parse($"defaults:\n  relay: {value}\n", "cfg.yaml").Defaults.Relay);
+    }
+
+    [Theory]
     [InlineData("1", 60)]
     [InlineData("0.5", 30)]
     [InlineData("48", 2880)]

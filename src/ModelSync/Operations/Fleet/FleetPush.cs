@@ -9,12 +9,16 @@ public sealed record FleetPushResult(string Source, string Strategy, bool DryRun
     public int ExitCode => FleetRunner.ExitCode(Targets.Select(t => t.Failure));
 
     public IReadOnlyList<RemoteSpec> Failed => Targets.Where(t => !t.Ok).Select(t => t.Target).ToList();
+
+    /// <summary>True when servers could receive the model from each other (<c>--relay</c>): the report says where each copy came from.</summary>
+    public bool Relayed { get; init; }
 }
 
 /// <summary>
 /// <c>push ./model reaper doomfist</c>, <c>push ./model @gpu</c>: the same push to each server, each one the
 /// ordinary single-server push (so locks, stages, verification and publish are per server), run by a
 /// <see cref="IFanOutStrategy"/>. The source is hashed once for all: the session's hasher joins identical requests.
+/// With a relaying strategy, a server may instead get a <see cref="RelayCopy"/> from a server that has it.
 /// </summary>
 public static class FleetPush
 {
@@ -23,15 +27,20 @@ public static class FleetPush
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // Refusals that hold for every server are made once, before any server is contacted.
-        PushPull.LocalSource(localPath);
+        var source = PushPull.LocalSource(localPath);
         foreach (var target in targets) PushPull.RefuseLatest(target);
-        var outcomes = await strategy.RunAsync(targets, (target, token) =>
+        var relay = new RelayCopy(session, PosixPath.Name(source), outsideBase, options, progress);
+        var work = new FanOutWork((target, token) =>
         {
             var line = progress.For(target);
-            return PushPull.PushAsync(session, localPath, target.ToString(), outsideBase, options, line,
-                (_, to) => line.Phase($"target {to.Display}"), token);
-        }, progress.Done, cancellationToken);
-        return new FleetPushResult(localPath, strategy.Describe(targets.Count), options.DryRun, clock.Elapsed.TotalSeconds, outcomes);
+            return PushPull.PushAsync(session, localPath, target.ToString(), outsideBase, options, line, (_, to) =>
+            {
+                relay.Holds(target, to);
+                line.Phase($"target {to.Display}");
+            }, token);
+        }, relay.RunAsync);
+        var outcomes = await strategy.RunAsync(targets, work, progress.Done, cancellationToken);
+        return new FleetPushResult(localPath, strategy.Describe(targets.Count), options.DryRun, clock.Elapsed.TotalSeconds, outcomes) { Relayed = strategy.Relays };
     }
 
     /// <summary>A push that finished but whose copy did not verify is a failure of that server (exit 3).</summary>

@@ -15,4 +15,10 @@ public sealed record TargetOutcome<T>(RemoteSpec Target, T? Result, TargetFailur
     public bool Ok => Failure is null;
 
     public string Server => Target.Alias;
+
+    /// <summary>A relayed push: the server this one's copy came from; null when it was pushed from this machine.</summary>
+    public string? CopiedFrom { get; init; }
+
+    /// <summary>A relayed push: why this server was pushed from this machine after all (its copy's route failed).</summary>
+    public string? Warning { get; init; }
 }
