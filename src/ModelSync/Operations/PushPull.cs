@@ -38,7 +38,7 @@ public static class PushPull
         var to = new Endpoint(await session.ThisMachineAsync(cancellationToken), targetPath, targetPath);
         onResolved(from, to);
         var result = await new TransferOperation(new RsyncRunner(session.Runner), session.Hasher, progress).RunAsync("pull", from, to, options, cancellationToken);
-        return result with { ResolvedFrom = latest?.Selector, Warnings = warnings };
+        return result with { ResolvedFrom = latest?.Selector, Warnings = [.. warnings, .. result.Warnings] };
     }
 
     /// <summary>A warning goes to stderr at once (as a phase line) and into the report.</summary>

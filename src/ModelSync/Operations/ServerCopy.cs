@@ -58,6 +58,6 @@ public sealed class ServerCopy(RemoteSession session, ITransferProgress progress
             : route == CopyRoute.Direct ? new DirectStageTransport(session.Runner)
             : new RelayStageTransport(session.Runner);
         var result = await new TransferOperation(transport, session.Hasher, progress).RunAsync("copy", from, to, options, cancellationToken);
-        return result with { ResolvedFrom = from.Resolved?.Selector, Warnings = Warnings };
+        return result with { ResolvedFrom = from.Resolved?.Selector, Warnings = [.. Warnings, .. result.Warnings] };
     }
 }

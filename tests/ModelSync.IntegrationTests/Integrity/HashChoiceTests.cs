@@ -154,6 +154,11 @@ public sealed class HashChoiceTests(SshdFixture sshd) : SshdTestBase(sshd)
             CliAssert.Exit(verify, 0);
             CliAssert.StdoutContains(verify, "by sha256");
             Assert.Contains("model-sync: warning: " + expected, verify.Stderr, StringComparison.Ordinal);
+
+            var pull = await Cli("pull", "alpha:" + Model, "./fallback/", "--hash", hash, "--json");
+            CliAssert.Exit(pull, 0);
+            using (var json = CliAssert.Json(pull))
+                Assert.Contains(expected, json.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
         }
         finally
         {
