@@ -14,10 +14,14 @@ public static class LocalFileHash
 
     public static bool Supports(HashFunction function) => function == HashFunction.Sha256;
 
+    /// <summary>An empty hash of <paramref name="function"/>, for a caller that feeds it bytes as they come.</summary>
+    public static IncrementalHash Create(HashFunction function) => Supports(function)
+        ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256)
+        : throw new ArgumentException($"{function.Name} is not hashed in-process", nameof(function));
+
     public static string Compute(string path, HashFunction function, CancellationToken cancellationToken)
     {
-        if (!Supports(function)) throw new ArgumentException($"{function.Name} is not hashed in-process", nameof(function));
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var hash = Create(function);
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {

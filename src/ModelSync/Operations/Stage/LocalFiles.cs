@@ -1,5 +1,6 @@
 using ModelSync.Errors;
 using ModelSync.Manifests;
+using ModelSync.Verification;
 
 namespace ModelSync.Operations;
 
@@ -9,20 +10,25 @@ internal static class LocalFiles
     /// <summary>
     /// Writes <paramref name="entry"/> (a file or a symlink) at <paramref name="temp"/>, gives it the source's mode and
     /// mtime, then renames it over <paramref name="destination"/>: a hard link there is replaced, its inode untouched.
+    /// With <paramref name="hashWith"/>, returns the file's hash read back from the copy.
     /// </summary>
-    public static void CopyInto(string source, TreeEntry entry, string temp, string destination)
+    public static string? CopyInto(string source, TreeEntry entry, string temp, string destination, HashFunction? hashWith, CancellationToken cancellationToken)
     {
+        string? hash = null;
         if (entry.Kind == EntryKind.Symlink)
         {
             File.CreateSymbolicLink(temp, entry.LinkTarget ?? throw new IOException("the symlink's target is unknown"));
         }
         else
         {
-            File.Copy(source, temp, overwrite: true);
+            if (hashWith is not null && entry.Size >= KernelCopy.MinimumSize) hash = KernelCopy.CopyAndHash(source, temp, hashWith, cancellationToken);
+            if (hash is null) File.Copy(source, temp, overwrite: true);
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, File.GetUnixFileMode(source));
             File.SetLastWriteTimeUtc(temp, File.GetLastWriteTimeUtc(source));
         }
         File.Move(temp, destination, overwrite: true);
+        if (hashWith is not null && hash is null && entry.Kind == EntryKind.File) hash = LocalFileHash.Compute(destination, hashWith, cancellationToken);
+        return hash;
     }
 
     /// <summary>A directory's mode and mtime, as <c>rsync -pt</c> leaves them.</summary>

@@ -52,27 +52,41 @@ internal sealed class LocalStageTransport : IStageTransport
 
         var literal = send.Where(f => f.Kind == EntryKind.File).Sum(f => f.Size);
         var written = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var hashHere = run.Options.Verify && LocalFileHash.Supports(run.Function);
+        var hashWith = run.Options.Verify && LocalFileHash.Supports(run.Function) ? run.Function : null;
         var bar = StageBar.For(progress, literal);
         var copied = 0L;
         var counter = 0;
         Directory.CreateDirectory(partial);
+        // Dedicated threads, as many as cores: each blocks in the kernel's copy or in hashing, never on the thread pool.
+        var queue = new ConcurrentQueue<TreeEntry>(send);
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
+        void Work()
+        {
+            while (queue.TryDequeue(out var entry))
+            {
+                failed.Token.ThrowIfCancellationRequested();
+                onItem(new RsyncItem(entry.Path, entry.Size, false));
+                var temp = Path.Join(partial, Interlocked.Increment(ref counter).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var destination = Absolute(run.Stage, entry.Path);
+                var hash = LocalFiles.Guard(() => LocalFiles.CopyInto(Absolute(run.Source.Path, entry.Path), entry, temp, destination, hashWith, failed.Token), entry.Path);
+                if (hash is not null) written[entry.Path] = hash;
+                if (entry.Kind == EntryKind.File) bar?.Invoke(Interlocked.Add(ref copied, entry.Size));
+            }
+        }
         try
         {
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount, 2, 8), CancellationToken = run.Cancellation };
-            await Parallel.ForEachAsync(send, parallel, (entry, token) =>
+            await Task.WhenAll(Enumerable.Range(0, Math.Clamp(Environment.ProcessorCount, 2, 8)).Select(_ => Task.Factory.StartNew(() =>
             {
-                onItem(new RsyncItem(entry.Path, entry.Size, false));
-                var destination = Absolute(run.Stage, entry.Path);
-                var temp = Path.Join(partial, Interlocked.Increment(ref counter).ToString(System.Globalization.CultureInfo.InvariantCulture));
-                LocalFiles.Guard(() => LocalFiles.CopyInto(Absolute(run.Source.Path, entry.Path), entry, temp, destination), entry.Path);
-                if (entry.Kind == EntryKind.File)
+                try
                 {
-                    if (hashHere) written[entry.Path] = LocalFiles.Guard(() => LocalFileHash.Compute(destination, run.Function, token), entry.Path);
-                    bar?.Invoke(Interlocked.Add(ref copied, entry.Size));
+                    Work();
                 }
-                return ValueTask.CompletedTask;
-            });
+                catch
+                {
+                    failed.Cancel();
+                    throw;
+                }
+            }, failed.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
         }
         finally
         {
@@ -82,7 +96,7 @@ internal sealed class LocalStageTransport : IStageTransport
         // and a read-only mode set earlier would have refused the writes.
         foreach (var directory in directories.OrderByDescending(d => d.Path.Length))
             LocalFiles.Guard(() => LocalFiles.CopyAttributes(Absolute(run.Source.Path, directory.Path), Absolute(run.Stage, directory.Path)), directory.Path);
-        return new StageSend(literal, literal) { Written = hashHere ? written : null };
+        return new StageSend(literal, literal) { Written = hashWith is null ? null : written };
     }
 
     /// <summary>Removes what <c>--delete</c> drops and whatever changes kind (a directory that becomes a file), as rsync's <c>--force</c> does.</summary>
