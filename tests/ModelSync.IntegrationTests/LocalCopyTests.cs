@@ -33,6 +33,7 @@ public sealed class LocalCopyTests(SshdFixture sshd) : SshdTestBase(sshd)
             Assert.StartsWith("local copy (kernel copy_file_range, no rsync)", json.RootElement.GetProperty("transport").GetString(), StringComparison.Ordinal);
             Assert.True(json.RootElement.GetProperty("verified").GetBoolean(), result.ToString());
             Assert.Equal(files, json.RootElement.GetProperty("verification").GetProperty("hashed_now").GetInt32());
+            Assert.Equal(0, json.RootElement.GetProperty("verification").GetProperty("resent").GetInt32());
         }
         Assert.Equal("weights.bin", new FileInfo(Path.Combine(Target(name), "link-to-weights")).LinkTarget);
         Assert.Equal("no such target", new FileInfo(Path.Combine(Target(name), "dangling")).LinkTarget);
@@ -54,12 +55,19 @@ public sealed class LocalCopyTests(SshdFixture sshd) : SshdTestBase(sshd)
         tree.SetAllTimes(Then);
         File.SetUnixFileMode(tree.PathOf("private"), (UnixFileMode)Convert.ToInt32("700", 8));
 
-        await CliOk("push", "./" + name, $"local:lc-{Id}/");
+        // A hash taken back from the copy that disagreed with the tools' would show as a re-sent file.
+        foreach (var hash in new[] { "sha256", "xxh128" })
+        {
+            var push = await CliOk("--json", "push", "./" + name, $"local:lc-{Id}/{hash}/", "--hash", hash);
+            using var json = CliAssert.Json(push);
+            Assert.Equal(0, json.RootElement.GetProperty("verification").GetProperty("resent").GetInt32());
+            Assert.Equal(4, json.RootElement.GetProperty("verification").GetProperty("hashed_now").GetInt32());
+        }
 
-        TreeComparer.AssertSameTree(tree.Root, Target(name));
+        TreeComparer.AssertSameTree(tree.Root, Path.Combine(Sshd.LocalBase, "lc-" + Id, "xxh128", name));
         foreach (var relative in new[] { "run.sh", "secret.key", "private", "private/w.bin", "big", "big/shard.bin" })
         {
-            var (from, to) = (tree.PathOf(relative), Path.Combine(Target(name), relative));
+            var (from, to) = (tree.PathOf(relative), Path.Combine(Sshd.LocalBase, "lc-" + Id, "sha256", name, relative));
             Assert.Equal(File.GetUnixFileMode(from), File.GetUnixFileMode(to));
             Assert.Equal(Then, File.GetLastWriteTimeUtc(to));
         }

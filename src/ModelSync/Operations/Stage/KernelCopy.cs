@@ -73,12 +73,12 @@ internal static partial class KernelCopy
                 {
                     var read = RandomAccess.Read(reader, buffer.AsSpan(0, (int)Math.Min(buffer.Length, end - hashed)), hashed);
                     if (read == 0) throw new IOException("the copy is shorter than what was written to it");
-                    hash.AppendData(buffer, 0, read);
+                    hash.Append(buffer.AsSpan(0, read));
                     hashed += read;
                 }
             }
         }
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return hash.Finish();
     }
 
     private static string? Abandon(Channel<long> chunks, CancellationTokenSource stop, Task<string> hashing)
