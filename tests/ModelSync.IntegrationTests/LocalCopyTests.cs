@@ -102,6 +102,31 @@ public sealed class LocalCopyTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
+    public async Task A_copy_that_disagrees_with_the_source_s_hash_is_sent_once_more_then_fails_with_exit_3()
+    {
+        var name = "stale-" + Id;
+        var tree = Tree(name).RandomFile("w.bin", 100_000, seed: 7).File("c.txt", "c\n");
+        await CliOk("push", "./" + name, $"local:lc-{Id}/first");
+        // Same inode, size and mtime to the nanosecond, other bytes: the hash cache still vouches for the old
+        // content, while the copy reads the new one. Verification must catch the disagreement, not publish it.
+        var reference = Path.Combine(Work, "times-" + Id);
+        await RunToolAsync("touch", "-r", tree.PathOf("w.bin"), "--", reference);
+        var bytes = await File.ReadAllBytesAsync(tree.PathOf("w.bin"));
+        bytes[500] ^= 0x01;
+        await using (var stream = new FileStream(tree.PathOf("w.bin"), FileMode.Open, FileAccess.Write)) await stream.WriteAsync(bytes);
+        await RunToolAsync("touch", "-r", reference, "--", tree.PathOf("w.bin"));
+
+        var push = await Cli("--json", "push", "./" + name, $"local:lc-{Id}/second");
+
+        CliAssert.Exit(push, 3);
+        using var json = CliAssert.Json(push);
+        Assert.Equal(["w.bin"], json.RootElement.GetProperty("verification").GetProperty("mismatched").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(1, json.RootElement.GetProperty("verification").GetProperty("resent").GetInt32());
+        Assert.False(json.RootElement.GetProperty("published").GetBoolean());
+        Assert.False(Path.Exists(Path.Combine(Sshd.LocalBase, "lc-" + Id, "second", name)), "an unverified copy was published");
+    }
+
+    [Fact]
     public async Task What_an_interrupted_copy_left_is_cleared_and_never_published()
     {
         var name = "partial-" + Id;

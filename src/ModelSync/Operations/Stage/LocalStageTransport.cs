@@ -65,7 +65,7 @@ internal sealed class LocalStageTransport : IStageTransport
             while (queue.TryDequeue(out var entry))
             {
                 failed.Token.ThrowIfCancellationRequested();
-                onItem(new RsyncItem(entry.Path, entry.Size, false));
+                lock (queue) onItem(new RsyncItem(entry.Path, entry.Size, false)); // one line at a time on the console
                 var temp = Path.Join(partial, Interlocked.Increment(ref counter).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 var destination = Absolute(run.Stage, entry.Path);
                 var hash = LocalFiles.Guard(() => LocalFiles.CopyInto(Absolute(run.Source.Path, entry.Path), entry, temp, destination, hashWith, failed.Token), entry.Path);
