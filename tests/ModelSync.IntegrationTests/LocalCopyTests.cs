@@ -30,7 +30,8 @@ public sealed class LocalCopyTests(SshdFixture sshd) : SshdTestBase(sshd)
         foreach (var result in new[] { push, pull })
         {
             using var json = CliAssert.Json(result);
-            Assert.StartsWith("local copy (kernel copy_file_range, no rsync)", json.RootElement.GetProperty("transport").GetString(), StringComparison.Ordinal);
+            Assert.Equal("local copy on this machine's file system by the kernel (copy_file_range, no rsync), each file hashed back from the stage as it lands",
+                json.RootElement.GetProperty("transport").GetString());
             Assert.True(json.RootElement.GetProperty("verified").GetBoolean(), result.ToString());
             Assert.Equal(files, json.RootElement.GetProperty("verification").GetProperty("hashed_now").GetInt32());
             Assert.Equal(0, json.RootElement.GetProperty("verification").GetProperty("resent").GetInt32());

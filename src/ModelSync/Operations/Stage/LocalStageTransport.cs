@@ -31,9 +31,12 @@ internal sealed class LocalStageTransport : IStageTransport
     public string Describe(TransferContext run)
     {
         var mount = new[] { run.Source.Remote, run.Target.Remote }.OfType<LocalRemote>().FirstOrDefault(r => r.MountedFrom is not null);
-        var copy = "local copy (kernel copy_file_range, no rsync), each file read back from the stage and hashed";
-        return mount is null ? $"{copy}; this machine's file system" : $"{copy}; {mount.Connection}";
+        var how = "by the kernel (copy_file_range, no rsync)" + (HashWith(run) is null ? "" : ", each file hashed back from the stage as it lands");
+        return mount is null ? $"local copy on this machine's file system {how}" : $"{mount.Connection}, copied here {how}";
     }
+
+    /// <summary>The hash computed in-process from each written file, or null when verification hashes the stage with its tool.</summary>
+    private static HashFunction? HashWith(TransferContext run) => run.Options.Verify && LocalFileHash.Supports(run.Function) ? run.Function : null;
 
     public async Task<StageSend> SendAsync(TransferContext run, IReadOnlyCollection<string>? only, Action<RsyncItem> onItem, ITransferProgress progress)
     {
@@ -52,7 +55,7 @@ internal sealed class LocalStageTransport : IStageTransport
 
         var literal = send.Where(f => f.Kind == EntryKind.File).Sum(f => f.Size);
         var written = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var hashWith = run.Options.Verify && LocalFileHash.Supports(run.Function) ? run.Function : null;
+        var hashWith = HashWith(run);
         var bar = StageBar.For(progress, literal);
         var copied = 0L;
         var counter = 0;
