@@ -532,7 +532,7 @@ define_methods() {
     def pull rclone_pull "rclone copy (sftp, pull)" fresh "$t/rclone_pull" "$t/rclone_pull/model" "$D/a" "rclone --config $WORK/rclone.conf copy $RC:$S/pull_src/model $t/rclone_pull/model"
 
     scenario local "Local-alias copy: dataset a to the \`local\` alias (a directory on this machine)" \
-        "model-sync push <dir> local:... (rsync between two local paths, then sha256 of both sides) vs plain cp -r; same disk."
+        "model-sync push <dir> local:... (kernel copy into the stage, each file hashed back from it by sha256 in-process, as the source is by its cache or openssl) vs plain cp -r; same disk."
     def local ms "model-sync push to local (verify on)" fresh "$L/local_ms" "$L/local_ms/model" "$D/a" "$MSX push $D/a local:local_ms/model"
     def local cp "cp -r" fresh "$C/local_cp" "$C/local_cp/model" "$D/a" "cp -r $D/a $C/local_cp/model"
 

@@ -54,7 +54,7 @@ public sealed class ServerCopy(RemoteSession session, ITransferProgress progress
     /// <summary>Copies <paramref name="from"/> to <paramref name="to"/>; the result is a push's, with direction <c>copy</c>.</summary>
     public async Task<TransferResult> RunAsync(Endpoint from, Endpoint to, CopyRoute route, TransferOptions options, CancellationToken cancellationToken)
     {
-        IStageTransport transport = from.Remote.Alias.IsLocal || to.Remote.Alias.IsLocal ? new RsyncStageTransport(new RsyncRunner(session.Runner))
+        IStageTransport transport = from.Remote.Alias.IsLocal || to.Remote.Alias.IsLocal ? LocalStageTransport.Choose(session.Runner, from, to, options)
             : route == CopyRoute.Direct ? new DirectStageTransport(session.Runner)
             : new RelayStageTransport(session.Runner);
         var result = await new TransferOperation(transport, session.Hasher, progress).RunAsync("copy", from, to, options, cancellationToken);

@@ -76,7 +76,7 @@ public sealed class TransferOperation
         var literal = sent.Moved.LiteralBytes;
         if (sent.SourceHashes is not null)
         {
-            var check = await VerifyStageAsync(run, sent.SourceHashes, forced, sent.Transferred);
+            var check = await VerifyStageAsync(run, sent.SourceHashes, forced, sent.Transferred, sent.Moved.Written);
             (verification, wire, literal) = (check.Outcome, wire + check.Wire, literal + check.Literal);
             if (verification.Status == VerifyStatus.Failed) return Result(wire, Math.Max(0, sourceTree.TotalBytes - literal), verification, false);
             await TransferChecks.WriteManifestAsync(run, run.Stage, sent.SourceHashes);
@@ -171,18 +171,27 @@ public sealed class TransferOperation
 
     /// <summary>
     /// Every file of the stage against the source's hash. Files the stage took over from the target unchanged are
-    /// vouched for by the target's manifest; whatever rsync wrote in this run is hashed. A mismatch is sent once more.
+    /// vouched for by the target's manifest; whatever this run wrote is hashed from the stage (by the transport as it
+    /// wrote, when it can). A mismatch is sent once more.
     /// </summary>
-    private async Task<StageCheck> VerifyStageAsync(TransferContext run, IReadOnlyDictionary<string, string> sourceHashes, List<string> forced, HashSet<string> transferred)
+    private async Task<StageCheck> VerifyStageAsync(TransferContext run, IReadOnlyDictionary<string, string> sourceHashes, List<string> forced, HashSet<string> transferred,
+        IReadOnlyDictionary<string, string>? written)
     {
         _progress.Phase($"Verifying ({run.Function.Name} on both sides)");
         var stageTree = await run.Target.Remote.ScanAsync(run.Stage, run.Cancellation)
             ?? throw new ModelSyncException($"the staging area {run.Stage} vanished during the transfer", ExitCodes.Failed, "run the same command again");
         var vouched = (run.Options.Checksum ? null : run.TargetTree?.Manifest?.Trusted(stageTree, run.Function))?
             .Where(h => !transferred.Contains(h.Key)).ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
+        // Files the transport read back from the stage right after writing them are hashed already.
+        if (written is not null)
+        {
+            vouched ??= new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (path, hash) in written) vouched[path] = hash;
+        }
         var stageHashes = await WithRetriesAsync(run, () => run.Hasher.HashAsync(run.Target.Remote, run.Stage, stageTree, vouched, run.Function, run.Cancellation));
+        var hashedNow = stageHashes.HashedNow + (written?.Count ?? 0);
         var mismatched = TransferChecks.Mismatches(run.SourceTree, sourceHashes, stageHashes.Hashes).Union(forced).ToList();
-        if (mismatched.Count == 0) return new StageCheck(Verified(run, 0, stageHashes.HashedNow), 0, 0);
+        if (mismatched.Count == 0) return new StageCheck(Verified(run, 0, hashedNow), 0, 0);
 
         _progress.Phase($"{mismatched.Count} file(s) did not verify; sending them once more");
         var again = await WithRetriesAsync(run, () => SendToStageAsync(run, mismatched, transferred));
@@ -190,7 +199,7 @@ public sealed class TransferOperation
         var still = mismatched.Where(f => !rehashed.TryGetValue(f, out var h) || !sourceHashes.TryGetValue(f, out var s) || h != s).ToList();
         var outcome = still.Count > 0
             ? new VerificationOutcome(VerifyStatus.Failed, run.SourceTree.Files.Count(), run.Function.Name, still, mismatched.Count)
-            : Verified(run, mismatched.Count, stageHashes.HashedNow + mismatched.Count);
+            : Verified(run, mismatched.Count, hashedNow + mismatched.Count);
         return new StageCheck(outcome, again.WireBytes, again.LiteralBytes);
     }
 

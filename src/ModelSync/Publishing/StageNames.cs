@@ -19,6 +19,9 @@ public static class StageNames
     /// <summary>Where the previous version waits for the instant between the two renames of a publish.</summary>
     public static string Old(string target) => Sibling(target, "old");
 
+    /// <summary>Where a local copy writes each file before renaming it into the stage, so no partial file ever has a real name.</summary>
+    public static string Partial(string target) => Sibling(target, "partial");
+
     /// <summary>The lock that lets one push or pull at a time work on the target.</summary>
     public static string Lock(string target) => Sibling(target, "lock");
 

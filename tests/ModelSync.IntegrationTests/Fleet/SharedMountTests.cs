@@ -31,7 +31,7 @@ public sealed class SharedMountTests(SshdFixture sshd) : SshdTestBase(sshd)
 
         CliAssert.Exit(push, 0);
         TreeComparer.AssertSameTree(source, Path.Combine(Base, name));
-        CliAssert.StdoutContains(push, $"| Transport | local mount {Base} (proven same as nfs:{Base}), copied here by rsync", "| Verified | yes");
+        CliAssert.StdoutContains(push, $"| Transport | local mount {Base} (proven same as nfs:{Base}), copied here by the kernel (copy_file_range, no rsync)", "| Verified | yes");
         Assert.Empty(Directory.EnumerateFileSystemEntries(Base, ".model-sync-probe.*"));
 
         var pull = await CliWith(config, "pull", $"nfs:{name}", "./back/");

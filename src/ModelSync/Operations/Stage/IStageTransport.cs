@@ -3,7 +3,14 @@ using ModelSync.Transfer;
 namespace ModelSync.Operations;
 
 /// <summary>What one send into the stage moved: bytes over the wire, and file bytes sent whole rather than matched.</summary>
-internal sealed record StageSend(long WireBytes, long LiteralBytes);
+internal sealed record StageSend(long WireBytes, long LiteralBytes)
+{
+    /// <summary>
+    /// Hashes of files this send wrote, each read back from the stage after it was written (so they vouch for what
+    /// the stage holds, not for what was read); null when the transport leaves hashing the stage to verification.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Written { get; init; }
+}
 
 /// <summary>
 /// How the bytes of a transfer reach the target's stage: rsync between this machine and a server (push, pull), a

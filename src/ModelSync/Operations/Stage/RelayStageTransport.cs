@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using ModelSync.Manifests;
 using ModelSync.Paths;
@@ -16,8 +15,6 @@ namespace ModelSync.Operations;
 /// </summary>
 internal sealed class RelayStageTransport(IProcessRunner runner) : IStageTransport
 {
-    private static readonly TimeSpan BarInterval = TimeSpan.FromMilliseconds(250);
-
     public string Describe(TransferContext run) =>
         $"relay via this machine (tar streamed from {run.Source.Remote.Alias.Name} to {run.Target.Remote.Alias.Name} over two ssh connections, nothing stored here); no compression";
 
@@ -39,7 +36,7 @@ internal sealed class RelayStageTransport(IProcessRunner runner) : IStageTranspo
         var consumer = run.Target.Remote.ScriptProcess(CopyScripts.TarReceive, [run.Stage, run.IsDirectory ? "d" : "f", PosixPath.Name(run.Source.Path)])
             with { EndWithParent = true };
         var literal = send.Where(f => f.Kind == EntryKind.File).Sum(f => f.Size);
-        var result = await ProcessPipe.RunAsync(runner, producer, consumer, Bar(progress, literal), run.Options.BandwidthLimit, run.Cancellation);
+        var result = await ProcessPipe.RunAsync(runner, producer, consumer, StageBar.For(progress, literal), run.Options.BandwidthLimit, run.Cancellation);
         // tar's exit 1 means a file changed while it was read: the check of the source after the send names it.
         if (result.Producer.ExitCode is not (0 or 1))
             throw RemoteFailure.Describe(run.Source.Remote.Alias, $"read {run.Source.Path} for the relay", result.Producer);
@@ -56,22 +53,5 @@ internal sealed class RelayStageTransport(IProcessRunner runner) : IStageTranspo
         await run.Target.Remote.RunCheckedAsync(CopyScripts.RemoveListed, [run.Stage], "remove files from the staging area", run.Cancellation,
             Encoding.UTF8.GetBytes(string.Concat(doomed.Select(e => "./" + e.Path + "\0"))));
         foreach (var entry in doomed.Where(e => e.Delete && e.Kind == EntryKind.File)) onItem(new RsyncItem(entry.Path, 0, true));
-    }
-
-    /// <summary>The live bar, fed from the byte count of the stream (a few times a second), when the listener draws one.</summary>
-    private static Action<long>? Bar(ITransferProgress progress, long expected)
-    {
-        if (!progress.WantsLiveProgress) return null;
-        var clock = Stopwatch.StartNew();
-        var last = TimeSpan.Zero;
-        return bytes =>
-        {
-            if (clock.Elapsed - last < BarInterval) return;
-            last = clock.Elapsed;
-            var rate = bytes / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
-            var left = TimeSpan.FromSeconds(Math.Max(0, expected - bytes) / Math.Max(rate, 1));
-            progress.Bytes(new RsyncProgress(bytes, expected == 0 ? 100 : (int)Math.Min(100, bytes * 100 / expected),
-                Reporting.Human.Bytes((long)rate) + "/s", left.ToString(@"h\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture)));
-        };
     }
 }

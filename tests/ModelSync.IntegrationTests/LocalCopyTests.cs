@@ -1,0 +1,164 @@
+using ModelSync.IntegrationTests.Fixtures;
+using ModelSync.IntegrationTests.Support;
+
+namespace ModelSync.IntegrationTests;
+
+/// <summary>
+/// Push and pull with both ends on this machine (the fixture's <c>local</c> alias): the kernel copies the planned
+/// files into the stage, each is hashed back from the stage, and the rest of the walk (manifest, publish) is the same.
+/// </summary>
+[Collection("sshd")]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class LocalCopyTests(SshdFixture sshd) : SshdTestBase(sshd)
+{
+    private static readonly DateTime Then = new(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc);
+
+    private string Target(string name) => Path.Combine(Sshd.LocalBase, "lc-" + Id, name);
+
+    [Fact]
+    public async Task A_hostile_tree_is_copied_locally_verified_and_pulled_back_identical()
+    {
+        var name = "model-" + Id;
+        var source = Path.Combine(Work, name);
+        var files = HostileTree.Build(source);
+
+        var push = await CliOk("--json", "push", "./" + name, $"local:lc-{Id}/");
+        var pull = await CliOk("--json", "pull", $"local:lc-{Id}/{name}", "./back/");
+
+        TreeComparer.AssertSameTree(source, Target(name));
+        TreeComparer.AssertSameTree(source, Path.Combine(Work, "back", name));
+        foreach (var result in new[] { push, pull })
+        {
+            using var json = CliAssert.Json(result);
+            Assert.Equal("local copy on this machine's file system by the kernel (copy_file_range, no rsync), each file hashed back from the stage as it lands",
+                json.RootElement.GetProperty("transport").GetString());
+            Assert.True(json.RootElement.GetProperty("verified").GetBoolean(), result.ToString());
+            Assert.Equal(files, json.RootElement.GetProperty("verification").GetProperty("hashed_now").GetInt32());
+            Assert.Equal(0, json.RootElement.GetProperty("verification").GetProperty("resent").GetInt32());
+        }
+        Assert.Equal("weights.bin", new FileInfo(Path.Combine(Target(name), "link-to-weights")).LinkTarget);
+        Assert.Equal("no such target", new FileInfo(Path.Combine(Target(name), "dangling")).LinkTarget);
+        Assert.Equal([name], Directory.EnumerateFileSystemEntries(Path.Combine(Sshd.LocalBase, "lc-" + Id)).Select(Path.GetFileName));
+        HostileTree.AssertNoMarker(Sshd.LocalBase, Work, CliRunner.HomeDirectory);
+    }
+
+    [Fact]
+    public async Task Modes_and_mtimes_are_kept_as_rsync_keeps_them()
+    {
+        var name = "modes-" + Id;
+        var tree = Tree(name)
+            .File("run.sh", "#!/bin/sh\n")
+            .File("secret.key", "k\n")
+            .File("private/w.bin", "w\n")
+            .RandomFile("big/shard.bin", 40 * 1024 * 1024 + 3, seed: 5); // above the size copied and hashed in chunks
+        File.SetUnixFileMode(tree.PathOf("run.sh"), (UnixFileMode)Convert.ToInt32("750", 8));
+        File.SetUnixFileMode(tree.PathOf("secret.key"), (UnixFileMode)Convert.ToInt32("400", 8));
+        tree.SetAllTimes(Then);
+        File.SetUnixFileMode(tree.PathOf("private"), (UnixFileMode)Convert.ToInt32("700", 8));
+
+        // A hash taken back from the copy that disagreed with the tools' would show as a re-sent file.
+        foreach (var hash in new[] { "sha256", "xxh128" })
+        {
+            var push = await CliOk("--json", "push", "./" + name, $"local:lc-{Id}/{hash}/", "--hash", hash);
+            using var json = CliAssert.Json(push);
+            Assert.Equal(0, json.RootElement.GetProperty("verification").GetProperty("resent").GetInt32());
+            Assert.Equal(4, json.RootElement.GetProperty("verification").GetProperty("hashed_now").GetInt32());
+        }
+
+        TreeComparer.AssertSameTree(tree.Root, Path.Combine(Sshd.LocalBase, "lc-" + Id, "xxh128", name));
+        foreach (var relative in new[] { "run.sh", "secret.key", "private", "private/w.bin", "big", "big/shard.bin" })
+        {
+            var (from, to) = (tree.PathOf(relative), Path.Combine(Sshd.LocalBase, "lc-" + Id, "sha256", name, relative));
+            Assert.Equal(File.GetUnixFileMode(from), File.GetUnixFileMode(to));
+            Assert.Equal(Then, File.GetLastWriteTimeUtc(to));
+        }
+    }
+
+    [Fact]
+    public async Task A_delta_replaces_changed_files_and_leaves_the_live_version_s_inodes_alone()
+    {
+        var name = "delta-" + Id;
+        var tree = Tree(name)
+            .RandomFile("1/model.plan", 300_000, seed: 1)
+            .File("config.pbtxt", "v1\n")
+            .File("old.txt", "old\n")
+            .SetAllTimes(Then);
+        await CliOk("push", "./" + name, $"local:lc-{Id}/");
+        // A hard link to the live file: a push that wrote into the stage's seed (a hard link of the live
+        // version) instead of replacing it would change what this name reads.
+        var kept = Path.Combine(Work, "kept-plan");
+        await RunToolAsync("ln", "--", Path.Combine(Target(name), "1", "model.plan"), kept);
+        var before = await File.ReadAllBytesAsync(kept);
+
+        tree.RandomFile("1/model.plan", 300_000, seed: 2).File("added.txt", "new\n");
+        File.Delete(tree.PathOf("old.txt"));
+        var push = await CliOk("--json", "push", "./" + name, $"local:lc-{Id}/", "--delete", "--yes");
+
+        TreeComparer.AssertSameTree(tree.Root, Target(name));
+        Assert.Equal(before, await File.ReadAllBytesAsync(kept));
+        using var json = CliAssert.Json(push);
+        Assert.Equal(300_000 + 4, json.RootElement.GetProperty("bytes_sent").GetInt64());
+        Assert.Equal(2, json.RootElement.GetProperty("verification").GetProperty("hashed_now").GetInt32());
+        Assert.True(json.RootElement.GetProperty("verified").GetBoolean(), push.ToString());
+    }
+
+    [Fact]
+    public async Task A_copy_that_disagrees_with_the_source_s_hash_is_sent_once_more_then_fails_with_exit_3()
+    {
+        var name = "stale-" + Id;
+        var tree = Tree(name).RandomFile("w.bin", 100_000, seed: 7).File("c.txt", "c\n");
+        await CliOk("push", "./" + name, $"local:lc-{Id}/first");
+        // Same inode, size and mtime to the nanosecond, other bytes: the hash cache still vouches for the old
+        // content, while the copy reads the new one. Verification must catch the disagreement, not publish it.
+        var reference = Path.Combine(Work, "times-" + Id);
+        await RunToolAsync("touch", "-r", tree.PathOf("w.bin"), "--", reference);
+        var bytes = await File.ReadAllBytesAsync(tree.PathOf("w.bin"));
+        bytes[500] ^= 0x01;
+        await using (var stream = new FileStream(tree.PathOf("w.bin"), FileMode.Open, FileAccess.Write)) await stream.WriteAsync(bytes);
+        await RunToolAsync("touch", "-r", reference, "--", tree.PathOf("w.bin"));
+
+        var push = await Cli("--json", "push", "./" + name, $"local:lc-{Id}/second");
+
+        CliAssert.Exit(push, 3);
+        using var json = CliAssert.Json(push);
+        Assert.Equal(["w.bin"], json.RootElement.GetProperty("verification").GetProperty("mismatched").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(1, json.RootElement.GetProperty("verification").GetProperty("resent").GetInt32());
+        Assert.False(json.RootElement.GetProperty("published").GetBoolean());
+        Assert.False(Path.Exists(Path.Combine(Sshd.LocalBase, "lc-" + Id, "second", name)), "an unverified copy was published");
+    }
+
+    [Fact]
+    public async Task What_an_interrupted_copy_left_is_cleared_and_never_published()
+    {
+        var name = "partial-" + Id;
+        var tree = Tree(name).File("a.txt", "a\n").File("b/c.txt", "c\n");
+        var leftover = Path.Combine(Sshd.LocalBase, "lc-" + Id, ".model-sync-partial." + name);
+        Directory.CreateDirectory(leftover);
+        await File.WriteAllTextAsync(Path.Combine(leftover, "7"), "half a file");
+
+        await CliOk("push", "./" + name, $"local:lc-{Id}/");
+
+        TreeComparer.AssertSameTree(tree.Root, Target(name));
+        Assert.False(Directory.Exists(leftover), "the partial directory was left behind");
+    }
+
+    [Fact]
+    public async Task A_single_file_model_is_copied_and_a_bandwidth_limit_goes_through_rsync()
+    {
+        var file = Tree("single-" + Id).RandomFile("model.onnx", 50_000, seed: 3).PathOf("model.onnx");
+
+        var local = await CliOk("--json", "push", file, $"local:lc-{Id}/one.onnx");
+        var limited = await CliOk("--json", "push", file, $"local:lc-{Id}/two.onnx", "--bwlimit", "100000");
+
+        Assert.Equal(await File.ReadAllBytesAsync(file), await File.ReadAllBytesAsync(Target("one.onnx")));
+        Assert.Equal(await File.ReadAllBytesAsync(file), await File.ReadAllBytesAsync(Target("two.onnx")));
+        Assert.StartsWith("local copy", Transport(local), StringComparison.Ordinal);
+        Assert.StartsWith("rsync", Transport(limited), StringComparison.Ordinal);
+    }
+
+    private static string? Transport(CliResult result)
+    {
+        using var json = CliAssert.Json(result);
+        return json.RootElement.GetProperty("transport").GetString();
+    }
+}
