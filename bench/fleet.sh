@@ -26,7 +26,6 @@ N="${N:-8}"
 RUNS="${RUNS:-3}"
 UPLINK_MBIT="${UPLINK_MBIT:-200}"
 PARTS="${PARTS:-unlimited limited}"
-MS="$ROOT/scripts/model-sync.sh"
 NS="msfleet-$$"
 VETH_HERE="msf$$h"
 VETH_NS="msf$$n"
@@ -52,6 +51,12 @@ cleanup() {
 trap cleanup EXIT
 
 rm -rf "$WORK" && mkdir -p "$WORK/home" "$WORK/sshd" "$WORK/model/1"
+
+# One build for the whole run, copied out of the build cache: scripts/model-sync.sh rebuilds whenever src/
+# changes, and a checkout edited mid-run would otherwise time two versions.
+MODEL_SYNC_BUILD_DIR="$WORK/build" "$ROOT/scripts/model-sync.sh" --version >/dev/null || die "building model-sync failed"
+cp -r "$(dirname "$(ls "$WORK"/build/*/model-sync | head -n 1)")" "$WORK/tool"
+MS="$WORK/tool/model-sync"
 : > "$WORK/home/.bashrc"
 
 # A Triton-like model: config, weights split over a few files, random bytes (incompressible).
