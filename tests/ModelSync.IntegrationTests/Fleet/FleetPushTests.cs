@@ -87,6 +87,9 @@ public sealed class FleetPushTests(SshdFleetFixture fleet) : FleetTestBase(fleet
         var result = await Cli("--json", "push", name, "s4", "gone", "s5");
 
         CliAssert.Exit(result, 1);
+        var valid = JsonSchemas.Valid(result, "push-fleet.schema.json");
+        var published = valid["servers"]![0]!["result"];
+        Assert.Empty(JsonSchemas.Problems(JsonSchemas.Load(JsonSchemas.FileFor("push")), published));
         using var doc = CliAssert.Json(result);
         var root = doc.RootElement;
         Assert.False(root.GetProperty("ok").GetBoolean());

@@ -25,6 +25,7 @@ public sealed class FleetQueryTests(SshdFleetFixture fleet) : FleetTestBase(flee
         var result = await Cli("--json", "exec", "s1", "gone", "echo hi");
 
         CliAssert.Exit(result, 1);
+        JsonSchemas.Valid(result, "exec-fleet.schema.json");
         using var doc = CliAssert.Json(result);
         var servers = doc.RootElement.GetProperty("servers").EnumerateArray().ToList();
         Assert.Equal("hi\n", servers[0].GetProperty("stdout").GetString());
