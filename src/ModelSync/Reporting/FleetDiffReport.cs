@@ -10,7 +10,7 @@ public static class FleetDiffReport
     {
         writer.WriteLine($"## Sync Status: {Path.GetFileName(local.TrimEnd('/'))} on {outcomes.Count} servers");
         writer.WriteLine($"Local: {local}");
-        writer.WriteLine($"Compared by: {(checksum ? "sha256 of content" : "size and modification time")}");
+        writer.WriteLine($"Compared by: {(checksum ? string.Join(", ", HashesUsed(outcomes)) + " of content" : "size and modification time")}");
         writer.WriteLine();
         var table = new MarkdownTable("Server", "Remote", "Same", "New", "Modified", "Remote-only", "Status");
         foreach (var o in outcomes)
@@ -51,7 +51,7 @@ public static class FleetDiffReport
     public static object Json(string local, bool checksum, IReadOnlyList<TargetOutcome<DiffResult>> outcomes) => new
     {
         local,
-        compared_by = checksum ? "sha256" : "size_mtime",
+        compared_by = checksum ? string.Join(",", HashesUsed(outcomes)) : "size_mtime",
         servers = outcomes.Select(o => new
         {
             server = o.Server,
@@ -61,4 +61,11 @@ public static class FleetDiffReport
         }),
         push_command = PushCommand(local, outcomes),
     };
+
+    /// <summary>The hash each reached server was compared by (sha256 where --hash fell back): usually one.</summary>
+    private static List<string> HashesUsed(IReadOnlyList<TargetOutcome<DiffResult>> outcomes)
+    {
+        var used = outcomes.Select(o => o.Result?.Algorithm).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return used.Count > 0 ? used : ["sha256"];
+    }
 }

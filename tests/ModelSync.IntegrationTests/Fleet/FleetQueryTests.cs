@@ -77,6 +77,19 @@ public sealed class FleetQueryTests(SshdFleetFixture fleet) : FleetTestBase(flee
     }
 
     [Fact]
+    public async Task DiffWithChecksumOverAGroupNamesTheHashItCompared()
+    {
+        var name = SmallModel("DXH");
+        CliAssert.Exit(await Cli("push", name, "s1", "s2"), 0);
+
+        var result = await Cli("diff", name, "@pair", "--checksum", "--hash", "xxh128");
+
+        CliAssert.Exit(result, 0);
+        CliAssert.StdoutContains(result, "Compared by: xxh128 of content");
+        Assert.Equal("in sync", CliAssert.Cell(result, "s1", "Status"));
+    }
+
+    [Fact]
     public async Task ServersCheckOfAGroupChecksOnlyItsMembers()
     {
         var result = await Cli("servers", "--check", "@pair", "gone");
