@@ -6,10 +6,12 @@ namespace ModelSync.IntegrationTests.Conformance;
 
 public sealed class LocalRemoteConformanceTests : RemoteConformanceTests
 {
-    private readonly string _base = Directory.CreateTempSubdirectory("ms-local-conf-").FullName;
+    // model_base is the temp directory itself, so the per-test root the base class removes is all there is to remove.
+    private static readonly string Base = Path.GetTempPath().TrimEnd('/');
+    private readonly string _root = Path.Join(Base, "ms-local-conf-" + Guid.NewGuid().ToString("N"));
 
-    protected override string Root => Path.Join(_base, "root");
+    protected override string Root => _root;
 
     protected override IRemote Create() =>
-        new LocalRemote(new ServerAlias("local", null, null, null, _base, null, []), ProcessRunner.Instance);
+        new LocalRemote(new ServerAlias("local", null, null, null, Base, null, []), ProcessRunner.Instance);
 }
