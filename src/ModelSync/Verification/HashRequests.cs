@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using ModelSync.Manifests;
 
@@ -56,15 +57,28 @@ public sealed class HashRequests
         }
     }
 
+    /// <summary>
+    /// A digest of every field that identifies the request: for 20k files the fields themselves are megabytes,
+    /// which a key string would hold for the whole command.
+    /// </summary>
     private static string Key(string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted)
     {
-        var key = new StringBuilder(root).Append('\0').Append(listing.RootKind).Append('\0')
-            .Append(trusted is null ? "-" : trusted.Count.ToString(CultureInfo.InvariantCulture));
+        using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string field)
+        {
+            digest.AppendData(Encoding.UTF8.GetBytes(field));
+            digest.AppendData("\0"u8);
+        }
+        Add(root);
+        Add(listing.RootKind.ToString());
+        Add(trusted is null ? "-" : trusted.Count.ToString(CultureInfo.InvariantCulture));
         foreach (var file in listing.Files)
         {
-            key.Append('\0').Append(file.Path).Append('\0').Append(file.Inode.ToString(CultureInfo.InvariantCulture))
-                .Append('\0').Append(file.Size.ToString(CultureInfo.InvariantCulture)).Append('\0').Append(file.ModifiedExact);
+            Add(file.Path);
+            Add(file.Inode.ToString(CultureInfo.InvariantCulture));
+            Add(file.Size.ToString(CultureInfo.InvariantCulture));
+            Add(file.ModifiedExact);
         }
-        return key.ToString();
+        return Convert.ToHexString(digest.GetHashAndReset());
     }
 }
