@@ -54,8 +54,8 @@ rm -rf "$WORK" && mkdir -p "$WORK/home" "$WORK/sshd" "$WORK/model/1"
 
 # One build for the whole run, copied out of the build cache: scripts/model-sync.sh rebuilds whenever src/
 # changes, and a checkout edited mid-run would otherwise time two versions.
-MODEL_SYNC_BUILD_DIR="$WORK/build" "$ROOT/scripts/model-sync.sh" --version >/dev/null || die "building model-sync failed"
-cp -r "$(dirname "$(ls "$WORK"/build/*/model-sync | head -n 1)")" "$WORK/tool"
+built="$(MODEL_SYNC_BUILD_DIR="$WORK/build" MODEL_SYNC_PRINT_BINARY=1 "$ROOT/scripts/model-sync.sh")" || die "building model-sync failed"
+cp -r "$(dirname "$built")" "$WORK/tool"
 MS="$WORK/tool/model-sync"
 : > "$WORK/home/.bashrc"
 

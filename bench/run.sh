@@ -4,8 +4,8 @@
 # What one run does:
 #   1. installs what it needs when missing (apt-get: rsync openssh-server openssh-client rclone time);
 #      the .NET 10 SDK must already be there;
-#   2. builds model-sync the way scripts/model-sync.sh does (dotnet publish -c Release -r <rid>
-#      --self-contained false -p:PublishReadyToRun=true) from a snapshot of src/, into the work dir;
+#   2. builds model-sync with scripts/model-sync.sh (Native AOT when gcc or clang is there, else ReadyToRun)
+#      from a snapshot of src/ and scripts/, into the work dir;
 #   3. makes the data sets (bench/datagen, deterministic): (a) a Triton-like model of SIZE MiB with random
 #      weights, (b) the same layout with float32-like compressible weights, (c) a 20k-file tokenizer-heavy
 #      tree (150 MiB), (d) a Hugging Face cache entry (snapshots/<rev>/ symlinks into blobs/, SIZE/4 MiB);
@@ -311,34 +311,22 @@ install_prerequisites() {
     "${apt[@]}" install -y -qq --no-install-recommends "${pkgs[@]}" >&2
 }
 
-# The build key is the one scripts/model-sync.sh uses, so RESULTS.md names the exact sources measured.
+# Built by the snapshot's own scripts/model-sync.sh, so the bench times the build users run (Native AOT when a C
+# toolchain is there) and RESULTS.md names the exact sources measured by the key that script computes.
 build_model_sync() {
-    local rid
-    case "$(uname -m)" in
-        x86_64) rid=linux-x64 ;;
-        aarch64 | arm64) rid=linux-arm64 ;;
-        *) die "no ReadyToRun runtime id for $(uname -m)" ;;
-    esac
     local snap="$WORK/build/src"
     rm -rf "$snap" && mkdir -p "$snap"
     # Snapshot the sources first: others may be editing the checkout while this runs.
-    (cd "$ROOT" && rsync -a --exclude 'bin/' --exclude 'obj/' src Directory.Build.props Directory.Packages.props global.json "$snap/")
+    (cd "$ROOT" && rsync -a --exclude 'bin/' --exclude 'obj/' src scripts Directory.Build.props Directory.Packages.props global.json "$snap/")
     if [ -f "$ROOT/.editorconfig" ]; then cp -p "$ROOT/.editorconfig" "$snap/"; fi
-    BUILD_KEY="$(cd "$snap" && find src Directory.Build.props Directory.Packages.props global.json -type f -print0 |
-        LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)"
-    MS="$WORK/build/$BUILD_KEY/model-sync"
-    if [ ! -x "$MS" ]; then
-        log "building model-sync $BUILD_KEY (dotnet publish, ReadyToRun, $rid)"
-        rm -rf "$WORK/build/$BUILD_KEY.tmp"
-        if ! dotnet publish "$snap/src/ModelSync.Cli" -c Release -r "$rid" --self-contained false \
-            -p:PublishReadyToRun=true -o "$WORK/build/$BUILD_KEY.tmp" --artifacts-path "$WORK/build/artifacts" -nologo \
-            > "$RAW/build.log" 2>&1; then
-            tail -n 20 "$RAW/build.log" >&2
-            die "building model-sync failed — see $RAW/build.log"
-        fi
-        rm -rf "$WORK/build/$BUILD_KEY" && mv "$WORK/build/$BUILD_KEY.tmp" "$WORK/build/$BUILD_KEY"
+    log "building model-sync (scripts/model-sync.sh of the snapshot)"
+    if ! MS="$(MODEL_SYNC_BUILD_DIR="$WORK/build/cache" MODEL_SYNC_PRINT_BINARY=1 "$snap/scripts/model-sync.sh" 2> "$RAW/build.log")"; then
+        tail -n 20 "$RAW/build.log" >&2
+        die "building model-sync failed — see $RAW/build.log"
     fi
-    log "model-sync: $MS"
+    BUILD_KEY="$(basename "$(dirname "$MS")")"
+    if [ -e "$(dirname "$MS")/model-sync.dll" ]; then BUILD_KIND="ReadyToRun, framework-dependent"; else BUILD_KIND="Native AOT"; fi
+    log "model-sync: $MS ($BUILD_KIND)"
 }
 
 make_data() {
@@ -779,9 +767,9 @@ main() {
         printf 'tools=%s; %s; %s; %s; dotnet %s; %s; %s; xxhsum %s; %s\n' "$(rsync --version | head -n 1 | sed 's/  */ /g')" "$(ssh -V 2>&1)" \
             "$(rclone version 2>/dev/null | head -n 1)" "$(tar --version | head -n 1)" "$(dotnet --version)" "$(dpkg-query -W -f='GNU time ${Version}' time 2>/dev/null || /usr/bin/time --version 2>&1 | head -n 1)" \
             "$(openssl version)" "$(dpkg-query -W -f='${Version}' xxhash 2>/dev/null || echo '?')" "$(b3sum --version)"
-        printf 'modelsync=%s, source key %s (as scripts/model-sync.sh computes it), git %s%s; ReadyToRun, framework-dependent\n' \
+        printf 'modelsync=%s, source key %s (as scripts/model-sync.sh computes it), git %s%s; %s\n' \
             "$("$MS" --version 2>/dev/null | head -n 1)" "$BUILD_KEY" "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')" \
-            "$(git -C "$ROOT" status --porcelain -- src 2>/dev/null | grep -q . && echo ' + uncommitted changes in src/' || true)"
+            "$(git -C "$ROOT" status --porcelain -- src 2>/dev/null | grep -q . && echo ' + uncommitted changes in src/' || true)" "$BUILD_KIND"
         printf 'data=SIZE=%s MiB; a: %s files, %s B; b: %s B; c: %s files, %s B; d: %s files + %s symlinks, %s B; work dir %s\n' "$SIZE" \
             "$(data_files "$D/a")" "$(fmt_bytes "$(data_bytes "$D/a")")" "$(fmt_bytes "$(data_bytes "$D/b")")" \
             "$(data_files "$D/c")" "$(fmt_bytes "$(data_bytes "$D/c")")" "$(data_files "$D/d")" "$(find "$D/d" -type l | wc -l)" \

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Runs model-sync from this checkout. The first call builds it (dotnet publish, ReadyToRun) into a cache
-# directory; later calls reuse that build until a source file changes. All arguments go to model-sync.
+# Runs model-sync from this checkout. The first call builds it into a cache directory — Native AOT (a native
+# binary: starts in milliseconds, no JIT) when a C toolchain (gcc or clang) is there to link it, else ReadyToRun
+# on the shared .NET runtime — and later calls reuse that build until a source file changes. All arguments go
+# to model-sync. When it builds, MODEL_SYNC_BUILD=readytorun forces the ReadyToRun build.
+# MODEL_SYNC_PRINT_BINARY=1 builds if needed and prints the binary's path instead of running it (scripts/test.sh
+# and bench/ use it to test and time the build users run).
 set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -30,10 +34,24 @@ if [ ! -x "$bin" ]; then
         echo "model-sync: building (first use, or the sources changed)..." >&2
         tmp="$(mktemp -d "$cache/.build.XXXXXX")"
         publish=(dotnet publish "$root/src/ModelSync.Cli" -c Release -o "$tmp" -nologo)
-        [ -n "$rid" ] && publish+=(-r "$rid" --self-contained false -p:PublishReadyToRun=true)
-        if ! "${publish[@]}" >"$tmp.log" 2>&1; then
-            echo "error: building model-sync failed — see $tmp.log" >&2
-            exit 2
+        built=
+        if [ -n "$rid" ] && [ "${MODEL_SYNC_BUILD:-}" != readytorun ] && { command -v clang || command -v gcc; } >/dev/null 2>&1; then
+            # The debug symbols (model-sync.dbg, ~16 MB) are not shipped: stack traces name methods without them.
+            if "${publish[@]}" -r "$rid" -p:PublishAot=true -p:StripSymbols=true >"$tmp.log" 2>&1; then
+                rm -f "$tmp"/*.dbg "$tmp"/*.pdb
+                built=aot
+            else
+                echo "model-sync: the Native AOT build failed (see $tmp.aot.log); building ReadyToRun instead" >&2
+                mv "$tmp.log" "$tmp.aot.log"
+                rm -rf "${tmp:?}"/*
+            fi
+        fi
+        if [ -z "$built" ]; then
+            [ -n "$rid" ] && publish+=(-r "$rid" --self-contained false -p:PublishReadyToRun=true)
+            if ! "${publish[@]}" >"$tmp.log" 2>&1; then
+                echo "error: building model-sync failed — see $tmp.log" >&2
+                exit 2
+            fi
         fi
         rm -rf "${cache:?}/$key"
         mv "$tmp" "$cache/$key"
@@ -44,4 +62,8 @@ if [ ! -x "$bin" ]; then
     exec 9>&-
 fi
 
+if [ "${MODEL_SYNC_PRINT_BINARY:-}" = 1 ]; then
+    printf '%s\n' "$bin"
+    exit 0
+fi
 exec "$bin" "$@"

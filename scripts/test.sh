@@ -3,7 +3,9 @@
 # throw-away sshd on 127.0.0.1) and ends with one summary line:
 #   tests: N passed, M failed[, K skipped]
 # Installs openssh-server, openssh-client, rsync, xxhash (xxhsum), b3sum, zsh and script (bsdutils) first when
-# they are missing (Debian/apt): the tests verify with every hash model-sync offers and load the completion scripts.
+# they are missing (Debian/apt): the tests verify with every hash model-sync offers and load the completion scripts;
+# and gcc, which links the Native AOT build. The integration tests run that build — the one scripts/model-sync.sh
+# makes and users run — not the JIT-compiled dll.
 # Exit status is non-zero if the build or any test failed, or if no test ran.
 set -euo pipefail
 
@@ -21,6 +23,7 @@ install_prerequisites() {
     command -v script >/dev/null 2>&1 || missing+=(script)  # progress captured through a pseudo-terminal
     command -v xxhsum >/dev/null 2>&1 || missing+=(xxhsum)
     command -v b3sum >/dev/null 2>&1 || missing+=(b3sum)
+    command -v gcc >/dev/null 2>&1 || command -v clang >/dev/null 2>&1 || missing+=(gcc)  # links the Native AOT build
     [ "${#missing[@]}" -eq 0 ] && return 0
 
     log "missing: ${missing[*]}; installing with apt-get"
@@ -29,12 +32,12 @@ install_prerequisites() {
         if command -v sudo >/dev/null 2>&1; then
             sudo=(sudo)
         else
-            log "not root and sudo is not available; install openssh-server openssh-client rsync xxhash b3sum manually"
+            log "not root and sudo is not available; install openssh-server openssh-client rsync xxhash b3sum gcc manually"
             return 1
         fi
     fi
     if ! command -v apt-get >/dev/null 2>&1; then
-        log "apt-get not found; install openssh-server openssh-client rsync xxhash b3sum manually"
+        log "apt-get not found; install openssh-server openssh-client rsync xxhash b3sum gcc manually"
         return 1
     fi
 
@@ -49,7 +52,8 @@ install_prerequisites() {
         log "apt-get update failed (apt busy?), retrying in 10 s"
         sleep 10
     done
-    "${apt[@]}" install -y --no-install-recommends openssh-server openssh-client rsync openssl coreutils findutils zsh bsdutils xxhash b3sum
+    "${apt[@]}" install -y --no-install-recommends openssh-server openssh-client rsync openssl coreutils findutils zsh bsdutils xxhash b3sum \
+        gcc libc6-dev zlib1g-dev
 }
 
 install_prerequisites
@@ -57,6 +61,11 @@ install_prerequisites
 export DOTNET_NOLOGO=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log "building model-sync as scripts/model-sync.sh does for users (Native AOT when it can)"
+MODEL_SYNC_TEST_BINARY="$(MODEL_SYNC_PRINT_BINARY=1 scripts/model-sync.sh)"
+export MODEL_SYNC_TEST_BINARY
+log "integration tests run $MODEL_SYNC_TEST_BINARY"
 
 results_dir="$(mktemp -d "${TMPDIR:-/tmp}/ms-test-results.XXXXXX")"
 trap 'rm -rf "$results_dir"' EXIT

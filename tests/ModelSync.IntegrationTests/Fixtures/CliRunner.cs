@@ -10,7 +10,8 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 }
 
 /// <summary>
-/// Runs the real built CLI (<c>dotnet model-sync.dll ...</c>) as a child process, isolated from the
+/// Runs the real built CLI as a child process — the shipped binary named by <c>MODEL_SYNC_TEST_BINARY</c> (what
+/// <c>scripts/test.sh</c> builds through <c>scripts/model-sync.sh</c>), else <c>dotnet model-sync.dll</c> — isolated from the
 /// developer's environment: HOME points to a temp dir that is stable for this test run, XDG_* dirs are
 /// unset, MODEL_SYNC_CONFIG is only set when a config path is given, NO_COLOR=1, stdin is closed.
 /// </summary>
@@ -55,7 +56,27 @@ public static class CliRunner
     }
 
     /// <summary>
-    /// Runs <c>dotnet model-sync.dll args...</c>. <paramref name="env"/> entries override everything else
+    /// The command line that starts the CLI, before its arguments: the shipped binary when
+    /// <c>MODEL_SYNC_TEST_BINARY</c> names one (so CI tests the Native AOT build users run), else the dotnet host and
+    /// <see cref="CliDllPath"/>.
+    /// </summary>
+    public static IReadOnlyList<string> Launcher
+    {
+        get
+        {
+            var binary = Environment.GetEnvironmentVariable("MODEL_SYNC_TEST_BINARY");
+            if (string.IsNullOrEmpty(binary)) return [DotnetHost(), CliDllPath];
+            if (!File.Exists(binary))
+            {
+                throw new InvalidOperationException($"MODEL_SYNC_TEST_BINARY={binary} does not exist; unset it or build the tool first.");
+            }
+
+            return [binary];
+        }
+    }
+
+    /// <summary>
+    /// Runs the CLI (<see cref="Launcher"/>) with <c>args...</c>. <paramref name="env"/> entries override everything else
     /// (including HOME and MODEL_SYNC_CONFIG). Working directory defaults to <see cref="HomeDirectory"/>.
     /// On timeout (default 120 s) the process tree is killed and a <see cref="TimeoutException"/> carrying
     /// the captured output is thrown.
@@ -73,7 +94,7 @@ public static class CliRunner
     }
 
     /// <summary>
-    /// Starts <c>dotnet model-sync.dll args...</c> with the same environment as <see cref="RunAsync"/> and
+    /// Starts the CLI with <c>args...</c> with the same environment as <see cref="RunAsync"/> and
     /// returns the running process (stdin closed, stdout and stderr redirected) — for tests that interrupt it.
     /// </summary>
     public static Process Start(
@@ -82,7 +103,8 @@ public static class CliRunner
         IReadOnlyDictionary<string, string>? env = null,
         string? workingDirectory = null)
     {
-        var psi = new ProcessStartInfo(DotnetHost())
+        var launcher = Launcher;
+        var psi = new ProcessStartInfo(launcher[0])
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
@@ -92,8 +114,7 @@ public static class CliRunner
             StandardErrorEncoding = Encoding.UTF8,
             WorkingDirectory = workingDirectory ?? HomeDirectory,
         };
-        psi.ArgumentList.Add(CliDllPath);
-        foreach (var a in argList)
+        foreach (var a in launcher.Skip(1).Concat(argList))
         {
             psi.ArgumentList.Add(a);
         }
@@ -124,7 +145,7 @@ public static class CliRunner
         if (!process.Start())
         {
             process.Dispose();
-            throw new InvalidOperationException($"Could not start {psi.FileName} {CliDllPath}.");
+            throw new InvalidOperationException($"Could not start {string.Join(' ', launcher)}.");
         }
 
         process.StandardInput.Close();

@@ -22,7 +22,7 @@ public sealed class CompletionShell(string shell, string work, string configPath
         var bin = Path.Combine(work, "bin");
         Directory.CreateDirectory(bin);
         var launcher = Path.Combine(bin, "model-sync");
-        await File.WriteAllTextAsync(launcher, $"#!/bin/sh\nexec '{CliRunner.DotnetHost()}' '{CliRunner.CliDllPath}' \"$@\"\n");
+        await File.WriteAllTextAsync(launcher, $"#!/bin/sh\nexec {string.Join(' ', CliRunner.Launcher.Select(part => $"'{part}'"))} \"$@\"\n");
         File.SetUnixFileMode(launcher, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return script;
     }

@@ -15,7 +15,7 @@ public static class PtyRunner
 
     public static async Task<CliResult> RunAsync(IEnumerable<string> args, string configPath, string workingDirectory, IReadOnlyDictionary<string, string?> env)
     {
-        var line = string.Join(' ', new[] { CliRunner.DotnetHost(), CliRunner.CliDllPath }.Concat(args).Select(Quote));
+        var line = string.Join(' ', CliRunner.Launcher.Concat(args).Select(Quote));
         var psi = new ProcessStartInfo("script")
         {
             UseShellExecute = false,
