@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ModelSync.Config;
 using ModelSync.Operations;
 using ModelSync.Processes;
@@ -32,7 +33,7 @@ public sealed class CliContext(bool json, string? configPath, TextWriter output,
     }
 
     /// <summary>Writes Markdown through <paramref name="markdown"/>, or <paramref name="document"/> as JSON.</summary>
-    public void Report(Action<TextWriter> markdown, Func<object> document)
+    public void Report(Action<TextWriter> markdown, Func<JsonNode> document)
     {
         if (json) JsonOutput.Write(output, document());
         else markdown(output);

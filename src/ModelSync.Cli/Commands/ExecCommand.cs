@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using ModelSync.Operations.Fleet;
 using ModelSync.Reporting;
 
@@ -25,13 +26,13 @@ public static class ExecCommand
             var remote = await session.ConnectAsync(servers[0], requireRsync: false, ct);
             if (!context.Json) return await remote.ExecAsync(line, ct);
             var result = await remote.ExecCaptureAsync(line, ct);
-            JsonOutput.Write(context.Output, new
+            JsonOutput.Write(context.Output, new JsonObject
             {
-                server = remote.Alias.Name,
-                command = line,
-                exit_code = result.ExitCode,
-                stdout = result.StdoutText,
-                stderr = result.Stderr,
+                ["server"] = remote.Alias.Name,
+                ["command"] = line,
+                ["exit_code"] = result.ExitCode,
+                ["stdout"] = result.StdoutText,
+                ["stderr"] = result.Stderr,
             });
             return result.ExitCode;
         }, ct));

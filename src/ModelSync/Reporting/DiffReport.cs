@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ModelSync.Manifests;
 using ModelSync.Operations;
 using ModelSync.Planning;
@@ -55,29 +56,29 @@ public static class DiffReport
             shown.Count(e => e.Status == EntryStatus.Modified), shown.Count(e => e.Status == EntryStatus.TargetOnly));
     }
 
-    public static object Json(DiffResult r)
+    public static JsonObject Json(DiffResult r)
     {
         var counts = Counts(r.Plan);
-        return new
+        return new JsonObject
         {
-            name = r.Name,
-            local = r.Local,
-            remote = r.Remote,
-            remote_exists = r.RemoteExists,
-            resolved_from = r.Resolved?.Selector,
-            compared_by = r.Algorithm ?? "size_mtime",
-            warnings = r.Warnings,
-            entries = Shown(r.Plan).Select(e => new
+            ["name"] = r.Name,
+            ["local"] = r.Local,
+            ["remote"] = r.Remote,
+            ["remote_exists"] = r.RemoteExists,
+            ["resolved_from"] = r.Resolved?.Selector,
+            ["compared_by"] = r.Algorithm ?? "size_mtime",
+            ["warnings"] = JsonOutput.Array(r.Warnings),
+            ["entries"] = JsonOutput.Array(Shown(r.Plan), e => new JsonObject
             {
-                path = e.Path,
-                kind = e.Kind,
-                local_bytes = e.Source?.Size,
-                remote_bytes = e.Target?.Size,
-                status = StatusName(e.Status),
-                reason = e.Reason,
+                ["path"] = e.Path,
+                ["kind"] = JsonOutput.Name(e.Kind),
+                ["local_bytes"] = e.Source?.Size,
+                ["remote_bytes"] = e.Target?.Size,
+                ["status"] = StatusName(e.Status),
+                ["reason"] = e.Reason,
             }),
-            summary = new { same = counts.Same, @new = counts.New, modified = counts.Modified, remote_only = counts.RemoteOnly },
-            push_command = r.PushCommand,
+            ["summary"] = new JsonObject { ["same"] = counts.Same, ["new"] = counts.New, ["modified"] = counts.Modified, ["remote_only"] = counts.RemoteOnly },
+            ["push_command"] = r.PushCommand,
         };
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using ModelSync.Operations.Doctor;
 
 namespace ModelSync.Reporting;
@@ -46,17 +47,17 @@ public static class DoctorReport
 
     private static string Count(int n, string noun) => $"{n.ToString(CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";
 
-    public static object Json(DoctorResult result) => new
+    public static JsonObject Json(DoctorResult result) => new()
     {
-        ok = result.Ok,
-        checks = result.Checks.Select(c => new
+        ["ok"] = result.Ok,
+        ["checks"] = JsonOutput.Array(result.Checks, c => new JsonObject
         {
-            name = c.Step.Name,
-            server = c.Server,
-            ok = c.Passed,
-            status = c.Status,
-            result = c.Result,
-            fix = c.Fix,
+            ["name"] = c.Step.Name,
+            ["server"] = c.Server,
+            ["ok"] = c.Passed,
+            ["status"] = JsonOutput.Name(c.Status),
+            ["result"] = c.Result,
+            ["fix"] = c.Fix,
         }),
     };
 }

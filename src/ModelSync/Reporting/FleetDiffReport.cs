@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ModelSync.Operations;
 using ModelSync.Operations.Fleet;
 
@@ -48,18 +49,18 @@ public static class FleetDiffReport
         return behind.Count == 0 ? null : "model-sync push " + ShellWords.Join([local, .. behind]);
     }
 
-    public static object Json(string local, bool checksum, IReadOnlyList<TargetOutcome<DiffResult>> outcomes) => new
+    public static JsonObject Json(string local, bool checksum, IReadOnlyList<TargetOutcome<DiffResult>> outcomes) => new()
     {
-        local,
-        compared_by = checksum ? string.Join(",", HashesUsed(outcomes)) : "size_mtime",
-        servers = outcomes.Select(o => new
+        ["local"] = local,
+        ["compared_by"] = checksum ? string.Join(",", HashesUsed(outcomes)) : "size_mtime",
+        ["servers"] = JsonOutput.Array(outcomes, o => new JsonObject
         {
-            server = o.Server,
-            ok = o.Ok,
-            error = o.Failure is { } f ? new { code = f.ExitCode, message = f.Message, fix = f.Fix } : null,
-            diff = o.Result is null ? null : DiffReport.Json(o.Result),
+            ["server"] = o.Server,
+            ["ok"] = o.Ok,
+            ["error"] = o.Failure is { } f ? JsonOutput.Error(f.ExitCode, f.Message, f.Fix) : null,
+            ["diff"] = o.Result is null ? null : DiffReport.Json(o.Result),
         }),
-        push_command = PushCommand(local, outcomes),
+        ["push_command"] = PushCommand(local, outcomes),
     };
 
     /// <summary>The hash each reached server was compared by (sha256 where --hash fell back): usually one.</summary>

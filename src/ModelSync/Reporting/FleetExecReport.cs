@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ModelSync.Operations.Fleet;
 
 namespace ModelSync.Reporting;
@@ -55,19 +56,19 @@ public static class FleetExecReport
         writer.WriteLine();
     }
 
-    public static object Json(string command, IReadOnlyList<TargetOutcome<ExecOutput>> outcomes) => new
+    public static JsonObject Json(string command, IReadOnlyList<TargetOutcome<ExecOutput>> outcomes) => new()
     {
-        command,
-        ok = outcomes.All(o => o.Ok),
-        servers = outcomes.Select(o => new
+        ["command"] = command,
+        ["ok"] = outcomes.All(o => o.Ok),
+        ["servers"] = JsonOutput.Array(outcomes, o => new JsonObject
         {
-            server = o.Server,
-            exit_code = o.Result?.ExitCode,
-            stdout = o.Result?.Stdout,
-            stderr = o.Result?.Stderr,
-            seconds = Math.Round(o.Seconds, 3),
-            error = o.Result is null && o.Failure is { } f ? new { code = f.ExitCode, message = f.Message, fix = f.Fix } : null,
+            ["server"] = o.Server,
+            ["exit_code"] = o.Result?.ExitCode,
+            ["stdout"] = o.Result?.Stdout,
+            ["stderr"] = o.Result?.Stderr,
+            ["seconds"] = Math.Round(o.Seconds, 3),
+            ["error"] = o.Result is null && o.Failure is { } f ? JsonOutput.Error(f.ExitCode, f.Message, f.Fix) : null,
         }),
-        failed = outcomes.Where(o => !o.Ok).Select(o => o.Server),
+        ["failed"] = JsonOutput.Array(outcomes.Where(o => !o.Ok).Select(o => o.Server)),
     };
 }

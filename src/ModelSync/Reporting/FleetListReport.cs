@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ModelSync.Operations;
 using ModelSync.Operations.Fleet;
 using ModelSync.Versioning;
@@ -63,28 +64,31 @@ public static class FleetListReport
         : !row.On.TryGetValue(outcome.Server, out var info) ? "—"
         : info.Bytes == size ? "yes" : $"yes ({Human.Bytes(info.Bytes)})";
 
-    public static object Json(ListQuery query, NamingPattern pattern, IReadOnlyList<TargetOutcome<ListResult>> outcomes) => new
+    public static JsonObject Json(ListQuery query, NamingPattern pattern, IReadOnlyList<TargetOutcome<ListResult>> outcomes) => new()
     {
-        servers = outcomes.Select(o => o.Server),
-        filter = query.Filter,
-        model = query.Model,
-        latest = query.Latest,
-        pattern = pattern.Template,
-        models = Pivot(outcomes).Select(r => new
+        ["servers"] = JsonOutput.Array(outcomes.Select(o => o.Server)),
+        ["filter"] = query.Filter,
+        ["model"] = query.Model,
+        ["latest"] = query.Latest,
+        ["pattern"] = pattern.Template,
+        ["models"] = JsonOutput.Array(Pivot(outcomes), r => new JsonObject
         {
-            name = r.Model.Name,
-            conforms = r.Model.Conforms,
-            fields = NameReport.Fields(r.Model.Parsed),
-            on = outcomes.Where(o => r.On.ContainsKey(o.Server)).Select(o => new { server = o.Server, bytes = r.On[o.Server].Bytes, files = r.On[o.Server].Files, modified = r.On[o.Server].Modified }),
+            ["name"] = r.Model.Name,
+            ["conforms"] = r.Model.Conforms,
+            ["fields"] = NameReport.Fields(r.Model.Parsed),
+            ["on"] = JsonOutput.Array(outcomes.Where(o => r.On.ContainsKey(o.Server)), o => new JsonObject
+            {
+                ["server"] = o.Server, ["bytes"] = r.On[o.Server].Bytes, ["files"] = r.On[o.Server].Files, ["modified"] = r.On[o.Server].Modified,
+            }),
         }),
-        results = outcomes.Select(o => new
+        ["results"] = JsonOutput.Array(outcomes, o => new JsonObject
         {
-            server = o.Server,
-            ok = o.Ok,
-            model_base = o.Result?.ModelBase,
-            total_models = o.Result?.Models.Count,
-            total_bytes = o.Result?.TotalBytes,
-            error = o.Failure is { } f ? new { code = f.ExitCode, message = f.Message, fix = f.Fix } : null,
+            ["server"] = o.Server,
+            ["ok"] = o.Ok,
+            ["model_base"] = o.Result?.ModelBase,
+            ["total_models"] = o.Result?.Models.Count,
+            ["total_bytes"] = o.Result?.TotalBytes,
+            ["error"] = o.Failure is { } f ? JsonOutput.Error(f.ExitCode, f.Message, f.Fix) : null,
         }),
     };
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ModelSync.Operations;
 using ModelSync.Operations.Fleet;
 using ModelSync.Paths;
@@ -69,29 +70,30 @@ public static class FleetPushReport
         _ => "up_to_date",
     };
 
-    public static object Json(FleetPushResult r, string? retryCommand) => new
+    public static JsonObject Json(FleetPushResult r, string? retryCommand) => new()
     {
-        command = "push",
-        source = r.Source,
-        strategy = r.Strategy,
-        relay = r.Relayed,
-        dry_run = r.DryRun,
-        seconds = Math.Round(r.Seconds, 3),
-        ok = r.ExitCode == 0,
-        exit_code = r.ExitCode,
-        servers = r.Targets.Select(t => new
+        ["command"] = "push",
+        ["source"] = r.Source,
+        ["strategy"] = r.Strategy,
+        ["relay"] = r.Relayed,
+        ["dry_run"] = r.DryRun,
+        ["seconds"] = Math.Round(r.Seconds, 3),
+        ["ok"] = r.ExitCode == 0,
+        ["exit_code"] = r.ExitCode,
+        ["servers"] = JsonOutput.Array(r.Targets, t => new JsonObject
         {
-            server = t.Server,
-            target = t.Target.ToString(),
-            status = JsonStatus(t),
-            exit_code = t.Failure?.ExitCode ?? 0,
-            seconds = Math.Round(t.Seconds, 3),
-            error = t.Failure is { } f ? new { message = f.Message, fix = f.Fix } : null,
-            copied_from = t.CopiedFrom,
-            warning = t.Warning,
-            result = t.Result is null ? null : TransferReport.Json(t.Result),
+            ["server"] = t.Server,
+            ["target"] = t.Target.ToString(),
+            ["status"] = JsonStatus(t),
+            ["exit_code"] = t.Failure?.ExitCode ?? 0,
+            ["seconds"] = Math.Round(t.Seconds, 3),
+            // The exit code is the server's own, above: the error is just what went wrong.
+            ["error"] = t.Failure is { } f ? new JsonObject { ["message"] = f.Message, ["fix"] = f.Fix } : null,
+            ["copied_from"] = t.CopiedFrom,
+            ["warning"] = t.Warning,
+            ["result"] = t.Result is null ? null : TransferReport.Json(t.Result),
         }),
-        failed = r.Failed.Select(f => f.Alias),
-        retry_command = retryCommand,
+        ["failed"] = JsonOutput.Array(r.Failed.Select(f => f.Alias)),
+        ["retry_command"] = retryCommand,
     };
 }

@@ -1,21 +1,37 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Nodes;
 
 namespace ModelSync.Reporting;
 
-/// <summary>The one JSON document a <c>--json</c> command prints: snake_case keys, exact bytes and seconds.</summary>
+/// <summary>
+/// The one JSON document a <c>--json</c> command prints: snake_case keys, exact bytes and seconds. Reports build it
+/// key by key as a <see cref="JsonObject"/> rather than serialising objects by reflection, which the Native AOT
+/// build cannot do.
+/// </summary>
 public static class JsonOutput
 {
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    private static readonly JsonWriterOptions Format = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Write<T>(TextWriter writer, T document) => writer.WriteLine(JsonSerializer.Serialize(document, Options));
+    public static void Write(TextWriter writer, JsonNode document)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, Format)) document.WriteTo(json);
+        writer.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
 
     public static void WriteError(TextWriter writer, int code, string message, string? fix) =>
-        Write(writer, new { error = new { code, message, fix } });
+        Write(writer, new JsonObject { ["error"] = Error(code, message, fix) });
+
+    /// <summary><c>{code, message, fix}</c>: the whole error document's, and each unreached server's in a multi-server report.</summary>
+    public static JsonObject Error(int code, string message, string? fix) => new() { ["code"] = code, ["message"] = message, ["fix"] = fix };
+
+    /// <summary>An enum value as the snake_case word scripts see: <c>VerifyStatus.Verified</c> → <c>verified</c>.</summary>
+    public static string Name(Enum value) => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
+    public static JsonArray Array<T>(IEnumerable<T> items, Func<T, JsonNode?> item) => new(items.Select(item).ToArray());
+
+    public static JsonArray Array(IEnumerable<string> items) => Array(items, s => JsonValue.Create(s));
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ModelSync.Operations;
 using ModelSync.Versioning;
 
@@ -53,24 +54,24 @@ public static class ListReport
     private static string Matching(ListQuery query) =>
         string.Join(" and ", new[] { query.Filter is null ? null : $"'{query.Filter}'", query.Model is null ? null : $"model {query.Model}" }.OfType<string>());
 
-    public static object Json(ListResult r) => new
+    public static JsonObject Json(ListResult r) => new()
     {
-        server = r.Server,
-        model_base = r.ModelBase,
-        filter = r.Query.Filter,
-        model = r.Query.Model,
-        latest = r.Query.Latest,
-        pattern = r.Pattern.Template,
-        models = r.Models.Select(m => new
+        ["server"] = r.Server,
+        ["model_base"] = r.ModelBase,
+        ["filter"] = r.Query.Filter,
+        ["model"] = r.Query.Model,
+        ["latest"] = r.Query.Latest,
+        ["pattern"] = r.Pattern.Template,
+        ["models"] = JsonOutput.Array(r.Models, m => new JsonObject
         {
-            name = m.Name,
-            bytes = m.Info.Bytes,
-            files = m.Info.Files,
-            modified = m.Info.Modified,
-            conforms = m.Conforms,
-            fields = NameReport.Fields(m.Parsed),
+            ["name"] = m.Name,
+            ["bytes"] = m.Info.Bytes,
+            ["files"] = m.Info.Files,
+            ["modified"] = m.Info.Modified,
+            ["conforms"] = m.Conforms,
+            ["fields"] = NameReport.Fields(m.Parsed),
         }),
-        total_models = r.Models.Count,
-        total_bytes = r.TotalBytes,
+        ["total_models"] = r.Models.Count,
+        ["total_bytes"] = r.TotalBytes,
     };
 }

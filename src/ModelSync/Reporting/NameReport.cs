@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ModelSync.Versioning;
 
 namespace ModelSync.Reporting;
@@ -8,19 +9,19 @@ public static class NameReport
     /// <summary>Just the name, on one line, so that <c>$(model-sync name …)</c> works.</summary>
     public static void Write(TextWriter writer, ModelName name) => writer.WriteLine(name.Name);
 
-    public static object Json(ModelName name, NamingPattern pattern) => new
+    public static JsonObject Json(ModelName name, NamingPattern pattern) => new()
     {
-        name = name.Name,
-        pattern = pattern.Template,
-        fields = Fields(name),
+        ["name"] = name.Name,
+        ["pattern"] = pattern.Template,
+        ["fields"] = Fields(name),
     };
 
     /// <summary><c>{gpu, date, model, version}</c>, a field the pattern lacks as null; null for a name that does not follow it.</summary>
-    public static object? Fields(ModelName? name) => name is null ? null : new
+    public static JsonObject? Fields(ModelName? name) => name is null ? null : new JsonObject
     {
-        gpu = name.Gpu,
-        date = name.Date,
-        model = name.Model,
-        version = name.Version,
+        ["gpu"] = name.Gpu,
+        ["date"] = name.Date,
+        ["model"] = name.Model,
+        ["version"] = name.Version,
     };
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ModelSync.Operations;
 
 namespace ModelSync.Reporting;
@@ -47,25 +48,28 @@ public static class ServersReport
         return index >= 0 && index + 1 < words.Length ? words[index + 1] : versionLine;
     }
 
-    public static object Json(IReadOnlyList<ServerRow> rows, string? configSource, IReadOnlyDictionary<string, IReadOnlyList<string>> groups) => new
+    public static JsonObject Json(IReadOnlyList<ServerRow> rows, string? configSource, IReadOnlyDictionary<string, IReadOnlyList<string>> groups) => new()
     {
-        config = configSource,
-        groups,
-        servers = rows.Select(r => new
+        ["config"] = configSource,
+        // Group names are the user's, kept as written (not snake_cased).
+        ["groups"] = new JsonObject(groups.Select(g => KeyValuePair.Create(g.Key, (JsonNode?)JsonOutput.Array(g.Value)))),
+        ["servers"] = JsonOutput.Array(rows, r => new JsonObject
         {
-            alias = r.Alias.Name,
-            host = r.Alias.Host,
-            user = r.Alias.User,
-            port = r.Alias.Port,
-            model_base = r.Alias.ModelBase,
-            check = r.Check is not { } c ? null : new
-            {
-                reachable = c.Reachable,
-                latency_ms = c.LatencyMs,
-                rsync_version = c.RsyncVersion is null ? null : RsyncVersionNumber(c.RsyncVersion),
-                free_bytes = c.FreeBytes,
-                error = c.Error,
-            },
+            ["alias"] = r.Alias.Name,
+            ["host"] = r.Alias.Host,
+            ["user"] = r.Alias.User,
+            ["port"] = r.Alias.Port,
+            ["model_base"] = r.Alias.ModelBase,
+            ["check"] = r.Check is { } c ? Json(c) : null,
         }),
+    };
+
+    private static JsonObject Json(ServerCheck c) => new()
+    {
+        ["reachable"] = c.Reachable,
+        ["latency_ms"] = c.LatencyMs,
+        ["rsync_version"] = c.RsyncVersion is null ? null : RsyncVersionNumber(c.RsyncVersion),
+        ["free_bytes"] = c.FreeBytes,
+        ["error"] = c.Error,
     };
 }

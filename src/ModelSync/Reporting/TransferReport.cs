@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ModelSync.Manifests;
 using ModelSync.Operations;
 using ModelSync.Planning;
@@ -85,38 +86,40 @@ public static class TransferReport
 
     private static string Display(string path) => path.Length == 0 ? "(the file itself)" : path;
 
-    public static object Json(TransferResult r) => new
+    public static JsonObject Json(TransferResult r) => new()
     {
-        command = r.Direction,
-        source = r.Source,
-        target = r.Target,
-        server = r.Server,
-        dry_run = r.DryRun,
-        files = r.Files,
-        bytes = r.Bytes,
-        bytes_sent = r.BytesSent,
-        bytes_already_there = r.BytesAlreadyThere,
-        seconds = Math.Round(r.Seconds, 3),
-        verified = r.Verification.Status == VerifyStatus.Verified,
-        verification = new
+        ["command"] = r.Direction,
+        ["source"] = r.Source,
+        ["target"] = r.Target,
+        ["server"] = r.Server,
+        ["dry_run"] = r.DryRun,
+        ["files"] = r.Files,
+        ["bytes"] = r.Bytes,
+        ["bytes_sent"] = r.BytesSent,
+        ["bytes_already_there"] = r.BytesAlreadyThere,
+        ["seconds"] = Math.Round(r.Seconds, 3),
+        ["verified"] = r.Verification.Status == VerifyStatus.Verified,
+        ["verification"] = Json(r.Verification),
+        ["published"] = r.Published,
+        ["transport"] = r.Transport,
+        ["resolved_from"] = r.ResolvedFrom,
+        ["warnings"] = JsonOutput.Array(r.Warnings),
+        ["changes"] = JsonOutput.Array(r.Plan.Entries.Where(e => e.WillSend || e.Delete), e => new JsonObject
         {
-            status = r.Verification.Status,
-            files = r.Verification.Files,
-            algorithm = r.Verification.Algorithm,
-            mismatched = r.Verification.Mismatched,
-            resent = r.Verification.Resent,
-            hashed_now = r.Verification.HashedNow,
-        },
-        published = r.Published,
-        transport = r.Transport,
-        resolved_from = r.ResolvedFrom,
-        warnings = r.Warnings,
-        changes = r.Plan.Entries.Where(e => e.WillSend || e.Delete).Select(e => new
-        {
-            path = e.Path,
-            action = e.Delete ? "delete" : e.Status == EntryStatus.New ? "new" : "modified",
-            bytes = e.Source?.Size ?? e.Target?.Size ?? 0,
-            reason = e.Reason,
+            ["path"] = e.Path,
+            ["action"] = e.Delete ? "delete" : e.Status == EntryStatus.New ? "new" : "modified",
+            ["bytes"] = e.Source?.Size ?? e.Target?.Size ?? 0,
+            ["reason"] = e.Reason,
         }),
+    };
+
+    private static JsonObject Json(VerificationOutcome v) => new()
+    {
+        ["status"] = JsonOutput.Name(v.Status),
+        ["files"] = v.Files,
+        ["algorithm"] = v.Algorithm,
+        ["mismatched"] = JsonOutput.Array(v.Mismatched),
+        ["resent"] = v.Resent,
+        ["hashed_now"] = v.HashedNow,
     };
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ModelSync.Operations;
 
 namespace ModelSync.Reporting;
@@ -31,18 +32,21 @@ public static class VerifyReport
 
     private static string Size(long? bytes) => bytes is { } b ? Human.Bytes(b) : "—";
 
-    public static object Json(VerifyResult r) => new
+    public static JsonObject Json(VerifyResult r) => new()
     {
-        name = r.Name,
-        local = r.Local,
-        remote = r.Remote,
-        resolved_from = r.Resolved?.Selector,
-        compared_with = r.ComparedWith,
-        algorithm = r.Algorithm,
-        files = r.Files,
-        hashed_now = r.HashedNow,
-        ok = r.Ok,
-        warnings = r.Warnings,
-        problems = r.Findings.Select(f => new { path = f.Path, problem = f.Problem, expected_bytes = f.LocalBytes, remote_bytes = f.RemoteBytes }),
+        ["name"] = r.Name,
+        ["local"] = r.Local,
+        ["remote"] = r.Remote,
+        ["resolved_from"] = r.Resolved?.Selector,
+        ["compared_with"] = r.ComparedWith,
+        ["algorithm"] = r.Algorithm,
+        ["files"] = r.Files,
+        ["hashed_now"] = r.HashedNow,
+        ["ok"] = r.Ok,
+        ["warnings"] = JsonOutput.Array(r.Warnings),
+        ["problems"] = JsonOutput.Array(r.Findings, f => new JsonObject
+        {
+            ["path"] = f.Path, ["problem"] = f.Problem, ["expected_bytes"] = f.LocalBytes, ["remote_bytes"] = f.RemoteBytes,
+        }),
     };
 }

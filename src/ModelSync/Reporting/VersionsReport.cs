@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ModelSync.Operations;
 
 namespace ModelSync.Reporting;
@@ -19,22 +20,22 @@ public static class VersionsReport
         writer.WriteLine($"Total: {count} version{(count == 1 ? "" : "s")}, {Human.Bytes(result.TotalBytes)}. Latest: {result.Versions[0].Name}");
     }
 
-    public static object Json(VersionsResult r) => new
+    public static JsonObject Json(VersionsResult r) => new()
     {
-        server = r.Server,
-        model_base = r.ModelBase,
-        model = r.Model,
-        pattern = r.Pattern.Template,
-        latest = r.Versions[0].Name,
-        versions = r.Versions.Select(v => new
+        ["server"] = r.Server,
+        ["model_base"] = r.ModelBase,
+        ["model"] = r.Model,
+        ["pattern"] = r.Pattern.Template,
+        ["latest"] = r.Versions[0].Name,
+        ["versions"] = JsonOutput.Array(r.Versions, v => new JsonObject
         {
-            name = v.Name,
-            fields = NameReport.Fields(v.Parsed),
-            bytes = v.Info.Bytes,
-            files = v.Info.Files,
-            modified = v.Info.Modified,
+            ["name"] = v.Name,
+            ["fields"] = NameReport.Fields(v.Parsed),
+            ["bytes"] = v.Info.Bytes,
+            ["files"] = v.Info.Files,
+            ["modified"] = v.Info.Modified,
         }),
-        total_versions = r.Versions.Count,
-        total_bytes = r.TotalBytes,
+        ["total_versions"] = r.Versions.Count,
+        ["total_bytes"] = r.TotalBytes,
     };
 }
