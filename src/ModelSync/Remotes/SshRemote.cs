@@ -22,7 +22,9 @@ public sealed class SshRemote(ServerAlias alias, IProcessRunner runner) : ShellR
 
     protected override async Task<ProcessResult> OpenAndProbeAsync(CancellationToken cancellationToken)
     {
-        _controlDirectory ??= Directory.CreateTempSubdirectory("ms-");
+        // A reconnect after a long command finds its directory again, unless something removed it meanwhile.
+        if (_controlDirectory is { } existing && !Directory.Exists(existing.FullName)) _controlDirectory = null;
+        _controlDirectory ??= ControlDirectories.Create();
         _tuning ??= await SshTuning.OptionsAsync(Alias, Runner, cancellationToken);
         var args = SshArgs.Command(SshArgs.Options(Alias, ControlPath, startMaster: true, _tuning), Host,
             RemoteShell.Join(RemoteShell.Script(RemoteScripts.Probe, [])));

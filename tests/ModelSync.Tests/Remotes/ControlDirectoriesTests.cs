@@ -1,0 +1,42 @@
+using ModelSync.Remotes;
+
+namespace ModelSync.Tests.Remotes;
+
+public sealed class ControlDirectoriesTests : IDisposable
+{
+    private readonly string _parent = Directory.CreateTempSubdirectory("ms-control-test-").FullName;
+    private readonly DateTime _now = DateTime.UtcNow;
+
+    public void Dispose() => Directory.Delete(_parent, recursive: true);
+
+    private string Make(string name, TimeSpan age, bool withSocket = false)
+    {
+        var path = Path.Join(_parent, name);
+        Directory.CreateDirectory(path);
+        if (withSocket) File.WriteAllText(Path.Join(path, "master"), "");
+        Directory.SetLastWriteTimeUtc(path, _now - age);
+        return path;
+    }
+
+    [Fact]
+    public void Only_empty_control_directories_untouched_for_ten_minutes_are_removed()
+    {
+        var abandoned = Make(ControlDirectories.Prefix + "aaaaaa", TimeSpan.FromHours(3));
+        var live = Make(ControlDirectories.Prefix + "bbbbbb", TimeSpan.FromHours(3), withSocket: true);
+        var starting = Make(ControlDirectories.Prefix + "cccccc", TimeSpan.FromMinutes(1));
+        var someoneElses = Make("ms-dddddd", TimeSpan.FromHours(3));
+
+        Assert.Equal(1, ControlDirectories.Sweep(_parent, _now));
+
+        Assert.False(Directory.Exists(abandoned));
+        Assert.True(File.Exists(Path.Join(live, "master")), "a directory with a socket in it is in use");
+        Assert.True(Directory.Exists(starting), "a new directory may not have its master yet");
+        Assert.True(Directory.Exists(someoneElses), "only model-sync's own prefix is swept");
+    }
+
+    [Fact]
+    public void A_missing_temp_directory_sweeps_nothing()
+    {
+        Assert.Equal(0, ControlDirectories.Sweep(Path.Join(_parent, "gone"), _now));
+    }
+}
