@@ -23,6 +23,7 @@ public sealed class JsonSchemaTests(SshdFixture sshd) : SshdTestBase(sshd)
             .Where(c => !c.Hidden && !NotReports.Contains(c.Name))
             .Select(c => JsonSchemas.FileFor(c.Name))
             .Append("error.schema.json")
+            .Concat(Directory.GetFiles(RepoFiles.PathOf(JsonSchemas.Directory), "*.schema.json").Select(Path.GetFileName).OfType<string>())
             .Distinct();
         foreach (var file in files)
         {

@@ -90,6 +90,61 @@ public sealed class FleetQueryTests(SshdFleetFixture fleet) : FleetTestBase(flee
     }
 
     [Fact]
+    public async Task ListJsonOverSeveralServersFollowsItsSchemaWithAServerNotReached()
+    {
+        var model = "J" + Id[..6].ToUpperInvariant().Replace('0', 'O');
+        var older = $"RTX3090_N2501_{model}_250101";
+        var newer = $"RTX3090_N2501_{model}_250202";
+        var stray = model + "-stray";
+        foreach (var (alias, names) in new[] { ("s1", new[] { older, newer }), ("s2", new[] { older, stray }) })
+        {
+            foreach (var n in names) new TreeBuilder(Path.Combine(BaseOf(alias), n)).File("config.pbtxt", n);
+        }
+
+        var result = await Cli("--json", "list", "s1", "s2", "gone", "--filter", model);
+
+        CliAssert.Exit(result, 1);
+        var list = JsonSchemas.Valid(result, "list-fleet.schema.json");
+        Assert.Equal(["s1", "s2", "gone"], list["servers"]!.AsArray().Select(s => s!.GetValue<string>()));
+        var models = list["models"]!.AsArray().ToDictionary(m => m!["name"]!.GetValue<string>());
+        Assert.Equal([stray, older, newer], models.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["s1", "s2"], models[older]!["on"]!.AsArray().Select(o => o!["server"]!.GetValue<string>()));
+        Assert.Equal("250202", models[newer]!["fields"]!["version"]!.GetValue<string>());
+        Assert.Null(models[stray]!["fields"]);
+        var gone = list["results"]!.AsArray().Single(r => r!["server"]!.GetValue<string>() == "gone")!;
+        Assert.Null(gone["total_models"]);
+        Assert.Equal(1, gone["error"]!["code"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task DiffJsonOverSeveralServersFollowsItsSchemaWithAndWithoutChecksum()
+    {
+        var name = SmallModel("DJS");
+        CliAssert.Exit(await Cli("push", name, "s1", "s2"), 0);
+        File.AppendAllText(Path.Combine(Work, name, "config.pbtxt"), "# changed\n");
+
+        var result = await Cli("--json", "diff", name, "@pair", "s3", "gone");
+
+        CliAssert.Exit(result, 1);
+        var diff = JsonSchemas.Valid(result, "diff-fleet.schema.json");
+        Assert.Equal("size_mtime", diff["compared_by"]!.GetValue<string>());
+        Assert.Equal($"model-sync push {name} s1 s2 s3", diff["push_command"]!.GetValue<string>());
+        var servers = diff["servers"]!.AsArray();
+        Assert.Equal(["s1", "s2", "s3", "gone"], servers.Select(s => s!["server"]!.GetValue<string>()));
+        Assert.Equal(1, servers[0]!["diff"]!["summary"]!["modified"]!.GetValue<int>());
+        Assert.False(servers[2]!["diff"]!["remote_exists"]!.GetValue<bool>());
+        Assert.Null(servers[3]!["diff"]);
+        Assert.Contains("cannot reach", servers[3]!["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var hashed = await Cli("--json", "diff", name, "@pair", "gone", "--checksum", "--hash", "xxh128");
+
+        CliAssert.Exit(hashed, 1);
+        var byContent = JsonSchemas.Valid(hashed, "diff-fleet.schema.json");
+        Assert.Equal("xxh128", byContent["compared_by"]!.GetValue<string>());
+        Assert.Equal("xxh128", byContent["servers"]![0]!["diff"]!["compared_by"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task ServersCheckOfAGroupChecksOnlyItsMembers()
     {
         var result = await Cli("servers", "--check", "@pair", "gone");
