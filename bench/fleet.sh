@@ -12,7 +12,7 @@
 # pair are removed on exit. Without permission for `ip netns` (root or CAP_NET_ADMIN), the limited part is skipped.
 #
 # Usage:   bench/fleet.sh                  # SIZE=256 MiB, N=8 servers, RUNS=3, UPLINK_MBIT=200
-# Env:     SIZE (MiB)  N (servers)  RUNS  UPLINK_MBIT  PARTS ("unlimited limited")  BENCH_WORK (default
+# Env:     SIZE (MiB)  N (servers)  PARALLEL (--parallel, default N)  RUNS  UPLINK_MBIT  PARTS ("unlimited limited")  BENCH_WORK (default
 #          /tmp/msbench-fleet)  RESULTS (default bench/FLEET.md)
 # Writes RESULTS (tables and the ratios against issue 6's targets). Only loopback and the script's own
 # namespace are ever addressed.
@@ -23,6 +23,7 @@ WORK="${BENCH_WORK:-/tmp/msbench-fleet}"
 RESULTS="${RESULTS:-$ROOT/bench/FLEET.md}"
 SIZE="${SIZE:-256}"
 N="${N:-8}"
+PARALLEL="${PARALLEL:-$N}"
 RUNS="${RUNS:-3}"
 UPLINK_MBIT="${UPLINK_MBIT:-200}"
 PARTS="${PARTS:-unlimited limited}"
@@ -160,8 +161,8 @@ measure() {
             local start; start=$(now)
             case "$method" in
                 seq) for i in $(seq 1 "$N"); do "$MS" --config "$cfg" push "$WORK/model" "f$i" --quiet >/dev/null; done ;;
-                par) "$MS" --config "$cfg" push "$WORK/model" @fleet --parallel "$N" --no-relay --quiet >/dev/null ;;
-                relay) "$MS" --config "$cfg" push "$WORK/model" @fleet --parallel "$N" --relay --quiet >/dev/null ;;
+                par) "$MS" --config "$cfg" push "$WORK/model" @fleet --parallel "$PARALLEL" --no-relay --quiet >/dev/null ;;
+                relay) "$MS" --config "$cfg" push "$WORK/model" @fleet --parallel "$PARALLEL" --relay --quiet >/dev/null ;;
             esac
             local took; took=$(elapsed "$start" "$(now)")
             for i in $(seq 1 "$N"); do
@@ -213,7 +214,7 @@ EOF
 | method | median s | min–max s |
 |---|---:|---:|
 $(row "\`model-sync push\` to each server in turn" TIMES_unlimited_seq)
-$(row "\`model-sync push <model> @fleet --parallel $N\`" TIMES_unlimited_par)
+$(row "\`model-sync push <model> @fleet --parallel $PARALLEL\`" TIMES_unlimited_par)
 
 Parallel / sequential: **$par** (issue 6's target ≤ 0.6: $(verdict "$par" 0.6)).
 EOF
@@ -230,8 +231,8 @@ Server-to-server copies stay inside the namespace, unlimited, as inside one data
 | method | median s | min–max s |
 |---|---:|---:|
 $(row "\`model-sync push\` to each server in turn" TIMES_limited_seq)
-$(row "\`model-sync push <model> @fleet --parallel $N\`" TIMES_limited_par)
-$(row "\`model-sync push <model> @fleet --parallel $N --relay\`" TIMES_limited_relay)
+$(row "\`model-sync push <model> @fleet --parallel $PARALLEL\`" TIMES_limited_par)
+$(row "\`model-sync push <model> @fleet --parallel $PARALLEL --relay\`" TIMES_limited_relay)
 
 Relay / sequential: **$relay** (issue 6's target ≤ 0.35: $(verdict "$relay" 0.35)); parallel / sequential on this
 link: $(ratio "$(median "${TIMES_limited_par[@]}")" "$seq_med") (the uplink is shared, so running side by side gains little).
