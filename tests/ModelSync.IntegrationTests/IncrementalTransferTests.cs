@@ -66,6 +66,27 @@ public sealed class IncrementalTransferTests(SshdFixture sshd) : SshdTestBase(ss
     }
 
     [Fact]
+    public async Task AnEditThatKeepsTheSizeWithinTheSameSecondIsStillSent()
+    {
+        var source = BuildSource();
+        var config = Path.Combine(source.Root, "config.json");
+        var second = DateTime.UnixEpoch.AddSeconds(1_750_000_000);
+        File.SetLastWriteTimeUtc(config, second.AddMilliseconds(250));
+        await CliOk("push", "./" + Model, "alpha");
+
+        File.WriteAllText(config, "{\"v\": 7}\n");
+        File.SetLastWriteTimeUtc(config, second.AddMilliseconds(750));
+        var diff = await CliOk("diff", "./" + Model, "alpha");
+        var pushed = await CliOk("push", "./" + Model, "alpha");
+
+        Assert.Equal("modified", CliAssert.Cell(diff, "config.json", "Status"));
+        CliAssert.StdoutContains(pushed, "- config.json (", "| Verified | yes (4 files", "Sync complete");
+        Assert.Equal("{\"v\": 7}\n", File.ReadAllText(Path.Combine(Target, "config.json")));
+        var again = await CliOk("push", "./" + Model, "alpha");
+        CliAssert.StdoutContains(again, "- nothing to send");
+    }
+
+    [Fact]
     public async Task TargetOnlyFileIsKeptWithoutDeleteAndRemovedWithDelete()
     {
         var source = BuildSource();

@@ -3,8 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace ModelSync.Manifests;
 
-/// <summary>One file as a verified push left it: size and whole-second mtime, and the hash of its content.</summary>
-public sealed record ManifestFile(string Path, long Size, long Mtime, string Hash);
+/// <summary>
+/// One file as a verified push left it: size, mtime (seconds, and microseconds below them; 0 when unknown, as in
+/// manifests written before they were recorded), and the hash of its content.
+/// </summary>
+public sealed record ManifestFile(string Path, long Size, long Mtime, string Hash, int MtimeMicroseconds = 0);
 
 /// <summary>
 /// What a verified push leaves inside the model directory, as <see cref="FileName"/>: every file with size, mtime
@@ -34,7 +37,7 @@ public sealed record ModelManifest(
         sourcePath,
         DateTimeOffset.UtcNow,
         function.Name,
-        source.Files.Where(f => hashes.ContainsKey(f.Path)).Select(f => new ManifestFile(f.Path, f.Size, f.ModifiedUnixSeconds, hashes[f.Path])).ToList());
+        source.Files.Where(f => hashes.ContainsKey(f.Path)).Select(f => new ManifestFile(f.Path, f.Size, f.ModifiedUnixSeconds, hashes[f.Path], f.ModifiedMicroseconds)).ToList());
 
     /// <summary>The hash function of <see cref="ManifestFile.Hash"/>; null for a name this version does not know.</summary>
     [JsonIgnore]
@@ -50,7 +53,7 @@ public sealed record ModelManifest(
         if (Function != function) return new Dictionary<string, string>(StringComparer.Ordinal);
         var recorded = Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         return listing.Files
-            .Where(f => recorded.TryGetValue(f.Path, out var r) && r.Size == f.Size && r.Mtime == f.ModifiedUnixSeconds)
+            .Where(f => recorded.TryGetValue(f.Path, out var r) && r.Size == f.Size && Mtimes.Same(r.Mtime, r.MtimeMicroseconds, f.ModifiedUnixSeconds, f.ModifiedMicroseconds))
             .ToDictionary(f => f.Path, f => recorded[f.Path].Hash, StringComparer.Ordinal);
     }
 

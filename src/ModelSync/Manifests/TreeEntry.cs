@@ -10,7 +10,7 @@ public enum EntryKind
 /// <summary>
 /// One file, directory or symlink of a scanned tree. <see cref="Path"/> is relative to the tree's root with
 /// <c>/</c> separators; the root itself of a single-file tree has the path <c>""</c>.
-/// <see cref="Size"/> counts only for files; <see cref="ModifiedUnixSeconds"/> is whole seconds, as rsync compares them.
+/// <see cref="Size"/> counts only for files; <see cref="ModifiedUnixSeconds"/> is whole seconds.
 /// <see cref="Inode"/> and <see cref="ModifiedExact"/> (find's <c>%T@</c>, nanoseconds) key the local hash cache.
 /// </summary>
 public sealed record TreeEntry(string Path, EntryKind Kind, long Size, long ModifiedUnixSeconds, string? LinkTarget = null)
@@ -18,6 +18,13 @@ public sealed record TreeEntry(string Path, EntryKind Kind, long Size, long Modi
     public long Inode { get; init; }
 
     public string ModifiedExact { get; init; } = "";
+
+    /// <summary>The part of the mtime below the second, in microseconds; 0 when the file system or listing has none.</summary>
+    public int ModifiedMicroseconds => Mtimes.Microseconds(ModifiedExact);
+
+    /// <summary>Whether <paramref name="other"/> has the same mtime, as far as both sides can tell (see <see cref="Mtimes.Same"/>).</summary>
+    public bool SameMtime(TreeEntry other) =>
+        Mtimes.Same(ModifiedUnixSeconds, ModifiedMicroseconds, other.ModifiedUnixSeconds, other.ModifiedMicroseconds);
 }
 
 /// <summary>

@@ -29,7 +29,7 @@ internal static class TransferChecks
         var after = await source.Remote.ScanAsync(source.Path, cancellationToken);
         var now = (after?.Files ?? []).ToDictionary(f => f.Path, StringComparer.Ordinal);
         var changed = before.Files
-            .Where(f => !now.TryGetValue(f.Path, out var n) || n.Size != f.Size || n.ModifiedUnixSeconds != f.ModifiedUnixSeconds)
+            .Where(f => !now.TryGetValue(f.Path, out var n) || n.Size != f.Size || n.ModifiedExact != f.ModifiedExact)
             .Select(f => f.Path.Length == 0 ? source.Display : f.Path)
             .ToList();
         if (changed.Count > 0)

@@ -10,7 +10,8 @@ public static class Planner
 {
     /// <summary>
     /// <paramref name="target"/> null means nothing is there yet. Hashes, when given for both sides, decide
-    /// equality by content; otherwise size and whole-second mtime decide, as rsync's quick check does.
+    /// equality by content; otherwise size and mtime decide, as rsync's quick check does, but below the second
+    /// too where both sides keep it (<see cref="Mtimes"/>).
     /// </summary>
     public static TransferPlan Plan(
         TreeListing source,
@@ -68,7 +69,7 @@ public static class Planner
             var same = sourceHashes.TryGetValue(source.Path, out var a) && targetHashes.TryGetValue(source.Path, out var b) && a == b;
             return same ? (EntryStatus.Same, $"same {hashName}") : (EntryStatus.Modified, $"content differs ({hashName})");
         }
-        return source.ModifiedUnixSeconds == target.ModifiedUnixSeconds
+        return source.SameMtime(target)
             ? (EntryStatus.Same, "same size and mtime")
             : (EntryStatus.Modified, "same size, different mtime");
     }

@@ -38,6 +38,30 @@ public sealed class ModelManifestTests
         Assert.Empty(manifest.Trusted(Model, HashFunction.Blake3));
     }
 
+    [Fact]
+    public void It_does_not_vouch_for_a_file_rewritten_in_the_same_second_at_the_same_size()
+    {
+        var pushed = Tree(File("config.pbtxt", 10, "1700000000.2500000000"), File("1/model.onnx", 20, "1700000000.2500000000"));
+        var manifest = ModelManifest.Create(pushed, new Dictionary<string, string> { ["config.pbtxt"] = X1, ["1/model.onnx"] = X1 }, HashFunction.Xxh128, "host", "/src");
+        var read = ModelManifest.TryParse(manifest.Json())!;
+        var now = Tree(File("config.pbtxt", 10, "1700000000.9000000000"), File("1/model.onnx", 20, "1700000000.2500000000"));
+
+        Assert.Equal(["1/model.onnx"], read.Trusted(now, HashFunction.Xxh128).Keys);
+        Assert.Contains("\"mtime_microseconds\": 250000", manifest.Json(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_manifest_without_microseconds_compares_whole_seconds()
+    {
+        var read = ModelManifest.TryParse($$"""
+            {"format_version": 2, "tool": "model-sync 0.1.0", "pushed_by": "a@b", "source_host": "b", "source_path": "/s",
+             "published": "2025-01-01T00:00:00+00:00", "algorithm": "xxh128",
+             "files": [{"path": "config.pbtxt", "size": 10, "mtime": 1700000000, "hash": "{{X1}}"}]}
+            """)!;
+
+        Assert.Equal(["config.pbtxt"], read.Trusted(Tree(File("config.pbtxt", 10, "1700000000.9000000000")), HashFunction.Xxh128).Keys);
+    }
+
     [Theory]
     [InlineData("md5", X1)]
     [InlineData("xxh128", B1)]

@@ -15,6 +15,11 @@ public sealed class PlannerCompareTests
         { File("a", 10, Time + 1), File("a", 10, Time), EntryStatus.Modified, "same size, different mtime" },
         { File("a", 10, Time - 3600), File("a", 10, Time), EntryStatus.Modified, "same size, different mtime" },
         { File("a", 12, Time + 5), File("a", 10, Time), EntryStatus.Modified, "size 10 → 12" },
+        { File("a", 10, "1700000000.7500000000"), File("a", 10, "1700000000.2500000000"), EntryStatus.Modified, "same size, different mtime" },
+        { File("a", 10, "1700000000.2500009999"), File("a", 10, "1700000000.2500000000"), EntryStatus.Same, "same size and mtime" },
+        { File("a", 10, "1700000000.7500000000"), File("a", 10, "1700000000.0000000000"), EntryStatus.Same, "same size and mtime" },
+        { File("a", 10, "1700000000.7500000000"), File("a", 10, Time), EntryStatus.Same, "same size and mtime" },
+        { File("a", 10, "1700000001.2500000000"), File("a", 10, "1700000000.2500000000"), EntryStatus.Modified, "same size, different mtime" },
         { Dir("d", Time + 99), Dir("d", Time), EntryStatus.Same, "directory exists" },
         { Link("l", "v2"), Link("l", "v2", Time + 7), EntryStatus.Same, "same link target" },
         { Link("l", "v2"), Link("l", "v1"), EntryStatus.Modified, "link target v1 → v2" },
@@ -26,7 +31,7 @@ public sealed class PlannerCompareTests
 
     [Theory]
     [MemberData(nameof(WithoutHashes))]
-    public void SizeAndWholeSecondMtimeDecideWithoutHashes(TreeEntry source, TreeEntry? target, EntryStatus status, string reason) =>
+    public void SizeAndMtimeToTheMicrosecondWhereBothSidesHaveItDecideWithoutHashes(TreeEntry source, TreeEntry? target, EntryStatus status, string reason) =>
         Assert.Equal((status, reason), Planner.Compare(source, target));
 
     /// <summary>source entry, target entry, source hash, target hash (null: missing), expected status and reason.</summary>
