@@ -13,8 +13,7 @@ public static class FleetPushCommand
     {
         var targets = FleetTargets.Expand(context.Config, parse.GetValue(targetArgument)!, pathsAllowed: true);
         var parallel = parse.GetValue(GlobalOptions.Parallel);
-        // A dry run publishes nothing that could be copied on: each server's plan is a push's from here.
-        IFanOutStrategy strategy = relay && !transfer.DryRun ? new RelayFanOut(parallel) : new ParallelFanOut(parallel);
+        IFanOutStrategy strategy = relay ? new RelayFanOut(parallel) : new ParallelFanOut(parallel);
         var quiet = options.Quiet(parse);
         var report = context.Json ? context.Error : context.Output;
         if (!context.Json && !quiet) FleetPushReport.WriteHeader(context.Output, local, targets, strategy.Describe(targets.Count));

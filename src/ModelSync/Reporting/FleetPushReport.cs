@@ -27,7 +27,7 @@ public static class FleetPushReport
                 r is null || r.DryRun ? "—" : Human.Bytes(r.BytesSent), Human.Seconds(t.Seconds),
                 r is null || r.DryRun ? "—" : Human.Rate(r.BytesSent, r.Seconds),
                 r is null || r.DryRun ? "—" : TransferReport.Verified(r.Verification), Status(t)];
-            table.Add(result.Relayed ? [.. cells, From(t)] : cells);
+            table.Add(result.Relayed ? [.. cells, From(t, result.DryRun)] : cells);
         }
         table.WriteTo(writer);
         writer.WriteLine();
@@ -57,8 +57,14 @@ public static class FleetPushReport
     private static string FromHere(FleetPushResult result) => !result.Relayed ? ""
         : $" ({Human.Bytes(result.Targets.Where(t => t.CopiedFrom is null).Sum(t => t.Result?.BytesSent ?? 0))} from this machine)";
 
-    /// <summary>Where a relayed server's copy came from.</summary>
-    public static string From(TargetOutcome<TransferResult> t) => t.CopiedFrom is { } source ? $"copied from {source}" : "pushed from this machine";
+    /// <summary>Where a relayed server's copy came from, or with <c>--dry-run</c> would come from.</summary>
+    public static string From(TargetOutcome<TransferResult> t, bool dryRun) => (t.CopiedFrom, dryRun) switch
+    {
+        ({ } source, false) => $"copied from {source}",
+        ({ } source, true) => $"would be copied from {source}",
+        (null, false) => "pushed from this machine",
+        (null, true) => "would be pushed from this machine",
+    };
 
     private static string JsonStatus(TargetOutcome<TransferResult> t) => t switch
     {

@@ -49,6 +49,38 @@ public sealed class FleetRelayTests(SshdFleetFixture fleet) : FleetTestBase(flee
     }
 
     [Fact]
+    public async Task DryRunShowsTheRouteEachServerWouldTakeAndChangesNothing()
+    {
+        var name = SmallModel("DRY");
+        var config = RelayConfig(_ => true);
+
+        var result = await Cli(config, "push", name, "@fleet", "--relay", "--parallel", "4", "--dry-run");
+
+        CliAssert.Exit(result, 0);
+        CliAssert.StdoutContains(result, "Syncing to 8 servers (relay: pushed once, then server to server, 4 at a time)",
+            "## Plan (dry run: nothing was changed)", "Dry run on 8 servers");
+        Assert.Equal("would be pushed from this machine", CliAssert.Cell(result, "s1", "From"));
+        Assert.Equal("would be copied from s1", CliAssert.Cell(result, "s2", "From"));
+        foreach (var alias in Aliases)
+        {
+            Assert.StartsWith("would send 3 file(s)", CliAssert.Cell(result, alias, "Status"), StringComparison.Ordinal);
+            Assert.False(Directory.Exists(Path.Combine(BaseOf(alias), name)), $"{alias} got {name} in a dry run\n{result}");
+        }
+        Assert.All(Aliases.Skip(1), a => Assert.Matches("^would be copied from s[1-8]$", CliAssert.Cell(result, a, "From")));
+
+        var json = await Cli(config, "--json", "push", name, "@fleet", "--relay", "--dry-run");
+
+        CliAssert.Exit(json, 0);
+        using var doc = CliAssert.Json(json);
+        Assert.True(doc.RootElement.GetProperty("relay").GetBoolean());
+        Assert.True(doc.RootElement.GetProperty("dry_run").GetBoolean());
+        var servers = doc.RootElement.GetProperty("servers").EnumerateArray().ToList();
+        Assert.Equal(JsonValueKind.Null, servers[0].GetProperty("copied_from").ValueKind);
+        Assert.All(servers.Skip(1), s => Assert.Contains(s.GetProperty("copied_from").GetString(), Aliases));
+        Assert.All(servers, s => Assert.Equal("dry_run", s.GetProperty("status").GetString()));
+    }
+
+    [Fact]
     public async Task WhenTheSeedIsDownTheNextServerIsPushedAndTheDownServerIsRetriedAlone()
     {
         var name = SmallModel("SED");

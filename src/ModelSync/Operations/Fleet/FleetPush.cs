@@ -30,7 +30,7 @@ public static class FleetPush
         var source = PushPull.LocalSource(localPath);
         foreach (var target in targets) PushPull.RefuseLatest(target);
         var relay = new RelayCopy(session, PosixPath.Name(source), outsideBase, options, progress);
-        var work = new FanOutWork((target, token) =>
+        Task<TransferResult> PushAsync(RemoteSpec target, CancellationToken token)
         {
             var line = progress.For(target);
             return PushPull.PushAsync(session, localPath, target.ToString(), outsideBase, options, line, (_, to) =>
@@ -38,7 +38,12 @@ public static class FleetPush
                 relay.Holds(target, to);
                 line.Phase($"target {to.Display}");
             }, token);
-        }, relay.RunAsync);
+        }
+        // A dry run leaves nothing on a server to copy on, so a planned leg asks the target what a push would send:
+        // the copy would send the same, as its source holds the same files. The scheduler still picks the route.
+        var work = new FanOutWork(PushAsync, options.DryRun
+            ? async (_, target, token) => RelayLeg.Copied(await PushAsync(target, token))
+            : relay.RunAsync);
         var outcomes = await strategy.RunAsync(targets, work, progress.Done, cancellationToken);
         return new FleetPushResult(localPath, strategy.Describe(targets.Count), options.DryRun, clock.Elapsed.TotalSeconds, outcomes) { Relayed = strategy.Relays };
     }
