@@ -32,6 +32,14 @@ public sealed record TransferPlan(IReadOnlyList<PlannedEntry> Entries)
 
     public long BytesToSend => ToSend.Sum(e => e.Source?.Size ?? 0);
 
+    /// <summary>What would be sent, for a person: <c>9 file(s)</c>, or <c>9 file(s) and 12 link(s)</c> when links are among them.</summary>
+    public string DescribeToSend()
+    {
+        var links = ToSend.Count(e => e.Kind == EntryKind.Symlink);
+        var files = ToSend.Count() - links;
+        return links == 0 ? $"{files} file(s)" : $"{files} file(s) and {links} link(s)";
+    }
+
     public bool IsNoOp => !Entries.Any(e => e.Status is EntryStatus.New or EntryStatus.Modified || e.Delete);
 
     public int Count(EntryStatus status) => Entries.Count(e => e.Status == status && e.Kind != EntryKind.Directory);

@@ -72,8 +72,7 @@ public static class TransferReport
         if (table.Count > 0) table.WriteTo(writer);
         else writer.WriteLine("Nothing to send: the target is up to date.");
         writer.WriteLine();
-        var send = result.Plan.ToSend.ToList();
-        writer.WriteLine($"Would send {send.Count} file(s) ({Human.Bytes(result.Plan.BytesToSend)}) and delete {result.Plan.ToDelete.Count()}. Run without --dry-run to apply.");
+        writer.WriteLine($"Would send {result.Plan.DescribeToSend()} ({Human.Bytes(result.Plan.BytesToSend)}) and delete {result.Plan.ToDelete.Count()}. Run without --dry-run to apply.");
     }
 
     private static string Action(PlannedEntry entry) => entry switch
