@@ -21,12 +21,6 @@ public sealed class TransferOperation
     private readonly TreeHasher _cachingHasher;
     private readonly ITransferProgress _progress;
 
-    /// <summary>Push and pull: rsync between this machine and a server.</summary>
-    public TransferOperation(RsyncRunner rsync, TreeHasher cachingHasher, ITransferProgress progress)
-        : this(new RsyncStageTransport(rsync), cachingHasher, progress)
-    {
-    }
-
     internal TransferOperation(IStageTransport transport, TreeHasher cachingHasher, ITransferProgress progress)
     {
         _transport = transport;
@@ -76,7 +70,7 @@ public sealed class TransferOperation
         var literal = sent.Moved.LiteralBytes;
         if (sent.SourceHashes is not null)
         {
-            var check = await VerifyStageAsync(run, sent.SourceHashes, forced, sent.Transferred, sent.Moved.Written);
+            var check = await VerifyStageAsync(run, sent.SourceHashes, forced, sent.Transferred, sent.Moved);
             (verification, wire, literal) = (check.Outcome, wire + check.Wire, literal + check.Literal);
             if (verification.Status == VerifyStatus.Failed) return Result(wire, Math.Max(0, sourceTree.TotalBytes - literal), verification, false);
             await TransferChecks.WriteManifestAsync(run, run.Stage, sent.SourceHashes);
@@ -175,14 +169,15 @@ public sealed class TransferOperation
     /// wrote, when it can). A mismatch is sent once more.
     /// </summary>
     private async Task<StageCheck> VerifyStageAsync(TransferContext run, IReadOnlyDictionary<string, string> sourceHashes, List<string> forced, HashSet<string> transferred,
-        IReadOnlyDictionary<string, string>? written)
+        StageSend moved)
     {
         _progress.Phase($"Verifying ({run.Function.Name} on both sides)");
         var stageTree = await run.Target.Remote.ScanAsync(run.Stage, run.Cancellation)
             ?? throw new ModelSyncException($"the staging area {run.Stage} vanished during the transfer", ExitCodes.Failed, "run the same command again");
         var vouched = (run.Options.Checksum ? null : run.TargetTree?.Manifest?.Trusted(stageTree, run.Function))?
             .Where(h => !transferred.Contains(h.Key)).ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
-        // Files the transport read back from the stage right after writing them are hashed already.
+        // Files the transport read back from the stage right after writing them, or hashed as they were written, are hashed already.
+        var written = moved.Written ?? (moved.Followed is { } followed ? StageFollower.Accept(followed, stageTree, run.SourceTree, sourceHashes) : null);
         if (written is not null)
         {
             vouched ??= new Dictionary<string, string>(StringComparer.Ordinal);

@@ -245,6 +245,41 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         Assert.NotNull(error.Fix);
     }
 
+    [Theory]
+    [InlineData("sha256")]
+    [InlineData("xxh128")]
+    public async Task A_file_rsync_writes_is_hashed_while_it_is_written_and_one_it_leaves_alone_is_not(string name)
+    {
+        var source = Path.Join(Root, "from");
+        var target = Path.Join(Root, "to it's $(x)");
+        Directory.CreateDirectory(source);
+        Directory.CreateDirectory(target);
+        var weights = new byte[12 << 20];
+        new Random(3).NextBytes(weights);
+        File.WriteAllBytes(Path.Join(source, "model.plan"), weights);
+        File.WriteAllText(Path.Join(source, "kept.bin"), "same on both sides");
+        File.Copy(Path.Join(source, "kept.bin"), Path.Join(target, "kept.bin"));
+        File.SetLastWriteTimeUtc(Path.Join(target, "kept.bin"), File.GetLastWriteTimeUtc(Path.Join(source, "kept.bin")));
+        var plan = Path.Join(target, "model.plan");
+        var stop = new TaskCompletionSource();
+        var follow = ModelSync.Processes.ProcessRunner.Instance.RunAsync(Remote.ScriptProcess(FollowScripts.HashWhileWritten,
+            [name, plan, $"{weights.Length}", Path.Join(target, "kept.bin"), "18"]) with { WriteStdin = _ => stop.Task }, CancellationToken.None);
+
+        // Slowed to about 2 s, so the follower is reading while rsync writes.
+        var to = Remote.Rsync(target + "/");
+        string[] shell = to.RemoteShell is { } command ? ["-e", command] : [];
+        var rsync = await ModelSync.Processes.ProcessRunner.Instance.RunAsync(
+            new ModelSync.Processes.ProcessSpec("rsync", ["-rlpt", "--bwlimit=6000", .. shell, source + "/", to.Spec]), CancellationToken.None);
+        Assert.Equal(0, rsync.ExitCode);
+        stop.SetResult();
+        var followed = await follow;
+
+        Assert.Equal(0, followed.ExitCode);
+        var reference = name == "sha256" ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(weights))
+            : Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(weights));
+        Assert.Equal([plan, reference, Inode(plan), ""], followed.StdoutText.Split('\0'));
+    }
+
     /// <summary>The hash of <paramref name="content"/> by the tool itself, from a file with a plain name.</summary>
     private static async Task<string> ReferenceHashAsync(HashFunction function, string content)
     {

@@ -18,7 +18,7 @@ internal sealed class DirectStageTransport(IProcessRunner runner) : IStageTransp
     public string Describe(TransferContext run) =>
         $"direct {run.Source.Remote.Alias.Name} → {run.Target.Remote.Alias.Name} (rsync run on {run.Source.Remote.Alias.Name}, its own ssh to {DirectRoute.To(run.Target.Remote.Alias).Display}"
         + $"{(run.Source.Remote.Alias.ForwardAgent ? ", your ssh agent forwarded" : "")}); "
-        + (run.Options.Compress ? "compression for compressible files (never weights)" : "no compression");
+        + (run.Options.Compress ? "compression for compressible files (never weights)" : "no compression") + StageFollower.Describe(run);
 
     public async Task<StageSend> SendAsync(TransferContext run, IReadOnlyCollection<string>? only, Action<RsyncItem> onItem, ITransferProgress progress)
     {
@@ -37,9 +37,9 @@ internal sealed class DirectStageTransport(IProcessRunner runner) : IStageTransp
             LiveProgress = progress.WantsLiveProgress,
             BandwidthLimit = run.Options.BandwidthLimit,
         };
-        var stats = await new RsyncRunner(runner).RunAsync(request, source.Alias, onItem, progress.WantsLiveProgress ? progress.Bytes : null, run.Cancellation,
-            arguments => source.ScriptProcess(CopyScripts.Rsync, arguments, agent));
-        return new StageSend(stats.BytesSent, stats.LiteralBytes);
+        var (stats, followed) = await StageFollower.AroundAsync(runner, run, only, () => new RsyncRunner(runner).RunAsync(request, source.Alias, onItem,
+            progress.WantsLiveProgress ? progress.Bytes : null, run.Cancellation, arguments => source.ScriptProcess(CopyScripts.Rsync, arguments, agent)));
+        return new StageSend(stats.BytesSent, stats.LiteralBytes) { Followed = followed };
     }
 
     /// <summary>One login from the source to the target before anything moves, so a missing key or host key is one clear line.</summary>

@@ -10,6 +10,12 @@ internal sealed record StageSend(long WireBytes, long LiteralBytes)
     /// the stage holds, not for what was read); null when the transport leaves hashing the stage to verification.
     /// </summary>
     public IReadOnlyDictionary<string, string>? Written { get; init; }
+
+    /// <summary>
+    /// Hashes of big files taken on the receiving side while rsync wrote them; each still has to stand up
+    /// (<see cref="StageFollower.Accept"/>) before it vouches for the stage. Null when none were followed.
+    /// </summary>
+    public IReadOnlyDictionary<string, FollowedHash>? Followed { get; init; }
 }
 
 /// <summary>

@@ -26,7 +26,7 @@ internal sealed class LocalStageTransport : IStageTransport
     public static IStageTransport Choose(IProcessRunner runner, Endpoint from, Endpoint to, TransferOptions options) =>
         from.Remote is LocalRemote && to.Remote is LocalRemote && options.BandwidthLimit is null
             ? new LocalStageTransport()
-            : new RsyncStageTransport(new RsyncRunner(runner));
+            : new RsyncStageTransport(runner);
 
     public string Describe(TransferContext run)
     {

@@ -1,15 +1,16 @@
 using ModelSync.Errors;
+using ModelSync.Processes;
 using ModelSync.Remotes;
 using ModelSync.Transfer;
 
 namespace ModelSync.Operations;
 
 /// <summary>rsync run on this machine between a local path and a server, or two local paths: push and pull.</summary>
-internal sealed class RsyncStageTransport(RsyncRunner rsync) : IStageTransport
+internal sealed class RsyncStageTransport(IProcessRunner runner) : IStageTransport
 {
     public string Describe(TransferContext run)
     {
-        var compression = run.Options.Compress ? "compression for compressible files (never weights)" : "no compression";
+        var compression = (run.Options.Compress ? "compression for compressible files (never weights)" : "no compression") + StageFollower.Describe(run);
         if (new[] { run.Source.Remote, run.Target.Remote }.OfType<LocalRemote>().FirstOrDefault(r => r.MountedFrom is not null) is { } mount)
             return $"{mount.Connection}, copied here by rsync; {compression}";
         var server = run.Source.Remote.Alias.IsLocal ? run.Target.Remote : run.Source.Remote;
@@ -31,7 +32,8 @@ internal sealed class RsyncStageTransport(RsyncRunner rsync) : IStageTransport
             BandwidthLimit = run.Options.BandwidthLimit,
         };
         var remoteAlias = from.RemoteShell is not null ? run.Source.Remote.Alias : run.Target.Remote.Alias;
-        var stats = await rsync.RunAsync(request, remoteAlias, onItem, progress.WantsLiveProgress ? progress.Bytes : null, run.Cancellation);
-        return new StageSend(TransferChecks.WireBytes(run.Source, stats), stats.LiteralBytes);
+        var (stats, followed) = await StageFollower.AroundAsync(runner, run, only,
+            () => new RsyncRunner(runner).RunAsync(request, remoteAlias, onItem, progress.WantsLiveProgress ? progress.Bytes : null, run.Cancellation));
+        return new StageSend(TransferChecks.WireBytes(run.Source, stats), stats.LiteralBytes) { Followed = followed };
     }
 }

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text;
+using ModelSync.Manifests;
+using ModelSync.Processes;
+using ModelSync.Remotes;
+
+namespace ModelSync.Operations;
+
+/// <summary>A file's hash taken while rsync wrote it, and the inode that was read.</summary>
+internal sealed record FollowedHash(string Hash, long Inode);
+
+/// <summary>
+/// Hashes the largest files of a send on the receiving side while rsync writes them (<see cref="FollowScripts"/>),
+/// so verification finds them hashed instead of reading them again once rsync is done. Only an optimisation: a file
+/// it could not follow, or whose hash does not stand up (see <see cref="Accept"/>), is hashed from the stage as before.
+/// </summary>
+internal sealed class StageFollower
+{
+    /// <summary>Smaller files are hashed after the send, in parallel batches, quicker than a follower each.</summary>
+    public const long MinimumSize = 32L << 20;
+
+    public const int MostFiles = 8;
+
+    private readonly TaskCompletionSource _stop = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task<ProcessResult> _run;
+    private readonly Dictionary<string, string> _relativeByFinal;
+
+    private StageFollower(IProcessRunner runner, IRemote target, string function, Dictionary<string, string> relativeByFinal, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        _relativeByFinal = relativeByFinal;
+        _run = runner.RunAsync(target.ScriptProcess(FollowScripts.HashWhileWritten, [function, .. arguments]) with
+        {
+            WriteStdin = _ => _stop.Task,
+            EndWithParent = true,
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts following the planned files of at least <see cref="MinimumSize"/> (the largest <see cref="MostFiles"/>)
+    /// of a first send with verification; null when there is nothing worth following.
+    /// </summary>
+    public static StageFollower? Start(IProcessRunner runner, TransferContext run, IReadOnlyCollection<string>? only)
+    {
+        if (!run.Options.Verify || only is not null) return null;
+        var big = run.Plan.ToSend.Where(e => e.Kind == EntryKind.File && (e.Source?.Size ?? 0) >= MinimumSize)
+            .OrderByDescending(e => e.Source!.Size).Take(MostFiles).ToList();
+        if (big.Count == 0) return null;
+        var relativeByFinal = new Dictionary<string, string>(StringComparer.Ordinal);
+        var arguments = new List<string>();
+        foreach (var entry in big)
+        {
+            var final = run.IsDirectory ? run.Stage + "/" + entry.Path : run.Stage;
+            relativeByFinal[final] = entry.Path;
+            arguments.Add(final);
+            arguments.Add(entry.Source!.Size.ToString(CultureInfo.InvariantCulture));
+        }
+        return new StageFollower(runner, run.Target.Remote, run.Function.Name, relativeByFinal, arguments, run.Cancellation);
+    }
+
+    /// <summary>The report's words for it, when a send of this run would be followed.</summary>
+    public static string Describe(TransferContext run) =>
+        run.Options.Verify ? $"; files of {MinimumSize >> 20} MiB and more hashed on the receiving side as rsync writes them" : "";
+
+    /// <summary>Runs <paramref name="send"/> with the largest files followed; the follower is stopped whether the send succeeds or not.</summary>
+    public static async Task<(T Result, IReadOnlyDictionary<string, FollowedHash>? Followed)> AroundAsync<T>(IProcessRunner runner, TransferContext run,
+        IReadOnlyCollection<string>? only, Func<Task<T>> send)
+    {
+        var follower = Start(runner, run, only);
+        T result;
+        try
+        {
+            result = await send();
+        }
+        catch
+        {
+            if (follower is not null) await follower.StopAsync(run.Cancellation);
+            throw;
+        }
+        return (result, follower is null ? null : await follower.StopAsync(run.Cancellation));
+    }
+
+    /// <summary>
+    /// Call once the send is over (or failed): the followers finish what was written and report. Never throws but
+    /// for cancellation: whatever went wrong here only means those files are hashed the usual way.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, FollowedHash>> StopAsync(CancellationToken cancellationToken)
+    {
+        _stop.TrySetResult();
+        try
+        {
+            var result = await _run;
+            return result.ExitCode == 0 ? Parse(result.Stdout) : new Dictionary<string, FollowedHash>(StringComparer.Ordinal);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new Dictionary<string, FollowedHash>(StringComparer.Ordinal);
+        }
+    }
+
+    private Dictionary<string, FollowedHash> Parse(byte[] stdout)
+    {
+        var fields = Encoding.UTF8.GetString(stdout).Split('\0');
+        var hashes = new Dictionary<string, FollowedHash>(StringComparer.Ordinal);
+        for (var i = 0; i + 2 < fields.Length; i += 3)
+        {
+            if (!_relativeByFinal.TryGetValue(fields[i], out var path) || !long.TryParse(fields[i + 2], NumberStyles.None, CultureInfo.InvariantCulture, out var inode))
+                return new Dictionary<string, FollowedHash>(StringComparer.Ordinal);
+            hashes[path] = new FollowedHash(fields[i + 1], inode);
+        }
+        return hashes;
+    }
+
+    /// <summary>
+    /// Pure: the followed hashes that vouch for a stage file. The follower read one inode as it grew; the hash counts
+    /// only if that inode is now the stage file (not a temporary file rsync threw away and wrote again), the file has
+    /// the source's size, and the hash is the source's — then the bytes read are exactly the file's. Any other hash is
+    /// dropped rather than called a mismatch: it may be of a partial read, and the stage file is simply hashed again.
+    /// </summary>
+    public static Dictionary<string, string> Accept(IReadOnlyDictionary<string, FollowedHash> followed, TreeListing stage, TreeListing source,
+        IReadOnlyDictionary<string, string> sourceHashes)
+    {
+        var stageFiles = stage.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var sourceFiles = source.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        return followed
+            .Where(f => stageFiles.TryGetValue(f.Key, out var there) && there.Inode == f.Value.Inode && there.Inode != 0
+                && sourceFiles.TryGetValue(f.Key, out var from) && from.Size == there.Size
+                && sourceHashes.TryGetValue(f.Key, out var expected) && expected == f.Value.Hash)
+            .ToDictionary(f => f.Key, f => f.Value.Hash, StringComparer.Ordinal);
+    }
+}
