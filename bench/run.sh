@@ -506,7 +506,7 @@ define_methods() {
     def noop rsync_a "rsync -a" keep "$t/rsync_a" "$t/rsync_a/model" "$D/a" "rsync -a --stats -e '$RSH' $D/a/ $REMOTE:$t/rsync_a/model/"
 
     scenario delta "Delta: 1 MiB changed in the middle of 1/model.plan (dataset a)" \
-        "The target holds the original model (reset with cp -a before every run); the source has 1 MiB of new bytes in model.plan ($(fmt_bytes "$(stat -c %s "$D/a/1/model.plan")") bytes)."
+        "The target holds the original model as a model-sync push left it, manifest included (pushed once, untimed, then reset with cp -a before every run, which keeps the mtimes the manifest records); rsync gets the very same target, where the manifest is one more file it leaves alone. The source has 1 MiB of new bytes in model.plan ($(fmt_bytes "$(stat -c %s "$D/a/1/model.plan")") bytes)."
     t="$S/delta"
     def delta ms "model-sync push (verify on)" delta "$t/ms" "$t/ms/model" "$D/amod" "$MSX push $D/amod bench:delta/ms/model"
     def delta rsync_a "rsync -a" delta "$t/rsync_a" "$t/rsync_a/model" "$D/amod" "rsync -a --stats -e '$RSH' $D/amod/ $REMOTE:$t/rsync_a/model/"
@@ -574,6 +574,12 @@ define_methods() {
 }
 
 # ------------------------------------------------------------------------------------------ measuring
+
+seed_delta() { # seed_delta DIR (under $S): the original model as a model-sync push leaves it, with its manifest
+    local rel="${1#"$S"/}"
+    $MS --config "$CFG" push "$D/a" "bench:$rel" > "$RAW/delta.seed.out" 2> "$RAW/delta.seed.err" || die "seeding the delta target failed: see $RAW/delta.seed.err"
+    [ -f "$1/.model-sync-manifest.json" ] || die "seeding the delta target left no manifest in $1"
+}
 
 prepare() { # prepare KEY
     local k="$1"
@@ -671,7 +677,7 @@ run_scenario() { # run_scenario SCEN
                 bash -c "${CMD[$k]}" > "$RAW/$scen.$m.seed.out" 2> "$RAW/$scen.$m.seed.err" || die "seeding $k failed: see $RAW/$scen.$m.seed.err"
             done ;;
         delta)
-            rm -rf "$S/delta_pristine" && cp -a "$D/a" "$S/delta_pristine" ;;
+            rm -rf "$S/delta_pristine" && seed_delta "$S/delta_pristine" ;;
         pull)
             mkdir -p "$S/pull_src" && rm -rf "$S/pull_src/model" && cp -a "$D/a" "$S/pull_src/model" ;;
         hash)
@@ -726,7 +732,7 @@ timeline() {
         IFS='|' read -r name src dst prep <<< "$spec"
         case "$prep" in
             fresh) rm -rf "$S/$dst" ;;
-            delta) rm -rf "$S/$dst" && mkdir -p "$(dirname "$S/$dst")" && cp -a "$D/a" "$S/$dst" ;;
+            delta) rm -rf "$S/$dst" && mkdir -p "$(dirname "$S/$dst")" && seed_delta "$S/$dst" ;;
         esac
         sync; sleep "$SETTLE"
         t0=$EPOCHREALTIME
