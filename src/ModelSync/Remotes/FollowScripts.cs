@@ -10,15 +10,18 @@ public static class FollowScripts
 {
     /// <summary>
     /// $1: the hash (<c>sha256</c>: openssl when present, else sha256sum; <c>xxh128</c>; <c>blake3</c>); then pairs
-    /// of a file's final path and its size in bytes. Each file gets a follower that waits for rsync's temporary file,
-    /// opens it, and hashes its first SIZE bytes as they are written (tail following the descriptor, so the rename
-    /// does not matter). Runs until stdin closes, then lets each follower finish what is written and prints one
-    /// NUL-terminated record per file it hashed: final path, hash, and the inode it read, which the caller must find
-    /// at the final path for the hash to count (a file rsync wrote twice, or not at all, then is hashed as usual).
+    /// of a file's final path and its size in bytes. Each file gets a follower that waits for rsync's temporary file
+    /// (written to within the last minute: an older one is a leftover of an earlier run), opens it, and hashes its first
+    /// SIZE bytes as they are written (tail following the descriptor, so the rename does not matter). Runs until
+    /// stdin closes (the stopper reads it, so even a killed script ends its followers then). Each follower keeps the
+    /// file open until then, so its inode cannot be reused, and prints a NUL-terminated record (final path, hash,
+    /// inode) only if the final path is now that very file: a temporary file rsync threw away, or a file it never
+    /// wrote, gives no record and is hashed as usual. Without GNU tail and fractional sleep it follows nothing.
     /// </summary>
     public const string HashWhileWritten = """
         fn=$1
         shift
+        tail -c 0 -s 0.05 --pid=$$ /dev/null 2>/dev/null && sleep 0.01 2>/dev/null || exit 0
         if [ "$fn" = sha256 ] && ! command -v openssl >/dev/null 2>&1; then fn=sha256sum; fi
         digest() {
           case $fn in
@@ -28,20 +31,30 @@ public static class FollowScripts
             *) sha256sum ;;
           esac
         }
-        sleep 2147483647 </dev/null >/dev/null 2>&1 &
+        # A temporary file older than a minute before this script is a leftover of an earlier, interrupted run.
+        recent=$(mktemp) || exit 0
+        trap 'rm -f "$recent"' EXIT
+        touch -d "@$(($(date +%s) - 60))" -- "$recent" || exit 0
+        exec 4<&0
+        cat <&4 >/dev/null 4<&- &
         stopper=$!
+        exec 4<&-
         follow() {
           d=${1%/*}
           b=${1##*/}
+          # rsync names the temporary file .NAME.XXXXXX, without doubling a leading dot.
+          case $b in .*) p=$d/$b ;; *) p=$d/.$b ;; esac
           while kill -0 "$stopper" 2>/dev/null; do
-            for t in "$d/.$b".??????; do
-              [ -f "$t" ] || continue
+            for t in "$p".??????; do
+              [ -f "$t" ] && [ "$t" -nt "$recent" ] || continue
               {
-                ino=$(stat -L -c %i /dev/fd/3) || exit 0
+                id=$(stat -L -c %d:%i /dev/fd/3) || exit 0
                 h=$(tail -c +1 -s 0.05 --pid="$stopper" -f /dev/fd/3 | head -c "$2" | digest) || exit 0
-                printf '%s\0%s\0%s\0' "$1" "${h%% *}" "$ino"
+                while kill -0 "$stopper" 2>/dev/null; do sleep 0.05; done
+                [ "$(stat -c %d:%i -- "$1" 2>/dev/null)" = "$id" ] || exit 0
+                printf '%s\0%s\0%s\0' "$1" "${h%% *}" "${id#*:}"
                 exit 0
-              } 3<"$t" 2>/dev/null
+              } 2>/dev/null 3<"$t"
             done
             sleep 0.05
           done
@@ -50,8 +63,6 @@ public static class FollowScripts
           follow "$1" "$2" </dev/null &
           shift 2
         done
-        cat >/dev/null
-        kill "$stopper" 2>/dev/null
         wait
         """;
 }

@@ -246,9 +246,9 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("sha256")]
-    [InlineData("xxh128")]
-    public async Task A_file_rsync_writes_is_hashed_while_it_is_written_and_one_it_leaves_alone_is_not(string name)
+    [InlineData("sha256", "model.plan")]
+    [InlineData("xxh128", ".hidden weights")]
+    public async Task A_file_rsync_writes_is_hashed_while_it_is_written_and_one_it_leaves_alone_is_not(string name, string file)
     {
         var source = Path.Join(Root, "from");
         var target = Path.Join(Root, "to it's $(x)");
@@ -256,28 +256,62 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         Directory.CreateDirectory(target);
         var weights = new byte[12 << 20];
         new Random(3).NextBytes(weights);
-        File.WriteAllBytes(Path.Join(source, "model.plan"), weights);
+        File.WriteAllBytes(Path.Join(source, file), weights);
         File.WriteAllText(Path.Join(source, "kept.bin"), "same on both sides");
         File.Copy(Path.Join(source, "kept.bin"), Path.Join(target, "kept.bin"));
         File.SetLastWriteTimeUtc(Path.Join(target, "kept.bin"), File.GetLastWriteTimeUtc(Path.Join(source, "kept.bin")));
-        var plan = Path.Join(target, "model.plan");
-        var stop = new TaskCompletionSource();
-        var follow = ModelSync.Processes.ProcessRunner.Instance.RunAsync(Remote.ScriptProcess(FollowScripts.HashWhileWritten,
-            [name, plan, $"{weights.Length}", Path.Join(target, "kept.bin"), "18"]) with { WriteStdin = _ => stop.Task }, CancellationToken.None);
+        var final = Path.Join(target, file);
 
-        // Slowed to about 2 s, so the follower is reading while rsync writes.
-        var to = Remote.Rsync(target + "/");
-        string[] shell = to.RemoteShell is { } command ? ["-e", command] : [];
-        var rsync = await ModelSync.Processes.ProcessRunner.Instance.RunAsync(
-            new ModelSync.Processes.ProcessSpec("rsync", ["-rlpt", "--bwlimit=6000", .. shell, source + "/", to.Spec]), CancellationToken.None);
-        Assert.Equal(0, rsync.ExitCode);
-        stop.SetResult();
-        var followed = await follow;
+        var records = await FollowAsync(name, [final, $"{weights.Length}", Path.Join(target, "kept.bin"), "18"], async () =>
+        {
+            // Slowed to about 2 s, so the follower is reading while rsync writes.
+            var to = Remote.Rsync(target + "/");
+            string[] shell = to.RemoteShell is { } command ? ["-e", command] : [];
+            var rsync = await ModelSync.Processes.ProcessRunner.Instance.RunAsync(
+                new ModelSync.Processes.ProcessSpec("rsync", ["-rlpt", "--bwlimit=6000", .. shell, source + "/", to.Spec]), CancellationToken.None);
+            Assert.Equal(0, rsync.ExitCode);
+        });
 
-        Assert.Equal(0, followed.ExitCode);
         var reference = name == "sha256" ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(weights))
             : Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(weights));
-        Assert.Equal([plan, reference, Inode(plan), ""], followed.StdoutText.Split('\0'));
+        Assert.Equal([final, reference, Inode(final), ""], records);
+    }
+
+    [Fact]
+    public async Task A_temporary_file_that_does_not_become_the_file_gives_no_record()
+    {
+        var final = Path.Join(Root, "model.plan");
+        var records = await FollowAsync("sha256", [final, "6"], async () =>
+        {
+            // What rsync does when a file fails its whole-file check: the first temporary file goes, a second one lands.
+            var first = Path.Join(Root, ".model.plan.AAAAAA");
+            await File.WriteAllTextAsync(first, "first!");
+            await Task.Delay(500);
+            File.Delete(first);
+            await File.WriteAllTextAsync(final, "again!");
+        });
+
+        Assert.Equal([""], records);
+    }
+
+    /// <summary>Runs the follower over <paramref name="arguments"/> while <paramref name="write"/> writes; its records.</summary>
+    private async Task<string[]> FollowAsync(string function, string[] arguments, Func<Task> write)
+    {
+        var stop = new TaskCompletionSource();
+        var follow = ModelSync.Processes.ProcessRunner.Instance.RunAsync(Remote.ScriptProcess(FollowScripts.HashWhileWritten, [function, .. arguments])
+            with { WriteStdin = _ => stop.Task }, CancellationToken.None);
+        try
+        {
+            await Task.Delay(300);
+            await write();
+        }
+        finally
+        {
+            stop.SetResult();
+        }
+        var followed = await follow;
+        Assert.Equal(0, followed.ExitCode);
+        return followed.StdoutText.Split('\0');
     }
 
     /// <summary>The hash of <paramref name="content"/> by the tool itself, from a file with a plain name.</summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using ModelSync.Manifests;
+using ModelSync.Paths;
+using ModelSync.Planning;
 using ModelSync.Processes;
 using ModelSync.Remotes;
 
@@ -21,18 +23,27 @@ internal sealed class StageFollower
 
     public const int MostFiles = 8;
 
+    /// <summary>rsync shortens longer names (less the leading dot) for its temporary file, which then cannot be found.</summary>
+    private const int LongestName = 240;
+
     private readonly TaskCompletionSource _stop = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _end;
     private readonly Task<ProcessResult> _run;
     private readonly Dictionary<string, string> _relativeByFinal;
+    private readonly TimeSpan _finishLimit;
 
-    private StageFollower(IProcessRunner runner, IRemote target, string function, Dictionary<string, string> relativeByFinal, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    private StageFollower(IProcessRunner runner, TransferContext run, List<PlannedEntry> files)
     {
-        _relativeByFinal = relativeByFinal;
-        _run = runner.RunAsync(target.ScriptProcess(FollowScripts.HashWhileWritten, [function, .. arguments]) with
+        _relativeByFinal = files.ToDictionary(e => Final(run, e), e => e.Path, StringComparer.Ordinal);
+        // Finishing is hashing what is written but not yet read: generous for a slow sha256sum, but not forever.
+        _finishLimit = TimeSpan.FromSeconds(30 + files.Sum(e => e.Source!.Size) / 100e6);
+        _end = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
+        var arguments = files.SelectMany(e => new[] { Final(run, e), e.Source!.Size.ToString(CultureInfo.InvariantCulture) });
+        _run = runner.RunAsync(run.Target.Remote.ScriptProcess(FollowScripts.HashWhileWritten, [run.Function.Name, .. arguments]) with
         {
             WriteStdin = _ => _stop.Task,
             EndWithParent = true,
-        }, cancellationToken);
+        }, _end.Token);
     }
 
     /// <summary>
@@ -41,25 +52,20 @@ internal sealed class StageFollower
     /// </summary>
     public static StageFollower? Start(IProcessRunner runner, TransferContext run, IReadOnlyCollection<string>? only)
     {
-        if (!run.Options.Verify || only is not null) return null;
-        var big = run.Plan.ToSend.Where(e => e.Kind == EntryKind.File && (e.Source?.Size ?? 0) >= MinimumSize)
-            .OrderByDescending(e => e.Source!.Size).Take(MostFiles).ToList();
-        if (big.Count == 0) return null;
-        var relativeByFinal = new Dictionary<string, string>(StringComparer.Ordinal);
-        var arguments = new List<string>();
-        foreach (var entry in big)
-        {
-            var final = run.IsDirectory ? run.Stage + "/" + entry.Path : run.Stage;
-            relativeByFinal[final] = entry.Path;
-            arguments.Add(final);
-            arguments.Add(entry.Source!.Size.ToString(CultureInfo.InvariantCulture));
-        }
-        return new StageFollower(runner, run.Target.Remote, run.Function.Name, relativeByFinal, arguments, run.Cancellation);
+        var files = Candidates(run);
+        return only is not null || files.Count == 0 ? null : new StageFollower(runner, run, files);
     }
 
-    /// <summary>The report's words for it, when a send of this run would be followed.</summary>
+    private static List<PlannedEntry> Candidates(TransferContext run) => !run.Options.Verify ? []
+        : run.Plan.ToSend.Where(e => e.Kind == EntryKind.File && (e.Source?.Size ?? 0) >= MinimumSize
+                && Encoding.UTF8.GetByteCount(PosixPath.Name(Final(run, e)).TrimStart('.')) <= LongestName)
+            .OrderByDescending(e => e.Source!.Size).Take(MostFiles).ToList();
+
+    private static string Final(TransferContext run, PlannedEntry entry) => run.IsDirectory ? run.Stage + "/" + entry.Path : run.Stage;
+
+    /// <summary>The report's words for it, when this run's send is followed.</summary>
     public static string Describe(TransferContext run) =>
-        run.Options.Verify ? $"; files of {MinimumSize >> 20} MiB and more hashed on the receiving side as rsync writes them" : "";
+        Candidates(run).Count > 0 ? $"; files of {MinimumSize >> 20} MiB and more hashed on the receiving side as rsync writes them" : "";
 
     /// <summary>Runs <paramref name="send"/> with the largest files followed; the follower is stopped whether the send succeeds or not.</summary>
     public static async Task<(T Result, IReadOnlyDictionary<string, FollowedHash>? Followed)> AroundAsync<T>(IProcessRunner runner, TransferContext run,
@@ -73,19 +79,22 @@ internal sealed class StageFollower
         }
         catch
         {
-            if (follower is not null) await follower.StopAsync(run.Cancellation);
+            if (follower is not null) await follower.StopAsync(sendSucceeded: false, run.Cancellation);
             throw;
         }
-        return (result, follower is null ? null : await follower.StopAsync(run.Cancellation));
+        return (result, follower is null ? null : await follower.StopAsync(sendSucceeded: true, run.Cancellation));
     }
 
     /// <summary>
-    /// Call once the send is over (or failed): the followers finish what was written and report. Never throws but
-    /// for cancellation: whatever went wrong here only means those files are hashed the usual way.
+    /// Call once the send is over: the followers finish what was written (within a time limit) and report. After a
+    /// failed send they are ended at once, as their hashes would go unused. Never throws but for cancellation:
+    /// whatever went wrong here only means those files are hashed the usual way.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, FollowedHash>> StopAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, FollowedHash>> StopAsync(bool sendSucceeded, CancellationToken cancellationToken)
     {
         _stop.TrySetResult();
+        if (sendSucceeded) _end.CancelAfter(_finishLimit);
+        else await _end.CancelAsync();
         try
         {
             var result = await _run;
@@ -94,6 +103,10 @@ internal sealed class StageFollower
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             return new Dictionary<string, FollowedHash>(StringComparer.Ordinal);
+        }
+        finally
+        {
+            _end.Dispose();
         }
     }
 
