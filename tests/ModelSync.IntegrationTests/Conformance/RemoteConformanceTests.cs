@@ -262,7 +262,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         File.SetLastWriteTimeUtc(Path.Join(target, "kept.bin"), File.GetLastWriteTimeUtc(Path.Join(source, "kept.bin")));
         var final = Path.Join(target, file);
 
-        var records = await FollowAsync(name, [final, $"{weights.Length}", Path.Join(target, "kept.bin"), "18"], async () =>
+        var records = await FollowAsync(name, [final, Path.Join(target, "kept.bin")], async () =>
         {
             // Slowed to about 2 s, so the follower is reading while rsync writes.
             var to = Remote.Rsync(target + "/");
@@ -281,7 +281,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     public async Task A_temporary_file_that_does_not_become_the_file_gives_no_record()
     {
         var final = Path.Join(Root, "model.plan");
-        var records = await FollowAsync("sha256", [final, "6"], async () =>
+        var records = await FollowAsync("sha256", [final], async () =>
         {
             // What rsync does when a file fails its whole-file check: the first temporary file goes, a second one lands.
             var first = Path.Join(Root, ".model.plan.AAAAAA");

@@ -38,8 +38,7 @@ internal sealed class StageFollower
         // Finishing is hashing what is written but not yet read: generous for a slow sha256sum, but not forever.
         _finishLimit = TimeSpan.FromSeconds(30 + files.Sum(e => e.Source!.Size) / 100e6);
         _end = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
-        var arguments = files.SelectMany(e => new[] { Final(run, e), e.Source!.Size.ToString(CultureInfo.InvariantCulture) });
-        _run = runner.RunAsync(run.Target.Remote.ScriptProcess(FollowScripts.HashWhileWritten, [run.Function.Name, .. arguments]) with
+        _run = runner.RunAsync(run.Target.Remote.ScriptProcess(FollowScripts.HashWhileWritten, [run.Function.Name, .. _relativeByFinal.Keys]) with
         {
             WriteStdin = _ => _stop.Task,
             EndWithParent = true,
