@@ -60,6 +60,25 @@ public sealed class HashChoiceTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
+    public async Task Only_sha256_hashes_big_files_while_rsync_writes_them()
+    {
+        var source = Tree(Model).RandomFile("1/model.plan", 33 << 20, seed: 5).File("config.pbtxt", "name: \"m\"\n");
+        const string Followed = "hashed on the receiving side as rsync writes them";
+
+        var sha256 = await CliOk("--json", "push", "./" + Model, "alpha:" + Model + "-sha256");
+        var xxh128 = await CliOk("--json", "push", "./" + Model, "alpha:" + Model + "-xxh128", "--hash", "xxh128");
+
+        using (var json = CliAssert.Json(sha256)) Assert.EndsWith(Followed, json.RootElement.GetProperty("transport").GetString(), StringComparison.Ordinal);
+        using (var json = CliAssert.Json(xxh128))
+        {
+            Assert.DoesNotContain(Followed, json.RootElement.GetProperty("transport").GetString(), StringComparison.Ordinal);
+            Assert.True(json.RootElement.GetProperty("verified").GetBoolean());
+        }
+        TreeComparer.AssertSameTree(source.Root, Target + "-sha256");
+        TreeComparer.AssertSameTree(source.Root, Target + "-xxh128");
+    }
+
+    [Fact]
     public async Task Defaults_hash_in_the_config_is_used_without_the_flag_and_the_flag_overrides_it()
     {
         Source();

@@ -36,6 +36,7 @@ public sealed class InterruptionTests(SshdFixture sshd) : SshdTestBase(sshd)
         CliAssert.Exit(rerun, 0);
         using var json = JsonDocument.Parse(rerun.Stdout);
         Assert.True(json.RootElement.GetProperty("verified").GetBoolean());
+        Assert.EndsWith("; files of 32 MiB and more hashed on the receiving side as rsync writes them", json.RootElement.GetProperty("transport").GetString(), StringComparison.Ordinal);
         var sent = json.RootElement.GetProperty("bytes_sent").GetInt64();
         Assert.True(sent < Size * 0.6, $"the rerun sent {sent} bytes of {Size}");
         Assert.Contains("breaking a stale lock", rerun.Stderr, StringComparison.Ordinal);
