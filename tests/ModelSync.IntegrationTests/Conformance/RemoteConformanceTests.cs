@@ -281,17 +281,22 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     public async Task A_temporary_file_that_does_not_become_the_file_gives_no_record()
     {
         var final = Path.Join(Root, "model.plan");
-        var records = await FollowAsync("sha256", [final], async () =>
+        var kept = Path.Join(Root, "config.bin");
+        var records = await FollowAsync("sha256", [final, kept], async () =>
         {
             // What rsync does when a file fails its whole-file check: the first temporary file goes, a second one lands.
             var first = Path.Join(Root, ".model.plan.AAAAAA");
+            var renamed = Path.Join(Root, ".config.bin.BBBBBB");
             await File.WriteAllTextAsync(first, "first!");
+            await File.WriteAllTextAsync(renamed, "config");
             await Task.Delay(500);
             File.Delete(first);
             await File.WriteAllTextAsync(final, "again!");
+            File.Move(renamed, kept);
         });
 
-        Assert.Equal([""], records);
+        // config.bin, renamed into place as rsync does, shows the follower was watching; model.plan gets no record.
+        Assert.Equal([kept, Sha256("config"), Inode(kept), ""], records);
     }
 
     /// <summary>Runs the follower over <paramref name="arguments"/> while <paramref name="write"/> writes; its records.</summary>
