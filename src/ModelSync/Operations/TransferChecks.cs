@@ -23,6 +23,20 @@ internal static class TransferChecks
                 ExitCodes.Failed, "free space there, or push to another path or server");
     }
 
+    /// <summary>
+    /// Source entries the stage does not hold as the same kind of thing: a link must be a link with the same target
+    /// text, a file a file. Hashes cannot tell: a link has none, and a link to a file hashes as that file.
+    /// </summary>
+    public static List<string> ShapeMismatches(TreeListing source, TreeListing stage)
+    {
+        var there = new Dictionary<string, TreeEntry>(StringComparer.Ordinal);
+        foreach (var entry in stage.Entries) there.TryAdd(entry.Path, entry);
+        return source.Entries
+            .Where(e => e.Kind != EntryKind.Directory && (!there.TryGetValue(e.Path, out var s) || s.Kind != e.Kind || s.LinkTarget != e.LinkTarget))
+            .Select(e => e.Path)
+            .ToList();
+    }
+
     /// <summary>A source still being written must not be published half-old, half-new.</summary>
     public static async Task RequireUnchangedSourceAsync(Endpoint source, TreeListing before, CancellationToken cancellationToken)
     {
