@@ -62,7 +62,7 @@ public sealed class TransferOperation
         }
         var forced = upToDate?.Differing ?? [];
 
-        await TransferChecks.RequireSpaceAsync(target, plan.BytesToSend + sourceTree.Files.Where(f => forced.Contains(f.Path)).Sum(f => f.Size), cancellationToken);
+        await TransferChecks.RequireSpaceAsync(run, forced);
         await PrepareStageAsync(run);
         var sent = await SendAsync(run, upToDate?.SourceHashes);
         var verification = skipped;
