@@ -156,6 +156,75 @@ public sealed class LocalCopyTests(SshdFixture sshd) : SshdTestBase(sshd)
         Assert.StartsWith("rsync", Transport(limited), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_local_alias_works_on_a_machine_without_rsync()
+    {
+        var name = "norsync-" + Id;
+        var tree = Tree(name).File("config.pbtxt", "v1\n").RandomFile("1/model.onnx", 100_000, seed: 4).File("old.txt", "old\n").Symlink("2", "1");
+        var path = LocalPathWithout("rsync");
+        Assert.False(Path.Exists(Path.Combine(path, "rsync")));
+        var env = new Dictionary<string, string> { ["PATH"] = path };
+        async Task<CliResult> Run(params string[] args)
+        {
+            var result = await CliRunner.RunAsync(args, ConfigPath, env, Work);
+            CliAssert.Exit(result, 0);
+            return result;
+        }
+
+        var first = await Run("--json", "push", "./" + name, $"local:lc-{Id}/");
+        tree.File("config.pbtxt", "v2\n");
+        File.Delete(tree.PathOf("old.txt"));
+        await Run("push", "./" + name, $"local:lc-{Id}/", "--delete", "--dry-run");
+        await Run("push", "./" + name, $"local:lc-{Id}/", "--delete", "--yes");
+        await Run("pull", $"local:lc-{Id}/{name}", "./back/");
+        await Run("diff", "./" + name, $"local:lc-{Id}/");
+        await Run("verify", "./" + name, $"local:lc-{Id}/");
+        await Run("list", "local");
+
+        Assert.StartsWith("local copy", Transport(first), StringComparison.Ordinal);
+        TreeComparer.AssertSameTree(tree.Root, Target(name));
+        TreeComparer.AssertSameTree(tree.Root, Path.Combine(Work, "back", name));
+        // Only a bandwidth limit needs rsync here; without it that says so in one line.
+        var limited = await CliRunner.RunAsync(["push", "./" + name, $"local:lc-{Id}/limited", "--bwlimit", "1000"], ConfigPath, env, Work);
+        CliAssert.Error(limited, 1, "rsync is not installed on this machine");
+    }
+
+    [Fact]
+    public async Task Links_to_directories_and_files_are_copied_as_links_on_the_first_run_and_on_reruns()
+    {
+        var name = "links-" + Id;
+        var outside = Path.Combine(Work, "outside");
+        Directory.CreateDirectory(outside);
+        var tree = Tree(name)
+            .File("config.pbtxt", "c\n").File("1/model.onnx", "w1\n").File("3/model.onnx", "w3\n")
+            .Symlink("2", "1") // Triton: version 2 serves version 1's files
+            .Symlink("here", ".")
+            .Symlink("up", "..")
+            .Symlink("abs", outside)
+            .Symlink("1/again", "../1")
+            .Symlink("cfg", "config.pbtxt");
+
+        await CliOk("push", "./" + name, $"local:lc-{Id}/");
+        TreeComparer.AssertSameTree(tree.Root, Target(name));
+        await CliOk("push", "./" + name, $"local:lc-{Id}/");
+
+        // Every kind of change a link can go through: another directory, another file, a link that becomes a
+        // directory, a directory that becomes a link.
+        foreach (var link in new[] { "2", "cfg", "here" }) File.Delete(tree.PathOf(link));
+        Directory.Delete(tree.PathOf("3"), recursive: true);
+        tree.Symlink("2", "3").Symlink("3", "1").Symlink("cfg", "1/model.onnx").File("here/x.txt", "x\n");
+        var push = await CliOk("--json", "push", "./" + name, $"local:lc-{Id}/");
+        await CliOk("pull", $"local:lc-{Id}/{name}", "./back/");
+        await CliOk("pull", $"local:lc-{Id}/{name}", "./back/");
+
+        TreeComparer.AssertSameTree(tree.Root, Target(name));
+        TreeComparer.AssertSameTree(tree.Root, Path.Combine(Work, "back", name));
+        using (var json = CliAssert.Json(push)) Assert.True(json.RootElement.GetProperty("verified").GetBoolean(), push.ToString());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(outside));
+        await CliOk("verify", "./" + name, $"local:lc-{Id}/");
+        CliAssert.StdoutContains(await CliOk("diff", "./" + name, $"local:lc-{Id}/"), "In sync");
+    }
+
     private static string? Transport(CliResult result)
     {
         using var json = CliAssert.Json(result);

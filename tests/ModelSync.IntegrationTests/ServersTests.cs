@@ -40,6 +40,18 @@ public sealed class ServersTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
+    public async Task A_local_alias_checks_out_without_rsync_because_it_copies_without_it()
+    {
+        var env = new Dictionary<string, string> { ["PATH"] = LocalPathWithout("rsync") };
+
+        var result = await CliRunner.RunAsync(["servers", "--check", "local"], ConfigPath, env, Work);
+
+        CliAssert.Exit(result, 0);
+        Assert.Equal("yes", CliAssert.Cell(result, "local", "Reachable"));
+        Assert.Equal("—", CliAssert.Cell(result, "local", "rsync"));
+    }
+
+    [Fact]
     public async Task ClosedPortShowsNoAndExitsOne()
     {
         var closed = ClosedPort.Get();

@@ -58,11 +58,12 @@ public sealed class RemoteSession(ModelSyncConfig config, IProcessRunner runner)
     /// The alias's remote for a push, pull or copy. When the alias has <c>local_path</c> and a marker proves that
     /// directory here is its model_base, a local remote on that directory, so bytes move by a local copy instead of
     /// over ssh; when the proof fails, the ssh remote, with one warning to <paramref name="warn"/>. Proven once per
-    /// command, however many transfers ask at once.
+    /// command, however many transfers ask at once. A local alias needs no rsync: the kernel copies its files (only
+    /// <c>--bwlimit</c> takes rsync, which then says so itself).
     /// </summary>
     public async Task<IRemote> ConnectForTransferAsync(string aliasName, Action<string> warn, CancellationToken cancellationToken)
     {
-        var server = await ConnectAsync(aliasName, requireRsync: true, cancellationToken);
+        var server = await ConnectAsync(aliasName, requireRsync: !config.Alias(aliasName).IsLocal, cancellationToken);
         if (server.Alias.LocalPath is null || server.Alias.IsLocal) return server;
         Task<IRemote?> proving;
         lock (_mounts)

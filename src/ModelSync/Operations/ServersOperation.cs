@@ -37,7 +37,9 @@ public static class ServersOperation
             await remote.RunCheckedAsync("true", [], "run a command", timeout.Token);
             var latency = clock.Elapsed.TotalMilliseconds;
             var free = await remote.FreeBytesAsync(remote.ModelBase, timeout.Token);
-            return new ServerCheck(true, Math.Round(latency, 1), probe.RsyncVersion, free, probe.RsyncVersion is null ? "rsync is not installed there" : null);
+            // A local alias copies with the kernel: rsync is only a server's requirement.
+            var missing = probe.RsyncVersion is null && !alias.IsLocal;
+            return new ServerCheck(true, Math.Round(latency, 1), probe.RsyncVersion, free, missing ? "rsync is not installed there" : null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -1,5 +1,6 @@
 using ModelSync.Errors;
 using ModelSync.Manifests;
+using ModelSync.Planning;
 using ModelSync.Remotes;
 using ModelSync.Reporting;
 using ModelSync.Transfer;
@@ -11,16 +12,60 @@ internal static class TransferChecks
 {
     private const double SpaceMargin = 1.05;
 
-    /// <summary>Refuses before anything moves when the bytes to send plus 5% do not fit.</summary>
-    public static async Task RequireSpaceAsync(Endpoint target, long bytesToSend, CancellationToken cancellationToken)
+    /// <summary>
+    /// Refuses before anything moves when what is still to send, plus 5%, does not fit. A stage an earlier run left
+    /// (one a full disk stopped, say) already holds part of it, and a rerun sends only what the stage lacks; so when
+    /// the plain count does not fit, the stage is listed (one more call, made only on this path) and counted. A
+    /// refusal names that stage, the space it takes and the command that drops it.
+    /// </summary>
+    public static async Task RequireSpaceAsync(TransferContext run, IReadOnlyCollection<string> forced)
     {
-        if (bytesToSend == 0) return;
-        var free = await target.Remote.FreeBytesAsync(target.Path, cancellationToken);
-        var needed = (long)(bytesToSend * SpaceMargin);
-        if (needed > free)
-            throw new ModelSyncException(
-                $"not enough space on {target.Remote.Alias.Name}: the transfer needs {Human.Bytes(needed)} (with 5% margin), {Human.Bytes(free)} is free at {target.Path}",
-                ExitCodes.Failed, "free space there, or push to another path or server");
+        var target = run.Target;
+        long Needed(TransferPlan plan) => (long)((plan.BytesToSend + run.SourceTree.Files.Where(f => forced.Contains(f.Path)).Sum(f => f.Size)) * SpaceMargin);
+        var needed = Needed(run.Plan);
+        if (needed == 0) return;
+        var free = await target.Remote.FreeBytesAsync(target.Path, run.Cancellation);
+        if (needed <= free) return;
+        var stage = await target.Remote.ScanAsync(run.Stage, run.Cancellation);
+        var held = stage is null ? 0 : StageHeldBytes(stage, run.TargetTree);
+        if (stage is not null)
+        {
+            // A stage of the other kind is removed before anything is sent: its space comes back, its files do not count.
+            if (stage.RootKind == run.SourceTree.RootKind) needed = Needed(Planner.Plan(run.SourceTree, stage, new PlanOptions(run.Options.Delete)));
+            else free += held;
+            if (needed <= free) return;
+        }
+        var what = $"not enough space on {target.Remote.Alias.Name}: the transfer needs {Human.Bytes(needed)} (with 5% margin), {Human.Bytes(free)} is free at {target.Path}";
+        if (stage is null) throw new ModelSyncException(what, ExitCodes.Failed, "free space there, or push to another path or server");
+        throw new ModelSyncException($"{what}; an earlier run's staging area {run.Stage} takes {Human.Bytes(held)} there", ExitCodes.Failed,
+            $"free space there and run the same command again (it resumes from the staging area), or drop the staging area to start over: `{DropCommand(target, run.Stage)}`");
+    }
+
+    /// <summary>Bytes of the stage's files that are not hard links of the live version's: what removing the stage would free.</summary>
+    public static long StageHeldBytes(TreeListing stage, TreeListing? live)
+    {
+        var shared = (live?.Files ?? []).Select(f => f.Inode).Where(i => i != 0).ToHashSet();
+        return stage.Files.Where(f => f.Inode == 0 || !shared.Contains(f.Inode)).Sum(f => f.Size);
+    }
+
+    /// <summary>The command, runnable as printed, that removes <paramref name="stage"/> on the target's place.</summary>
+    public static string DropCommand(Endpoint target, string stage) =>
+        target.Remote is LocalRemote
+            ? "rm -rf -- " + ShellWords.Quote(stage)
+            : "model-sync exec " + ShellWords.Join([target.Remote.Alias.Name, "rm -rf -- " + ShellWords.Quote(stage)]);
+
+    /// <summary>
+    /// Source entries the stage does not hold as the same kind of thing: a link must be a link with the same target
+    /// text, a file a file. Hashes cannot tell: a link has none, and a link to a file hashes as that file.
+    /// </summary>
+    public static List<string> ShapeMismatches(TreeListing source, TreeListing stage)
+    {
+        var there = new Dictionary<string, TreeEntry>(StringComparer.Ordinal);
+        foreach (var entry in stage.Entries) there.TryAdd(entry.Path, entry);
+        return source.Entries
+            .Where(e => e.Kind != EntryKind.Directory && (!there.TryGetValue(e.Path, out var s) || s.Kind != e.Kind || s.LinkTarget != e.LinkTarget))
+            .Select(e => e.Path)
+            .ToList();
     }
 
     /// <summary>A source still being written must not be published half-old, half-new.</summary>

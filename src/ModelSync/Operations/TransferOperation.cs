@@ -62,7 +62,7 @@ public sealed class TransferOperation
         }
         var forced = upToDate?.Differing ?? [];
 
-        await TransferChecks.RequireSpaceAsync(target, plan.BytesToSend + sourceTree.Files.Where(f => forced.Contains(f.Path)).Sum(f => f.Size), cancellationToken);
+        await TransferChecks.RequireSpaceAsync(run, forced);
         await PrepareStageAsync(run);
         var sent = await SendAsync(run, upToDate?.SourceHashes);
         var verification = skipped;
@@ -185,13 +185,18 @@ public sealed class TransferOperation
         }
         var stageHashes = await WithRetriesAsync(run, () => run.Hasher.HashAsync(run.Target.Remote, run.Stage, stageTree, vouched, run.Function, run.Cancellation));
         var hashedNow = stageHashes.HashedNow + (written?.Count ?? 0);
-        var mismatched = TransferChecks.Mismatches(run.SourceTree, sourceHashes, stageHashes.Hashes).Union(forced).ToList();
+        var misshapen = TransferChecks.ShapeMismatches(run.SourceTree, stageTree);
+        var mismatched = TransferChecks.Mismatches(run.SourceTree, sourceHashes, stageHashes.Hashes).Union(forced).Union(misshapen).ToList();
         if (mismatched.Count == 0) return new StageCheck(Verified(run, 0, hashedNow), 0, 0);
 
         _progress.Phase($"{mismatched.Count} file(s) did not verify; sending them once more");
         var again = await WithRetriesAsync(run, () => SendToStageAsync(run, mismatched, transferred));
-        var rehashed = await run.Target.Remote.HashAsync(run.Stage, run.SourceTree.RootKind, run.IsDirectory ? mismatched : [""], TreeHasher.SmallBatch, run.Function, run.Cancellation);
-        var still = mismatched.Where(f => !rehashed.TryGetValue(f, out var h) || !sourceHashes.TryGetValue(f, out var s) || h != s).ToList();
+        // Links are checked by what they point to, as text; only files are hashed again.
+        var files = mismatched.Intersect(run.SourceTree.Files.Select(f => f.Path), StringComparer.Ordinal).ToList();
+        var rehashed = await run.Target.Remote.HashAsync(run.Stage, run.SourceTree.RootKind, run.IsDirectory ? files : [""], TreeHasher.SmallBatch, run.Function, run.Cancellation);
+        var reshaped = misshapen.Count == 0 ? []
+            : TransferChecks.ShapeMismatches(run.SourceTree, await run.Target.Remote.ScanAsync(run.Stage, run.Cancellation) ?? new TreeListing(run.SourceTree.RootKind, []));
+        var still = files.Where(f => !rehashed.TryGetValue(f, out var h) || !sourceHashes.TryGetValue(f, out var s) || h != s).Union(reshaped).ToList();
         var outcome = still.Count > 0
             ? new VerificationOutcome(VerifyStatus.Failed, run.SourceTree.Files.Count(), run.Function.Name, still, mismatched.Count)
             : Verified(run, mismatched.Count, hashedNow + mismatched.Count);

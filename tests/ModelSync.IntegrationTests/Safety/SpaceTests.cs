@@ -31,6 +31,58 @@ public sealed class SpaceTests(SshdFixture sshd) : SshdTestBase(sshd)
         Assert.False(File.Exists(Path.Combine(small, "m", "1", "model.plan")));
     }
 
+    [Fact]
+    public async Task After_a_full_disk_is_freed_the_same_command_resumes_from_the_stage_and_verifies()
+    {
+        var small = Path.Combine(Work, "small-fs");
+        await using var mount = await TmpfsMount.MountAsync(small, "size=8m");
+        var config = TestConfig.Write(Work, TestConfig.Ssh(Sshd, "alpha", small));
+        var tree = Tree("m").File("config.pbtxt", "v2")
+            .RandomFile("1/a.bin", 2 * 1024 * 1024, seed: 21).RandomFile("1/b.bin", 2 * 1024 * 1024, seed: 22).RandomFile("1/c.bin", 2 * 1024 * 1024, seed: 23);
+        var stage = Path.Combine(small, ".model-sync-stage.m");
+        var filler = Path.Combine(small, "filler.bin");
+
+        string[] push = ["push", "./m", "alpha", "--bwlimit", "1000", "--retries", "1"];
+        using var cli = CliRunner.Start(push, config, workingDirectory: Work);
+        // rsync renames each file into place once complete: two of the three shards are in the stage.
+        await Poll.UntilAsync(() => File.Exists(Path.Combine(stage, "1", "b.bin")), TimeSpan.FromSeconds(60), "two shards to arrive");
+        await FillAsync(filler);
+        CliAssert.Error(await CliRunner.WaitAsync(cli, push), 1, "no space left on alpha");
+
+        // Still full: refused before anything moves, naming what the stage holds and how to drop it.
+        var refused = await CliWith(config, "push", "./m", "alpha");
+        CliAssert.Error(refused, 1, "not enough space on alpha", stage, "rm -rf");
+
+        File.Delete(filler);
+        var resumed = await CliWith(config, "--json", "push", "./m", "alpha");
+
+        CliAssert.Exit(resumed, 0);
+        TreeComparer.AssertSameTree(tree.Root, Path.Combine(small, "m"));
+        using var json = CliAssert.Json(resumed);
+        Assert.True(json.RootElement.GetProperty("verified").GetBoolean(), resumed.ToString());
+        Assert.True(json.RootElement.GetProperty("bytes_sent").GetInt64() < 3 * 1024 * 1024, "the shards already in the stage were sent again\n" + resumed);
+    }
+
+    [Fact]
+    public async Task A_stage_that_leaves_no_room_is_named_with_its_size_and_the_printed_command_drops_it()
+    {
+        var small = Path.Combine(Work, "small-fs");
+        await using var mount = await TmpfsMount.MountAsync(small, "size=8m");
+        var config = TestConfig.Write(Work, TestConfig.Ssh(Sshd, "alpha", small));
+        // What an interrupted push of other weights left: nothing the new version can use.
+        var stage = new TreeBuilder(Path.Combine(small, ".model-sync-stage.m")).RandomFile("1/old.bin", 5_000_000, seed: 31);
+        var tree = Tree("m").RandomFile("1/new.bin", 3_300_000, seed: 32);
+
+        var refused = await CliWith(config, "push", "./m", "alpha");
+
+        var line = CliAssert.Error(refused, 1, "not enough space on alpha", stage.Root, "5MB");
+        var drop = await PrintedCommand.RunAsync(PrintedCommand.Extract(line, "model-sync "), config, Work);
+        Assert.True(drop.ExitCode == 0, drop.ToString());
+        Assert.False(Path.Exists(stage.Root), "the printed command left the stage");
+        CliAssert.Exit(await CliWith(config, "push", "./m", "alpha"), 0);
+        TreeComparer.AssertSameTree(tree.Root, Path.Combine(small, "m"));
+    }
+
     /// <summary>Writes until the file system says no more.</summary>
     private static async Task FillAsync(string path)
     {

@@ -56,9 +56,18 @@ public abstract class SshdTestBase
     {
         var (exitCode, stdout, stderr) = await Sshd.SshAsync("printf '%s' \"$PATH\"");
         Assert.True(exitCode == 0, stderr);
-        var farm = Path.Combine(Work, "bin-without-" + string.Join('-', tools));
+        return FarmWithout(stdout, "bin-without-", tools);
+    }
+
+    /// <summary>As <see cref="PathWithoutAsync"/>, from this machine's PATH: a PATH value for a CLI run here that lacks <paramref name="tools"/>.</summary>
+    protected string LocalPathWithout(params string[] tools) =>
+        FarmWithout(Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin", "local-bin-without-", tools);
+
+    private string FarmWithout(string path, string prefix, string[] tools)
+    {
+        var farm = Path.Combine(Work, prefix + string.Join('-', tools));
         Directory.CreateDirectory(farm);
-        foreach (var dir in stdout.Split(':', StringSplitOptions.RemoveEmptyEntries).Where(Directory.Exists))
+        foreach (var dir in path.Split(':', StringSplitOptions.RemoveEmptyEntries).Where(Directory.Exists))
         {
             foreach (var tool in Directory.EnumerateFileSystemEntries(dir))
             {

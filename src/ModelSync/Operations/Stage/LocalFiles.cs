@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ModelSync.Errors;
 using ModelSync.Manifests;
 using ModelSync.Verification;
@@ -5,12 +6,14 @@ using ModelSync.Verification;
 namespace ModelSync.Operations;
 
 /// <summary>The file-system steps of a local copy into a stage, each failure turned into one clear error.</summary>
-internal static class LocalFiles
+internal static partial class LocalFiles
 {
     /// <summary>
     /// Writes <paramref name="entry"/> (a file or a symlink) at <paramref name="temp"/>, gives it the source's mode and
-    /// mtime, then renames it over <paramref name="destination"/>: a hard link there is replaced, its inode untouched.
-    /// With <paramref name="hashWith"/>, returns the file's hash read back from the copy.
+    /// mtime, then renames it over <paramref name="destination"/>: a hard link there is replaced, its inode untouched,
+    /// and so is a symlink there, whatever it points to. <paramref name="temp"/> is a fresh name in a fresh directory,
+    /// created exclusively, so nothing planted there is written through. With <paramref name="hashWith"/>, returns
+    /// the file's hash read back from the copy.
     /// </summary>
     public static string? CopyInto(string source, TreeEntry entry, string temp, string destination, HashFunction? hashWith, CancellationToken cancellationToken)
     {
@@ -22,14 +25,26 @@ internal static class LocalFiles
         else
         {
             if (hashWith is not null && entry.Size >= KernelCopy.MinimumSize) hash = KernelCopy.CopyAndHash(source, temp, hashWith, cancellationToken);
-            if (hash is null) File.Copy(source, temp, overwrite: true);
+            if (hash is null) File.Copy(source, temp, overwrite: false);
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, File.GetUnixFileMode(source));
             File.SetLastWriteTimeUtc(temp, File.GetLastWriteTimeUtc(source));
         }
-        File.Move(temp, destination, overwrite: true);
+        Rename(temp, destination);
         if (hashWith is not null && hash is null && entry.Kind == EntryKind.File) hash = LocalFileHash.Compute(destination, hashWith, cancellationToken);
         return hash;
     }
+
+    /// <summary>
+    /// rename(2) itself: moves the name <paramref name="from"/>, a symlink included, never what it points to.
+    /// File.Move would refuse a symlink to a directory as "not found", having looked through it.
+    /// </summary>
+    private static void Rename(string from, string to)
+    {
+        if (RenameNative(from, to) != 0) throw new IOException(Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError()));
+    }
+
+    [LibraryImport("libc", EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int RenameNative(string from, string to);
 
     /// <summary>A directory's mode and mtime, as <c>rsync -pt</c> leaves them.</summary>
     public static void CopyAttributes(string source, string destination)
