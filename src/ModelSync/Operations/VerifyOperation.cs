@@ -106,10 +106,21 @@ public static class VerifyOperation
             Resolved = latest,
             Algorithm = function.Name,
             Server = spec.Alias,
-            // The copy the manifest was pushed from; a path that is not absolute is not one a push wrote.
-            Repair = manifest.SourcePath.StartsWith('/') ? VerifyRepair.For(manifest.SourcePath, spec.ToString(), findings, outsideBase,
-                manifest.SourceHost == Environment.MachineName ? null : manifest.SourceHost) : null,
+            Repair = RepairFromSource(manifest, spec, findings, outsideBase),
         };
+    }
+
+    /// <summary>
+    /// A push again from the copy the manifest was pushed from: run here when that is this machine and the copy is still
+    /// here, else on the host the manifest names. None for a path that is not absolute (not one a push wrote).
+    /// </summary>
+    private static VerifyRepair? RepairFromSource(ModelManifest manifest, RemoteSpec spec, IReadOnlyCollection<VerifyFinding> findings, bool outsideBase)
+    {
+        var source = manifest.SourcePath;
+        if (!source.StartsWith('/')) return null;
+        var here = manifest.SourceHost == Environment.MachineName;
+        if (here && !Directory.Exists(source) && !File.Exists(source)) return null;
+        return VerifyRepair.For(source, spec.ToString(), findings, outsideBase, here ? null : manifest.SourceHost);
     }
 
     /// <summary>Pure: every file and link of <paramref name="expected"/> must be in <paramref name="actual"/> with the same content, and nothing more.</summary>

@@ -39,6 +39,7 @@ public static class FleetVerifyReport
         }
         if (reached.Any(r => r.Trusted is not null)) writer.WriteLine(VerifyReport.TrustedNote);
         foreach (var repair in Repairs(outcomes)) writer.WriteLine(VerifyReport.RepairLine(repair));
+        foreach (var r in reached.Where(r => r is { Ok: false, Repair: null })) writer.WriteLine(VerifyReport.NoRepairLine(r.Remote));
         var failed = outcomes.Count(o => o.Result is { Ok: false });
         var unreached = outcomes.Count(o => o.Result is null);
         writer.WriteLine(failed + unreached == 0

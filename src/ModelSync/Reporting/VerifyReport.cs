@@ -27,8 +27,12 @@ public static class VerifyReport
         table.WriteTo(writer);
         writer.WriteLine();
         writer.WriteLine($"Result: FAILED — {result.Findings.Count} problem(s) in {result.Remote}");
-        if (result.Repair is { } repair) writer.WriteLine(RepairLine(VerifyRepair.Commands([repair])[0]));
+        writer.WriteLine(result.Repair is { } repair ? RepairLine(VerifyRepair.Commands([repair])[0]) : NoRepairLine(result.Remote));
     }
+
+    /// <summary>When the copy a manifest names is gone: what to do, with the one word only the user knows.</summary>
+    public static string NoRepairLine(string remote) =>
+        $"To repair: push a good copy to it again with --checksum, e.g. model-sync push <local> {remote} --checksum";
 
     /// <summary>Pure: "3 files here, 3 on alpha", or "3 files on alpha" without a local copy.</summary>
     public static string ReadNow(VerifyResult r) =>

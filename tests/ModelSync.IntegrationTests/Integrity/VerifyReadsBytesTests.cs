@@ -117,6 +117,47 @@ public sealed class VerifyReadsBytesTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
+    public async Task Extra_files_on_the_server_make_the_repair_a_delete_that_asks_first()
+    {
+        await PushedAsync("alpha");
+        await File.WriteAllTextAsync(Path.Combine(Sshd.BaseA, Model, "stray.bin"), "x");
+        File.Delete(Path.Combine(Sshd.BaseA, Model, "labels.txt"));
+
+        var result = await Cli("verify", "./" + Model, "alpha");
+
+        CliAssert.Exit(result, 3);
+        var repair = RepairLine(result);
+        Assert.Equal($"model-sync push ./{Model} alpha --checksum --delete", repair);
+        // Without a terminal to ask on, the push lists nothing away unasked: it wants --yes.
+        CliAssert.Exit(await RunPrinted(repair), 2);
+        CliAssert.Exit(await RunPrinted(repair + " --yes"), 0);
+        CliAssert.StdoutContains(await CliOk("verify", "./" + Model, "alpha"), "Result: OK — all 3 files match");
+    }
+
+    [Fact]
+    public async Task Verify_against_a_manifest_whose_source_is_gone_says_how_to_repair_without_a_command_that_cannot_run()
+    {
+        await PushedAsync("alpha");
+        await FlipKeepingSizeAndMtimeAsync(Path.Combine(Sshd.BaseA, Model, "1", "model.onnx"));
+        Directory.Move(Path.Combine(Work, Model), Path.Combine(Work, "moved-" + Id));
+
+        var result = await Cli("verify", "alpha:" + Model);
+
+        CliAssert.Exit(result, 3);
+        CliAssert.StdoutContains(result, $"To repair: push a good copy to it again with --checksum, e.g. model-sync push <local> alpha:{Path.Combine(Sshd.BaseA, Model)} --checksum");
+        Assert.DoesNotContain("To repair: `", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_group_without_a_model_and_no_local_copy_is_refused_before_any_server_is_asked()
+    {
+        var config = TestConfig.Write(Work, TestConfig.Ssh(Sshd, "alpha", Sshd.BaseA), TestConfig.Ssh(Sshd, "beta", Sshd.BaseB));
+        await File.AppendAllTextAsync(config, "groups:\n  pair: [alpha, beta]\n");
+
+        CliAssert.Error(await CliWith(config, "verify", "@pair"), 2, "'alpha' names no model", "verify <local> alpha");
+    }
+
+    [Fact]
     public async Task Trust_hashes_without_a_local_copy_is_refused()
     {
         var result = await Cli("verify", "alpha:" + Model, "--trust-hashes");

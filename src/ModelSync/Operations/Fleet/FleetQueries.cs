@@ -35,6 +35,9 @@ public static class FleetQueries
         bool trustHashes, HashFunction hash, bool outsideBase, int parallel, CancellationToken cancellationToken)
     {
         if (localPath is not null) PushPull.LocalSource(localPath);
+        else if (targets.FirstOrDefault(t => t.Path is null) is { } bare)
+            throw ModelSyncException.Usage($"'{bare}' names no model to check against its manifest",
+                $"write {bare}:<model> (or @group:<model>), or give a local copy first: verify <local> {bare}");
         return await FleetRunner.RunAsync(targets, parallel,
             (target, token) => localPath is null
                 ? VerifyOperation.AgainstManifestAsync(session, target.ToString(), outsideBase, token)
