@@ -27,7 +27,7 @@ public static class FleetVerifyReport
         }
         table.WriteTo(writer);
         writer.WriteLine();
-        foreach (var o in outcomes.Where(o => !o.Ok))
+        foreach (var o in outcomes.Where(o => o.Result is not { Ok: true }))
         {
             if (o.Result is not { } r)
             {
