@@ -8,7 +8,11 @@ using ModelSync.Versioning;
 namespace ModelSync.Operations;
 
 /// <summary>One file that does not check out, and why.</summary>
-public sealed record VerifyFinding(string Path, string Problem, long? LocalBytes, long? RemoteBytes);
+public sealed record VerifyFinding(string Path, string Problem, long? LocalBytes, long? RemoteBytes)
+{
+    /// <summary>On the remote only: a push puts it right only with <c>--delete</c>.</summary>
+    public bool OnlyOnRemote { get; init; }
+}
 
 public sealed record VerifyResult(string Name, string? Local, string Remote, string ComparedWith, int Files, int HashedNow, IReadOnlyList<VerifyFinding> Findings)
 {
@@ -20,31 +24,58 @@ public sealed record VerifyResult(string Name, string? Local, string Remote, str
     /// <summary>E.g. that the hash asked for was not available at both ends.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>The server's alias, for "read now … on alpha".</summary>
+    public string Server { get; init; } = "";
+
+    /// <summary>Files of the local copy read now; null when there is none (verify alias:path).</summary>
+    public int? LocalHashedNow { get; init; }
+
+    /// <summary>What <c>--trust-hashes</c> took instead of reading; null without it.</summary>
+    public TrustedHashes? Trusted { get; init; }
+
+    /// <summary>The push that puts the copy right; null when it verified (or no source is known).</summary>
+    public VerifyRepair? Repair { get; init; }
+
     public bool Ok => Findings.Count == 0;
 }
 
+/// <summary>Hashes taken as recorded rather than read: from this machine's hash cache and from the server's manifest.</summary>
+public sealed record TrustedHashes(int HashCache, int Manifest);
+
 /// <summary>
 /// Content checks that change nothing: a local model against its copy on a server, or a server's copy against
-/// the manifest its last verified push left. A manifest vouches for files whose size and mtime still match it, when
-/// it was written with the hash being compared; <c>--checksum</c> hashes every file on both sides regardless.
+/// the manifest its last verified push left. Every file is read on both sides: a user runs verify to find damage
+/// that kept size and mtime (bit rot, an edit put back with <c>touch -r</c>), which neither the manifest nor this
+/// machine's hash cache (keyed by inode, size and mtime) can see. With <c>--trust-hashes</c> both
+/// vouch for files whose size and mtime still match them, and the result counts how many.
 /// </summary>
 public static class VerifyOperation
 {
-    public static async Task<VerifyResult> CompareAsync(RemoteSession session, string localPath, string remote, bool checksum, bool outsideBase, HashFunction wanted, CancellationToken cancellationToken)
+    public static async Task<VerifyResult> CompareAsync(RemoteSession session, string localPath, string remote, bool trustHashes, bool outsideBase, HashFunction wanted, CancellationToken cancellationToken)
     {
         var pair = await LocalAndRemote.ScanAsync(session, localPath, remote, outsideBase, cancellationToken);
         var local = pair.LocalTree;
         var copy = pair.RemoteTree ?? throw new ModelSyncException($"nothing at {pair.RemoteDisplay}", ExitCodes.Failed,
             $"push it first: `model-sync push {localPath} {pair.Spec}`");
-        var hasher = checksum ? new TreeHasher(null) : session.Hasher;
+        // Without the cache, a local tree is still read once per command however many servers it is compared with.
+        var hasher = trustHashes ? session.Hasher : session.Hasher.WithoutCache();
         var choice = HashChoice.Choose(wanted, pair.Here, pair.Server);
         var function = choice.Function;
         var hashes = await Task.WhenAll(
             hasher.HashAsync(pair.Here, pair.LocalPath, local, null, function, cancellationToken),
-            hasher.HashAsync(pair.Server, pair.RemotePath, copy, checksum ? null : copy.Manifest?.Trusted(copy, function), function, cancellationToken));
+            hasher.HashAsync(pair.Server, pair.RemotePath, copy, trustHashes ? copy.Manifest?.Trusted(copy, function) : null, function, cancellationToken));
         var findings = Compare(local, hashes[0].Hashes, copy, hashes[1].Hashes, function);
         return new VerifyResult(PosixPath.Name(pair.LocalPath), localPath, pair.RemoteDisplay, "local copy", local.Files.Count(),
-            hashes[1].HashedNow, findings) { Resolved = pair.Resolved, Algorithm = function.Name, Warnings = choice.Warning is { } w ? [w] : [] };
+            hashes[1].HashedNow, findings)
+        {
+            Resolved = pair.Resolved,
+            Algorithm = function.Name,
+            Warnings = choice.Warning is { } w ? [w] : [],
+            Server = pair.Spec.Alias,
+            LocalHashedNow = hashes[0].HashedNow,
+            Trusted = trustHashes ? new TrustedHashes(local.Files.Count() - hashes[0].HashedNow, copy.Files.Count() - hashes[1].HashedNow) : null,
+            Repair = VerifyRepair.For(localPath, pair.Spec.ToString(), findings, outsideBase),
+        };
     }
 
     public static async Task<VerifyResult> AgainstManifestAsync(RemoteSession session, string remote, bool outsideBase, CancellationToken cancellationToken)
@@ -70,7 +101,26 @@ public static class VerifyOperation
         var expected = manifest.Files.ToDictionary(f => f.Path, f => f.Hash, StringComparer.Ordinal);
         var findings = Compare(recorded, expected, new TreeListing(copy.RootKind, copy.Files.ToList()), hashes.Hashes, function);
         return new VerifyResult(PosixPath.Name(path), null, $"{spec.Alias}:{path}", $"manifest of {manifest.Published:yyyy-MM-dd HH:mm}Z by {manifest.PushedBy}",
-            manifest.Files.Count, hashes.HashedNow, findings) { Resolved = latest, Algorithm = function.Name };
+            manifest.Files.Count, hashes.HashedNow, findings)
+        {
+            Resolved = latest,
+            Algorithm = function.Name,
+            Server = spec.Alias,
+            Repair = RepairFromSource(manifest, spec, findings, outsideBase),
+        };
+    }
+
+    /// <summary>
+    /// A push again from the copy the manifest was pushed from: run here when that is this machine and the copy is still
+    /// here, else on the host the manifest names. None for a path that is not absolute (not one a push wrote).
+    /// </summary>
+    private static VerifyRepair? RepairFromSource(ModelManifest manifest, RemoteSpec spec, IReadOnlyCollection<VerifyFinding> findings, bool outsideBase)
+    {
+        var source = manifest.SourcePath;
+        if (!source.StartsWith('/')) return null;
+        var here = manifest.SourceHost == Environment.MachineName;
+        if (here && !Directory.Exists(source) && !File.Exists(source)) return null;
+        return VerifyRepair.For(source, spec.ToString(), findings, outsideBase, here ? null : manifest.SourceHost);
     }
 
     /// <summary>Pure: every file and link of <paramref name="expected"/> must be in <paramref name="actual"/> with the same content, and nothing more.</summary>
@@ -89,7 +139,7 @@ public static class VerifyOperation
             else if (e.Kind == EntryKind.File && (!expectedHashes.TryGetValue(e.Path, out var want) || !actualHashes.TryGetValue(e.Path, out var got) || want != got))
                 findings.Add(new VerifyFinding(e.Path, e.Size == a.Size ? $"content differs ({function.Name})" : "size and content differ", e.Size, a.Size));
         }
-        findings.AddRange(there.Values.Select(a => new VerifyFinding(a.Path, "only on the remote", null, a.Size)));
+        findings.AddRange(there.Values.Select(a => new VerifyFinding(a.Path, "only on the remote", null, a.Size) { OnlyOnRemote = true }));
         findings.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
         return findings;
     }

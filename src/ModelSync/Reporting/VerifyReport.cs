@@ -12,7 +12,9 @@ public static class VerifyReport
         if (result.Resolved is { } resolved) writer.WriteLine($"Resolved: {resolved.Describe()}");
         if (result.Local is not null) writer.WriteLine($"Local: {result.Local}");
         writer.WriteLine($"Remote: {result.Remote}");
-        writer.WriteLine($"Compared with: {result.ComparedWith}, by {result.Algorithm} ({Hashed(result)})");
+        writer.WriteLine($"Compared with: {result.ComparedWith}, by {result.Algorithm}");
+        writer.WriteLine($"Read now: {ReadNow(result)}");
+        if (result.Trusted is { } trusted) writer.WriteLine(TrustedLine(trusted, result.Server));
         writer.WriteLine();
         if (result.Ok)
         {
@@ -25,10 +27,31 @@ public static class VerifyReport
         table.WriteTo(writer);
         writer.WriteLine();
         writer.WriteLine($"Result: FAILED — {result.Findings.Count} problem(s) in {result.Remote}");
+        writer.WriteLine(result.Repair is { } repair ? RepairLine(VerifyRepair.Commands([repair])[0]) : NoRepairLine(result.Remote));
     }
 
-    private static string Hashed(VerifyResult r) =>
-        r.HashedNow >= r.Files ? $"{r.Files} files hashed" : $"{r.HashedNow} hashed now, {r.Files - r.HashedNow} unchanged since the last verified push";
+    /// <summary>When the copy a manifest names is gone: what to do, with the one word only the user knows.</summary>
+    public static string NoRepairLine(string remote) =>
+        $"To repair: push a good copy to it again with --checksum, e.g. model-sync push <local> {remote} --checksum";
+
+    /// <summary>Pure: "3 files here, 3 on alpha", or "3 files on alpha" without a local copy.</summary>
+    public static string ReadNow(VerifyResult r) =>
+        r.LocalHashedNow is { } here ? $"{Files(here)} here, {r.HashedNow} on {r.Server}" : $"{Files(r.HashedNow)} on {r.Server}";
+
+    /// <summary>Pure: what <c>--trust-hashes</c> took on trust, and what that cannot see.</summary>
+    public static string TrustedLine(TrustedHashes t, string server) =>
+        $"Trusted (--trust-hashes): {t.HashCache} hashes from this machine's hash cache, {t.Manifest} from the manifest on {server}; {BlindSpot}";
+
+    /// <summary>The same for several servers, whose rows count what was read.</summary>
+    public const string TrustedNote = $"Trusted (--trust-hashes): this machine's hash cache and each server's manifest where size and mtime still match; {BlindSpot}";
+
+    private const string BlindSpot = "a change that kept size and mtime does not show (drop --trust-hashes to read every byte)";
+
+    /// <summary>Pure: <c>To repair: `…`</c>, saying where to run it when the source is on another machine.</summary>
+    public static string RepairLine((string? On, string Command) repair) =>
+        repair.On is null ? $"To repair: `{repair.Command}`" : $"To repair, on {repair.On} (where the manifest says the copy came from): `{repair.Command}`";
+
+    private static string Files(int n) => n == 1 ? "1 file" : $"{n} files";
 
     private static string Size(long? bytes) => bytes is { } b ? Human.Bytes(b) : "—";
 
@@ -42,11 +65,16 @@ public static class VerifyReport
         ["algorithm"] = r.Algorithm,
         ["files"] = r.Files,
         ["hashed_now"] = r.HashedNow,
+        ["read_now"] = new JsonObject { ["local"] = r.LocalHashedNow, ["remote"] = r.HashedNow },
+        ["trusted_hashes"] = r.Trusted is not null,
+        ["trusted"] = r.Trusted is { } t ? new JsonObject { ["hash_cache"] = t.HashCache, ["manifest"] = t.Manifest } : null,
         ["ok"] = r.Ok,
         ["warnings"] = JsonOutput.Array(r.Warnings),
         ["problems"] = JsonOutput.Array(r.Findings, f => new JsonObject
         {
             ["path"] = f.Path, ["problem"] = f.Problem, ["expected_bytes"] = f.LocalBytes, ["remote_bytes"] = f.RemoteBytes,
         }),
+        ["repair_command"] = r.Repair?.Command,
+        ["repair_on"] = r.Repair?.On,
     };
 }

@@ -38,8 +38,8 @@ public sealed class HashChoiceTests(SshdFixture sshd) : SshdTestBase(sshd)
         Assert.Equal(hash, ManifestAlgorithm());
         TreeComparer.AssertSameTree(source.Root, Target);
 
-        var verify = await CliOk("verify", "./" + Model, "alpha", "--hash", hash, "--checksum");
-        CliAssert.StdoutContains(verify, $"by {hash} (3 files hashed)", "Result: OK — all 3 files match");
+        var verify = await CliOk("verify", "./" + Model, "alpha", "--hash", hash);
+        CliAssert.StdoutContains(verify, $"by {hash}\nRead now: 3 files here, 3 on alpha", "Result: OK — all 3 files match");
         var againstManifest = await CliOk("verify", "alpha:" + Model, "--json");
         using (var json = CliAssert.Json(againstManifest))
         {
@@ -126,7 +126,7 @@ public sealed class HashChoiceTests(SshdFixture sshd) : SshdTestBase(sshd)
         await File.WriteAllBytesAsync(onnx, bytes);
         File.SetLastWriteTimeUtc(onnx, mtime);
 
-        var compared = await Cli("verify", "./" + Model, "alpha", "--hash", hash, "--checksum");
+        var compared = await Cli("verify", "./" + Model, "alpha", "--hash", hash);
         var againstManifest = await Cli("verify", "alpha:" + Model);
         var diff = await CliOk("diff", "./" + Model, "alpha", "--checksum", "--hash", hash);
 

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using ModelSync.Operations;
+using ModelSync.Operations.Fleet;
+
+namespace ModelSync.Reporting;
+
+/// <summary><c>verify</c> on several servers: a row per server, each failed one's problems, and the pushes that repair them.</summary>
+public static class FleetVerifyReport
+{
+    /// <summary>Problems listed per server; the rest are counted (verify that one server for them all).</summary>
+    public const int ProblemsShown = 5;
+
+    public static void Write(TextWriter writer, string? local, IReadOnlyList<TargetOutcome<VerifyResult>> outcomes)
+    {
+        var name = outcomes.Select(o => o.Result?.Name).OfType<string>().FirstOrDefault() ?? (local is null ? "" : Path.GetFileName(local.TrimEnd('/')));
+        writer.WriteLine($"## Verify: {name} on {outcomes.Count} servers");
+        writer.WriteLine(local is null ? "Compared with: each copy's manifest" : $"Local: {local}");
+        var reached = outcomes.Select(o => o.Result).OfType<VerifyResult>().ToList();
+        if (reached.FirstOrDefault(r => r.LocalHashedNow is not null) is { } first)
+            writer.WriteLine($"Read now here: {first.LocalHashedNow} files (once for every server)");
+        writer.WriteLine();
+        var table = new MarkdownTable("Server", "Remote", "Files", "Read now", "Problems", "Status");
+        foreach (var o in outcomes)
+        {
+            if (o.Result is not { } r) table.Add(o.Server, o.Target.ToString(), "—", "—", "—", $"FAILED (exit {o.Failure!.ExitCode})");
+            else table.Add(o.Server, r.Remote, $"{r.Files}", $"{r.HashedNow}", $"{r.Findings.Count}", r.Ok ? "OK" : $"FAILED — {r.Findings.Count} problem(s)");
+        }
+        table.WriteTo(writer);
+        writer.WriteLine();
+        foreach (var o in outcomes.Where(o => o.Result is not { Ok: true }))
+        {
+            if (o.Result is not { } r)
+            {
+                writer.WriteLine($"- {o.Server}: {o.Failure!.Line}");
+                continue;
+            }
+            foreach (var f in r.Findings.Take(ProblemsShown)) writer.WriteLine($"- {o.Server}: {(f.Path.Length == 0 ? r.Name : f.Path)}: {f.Problem}");
+            if (r.Findings.Count > ProblemsShown) writer.WriteLine($"- {o.Server}: and {r.Findings.Count - ProblemsShown} more");
+        }
+        if (reached.Any(r => r.Trusted is not null)) writer.WriteLine(VerifyReport.TrustedNote);
+        foreach (var repair in Repairs(outcomes)) writer.WriteLine(VerifyReport.RepairLine(repair));
+        foreach (var r in reached.Where(r => r is { Ok: false, Repair: null })) writer.WriteLine(VerifyReport.NoRepairLine(r.Remote));
+        var failed = outcomes.Count(o => o.Result is { Ok: false });
+        var unreached = outcomes.Count(o => o.Result is null);
+        writer.WriteLine(failed + unreached == 0
+            ? $"Result: OK — every file matches on all {outcomes.Count} servers"
+            : $"Result: FAILED — {failed} of {outcomes.Count} servers did not verify{(unreached > 0 ? $", {unreached} not checked" : "")}");
+    }
+
+    /// <summary>The pushes that repair every server that did not verify: one per source.</summary>
+    public static IReadOnlyList<(string? On, string Command)> Repairs(IReadOnlyList<TargetOutcome<VerifyResult>> outcomes) =>
+        VerifyRepair.Commands(outcomes.Select(o => o.Result?.Repair).OfType<VerifyRepair>());
+
+    public static JsonObject Json(string? local, IReadOnlyList<TargetOutcome<VerifyResult>> outcomes) => new()
+    {
+        ["local"] = local,
+        ["ok"] = outcomes.All(o => o.Ok),
+        ["servers"] = JsonOutput.Array(outcomes, o => new JsonObject
+        {
+            ["server"] = o.Server,
+            ["ok"] = o.Ok,
+            ["error"] = o.Failure is { } f ? JsonOutput.Error(f.ExitCode, f.Message, f.Fix) : null,
+            ["verify"] = o.Result is null ? null : VerifyReport.Json(o.Result),
+        }),
+        ["repair_commands"] = JsonOutput.Array(Repairs(outcomes), r => new JsonObject { ["command"] = r.Command, ["on"] = r.On }),
+    };
+}
