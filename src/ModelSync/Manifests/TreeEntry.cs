@@ -35,6 +35,13 @@ public sealed record TreeListing(EntryKind RootKind, IReadOnlyList<TreeEntry> En
     /// <summary>The manifest the last verified push left in this directory, if any.</summary>
     public ModelManifest? Manifest { get; init; }
 
+    /// <summary>Why a manifest found here is not trusted (damaged, oversized); null when there is none or it is sound.</summary>
+    public string? ManifestProblem { get; init; }
+
+    /// <summary>The report's warning about <see cref="ManifestProblem"/>, naming the place as <paramref name="where"/>.</summary>
+    public string? ManifestWarning(string where) =>
+        ManifestProblem is { } problem ? $"ignored the manifest of {where} ({problem}); its files are hashed instead" : null;
+
     public IEnumerable<TreeEntry> Files => Entries.Where(e => e.Kind == EntryKind.File);
 
     public long TotalBytes => Files.Sum(e => e.Size);

@@ -44,7 +44,7 @@ public static class VerifyOperation
             hasher.HashAsync(pair.Server, pair.RemotePath, copy, checksum ? null : copy.Manifest?.Trusted(copy, function), function, cancellationToken));
         var findings = Compare(local, hashes[0].Hashes, copy, hashes[1].Hashes, function);
         return new VerifyResult(PosixPath.Name(pair.LocalPath), localPath, pair.RemoteDisplay, "local copy", local.Files.Count(),
-            hashes[1].HashedNow, findings) { Resolved = pair.Resolved, Algorithm = function.Name, Warnings = choice.Warning is { } w ? [w] : [] };
+            hashes[1].HashedNow, findings) { Resolved = pair.Resolved, Algorithm = function.Name, Warnings = [.. new[] { choice.Warning, copy.ManifestWarning(pair.RemoteDisplay) }.OfType<string>()] };
     }
 
     public static async Task<VerifyResult> AgainstManifestAsync(RemoteSession session, string remote, bool outsideBase, CancellationToken cancellationToken)
@@ -58,8 +58,9 @@ public static class VerifyOperation
         var path = ModelBasePaths.Resolve(server.ModelBase, spec.Path, null, outsideBase);
         var copy = await server.ScanAsync(path, cancellationToken)
             ?? throw new ModelSyncException($"nothing at {spec.Alias}:{path}", ExitCodes.Usage, $"check the name with `model-sync list {spec.Alias}`");
-        var manifest = copy.Manifest ?? throw new ModelSyncException($"{spec.Alias}:{path} has no manifest to check against", ExitCodes.Failed,
-            $"a verified push leaves one; compare with a local copy instead: model-sync verify <local> {spec}");
+        var manifest = copy.Manifest ?? throw new ModelSyncException(
+            copy.ManifestProblem is null ? $"{spec.Alias}:{path} has no manifest to check against" : $"{spec.Alias}:{path} has no usable manifest ({copy.ManifestProblem})",
+            ExitCodes.Failed, $"a verified push leaves one; compare with a local copy instead: model-sync verify <local> {spec}");
         // Only like compares with like: the copy is hashed with whatever the manifest recorded.
         var function = manifest.Function!;
         if (!function.AvailableWith(server.HashTools))
