@@ -1,3 +1,4 @@
+using ModelSync.Reporting;
 using ModelSync.Verification;
 
 namespace ModelSync.Manifests;
@@ -12,7 +13,7 @@ public static class ManifestCheck
     /// <summary>The first problem of <paramref name="manifest"/>, or null when it holds up.</summary>
     public static string? Problem(ModelManifest manifest)
     {
-        if (manifest.Function is not { } function) return $"unknown hash {Quote(manifest.Algorithm ?? "")}";
+        if (manifest.Function is not { } function) return $"unknown hash {Quoted.Name(manifest.Algorithm ?? "")}";
         if (manifest.Files is null) return "it lists no files";
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var file in manifest.Files)
@@ -20,23 +21,19 @@ public static class ManifestCheck
             if (EntryProblem(file, function) is { } problem) return problem;
             seen[file.Path] = seen.GetValueOrDefault(file.Path) + 1;
         }
-        return seen.FirstOrDefault(p => p.Value > 1) is { Key: { } path, Value: var count } ? $"{count} entries for {Quote(path)}" : null;
+        return seen.FirstOrDefault(p => p.Value > 1) is { Key: { } path, Value: var count } ? $"{count} entries for {Quoted.Name(path)}" : null;
     }
 
     private static string? EntryProblem(ManifestFile? file, HashFunction function) => file switch
     {
         null => "an empty entry",
         { Path: null or "" } => "an entry without a path",
-        _ when !IsInside(file.Path) => $"{Quote(file.Path)} is not a path inside the model",
-        { Size: < 0 } => $"{Quote(file.Path)} has a negative size",
-        { MtimeMicroseconds: < 0 or > 999_999 } => $"{Quote(file.Path)} has an mtime out of range",
-        _ when !HashOutput.IsHex(file.Hash, function.HexLength) => $"the hash of {Quote(file.Path)} is not {function.Name} hex",
+        _ when !IsInside(file.Path) => $"{Quoted.Name(file.Path)} is not a path inside the model",
+        { Size: < 0 } => $"{Quoted.Name(file.Path)} has a negative size",
+        { MtimeMicroseconds: < 0 or > 999_999 } => $"{Quoted.Name(file.Path)} has an mtime out of range",
+        _ when !HashOutput.IsHex(file.Hash, function.HexLength) => $"the hash of {Quoted.Name(file.Path)} is not {function.Name} hex",
         _ => null,
     };
-
-    /// <summary>A name from the manifest as a warning may show it: quoted, control characters as <c>\xNN</c>, at most 80 characters.</summary>
-    private static string Quote(string name) =>
-        "'" + string.Concat(name.Take(80).Select(c => char.IsControl(c) ? $"\\x{(int)c:x2}" : c.ToString())) + (name.Length > 80 ? "…'" : "'");
 
     private static bool IsInside(string path) =>
         !path.Contains('\0', StringComparison.Ordinal) && path.Split('/').All(part => part is not ("" or "." or ".."));

@@ -45,6 +45,12 @@ public sealed record ModelManifest(
         function.Name,
         source.Files.Where(f => hashes.ContainsKey(f.Path)).Select(f => new ManifestFile(f.Path, f.Size, f.ModifiedUnixSeconds, hashes[f.Path], f.ModifiedMicroseconds)).ToList());
 
+    /// <summary>
+    /// True for the manifest at the top of a directory model and its temp file (rsync's <c>--exclude=/.model-sync-manifest.json*</c>):
+    /// the tool's own, never copied or deleted as part of the model.
+    /// </summary>
+    public static bool IsOwnFile(string path) => !path.Contains('/', StringComparison.Ordinal) && path.StartsWith(FileName, StringComparison.Ordinal);
+
     /// <summary>The hash function of <see cref="ManifestFile.Hash"/>; null for a name this version does not know.</summary>
     [JsonIgnore]
     public Verification.HashFunction? Function => Verification.HashFunction.TryParse(Algorithm);
