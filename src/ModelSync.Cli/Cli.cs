@@ -39,12 +39,25 @@ public static class Cli
 
     public static async Task<int> MainAsync(string[] args)
     {
+        try
+        {
+            return await ParseAndInvokeAsync(args);
+        }
+        catch (Exception e)
+        {
+            // A handler outside RunAsync (completion) or the parser itself: still one line, never a stack trace.
+            return CliFailure.Unexpected(Console.Out, Console.Error, args.Contains(GlobalOptions.Json.Name), e, args);
+        }
+    }
+
+    private static async Task<int> ParseAndInvokeAsync(string[] args)
+    {
         var parse = Parse(args);
         if (parse.Errors.Count > 0)
         {
             var command = parse.CommandResult.Command;
             var help = command is RootCommand ? "model-sync --help" : $"model-sync {command.Name} --help";
-            return Fail(parse.GetValue(GlobalOptions.Json), ExitCodes.Usage, parse.Errors[0].Message, $"see `{help}`");
+            return CliFailure.Write(Console.Out, Console.Error, parse.GetValue(GlobalOptions.Json), ExitCodes.Usage, parse.Errors[0].Message, $"see `{help}`");
         }
         // Ctrl-C and SIGTERM cancel the command, which then ends its children, releases its lock and says how to
         // resume, however long that takes; a second Ctrl-C ends the process at once.
@@ -57,7 +70,8 @@ public static class Cli
         }
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancel.Token);
+        // No default handler: what escapes a command reaches MainAsync and prints as one line, not "Unhandled exception".
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false }, cancel.Token);
     }
 
     /// <summary>Runs one command handler with a context and a session, and turns failures into one clear line.</summary>
@@ -72,36 +86,30 @@ public static class Cli
     /// Runs a handler that opens no session of its own (<c>doctor</c> reports a broken config as a row, so the config
     /// must not be loaded before it runs), with the same one-line failures.
     /// </summary>
-    public static async Task<int> RunAsync(ParseResult parse, Func<CliContext, Task<int>> handler, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(ParseResult parse, Func<CliContext, Task<int>> handler, CancellationToken cancellationToken) =>
+        RunAsync(parse, handler, Console.Out, Console.Error, cancellationToken);
+
+    /// <summary>As above, reporting to <paramref name="output"/> (the report) and <paramref name="error"/> (progress, the error line).</summary>
+    public static async Task<int> RunAsync(ParseResult parse, Func<CliContext, Task<int>> handler, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var json = parse.GetValue(GlobalOptions.Json);
-        var context = new CliContext(json, parse.GetValue(GlobalOptions.Config), Console.Out, Console.Error);
+        var context = new CliContext(json, parse.GetValue(GlobalOptions.Config), output, error);
         try
         {
             return await handler(context);
         }
         catch (ModelSyncException e)
         {
-            return Fail(json, e.ExitCode, e.Message, e.Fix);
+            return CliFailure.Write(output, error, json, e.ExitCode, e.Message, e.Fix);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return Fail(json, ExitCodes.Interrupted, "interrupted; the target was left as it was",
+            return CliFailure.Write(output, error, json, ExitCodes.Interrupted, "interrupted; the target was left as it was",
                 "run the same command again: it resumes from what already arrived");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or FormatException or KeyNotFoundException)
+        catch (Exception e)
         {
-            // A bug or an environment we did not foresee: still one line, and the detail on request.
-            if (Environment.GetEnvironmentVariable("MODEL_SYNC_DEBUG") == "1") Console.Error.WriteLine(e);
-            return Fail(json, ExitCodes.Failed, $"unexpected {e.GetType().Name}: {e.Message}",
-                "rerun with MODEL_SYNC_DEBUG=1 for the details, and report it");
+            return CliFailure.Unexpected(output, error, json, e, [.. parse.Tokens.Select(t => t.Value)]);
         }
-    }
-
-    private static int Fail(bool json, int code, string message, string? fix)
-    {
-        if (json) JsonOutput.WriteError(Console.Out, code, message, fix);
-        Console.Error.WriteLine($"error: {message}{(fix is null ? "" : " — " + fix)}");
-        return code;
     }
 }

@@ -103,4 +103,15 @@ public sealed class ConfigErrorTests : IDisposable
 
         CliAssert.Error(result, 2, "model-sync push --help");
     }
+
+    [Theory]
+    [InlineData("1e300")]
+    [InlineData("NaN")]
+    public async Task ALockTimeoutNoDurationCanHoldIsAUsageErrorNotACrash(string seconds)
+    {
+        var result = await Cli("push", "./m", "alpha", "--lock-timeout", seconds, "--json");
+
+        CliAssert.JsonError(result, 2, "--lock-timeout", "seconds");
+        CliAssert.Error(result, 2, "--lock-timeout");
+    }
 }

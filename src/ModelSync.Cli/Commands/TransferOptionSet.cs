@@ -43,6 +43,9 @@ public sealed class TransferOptionSet
         if (command.Name == "push") command.Options.Add(_strictNaming);
     }
 
+    /// <summary>A week: longer is surely a typo, and a value past what a duration can hold must not crash the command.</summary>
+    private const double MaxLockWaitSeconds = 7 * 24 * 3600;
+
     public bool AssumeYes(ParseResult parse) => parse.GetValue(_yes);
 
     public bool Quiet(ParseResult parse) => parse.GetValue(_quiet);
@@ -53,7 +56,8 @@ public sealed class TransferOptionSet
         var wait = parse.GetValue(_lockTimeout);
         var bwlimit = parse.GetValue(_bwlimit);
         if (retries < 1) throw ModelSyncException.Usage($"--retries {retries} must be at least 1", "use --retries 1 for a single try");
-        if (wait < 0) throw ModelSyncException.Usage($"--lock-timeout {wait} is negative", "give a number of seconds, 0 to fail at once");
+        if (!(wait is >= 0 and <= MaxLockWaitSeconds))
+            throw ModelSyncException.Usage($"--lock-timeout {wait} is not a number of seconds from 0 to {MaxLockWaitSeconds}", "give a number of seconds, 0 to fail at once");
         if (bwlimit is < 1) throw ModelSyncException.Usage($"--bwlimit {bwlimit} must be a positive number of KiB/s", "e.g. --bwlimit 10000");
         return new TransferOptions(
             parse.GetValue(_dryRun),

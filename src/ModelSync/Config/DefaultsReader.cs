@@ -17,8 +17,9 @@ internal static class DefaultsReader
             if (key == "stale_lock_hours")
             {
                 var text = reader.Scalar(value, key);
-                if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var hours) || hours <= 0)
-                    throw reader.Error(value, $"stale_lock_hours: '{text}' is not a positive number of hours", "write e.g. stale_lock_hours: 24");
+                // A year at most: NaN, infinity or 1e300 would not fit a duration.
+                if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var hours) || !(hours is > 0 and <= 24 * 366))
+                    throw reader.Error(value, $"stale_lock_hours: '{text}' is not a positive number of hours (a year at most)", "write e.g. stale_lock_hours: 24");
                 defaults = defaults with { StaleLockAfter = TimeSpan.FromHours(hours) };
                 continue;
             }

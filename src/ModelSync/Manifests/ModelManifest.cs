@@ -24,10 +24,16 @@ public sealed record ModelManifest(
     string SourcePath,
     DateTimeOffset Published,
     string Algorithm,
-    IReadOnlyList<ManifestFile> Files)
+    [property: JsonConverter(typeof(ManifestFilesConverter))] IReadOnlyList<ManifestFile> Files)
 {
     public const string FileName = ".model-sync-manifest.json";
     public const int CurrentFormat = 2;
+
+    /// <summary>A scan reads no more of a manifest than this (about 300k files as this tool writes them).</summary>
+    public const int MaxBytes = 64 << 20;
+
+    /// <summary>More entries than any model has files: a manifest listing more is refused while it is read.</summary>
+    public const int MaxFiles = 1_000_000;
 
     public static ModelManifest Create(TreeListing source, IReadOnlyDictionary<string, string> hashes, Verification.HashFunction function, string sourceHost, string sourcePath) => new(
         CurrentFormat,
@@ -38,6 +44,12 @@ public sealed record ModelManifest(
         DateTimeOffset.UtcNow,
         function.Name,
         source.Files.Where(f => hashes.ContainsKey(f.Path)).Select(f => new ManifestFile(f.Path, f.Size, f.ModifiedUnixSeconds, hashes[f.Path], f.ModifiedMicroseconds)).ToList());
+
+    /// <summary>
+    /// True for the manifest at the top of a directory model and its temp file (rsync's <c>--exclude=/.model-sync-manifest.json*</c>):
+    /// the tool's own, never copied or deleted as part of the model.
+    /// </summary>
+    public static bool IsOwnFile(string path) => !path.Contains('/', StringComparison.Ordinal) && path.StartsWith(FileName, StringComparison.Ordinal);
 
     /// <summary>The hash function of <see cref="ManifestFile.Hash"/>; null for a name this version does not know.</summary>
     [JsonIgnore]
@@ -61,24 +73,38 @@ public sealed record ModelManifest(
     public byte[] SerializeToUtf8() => JsonSerializer.SerializeToUtf8Bytes(this, ManifestJson.Default.ModelManifest);
 
     /// <summary>The manifest in <paramref name="json"/>, or null when it is not one this version can trust.</summary>
-    public static ModelManifest? TryParse(string json)
+    public static ModelManifest? TryParse(string json) => Read(System.Text.Encoding.UTF8.GetBytes(json)).Manifest;
+
+    /// <summary>
+    /// The manifest in <paramref name="utf8"/>, or why there is none to trust. Whoever can write to the server can
+    /// write this file, so nothing in it is assumed: any damaged entry (see <see cref="ManifestCheck"/>) makes the
+    /// whole manifest unusable, and the files are hashed instead. Another format version is passed over silently
+    /// (an older push wrote it; the next verified push replaces it).
+    /// </summary>
+    public static ManifestReading Read(ReadOnlySpan<byte> utf8)
     {
+        if (utf8.Length > MaxBytes) return ManifestReading.Unusable($"it is larger than {MaxBytes >> 20} MiB");
+        ModelManifest? manifest;
         try
         {
-            var manifest = JsonSerializer.Deserialize(json, ManifestJson.Default.ModelManifest);
-            return manifest is { FormatVersion: CurrentFormat, Function: not null, Files: not null }
-                && manifest.Files.All(f => f.Path is not null && f.Hash?.Length == manifest.Function.HexLength)
-                ? manifest
-                : null;
+            manifest = JsonSerializer.Deserialize(utf8, ManifestJson.Default.ModelManifest);
         }
-        catch (JsonException)
+        catch (ManifestFilesConverter.TooManyFilesException)
         {
-            return null;
+            return ManifestReading.Unusable($"it lists more than {MaxFiles} files");
         }
+        catch (JsonException e)
+        {
+            // The position only: the parser's own message may quote the hostile bytes.
+            return ManifestReading.Unusable($"not a manifest: invalid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}");
+        }
+        if (manifest is null) return ManifestReading.Unusable("not a manifest: JSON null");
+        if (manifest.FormatVersion != CurrentFormat) return new ManifestReading(null, null);
+        return ManifestCheck.Problem(manifest) is { } problem ? ManifestReading.Unusable(problem) : new ManifestReading(manifest, null);
     }
 }
-
 /// <summary>Compiled (de)serialisation of the manifest: no reflection warm-up on the path of a no-op push.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
 [JsonSerializable(typeof(ModelManifest))]
+[JsonSerializable(typeof(ManifestFile))]
 internal sealed partial class ManifestJson : JsonSerializerContext;

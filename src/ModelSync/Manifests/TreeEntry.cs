@@ -35,6 +35,19 @@ public sealed record TreeListing(EntryKind RootKind, IReadOnlyList<TreeEntry> En
     /// <summary>The manifest the last verified push left in this directory, if any.</summary>
     public ModelManifest? Manifest { get; init; }
 
+    /// <summary>
+    /// Paths inside named like model-sync's own hidden files (<c>.model-sync-*</c>), other than its manifest at the top:
+    /// left out of <see cref="Entries"/> with whatever is below them, and listed here so a transfer can refuse such a source.
+    /// </summary>
+    public IReadOnlyList<string> ReservedNames { get; init; } = [];
+
+    /// <summary>Why a manifest found here is not trusted (damaged, oversized); null when there is none or it is sound.</summary>
+    public string? ManifestProblem { get; init; }
+
+    /// <summary>The report's warning about <see cref="ManifestProblem"/>, naming the place as <paramref name="where"/>.</summary>
+    public string? ManifestWarning(string where) =>
+        ManifestProblem is { } problem ? $"ignored the manifest of {where} ({problem}); its files are hashed instead" : null;
+
     public IEnumerable<TreeEntry> Files => Entries.Where(e => e.Kind == EntryKind.File);
 
     public long TotalBytes => Files.Sum(e => e.Size);

@@ -68,6 +68,19 @@ internal static class TransferChecks
             .ToList();
     }
 
+    /// <summary>
+    /// A source holding names model-sync keeps for itself is refused before anything moves: they would be sent but
+    /// not verified, and on the target pose as its own manifest, stage or lock.
+    /// </summary>
+    public static void RefuseReservedNames(Endpoint source, TreeListing tree)
+    {
+        if (tree.ReservedNames.Count == 0) return;
+        var names = tree.ReservedNames.Order(StringComparer.Ordinal).ToList();
+        throw ModelSyncException.Usage(
+            $"{source.Display} holds {names.Count} name(s) model-sync keeps for itself: {string.Join(", ", names.Take(3).Select(Quoted.Name))}{(names.Count > 3 ? $" and {names.Count - 3} more" : "")}",
+            $"rename or remove them (names starting with {Publishing.StageNames.Prefix} are its manifest, stages and locks; one left by an interrupted run can be deleted), then run the same command again");
+    }
+
     /// <summary>A source still being written must not be published half-old, half-new.</summary>
     public static async Task RequireUnchangedSourceAsync(Endpoint source, TreeListing before, CancellationToken cancellationToken)
     {

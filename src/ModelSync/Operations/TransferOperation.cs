@@ -34,9 +34,10 @@ public sealed class TransferOperation
         var scans = await Task.WhenAll(source.Remote.ScanAsync(source.Path, cancellationToken), target.Remote.ScanAsync(target.Path, cancellationToken));
         var sourceTree = scans[0] ?? throw new ModelSyncException($"nothing at {source.Display}", ExitCodes.Usage,
             direction == "push" ? "check the path" : $"check the name with `model-sync list {source.Remote.Alias.Name}`");
+        TransferChecks.RefuseReservedNames(source, sourceTree);
         var plan = Planner.Plan(sourceTree, scans[1], new PlanOptions(options.Delete));
         var hash = HashChoice.Choose(options.Hash, source.Remote, target.Remote);
-        var warnings = options.Verify && hash.Warning is { } warning ? new[] { warning } : [];
+        var warnings = new[] { options.Verify ? hash.Warning : null, sourceTree.ManifestWarning(source.Display), scans[1]?.ManifestWarning(target.Display) }.OfType<string>().ToArray();
         foreach (var w in warnings) _progress.Phase("warning: " + w);
         var run = new TransferContext(direction, source, target, options, options.Checksum ? _cachingHasher.WithoutCache() : _cachingHasher,
             sourceTree, scans[1], plan, hash.Function, cancellationToken);

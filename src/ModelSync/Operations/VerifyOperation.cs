@@ -70,7 +70,7 @@ public static class VerifyOperation
         {
             Resolved = pair.Resolved,
             Algorithm = function.Name,
-            Warnings = choice.Warning is { } w ? [w] : [],
+            Warnings = [.. new[] { choice.Warning, copy.ManifestWarning(pair.RemoteDisplay) }.OfType<string>()],
             Server = pair.Spec.Alias,
             LocalHashedNow = hashes[0].HashedNow,
             Trusted = trustHashes ? new TrustedHashes(local.Files.Count() - hashes[0].HashedNow, copy.Files.Count() - hashes[1].HashedNow) : null,
@@ -89,8 +89,9 @@ public static class VerifyOperation
         var path = ModelBasePaths.Resolve(server.ModelBase, spec.Path, null, outsideBase);
         var copy = await server.ScanAsync(path, cancellationToken)
             ?? throw new ModelSyncException($"nothing at {spec.Alias}:{path}", ExitCodes.Usage, $"check the name with `model-sync list {spec.Alias}`");
-        var manifest = copy.Manifest ?? throw new ModelSyncException($"{spec.Alias}:{path} has no manifest to check against", ExitCodes.Failed,
-            $"a verified push leaves one; compare with a local copy instead: model-sync verify <local> {spec}");
+        var manifest = copy.Manifest ?? throw new ModelSyncException(
+            copy.ManifestProblem is null ? $"{spec.Alias}:{path} has no manifest to check against" : $"{spec.Alias}:{path} has no usable manifest ({copy.ManifestProblem})",
+            ExitCodes.Failed, $"a verified push leaves one; compare with a local copy instead: model-sync verify <local> {spec}");
         // Only like compares with like: the copy is hashed with whatever the manifest recorded.
         var function = manifest.Function!;
         if (!function.AvailableWith(server.HashTools))

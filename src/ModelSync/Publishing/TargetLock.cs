@@ -10,26 +10,31 @@ public sealed record LockPolicy(TimeSpan Wait, TimeSpan StaleAfter)
     public static readonly LockPolicy Default = new(TimeSpan.Zero, TimeSpan.FromHours(24));
 }
 
-/// <summary>Who holds a lock, as recorded in it.</summary>
-public sealed record LockHolder(string Host, int Pid, string Since, string Command, string Token)
+/// <summary>
+/// Who holds a lock, as recorded in it. <see cref="Machine"/> is the holder's <see cref="MachineIdentity"/>; null in
+/// locks written before it was recorded (or on a machine without a machine id).
+/// </summary>
+public sealed record LockHolder(string Host, int Pid, string Since, string Command, string Token, string? Machine = null)
 {
     public static LockHolder Parse(IEnumerable<string> lines)
     {
-        var fields = lines.Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in lines.Select(l => l.Split('=', 2)).Where(p => p.Length == 2)) fields[pair[0]] = pair[1];
         string Field(string key) => fields.TryGetValue(key, out var value) ? value : "?";
         return new LockHolder(Field("host"), int.TryParse(Field("pid"), CultureInfo.InvariantCulture, out var pid) ? pid : 0,
-            Field("since"), Field("command"), Field("token"));
+            Field("since"), Field("command"), Field("token"), fields.GetValueOrDefault("machine"));
     }
 
     public string Describe() => $"{Command} (pid {Pid} on {Host}, since {Since})";
 
-    public string Serialize() => $"host={Host}\npid={Pid}\nsince={Since}\ncommand={Command}\ntoken={Token}\n";
+    public string Serialize() => $"host={Host}\npid={Pid}\nsince={Since}\ncommand={Command}\ntoken={Token}\n" + (Machine is null ? "" : $"machine={Machine}\n");
 }
 
 /// <summary>
 /// One push or pull per target at a time: an atomic <c>mkdir</c> next to the target, recording who holds it.
 /// A held lock fails the command at once naming the holder, or after <see cref="LockPolicy.Wait"/>; a lock
-/// whose process is gone from this host, or older than <see cref="LockPolicy.StaleAfter"/>, is broken with a warning.
+/// whose process is gone from this machine (see <see cref="IsStale"/>), or older than <see cref="LockPolicy.StaleAfter"/>,
+/// is broken with a warning.
 /// </summary>
 public sealed class TargetLock : IAsyncDisposable
 {
@@ -50,7 +55,7 @@ public sealed class TargetLock : IAsyncDisposable
         var path = StageNames.Lock(target);
         var me = new LockHolder(Environment.MachineName, Environment.ProcessId,
             DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture), command.ReplaceLineEndings(" "),
-            Guid.NewGuid().ToString("N"));
+            Guid.NewGuid().ToString("N"), MachineIdentity.Current);
         var deadline = DateTimeOffset.UtcNow + policy.Wait;
         while (true)
         {
@@ -72,9 +77,16 @@ public sealed class TargetLock : IAsyncDisposable
         }
     }
 
-    /// <summary>Gone from this host, or simply too old.</summary>
+    /// <summary>
+    /// Simply too old, or its process gone from this machine. A pid is only judged when host name and machine identity
+    /// both match ours: a clone or container with our hostname has pids of its own. A lock without an identity (written
+    /// by an older version, or on a machine without a machine id) is conservatively never judged by its pid: breaking
+    /// a live lock lets two pushes write one stage, while keeping a dead one costs the wait for its age, or removing it
+    /// by hand as the error says.
+    /// </summary>
     public static bool IsStale(LockHolder holder, TimeSpan age, LockPolicy policy) =>
-        age > policy.StaleAfter || (holder.Host == Environment.MachineName && holder.Pid > 0 && !IsAlive(holder.Pid));
+        age > policy.StaleAfter
+        || (holder.Host == Environment.MachineName && MachineIdentity.Current is { } here && holder.Machine == here && holder.Pid > 0 && !IsAlive(holder.Pid));
 
     private static bool IsAlive(int pid)
     {
@@ -99,7 +111,7 @@ public sealed class TargetLock : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            // The server is unreachable; the lock will be found stale by the next run on this host.
+            // The server is unreachable; the lock will be found stale by the next run on this machine.
         }
     }
 }

@@ -19,13 +19,14 @@ public static class RemoteScripts
         """;
 
     /// <summary>
-    /// $1: path. <c>missing\0</c>; or <c>ok\0</c>, the manifest a push left there (empty if none) and <c>\0</c>,
-    /// then find records (root first, following a root symlink).
+    /// $1: path. <c>missing\0</c>; or <c>ok\0</c>, the manifest a push left there (empty if none; NUL bytes dropped,
+    /// and no more than one byte past <see cref="Manifests.ModelManifest.MaxBytes"/>, so a hostile one can neither end
+    /// the field early nor fill the memory) and <c>\0</c>, then find records (root first, following a root symlink).
     /// </summary>
     public static readonly string Scan = $$"""
         if [ ! -e "$1" ] && [ ! -L "$1" ]; then printf 'missing\0'; exit 0; fi
         printf 'ok\0'
-        if [ -d "$1" ] && [ -f "$1/{{Manifests.ModelManifest.FileName}}" ]; then cat -- "$1/{{Manifests.ModelManifest.FileName}}"; fi
+        if [ -d "$1" ] && [ -f "$1/{{Manifests.ModelManifest.FileName}}" ]; then head -c {{Manifests.ModelManifest.MaxBytes + 1}} -- "$1/{{Manifests.ModelManifest.FileName}}" | tr -d '\000'; fi
         printf '\0'
         exec find -H "$1" -printf '{{Manifests.FindOutput.PrintfFormat}}'
         """;

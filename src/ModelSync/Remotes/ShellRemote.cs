@@ -76,11 +76,23 @@ public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IR
         var manifestEnd = afterOk.IndexOf((byte)0);
         try
         {
-            var manifest = manifestEnd > 0 ? ModelManifest.TryParse(System.Text.Encoding.UTF8.GetString(afterOk[..manifestEnd])) : null;
+            var manifest = manifestEnd > 0 ? ModelManifest.Read(afterOk[..manifestEnd]) : ManifestReading.None;
             var listing = FindOutput.Parse(afterOk[(manifestEnd + 1)..]);
-            // model-sync's own entries (manifest, stages, locks) are never part of a model.
-            var entries = listing.Entries.Where(e => !e.Path.Split('/').Any(StageNames.IsControlName)).ToList();
-            return listing with { Entries = entries, Manifest = manifest };
+            // model-sync's own entries (manifest, stages, locks) are never part of a model; other such names are reported.
+            var entries = new List<TreeEntry>();
+            var reserved = new List<string>();
+            foreach (var entry in listing.Entries)
+            {
+                var parts = entry.Path.Split('/');
+                var first = Array.FindIndex(parts, StageNames.IsControlName);
+                if (first < 0) entries.Add(entry);
+                else if (first == parts.Length - 1 && !ModelManifest.IsOwnFile(entry.Path)) reserved.Add(entry.Path);
+            }
+            return listing with
+            {
+                Entries = entries, ReservedNames = reserved, Manifest = manifest.Manifest,
+                ManifestProblem = manifest.Problem,
+            };
         }
         catch (FormatException e)
         {

@@ -11,12 +11,15 @@ namespace ModelSync.Verification;
 /// re-pushing an unchanged tree does not read it again. A file rewritten in any way gets a new mtime or inode and
 /// is hashed afresh. A line's first field is the hash, prefixed <c>name:</c> for any function but sha256.
 /// One file per tree root, so a command loads what it can use rather than every file ever hashed here (one
-/// shared file had grown to 20k lines and 60 ms of every start). The cache is an optimisation only: a missing
-/// or damaged file means an empty cache, and a failed save is ignored.
+/// shared file had grown to 20k lines and 60 ms of every start). The cache is an optimisation only: a missing,
+/// oversized or damaged file means an empty cache (a malformed line, one entry less), and a failed save is ignored.
 /// </summary>
 public sealed class HashCache(string directory)
 {
     private const int MaxEntriesPerRoot = 200_000;
+
+    /// <summary>A root's file is not read when larger (200k entries of ordinary paths take about 50 MB): a damaged or planted one must not fill the memory.</summary>
+    public const long MaxFileBytes = 64 << 20;
     private readonly Dictionary<string, Shard> _shards = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
@@ -89,10 +92,11 @@ public sealed class HashCache(string directory)
         var entries = new Dictionary<(string Function, string Path), Entry>();
         try
         {
+            if (new FileInfo(file) is { Exists: true, Length: > MaxFileBytes }) return entries;
             foreach (var line in System.IO.File.ReadLines(file))
             {
                 var f = line.Split('\t', 5);
-                if (f.Length == 5 && SplitHash(f[0]) is (var function, var hash) && hash.Length == function.HexLength
+                if (f.Length == 5 && SplitHash(f[0]) is (var function, var hash) && HashOutput.IsHex(hash, function.HexLength)
                     && long.TryParse(f[1], CultureInfo.InvariantCulture, out var inode)
                     && long.TryParse(f[2], CultureInfo.InvariantCulture, out var size))
                     entries[(function.Name, f[4])] = new Entry(hash, inode, size, f[3]);

@@ -37,6 +37,7 @@ public static class HashOutput
     /// </summary>
     public static bool NeedsOneRunEach(string name) => name.AsSpan().ContainsAny('\n', '\r', '\\');
 
-    private static bool IsHex(ReadOnlySpan<char> text, int length) =>
+    /// <summary>True when <paramref name="text"/> is a hash as the tools print it: lower-case hex of <paramref name="length"/> digits.</summary>
+    public static bool IsHex(ReadOnlySpan<char> text, int length) =>
         text.Length == length && !text.ContainsAnyExcept(HexDigits);
 }

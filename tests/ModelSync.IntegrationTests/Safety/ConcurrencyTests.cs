@@ -1,5 +1,6 @@
 using ModelSync.IntegrationTests.Fixtures;
 using ModelSync.IntegrationTests.Support;
+using ModelSync.Publishing;
 
 namespace ModelSync.IntegrationTests.Safety;
 
@@ -62,15 +63,24 @@ public sealed class ConcurrencyTests(SshdFixture sshd) : SshdTestBase(sshd)
         Assert.Contains("breaking a stale lock", broken.Stderr, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_lock_left_by_a_dead_process_on_this_host_is_broken_with_a_warning()
+    /// <summary>A lock as a push that died long ago left it: this host's name, a pid no process has, and <paramref name="machine"/> (none: as versions before machine ids wrote it).</summary>
+    private async Task<(string Source, string Name)> DeadLockAsync(string machine)
     {
         var source = Tree("m").File("config.pbtxt", "name: \"m\"").Root;
         var name = "abandoned-" + Id;
         var lockPath = Path.Combine(Sshd.BaseA, ".model-sync-lock." + name);
         Directory.CreateDirectory(lockPath);
         await File.WriteAllTextAsync(Path.Combine(lockPath, "holder"),
-            $"host={Environment.MachineName}\npid=2147483000\nsince=2026-01-01 00:00:00Z\ncommand=model-sync push old\ntoken=x\n");
+            $"host={Environment.MachineName}\npid=2147483000\nsince=2026-01-01 00:00:00Z\ncommand=model-sync push old\ntoken=x\n"
+            + (machine.Length > 0 ? $"machine={machine}\n" : ""));
+        return (source, name);
+    }
+
+    [Fact]
+    public async Task A_lock_left_by_a_dead_process_on_this_machine_is_broken_with_a_warning()
+    {
+        Assert.NotNull(MachineIdentity.Current); // the machine running the tests has /etc/machine-id
+        var (source, name) = await DeadLockAsync(MachineIdentity.Current);
 
         var result = await Cli("push", source, "alpha:" + name);
 
@@ -78,6 +88,35 @@ public sealed class ConcurrencyTests(SshdFixture sshd) : SshdTestBase(sshd)
         Assert.Contains("breaking a stale lock", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("model-sync push old", result.Stderr, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(Sshd.BaseA, name, "config.pbtxt")));
+    }
+
+    [Theory]
+    [InlineData("0123456789abcdef0123456789abcdef/pid:[4026531836]")] // a clone of this machine with the same hostname, or a container
+    [InlineData("")] // written before locks recorded a machine id: it may as well come from such a clone
+    public async Task A_lock_from_another_machine_with_this_hostname_is_not_judged_by_a_local_pid(string machine)
+    {
+        var (source, name) = await DeadLockAsync(machine);
+
+        var result = await Cli("push", source, "alpha:" + name);
+
+        CliAssert.Error(result, 1, "is locked by model-sync push old (pid 2147483000 on " + Environment.MachineName);
+        Assert.False(File.Exists(Path.Combine(Sshd.BaseA, name, "config.pbtxt")));
+    }
+
+    [Fact]
+    public async Task A_lock_records_this_machines_identity_beside_its_hostname()
+    {
+        var source = Tree("weights").RandomFile("model.plan", 16 * 1024 * 1024, seed: 9).Root;
+        var name = "recorded-" + Id;
+        var holder = Path.Combine(Sshd.BaseA, ".model-sync-lock." + name, "holder");
+
+        using var push = CliRunner.Start(["push", source, "alpha:" + name, "--bwlimit", "4000"], ConfigPath, workingDirectory: Work);
+        await Poll.UntilAsync(() => File.Exists(holder), TimeSpan.FromSeconds(30), "the push to take the lock");
+        var lines = await File.ReadAllLinesAsync(holder);
+        CliAssert.Exit(await CliRunner.WaitAsync(push, ["push"]), 0);
+
+        Assert.Contains($"host={Environment.MachineName}", lines);
+        Assert.Contains($"machine={MachineIdentity.Current}", lines);
     }
 
     [Fact]

@@ -38,6 +38,9 @@ public sealed class ConfigLoaderDefaultsTests
     [InlineData("0")]
     [InlineData("-3")]
     [InlineData("soon")]
+    [InlineData("1e300")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
     public void Stale_lock_hours_must_be_a_positive_number(string hours)
     {
         var error = Assert.Throws<ModelSyncException>(() => ConfigLoader.Parse($"defaults:\n  stale_lock_hours: {hours}\n", "cfg.yaml"));

@@ -84,6 +84,32 @@ public sealed class HashCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_line_whose_hash_is_not_lower_case_hex_is_skipped()
+    {
+        var cache = new HashCache(_dir.FullName);
+        File.WriteAllLines(cache.FileFor("/m"), [
+            $"{S1.ToUpperInvariant()}\t42\t100\t1700000000.123456789\t/m/upper",
+            $"xxh128:{new string('z', 32)}\t42\t100\t1700000000.123456789\t/m/not-hex",
+        ]);
+
+        Assert.Null(cache.Lookup("/m", "/m/upper", Weights with { Path = "/m/upper" }, HashFunction.Sha256));
+        Assert.Null(cache.Lookup("/m", "/m/not-hex", Weights with { Path = "/m/not-hex" }, HashFunction.Xxh128));
+    }
+
+    [Fact]
+    public void A_cache_file_larger_than_the_limit_is_not_read_at_all()
+    {
+        var cache = new HashCache(_dir.FullName);
+        using (var file = new FileStream(cache.FileFor("/m"), FileMode.Create))
+        {
+            file.Write(System.Text.Encoding.UTF8.GetBytes($"{S1}\t42\t100\t1700000000.123456789\t/m/model.onnx\n"));
+            file.SetLength(HashCache.MaxFileBytes + 1); // sparse: no disk space, one endless line of NULs
+        }
+
+        Assert.Null(cache.Lookup("/m", "/m/model.onnx", Weights, HashFunction.Sha256));
+    }
+
+    [Fact]
     public void Nothing_is_written_when_nothing_was_added()
     {
         var cache = new HashCache(_dir.FullName);

@@ -116,8 +116,7 @@ internal sealed class LocalStageTransport : IStageTransport
     }
 
     /// <summary>The manifest belongs to the place it describes: never copied, never deleted (rsync's <c>--exclude=/.model-sync-manifest.json*</c>).</summary>
-    private static bool IsManifest(TransferContext run, string path) =>
-        run.IsDirectory && !path.Contains('/', StringComparison.Ordinal) && path.StartsWith(ModelManifest.FileName, StringComparison.Ordinal);
+    private static bool IsManifest(TransferContext run, string path) => run.IsDirectory && ModelManifest.IsOwnFile(path);
 
     private static string Absolute(string root, string relative) => relative.Length == 0 ? root : PosixPath.Combine(root, relative);
 }
