@@ -35,6 +35,12 @@ public sealed record TreeListing(EntryKind RootKind, IReadOnlyList<TreeEntry> En
     /// <summary>The manifest the last verified push left in this directory, if any.</summary>
     public ModelManifest? Manifest { get; init; }
 
+    /// <summary>
+    /// The scanned path is itself a symlink, to this (as stored in the link); the entries are what it points to.
+    /// Null for anything else. A target that is a link is never written through.
+    /// </summary>
+    public string? RootLink { get; init; }
+
     public IEnumerable<TreeEntry> Files => Entries.Where(e => e.Kind == EntryKind.File);
 
     public long TotalBytes => Files.Sum(e => e.Size);

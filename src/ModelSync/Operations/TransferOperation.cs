@@ -34,12 +34,13 @@ public sealed class TransferOperation
         var scans = await Task.WhenAll(source.Remote.ScanAsync(source.Path, cancellationToken), target.Remote.ScanAsync(target.Path, cancellationToken));
         var sourceTree = scans[0] ?? throw new ModelSyncException($"nothing at {source.Display}", ExitCodes.Usage,
             direction == "push" ? "check the path" : $"check the name with `model-sync list {source.Remote.Alias.Name}`");
-        var plan = Planner.Plan(sourceTree, scans[1], new PlanOptions(options.Delete));
+        var targetTree = TargetLink.Check(direction, target, scans[1], options.ReplaceLink, out var linkWarning);
+        var plan = Planner.Plan(sourceTree, targetTree, new PlanOptions(options.Delete));
         var hash = HashChoice.Choose(options.Hash, source.Remote, target.Remote);
-        var warnings = options.Verify && hash.Warning is { } warning ? new[] { warning } : [];
+        string[] warnings = [.. new[] { linkWarning, options.Verify ? hash.Warning : null }.OfType<string>()];
         foreach (var w in warnings) _progress.Phase("warning: " + w);
         var run = new TransferContext(direction, source, target, options, options.Checksum ? _cachingHasher.WithoutCache() : _cachingHasher,
-            sourceTree, scans[1], plan, hash.Function, cancellationToken);
+            sourceTree, targetTree, plan, hash.Function, cancellationToken);
         var skipped = Skipped(run);
         var server = direction == "pull" ? source.Remote : target.Remote;
         var transport = _transport.Describe(run);
