@@ -34,13 +34,17 @@ public static class RemoteScripts
 
     /// <summary>
     /// $1: model directory. Writes the manifest from stdin (temp file, then rename), keeping the directory's
-    /// mtime as rsync set it, so <c>list</c> still dates the model by its content.
+    /// mtime as rsync set it, so <c>list</c> still dates the model by its content. Whatever is at the temporary name
+    /// is removed first and the file made only if nothing is there (noclobber), and the rename replaces whatever is at
+    /// the real name (<c>-T</c>): a symlink planted at either is never written through nor renamed into.
     /// </summary>
     public static readonly string WriteManifest = $$"""
         ref=$(mktemp) || exit 1
         trap 'rm -f "$ref"' EXIT
         touch -r "$1" -- "$ref" || exit 1
-        cat > "$1/{{Manifests.ModelManifest.FileName}}.tmp" && mv -f -- "$1/{{Manifests.ModelManifest.FileName}}.tmp" "$1/{{Manifests.ModelManifest.FileName}}" || exit 1
+        m="$1/{{Manifests.ModelManifest.FileName}}"
+        rm -f -- "$m.tmp" || exit 1
+        (set -C; cat > "$m.tmp") && mv -T -f -- "$m.tmp" "$m" || exit 1
         touch -r "$ref" -- "$1"
         """;
 

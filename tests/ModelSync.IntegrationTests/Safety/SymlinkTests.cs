@@ -143,6 +143,33 @@ public sealed class SymlinkTests(SshdFixture sshd) : SshdTestBase(sshd)
         Assert.Equal(["m"], Directory.EnumerateFileSystemEntries(directory).Select(Path.GetFileName));
     }
 
+    /// <summary>
+    /// The manifest is written to a temporary name and renamed over the real one, both inside the model: a link planted at
+    /// either (and carried into the stage by its hard-link seed) is replaced, never written through nor renamed into.
+    /// </summary>
+    [Theory]
+    [InlineData("alpha", ".model-sync-manifest.json.tmp")]
+    [InlineData("alpha", ".model-sync-manifest.json")]
+    [InlineData("local", ".model-sync-manifest.json.tmp")]
+    [InlineData("local", ".model-sync-manifest.json")]
+    public async Task A_link_planted_at_a_manifest_name_inside_the_model_is_replaced_not_followed(string alias, string planted)
+    {
+        var target = Path.Combine(BaseOf(alias), "manifest-" + Id, "m");
+        CliAssert.Exit(await Cli("push", Model("v1/m", "v1"), $"{alias}:manifest-{Id}/"), 0);
+        var (elsewhere, before) = Elsewhere();
+        var manifest = Path.Combine(target, ".model-sync-manifest.json");
+        File.Delete(manifest);
+        // The temporary name at a file (cat > would write into it), the real one at a directory (mv would move into it).
+        File.CreateSymbolicLink(Path.Combine(target, planted), planted == ".model-sync-manifest.json" ? elsewhere : Path.Combine(elsewhere, "config.pbtxt"));
+
+        var result = await Cli("push", Model("v2/m", "v2"), $"{alias}:manifest-{Id}/");
+
+        CliAssert.Exit(result, 0);
+        TreeComparer.AssertUnchanged(before, elsewhere);
+        Assert.Null(new FileInfo(manifest).LinkTarget);
+        Assert.Contains("\"files\"", await File.ReadAllTextAsync(manifest), StringComparison.Ordinal);
+    }
+
     /// <summary>Links above the target are the machine's layout, not the tool's business: model_base itself, or a directory pushed into.</summary>
     [Fact]
     public async Task Links_above_the_target_are_followed_as_usual()
