@@ -31,12 +31,16 @@ public sealed class TransferOptionSet
         Description = "Seconds to wait when another push or pull holds the target (default 0: fail at once)",
         HelpName = "seconds",
     };
+    private readonly Option<bool> _replaceLink = new("--replace-link")
+    {
+        Description = "When the target is a symlink, put the new model in place of the link itself (what it points to is left as it is); without it, such a target is refused",
+    };
     private readonly Option<bool> _strictNaming = new("--strict-naming") { Description = "Refuse a target name that does not follow naming.pattern (default: naming.strict)" };
     private readonly Option<int?> _bwlimit = new("--bwlimit") { Description = "Limit the transfer to this many KiB/s", HelpName = "kib-per-s" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _dryRun, _delete, _noDelete, _compress, _noCompress, _verify, _noVerify, _checksum, _resume, _quiet, _yes, _retries, _lockTimeout, _bwlimit })
+        foreach (var option in new Option[] { _dryRun, _delete, _noDelete, _compress, _noCompress, _verify, _noVerify, _checksum, _resume, _quiet, _yes, _retries, _lockTimeout, _bwlimit, _replaceLink })
             command.Options.Add(option);
         command.Options.Add(GlobalOptions.OutsideBase);
         command.Options.Add(GlobalOptions.Hash);
@@ -70,6 +74,7 @@ public sealed class TransferOptionSet
             Lock = new LockPolicy(TimeSpan.FromSeconds(wait), defaults.StaleLockAfter),
             BandwidthLimit = bwlimit,
             Command = "model-sync " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
+            ReplaceLink = parse.GetValue(_replaceLink),
             StrictNaming = parse.GetResult(_strictNaming) is not null && parse.GetValue(_strictNaming),
             Hash = GlobalOptions.HashOf(parse, defaults),
         };

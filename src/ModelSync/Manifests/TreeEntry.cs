@@ -48,6 +48,12 @@ public sealed record TreeListing(EntryKind RootKind, IReadOnlyList<TreeEntry> En
     public string? ManifestWarning(string where) =>
         ManifestProblem is { } problem ? $"ignored the manifest of {where} ({problem}); its files are hashed instead" : null;
 
+    /// <summary>
+    /// The scanned path is itself a symlink, to this (as stored in the link); the entries are what it points to.
+    /// Null for anything else. A target that is a link is never written through.
+    /// </summary>
+    public string? RootLink { get; init; }
+
     public IEnumerable<TreeEntry> Files => Entries.Where(e => e.Kind == EntryKind.File);
 
     public long TotalBytes => Files.Sum(e => e.Size);

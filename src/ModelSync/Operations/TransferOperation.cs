@@ -35,12 +35,13 @@ public sealed class TransferOperation
         var sourceTree = scans[0] ?? throw new ModelSyncException($"nothing at {source.Display}", ExitCodes.Usage,
             direction == "push" ? "check the path" : $"check the name with `model-sync list {source.Remote.Alias.Name}`");
         TransferChecks.RefuseReservedNames(source, sourceTree);
-        var plan = Planner.Plan(sourceTree, scans[1], new PlanOptions(options.Delete));
+        var targetTree = TargetLink.Check(direction, target, scans[1], options.ReplaceLink, out var linkWarning);
+        var plan = Planner.Plan(sourceTree, targetTree, new PlanOptions(options.Delete));
         var hash = HashChoice.Choose(options.Hash, source.Remote, target.Remote);
-        var warnings = new[] { options.Verify ? hash.Warning : null, sourceTree.ManifestWarning(source.Display), scans[1]?.ManifestWarning(target.Display) }.OfType<string>().ToArray();
+        var warnings = new[] { linkWarning, options.Verify ? hash.Warning : null, sourceTree.ManifestWarning(source.Display), targetTree?.ManifestWarning(target.Display) }.OfType<string>().ToArray();
         foreach (var w in warnings) _progress.Phase("warning: " + w);
         var run = new TransferContext(direction, source, target, options, options.Checksum ? _cachingHasher.WithoutCache() : _cachingHasher,
-            sourceTree, scans[1], plan, hash.Function, cancellationToken);
+            sourceTree, targetTree, plan, hash.Function, cancellationToken);
         var skipped = Skipped(run);
         var server = direction == "pull" ? source.Remote : target.Remote;
         var transport = _transport.Describe(run);

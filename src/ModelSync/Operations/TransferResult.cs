@@ -21,6 +21,12 @@ public sealed record TransferOptions(bool DryRun, bool Delete, bool Compress, bo
     /// <summary>Push: refuse a target name that does not follow naming.pattern (<c>--strict-naming</c>).</summary>
     public bool StrictNaming { get; init; }
 
+    /// <summary>
+    /// A symlink at the target's name is replaced by the new model (<c>--replace-link</c>); what it points to is never
+    /// touched. Without it, a transfer onto a link is refused.
+    /// </summary>
+    public bool ReplaceLink { get; init; }
+
     /// <summary>The hash to verify with when both ends have its program (<c>--hash</c>, <c>defaults.hash</c>); else sha256.</summary>
     public Verification.HashFunction Hash { get; init; } = Verification.HashFunction.Sha256;
 }

@@ -31,7 +31,7 @@ public static class CopyScripts
         t=$(mktemp -d "$(dirname -- "$1")/.model-sync-recv.XXXXXX") || exit 1
         trap 'rm -rf -- "$t"' EXIT
         (cd -- "$t" && tar -x -f - -p --no-same-owner) || exit 1
-        mv -f -- "$t/$3" "$1"
+        mv -T -f -- "$t/$3" "$1"
         """;
 
     /// <summary>$1: directory; removes the NUL-terminated, <c>./</c>-prefixed entries on stdin below it, trees included.</summary>

@@ -22,9 +22,12 @@ public static class RemoteScripts
     /// $1: path. <c>missing\0</c>; or <c>ok\0</c>, the manifest a push left there (empty if none; NUL bytes dropped,
     /// and no more than one byte past <see cref="Manifests.ModelManifest.MaxBytes"/>, so a hostile one can neither end
     /// the field early nor fill the memory) and <c>\0</c>, then find records (root first, following a root symlink).
+    /// When $1 itself is a symlink, <c>link\0</c> and its target and <c>\0</c> come first: a source may be reached
+    /// through a link, but a target must not be written through one.
     /// </summary>
     public static readonly string Scan = $$"""
         if [ ! -e "$1" ] && [ ! -L "$1" ]; then printf 'missing\0'; exit 0; fi
+        if [ -L "$1" ]; then printf 'link\0'; readlink -n -- "$1"; printf '\0'; fi
         printf 'ok\0'
         if [ -d "$1" ] && [ -f "$1/{{Manifests.ModelManifest.FileName}}" ]; then head -c {{Manifests.ModelManifest.MaxBytes + 1}} -- "$1/{{Manifests.ModelManifest.FileName}}" | tr -d '\000'; fi
         printf '\0'
@@ -33,13 +36,17 @@ public static class RemoteScripts
 
     /// <summary>
     /// $1: model directory. Writes the manifest from stdin (temp file, then rename), keeping the directory's
-    /// mtime as rsync set it, so <c>list</c> still dates the model by its content.
+    /// mtime as rsync set it, so <c>list</c> still dates the model by its content. Whatever is at the temporary name
+    /// is removed first and the file made only if nothing is there (noclobber), and the rename replaces whatever is at
+    /// the real name (<c>-T</c>): a symlink planted at either is never written through nor renamed into.
     /// </summary>
     public static readonly string WriteManifest = $$"""
         ref=$(mktemp) || exit 1
         trap 'rm -f "$ref"' EXIT
         touch -r "$1" -- "$ref" || exit 1
-        cat > "$1/{{Manifests.ModelManifest.FileName}}.tmp" && mv -f -- "$1/{{Manifests.ModelManifest.FileName}}.tmp" "$1/{{Manifests.ModelManifest.FileName}}" || exit 1
+        m="$1/{{Manifests.ModelManifest.FileName}}"
+        rm -f -- "$m.tmp" || exit 1
+        (set -C; cat > "$m.tmp") && mv -T -f -- "$m.tmp" "$m" || exit 1
         touch -r "$ref" -- "$1"
         """;
 
@@ -107,17 +114,20 @@ public static class RemoteScripts
     /// $1: target, $2: stage, $3: seed name, $4: <c>seed</c> (hard-link the target into the stage so unchanged
     /// files are not sent again), <c>dir</c> (start empty) or <c>file</c> (nothing to make), $5: <c>d</c> or <c>f</c>,
     /// the kind the stage must be. An existing stage of that kind is kept: that is how an interrupted run resumes.
-    /// A seed is renamed into place only once complete.
+    /// A symlink at the stage or seed name was never made by model-sync (nor is a target that became one since the
+    /// scan worth seeding from): it is removed, the link itself, and never followed. A seed is renamed into place only
+    /// once complete.
     /// </summary>
     public const string PrepareStage = """
         mkdir -p -- "$(dirname -- "$2")" || exit 1
-        if [ -e "$2" ] || [ -L "$2" ]; then
-          if { [ "$5" = d ] && [ -d "$2" ]; } || { [ "$5" = f ] && [ ! -d "$2" ]; }; then exit 0; fi
+        if [ -L "$2" ]; then rm -f -- "$2" || exit 1; fi
+        if [ -e "$2" ]; then
+          if { [ "$5" = d ] && [ -d "$2" ]; } || { [ "$5" = f ] && [ -f "$2" ]; }; then exit 0; fi
           rm -rf -- "$2" || exit 1
         fi
-        rm -rf -- "$3"
+        rm -rf -- "$3" || exit 1
         case $4 in
-          seed) cp -al -- "$1" "$3" && mv -T -- "$3" "$2" ;;
+          seed) if [ -L "$1" ]; then [ "$5" = f ] || mkdir -- "$2"; else cp -al -- "$1" "$3" && mv -T -- "$3" "$2"; fi ;;
           dir) mkdir -- "$2" ;;
         esac
         """;
@@ -126,11 +136,16 @@ public static class RemoteScripts
     /// $1: stage, $2: target, $3: name for the old target. A file replaces a file in one atomic rename;
     /// otherwise two renames (target aside, stage in), the old one restored if the second fails. Hang-ups are
     /// ignored so a dropped connection cannot stop it between the two renames; a missing stage with a target in
-    /// place means an earlier try already published (the lock keeps anyone else from touching the stage).
+    /// place means an earlier try already published (the lock keeps anyone else from touching the stage). A stage
+    /// that is a symlink is someone else's: it is removed and nothing is published.
     /// </summary>
     public const string Publish = """
         trap '' HUP INT TERM PIPE
         s=$1 t=$2 old=$3
+        if [ -L "$s" ]; then
+          rm -f -- "$s"
+          echo "the staging area $s was a symlink model-sync did not make; removed it, nothing was published" >&2; exit 1
+        fi
         if [ ! -e "$s" ] && [ ! -L "$s" ]; then
           if [ -e "$t" ] || [ -L "$t" ]; then rm -rf -- "$old"; exit 0; fi
           echo "nothing to publish: $s is missing" >&2; exit 1
@@ -149,14 +164,16 @@ public static class RemoteScripts
 
     /// <summary>
     /// $1: lock directory, $2: holder description. <c>acquired</c>, or <c>held AGE_SECONDS</c> then the
-    /// holder's description. mkdir is atomic, so of two racing pushes exactly one gets the lock.
+    /// holder's description. mkdir is atomic, so of two racing pushes exactly one gets the lock. A symlink or a file
+    /// at the lock's name is no lock model-sync took: it is removed (the link itself, never what it points to).
     /// </summary>
     public const string LockAcquire = """
         mkdir -p -- "$(dirname -- "$1")" || exit 1
+        if [ -L "$1" ] || { [ -e "$1" ] && [ ! -d "$1" ]; }; then rm -f -- "$1" || exit 1; fi
         if mkdir -- "$1" 2>/dev/null; then
           printf '%s' "$2" > "$1/holder.tmp" && mv -f -- "$1/holder.tmp" "$1/holder" || exit 1
           echo acquired
-        elif [ ! -d "$1" ]; then
+        elif [ -L "$1" ] || [ ! -d "$1" ]; then
           mkdir -- "$1"
           exit 1
         else

@@ -71,6 +71,12 @@ public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IR
         var result = await this.RunCheckedAsync(RemoteScripts.Scan, [path], $"list {path}", cancellationToken);
         var output = result.Stdout.AsSpan();
         if (output.StartsWith("missing\0"u8)) return null;
+        string? link = null;
+        if (output.StartsWith("link\0"u8) && output[5..].IndexOf((byte)0) is var linkEnd and >= 0)
+        {
+            link = System.Text.Encoding.UTF8.GetString(output.Slice(5, linkEnd));
+            output = output[(5 + linkEnd + 1)..];
+        }
         if (!output.StartsWith("ok\0"u8)) throw new ModelSyncException($"unexpected listing of {path} on {alias.Name}");
         var afterOk = output[3..];
         var manifestEnd = afterOk.IndexOf((byte)0);
@@ -91,7 +97,7 @@ public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IR
             return listing with
             {
                 Entries = entries, ReservedNames = reserved, Manifest = manifest.Manifest,
-                ManifestProblem = manifest.Problem,
+                ManifestProblem = manifest.Problem, RootLink = link,
             };
         }
         catch (FormatException e)

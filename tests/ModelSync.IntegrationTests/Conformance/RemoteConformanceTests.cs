@@ -225,6 +225,92 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Scan_of_a_symlink_says_so_and_lists_what_it_points_to()
+    {
+        var real = Path.Join(Root, "v3");
+        Directory.CreateDirectory(real);
+        File.WriteAllText(Path.Join(real, "w.bin"), "v3");
+        var link = Path.Join(Root, "current");
+        File.CreateSymbolicLink(link, "v3");
+
+        var throughLink = await Remote.ScanAsync(link, CancellationToken.None);
+        var direct = await Remote.ScanAsync(real, CancellationToken.None);
+
+        Assert.Equal("v3", throughLink!.RootLink);
+        Assert.Equal(["w.bin"], throughLink.Entries.Select(e => e.Path));
+        Assert.Null(direct!.RootLink);
+    }
+
+    /// <summary>A link at the stage's name, or a target that became one, is never written through: the stage is a fresh directory.</summary>
+    [Theory]
+    [InlineData("stage")]
+    [InlineData("target")]
+    public async Task Prepare_stage_removes_a_symlink_instead_of_following_it(string linked)
+    {
+        var elsewhere = Elsewhere();
+        var target = Path.Join(Root, "served");
+        var stage = StageNames.Stage(target);
+        if (linked == "stage") Directory.CreateDirectory(target);
+        File.CreateSymbolicLink(linked == "stage" ? stage : target, elsewhere);
+
+        await Remote.RunCheckedAsync(RemoteScripts.PrepareStage, [target, stage, StageNames.Seed(target), "seed", "d"], "prepare", CancellationToken.None);
+
+        Assert.Null(new FileInfo(stage).LinkTarget);
+        Assert.Empty(Directory.GetFileSystemEntries(stage));
+        AssertUntouched(elsewhere);
+    }
+
+    [Fact]
+    public async Task Publish_of_a_stage_that_is_a_symlink_removes_the_link_and_publishes_nothing()
+    {
+        var target = Path.Join(Root, "served");
+        Directory.CreateDirectory(target);
+        File.WriteAllText(Path.Join(target, "live.bin"), "live");
+        var elsewhere = Elsewhere();
+        var stage = StageNames.Stage(target);
+        File.CreateSymbolicLink(stage, elsewhere);
+
+        var result = await Remote.RunScriptAsync(RemoteScripts.Publish, [stage, target, StageNames.Old(target)], CancellationToken.None);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("symlink", result.Stderr, StringComparison.Ordinal);
+        Assert.Null(new FileInfo(target).LinkTarget);
+        Assert.Equal(["live.bin"], Directory.GetFileSystemEntries(target).Select(Path.GetFileName));
+        Assert.Equal(["elsewhere", "served"], Directory.GetFileSystemEntries(Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        AssertUntouched(elsewhere);
+    }
+
+    [Fact]
+    public async Task A_symlink_at_the_lock_s_name_is_removed_and_the_lock_taken()
+    {
+        var elsewhere = Elsewhere();
+        var lockPath = StageNames.Lock(Path.Join(Root, "served"));
+        File.CreateSymbolicLink(lockPath, elsewhere);
+
+        var result = await Remote.RunCheckedAsync(RemoteScripts.LockAcquire, [lockPath, "host=x\n"], "lock", CancellationToken.None);
+
+        Assert.Equal("acquired", result.StdoutText.Trim());
+        Assert.Null(new FileInfo(lockPath).LinkTarget);
+        Assert.True(File.Exists(Path.Join(lockPath, "holder")));
+        AssertUntouched(elsewhere);
+    }
+
+    /// <summary>A directory a planted symlink points to; see <see cref="AssertUntouched"/>.</summary>
+    private string Elsewhere()
+    {
+        var elsewhere = Path.Join(Root, "elsewhere");
+        Directory.CreateDirectory(elsewhere);
+        File.WriteAllText(Path.Join(elsewhere, "keep.txt"), "keep");
+        return elsewhere;
+    }
+
+    private static void AssertUntouched(string elsewhere)
+    {
+        Assert.Equal(["keep.txt"], Directory.GetFileSystemEntries(elsewhere).Select(Path.GetFileName));
+        Assert.Equal("keep", File.ReadAllText(Path.Join(elsewhere, "keep.txt")));
+    }
+
+    [Fact]
     public async Task Exec_capture_returns_output_and_exit_code()
     {
         var result = await Remote.ExecCaptureAsync("echo out; echo err >&2; exit 7", CancellationToken.None);

@@ -48,6 +48,29 @@ public sealed class CopyTests(TwoServersFixture servers) : TwoServerTestBase(ser
     }
 
     [Fact]
+    public async Task A_copy_onto_a_version_link_is_refused_and_replace_link_replaces_only_the_link()
+    {
+        var config = Config();
+        var name = "m-" + Id;
+        var source = Tree(name).File("config.pbtxt", "v4").File("1/model.onnx", "weights v4").Root;
+        await CliOk(config, "push", "./" + name, "reaper");
+        var shelf = Path.Combine(DoomfistBase, "shelf-" + Id);
+        var v3 = new TreeBuilder(Path.Combine(shelf, "v3")).File("config.pbtxt", "v3").File("only-v3.txt", "v3").Root;
+        var v3Before = TreeComparer.Snapshot(v3);
+        var current = Path.Combine(shelf, "current");
+        File.CreateSymbolicLink(current, "v3");
+
+        var refused = await Cli(config, "copy", $"reaper:{name}", $"doomfist:shelf-{Id}/current", "--delete", "--yes");
+        CliAssert.Error(refused, 2, "current is a symlink", v3, "--replace-link");
+        Assert.Equal("v3", new FileInfo(current).LinkTarget);
+
+        await CliOk(config, "copy", $"reaper:{name}", $"doomfist:shelf-{Id}/current", "--delete", "--yes", "--replace-link");
+        Assert.Null(new FileInfo(current).LinkTarget);
+        TreeComparer.AssertSameTree(source, current);
+        TreeComparer.AssertUnchanged(v3Before, v3);
+    }
+
+    [Fact]
     public async Task Relay_copies_back_the_other_way_into_a_directory_with_delete()
     {
         var config = Config();
