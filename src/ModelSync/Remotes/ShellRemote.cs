@@ -111,7 +111,7 @@ public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IR
     private async Task<IReadOnlyDictionary<string, string>> HashListAsync(string directory, List<string> names, int batchSize, HashFunction function, string mode, string root, CancellationToken cancellationToken)
     {
         if (names.Count == 0) return new Dictionary<string, string>();
-        var list = System.Text.Encoding.UTF8.GetBytes(string.Concat(names.Select(n => "./" + n + "\0")));
+        var list = PathBytes.NulTerminated(names, "./");
         var batch = Math.Max(1, batchSize).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var result = await this.RunCheckedAsync(RemoteScripts.Hash, [directory, batch, function.Name, mode], $"hash files in {root} ({function.Name})", cancellationToken, list);
         try
