@@ -75,7 +75,7 @@ public static class Cli
     public static async Task<int> RunAsync(ParseResult parse, Func<CliContext, Task<int>> handler, CancellationToken cancellationToken)
     {
         var json = parse.GetValue(GlobalOptions.Json);
-        var context = new CliContext(json, parse.GetValue(GlobalOptions.Config), Console.Out, Console.Error);
+        var context = new CliContext(json, parse.GetValue(GlobalOptions.Config), json ? Console.Out : new PrintableWriter(Console.Out), Console.Error);
         try
         {
             return await handler(context);
@@ -101,7 +101,7 @@ public static class Cli
     private static int Fail(bool json, int code, string message, string? fix)
     {
         if (json) JsonOutput.WriteError(Console.Out, code, message, fix);
-        Console.Error.WriteLine($"error: {message}{(fix is null ? "" : " — " + fix)}");
+        Console.Error.WriteLine(Printable.Text($"error: {message}{(fix is null ? "" : " — " + fix)}"));
         return code;
     }
 }
