@@ -54,6 +54,24 @@ public sealed class ByteNameTests(SshdFixture sshd) : SshdTestBase(sshd), IDispo
     }
 
     [Fact]
+    public async Task NamesThatAreNotUtf8ReachALocalAliasByTheirBytes()
+    {
+        var name = "localodd-" + Id;
+        var source = BuildOddTree(name);
+        // A file whose name is what UTF-8 decoding with replacement makes of w\xff: a lossy copy would read it instead.
+        ByteNames.Write(source, ByteNames.Of(@"w\xef\xbf\xbd"), "the replacement character\n");
+
+        var push = await Cli("push", "./" + name, $"local:bytes-{Id}/");
+
+        CliAssert.Exit(push, 0);
+        var target = Path.Combine(Sshd.LocalBase, "bytes-" + Id, name);
+        Assert.Equal(ByteNames.List(source), ByteNames.List(target).Where(n => !n.StartsWith(".model-sync-", StringComparison.Ordinal)));
+        foreach (var odd in OddNames) Assert.Equal("content of " + odd + "\n", ByteNames.Read(target, ByteNames.Of(odd)));
+        Assert.Equal("the replacement character\n", ByteNames.Read(target, ByteNames.Of(@"w\xef\xbf\xbd")));
+        ByteNames.Remove(Path.Combine(Sshd.LocalBase, "bytes-" + Id));
+    }
+
+    [Fact]
     public async Task DiffTellsApartNamesThatDifferOnlyInBytesThatAreNotUtf8()
     {
         var name = "diffodd-" + Id;
