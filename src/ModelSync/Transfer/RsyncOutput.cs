@@ -31,24 +31,7 @@ public static class RsyncOutput
     /// A name as rsync prints it, back to the name: rsync writes a control character (and a backslash before a
     /// <c>#</c>) as <c>\#ooo</c>, octal, even with <c>-8</c>, which leaves only the bytes above 0x7f alone.
     /// </summary>
-    public static string Unescape(string printed)
-    {
-        if (!printed.Contains("\\#", StringComparison.Ordinal)) return printed;
-        var bytes = Paths.PathBytes.Encode(printed);
-        var name = new List<byte>(bytes.Length);
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            if (bytes[i] == (byte)'\\' && i + 4 < bytes.Length && bytes[i + 1] == (byte)'#' && IsOctal(bytes[i + 2]) && IsOctal(bytes[i + 3]) && IsOctal(bytes[i + 4]))
-            {
-                name.Add((byte)(((bytes[i + 2] - '0') << 6) | ((bytes[i + 3] - '0') << 3) | (bytes[i + 4] - '0')));
-                i += 4;
-            }
-            else name.Add(bytes[i]);
-        }
-        return Paths.PathBytes.Decode(name.ToArray());
-    }
-
-    private static bool IsOctal(byte b) => b is >= (byte)'0' and <= (byte)'7';
+    public static string Unescape(string printed) => Paths.OctalEscapes.Undo(printed, "\\#");
 
     /// <summary><c>    3,000,000  45%  209.65MB/s    0:00:01 (xfr#1, to-chk=2/7)</c>, or null for any other line.</summary>
     public static RsyncProgress? ParseProgress(string line)
