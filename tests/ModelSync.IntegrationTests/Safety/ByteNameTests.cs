@@ -1,5 +1,6 @@
 using ModelSync.IntegrationTests.Fixtures;
 using ModelSync.IntegrationTests.Support;
+using ModelSync.Paths;
 
 namespace ModelSync.IntegrationTests.Safety;
 
@@ -51,6 +52,27 @@ public sealed class ByteNameTests(SshdFixture sshd) : SshdTestBase(sshd), IDispo
         var verify = await CliWith(config, "verify", "./" + name, "alpha");
         CliAssert.Exit(verify, 0);
         AssertNothingRaw(push, pull, again, verify);
+    }
+
+    [Fact]
+    public async Task AModelNamedWithBytesThatAreNotUtf8IsPushedDiffedAndPulledByName()
+    {
+        var name = PathBytes.Decode([.. ByteNames.Of("model-"), 0xff, .. ByteNames.Of("-" + Id)]);
+        ByteNames.Write(Work, PathBytes.Encode(name + "/plain.txt"), "plain\n");
+        var config = TestConfig.Write(Work, TestConfig.Ssh(Sshd, "alpha", Base));
+
+        var push = await CliWith(config, "push", "./" + name, "alpha");
+        var diff = await CliWith(config, "diff", "./" + name, "alpha");
+        var pull = await CliWith(config, "pull", "alpha:" + name, "./back/");
+
+        CliAssert.Exit(push, 0);
+        CliAssert.StdoutContains(push, $@"Target: alpha:{Base}/model-\xff-{Id}");
+        Assert.Equal([$@"model-\xff-{Id}", $@"model-\xff-{Id}/.model-sync-manifest.json", $@"model-\xff-{Id}/plain.txt"], ByteNames.List(Base));
+        CliAssert.Exit(diff, 0);
+        CliAssert.StdoutContains(diff, "Summary: 1 same, 0 new, 0 modified, 0 remote-only");
+        CliAssert.Exit(pull, 0);
+        Assert.Equal([$@"model-\xff-{Id}", $@"model-\xff-{Id}/plain.txt"], ByteNames.List(Path.Combine(Work, "back")));
+        AssertNothingRaw(push, diff, pull);
     }
 
     [Fact]
@@ -125,6 +147,24 @@ public sealed class ByteNameTests(SshdFixture sshd) : SshdTestBase(sshd), IDispo
         CliAssert.StdoutContains(push, @"- red\x1b[31m.txt (", @"ctl\x1b[2J\x07-" + Id);
         CliAssert.Exit(listAfter, 0);
         AssertNothingRaw(list, diff, push, listAfter);
+    }
+
+    [Fact]
+    public async Task ControlBytesInNamesAreShownEscapedInVerifyAndErrors()
+    {
+        var model = "vfy\u001b]0;pwned\u0007-" + Id;
+        var config = TestConfig.Write(Work, TestConfig.Ssh(Sshd, "alpha", Base));
+        Tree(model).File("bad\u001b[5m.bin", "local\n");
+        CliAssert.Exit(await CliWith(config, "push", "./" + model, "alpha"), 0);
+        File.WriteAllText(Path.Combine(Base, model, "bad\u001b[5m.bin"), "changed there\n");
+
+        var verify = await CliWith(config, "verify", "./" + model, "alpha");
+        var missing = await CliWith(config, "pull", "alpha:gone\u001b[2J\u0007-" + Id, "./back/");
+
+        CliAssert.Exit(verify, 3);
+        CliAssert.StdoutContains(verify, @"## Verify: vfy\x1b]0;pwned\x07-" + Id, @"| bad\x1b[5m.bin |");
+        Assert.Contains(@"gone\x1b[2J\x07-" + Id, CliAssert.Error(missing, missing.ExitCode), StringComparison.Ordinal);
+        AssertNothingRaw(verify, missing);
     }
 
     /// <summary>No escape, bell or other control byte, and no byte that is not UTF-8 (decoded here as U+FFFD), reached stdout or stderr.</summary>

@@ -33,18 +33,10 @@ public static class ByteNames
     /// <summary>Writes <paramref name="content"/> to <paramref name="directory"/>/<paramref name="name"/> (directories on the way made).</summary>
     public static void Write(string directory, byte[] name, string content) =>
         Run("""
-            cd -- "$1" || exit 1
+            mkdir -p -- "$1" && cd -- "$1" || exit 1
             n=$(printf "$2"; printf x); n=${n%x}
             mkdir -p -- "$(dirname -- "$n")" && printf '%s' "$3" > "$n"
             """, directory, Octal(name), content);
-
-    /// <summary>Makes the directory <paramref name="directory"/>/<paramref name="name"/>.</summary>
-    public static void MakeDirectory(string directory, byte[] name) =>
-        Run("""
-            cd -- "$1" || exit 1
-            n=$(printf "$2"; printf x); n=${n%x}
-            mkdir -p -- "$n"
-            """, directory, Octal(name));
 
     /// <summary>The content of <paramref name="directory"/>/<paramref name="name"/>.</summary>
     public static string Read(string directory, byte[] name) =>
