@@ -93,7 +93,7 @@ public static class Cli
     public static async Task<int> RunAsync(ParseResult parse, Func<CliContext, Task<int>> handler, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var json = parse.GetValue(GlobalOptions.Json);
-        var context = new CliContext(json, parse.GetValue(GlobalOptions.Config), output, error);
+        var context = new CliContext(json, parse.GetValue(GlobalOptions.Config), json ? output : new PrintableWriter(output), error);
         try
         {
             return await handler(context);

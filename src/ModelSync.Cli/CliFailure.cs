@@ -14,7 +14,7 @@ public static class CliFailure
     public static int Write(TextWriter output, TextWriter error, bool json, int code, string message, string? fix)
     {
         if (json) JsonOutput.WriteError(output, code, message, fix);
-        error.WriteLine($"error: {message}{(fix is null ? "" : " — " + fix)}");
+        error.WriteLine(Printable.Text($"error: {message}{(fix is null ? "" : " — " + fix)}"));
         return code;
     }
 

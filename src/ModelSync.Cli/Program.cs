@@ -1,1 +1,1 @@
-return await ModelSync.Cli.Cli.MainAsync(args);
+return await ModelSync.Cli.Cli.MainAsync(ModelSync.Cli.RawArguments.Recover(args));

@@ -29,7 +29,7 @@ public sealed class CliContext(bool json, string? configPath, TextWriter output,
     /// <summary>Each warning as one <c>model-sync: warning: …</c> line on stderr, as push and pull show theirs.</summary>
     public void Warn(IEnumerable<string> warnings)
     {
-        foreach (var warning in warnings) error.WriteLine($"model-sync: warning: {warning}");
+        foreach (var warning in warnings) error.WriteLine(Printable.Text($"model-sync: warning: {warning}"));
     }
 
     /// <summary>Writes Markdown through <paramref name="markdown"/>, or <paramref name="document"/> as JSON.</summary>

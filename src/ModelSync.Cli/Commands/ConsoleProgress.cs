@@ -26,7 +26,7 @@ public sealed class ConsoleProgress(TextWriter items, TextWriter phases, TextWri
     public void Phase(string message)
     {
         ClearBar();
-        phases.WriteLine($"model-sync: {message}");
+        phases.WriteLine(Printable.Text($"model-sync: {message}"));
     }
 
     public void Item(RsyncItem item)
@@ -58,7 +58,7 @@ public sealed class ConsoleProgress(TextWriter items, TextWriter phases, TextWri
         ClearBar();
         prompts.WriteLine();
         prompts.WriteLine($"## Files to delete (--delete): {deletes.Count}");
-        foreach (var entry in deletes.Take(MaxListed)) prompts.WriteLine($"- {entry.Path}");
+        foreach (var entry in deletes.Take(MaxListed)) prompts.WriteLine($"- {Printable.Name(entry.Path)}");
         if (deletes.Count > MaxListed) prompts.WriteLine($"- … and {deletes.Count - MaxListed} more");
         prompts.WriteLine();
         if (assumeYes) return true;

@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text;
+using ModelSync.Paths;
 
 namespace ModelSync.Manifests;
 
 /// <summary>
 /// Parses <c>find -printf '%y\0%s\0%T@\0%i\0%l\0%P\0'</c>: six NUL-terminated fields per entry, so any byte
-/// but NUL may appear in a name.
+/// but NUL may appear in a name; names and link targets are decoded by <see cref="PathBytes"/>, byte for byte.
 /// </summary>
 public static class FindOutput
 {
@@ -14,7 +14,7 @@ public static class FindOutput
 
     public static TreeListing Parse(ReadOnlySpan<byte> output)
     {
-        var fields = Encoding.UTF8.GetString(output).Split('\0');
+        var fields = PathBytes.SplitNul(output);
         var count = (fields.Length - 1) / FieldsPerEntry;
         if (count == 0 || fields.Length - 1 != count * FieldsPerEntry)
             throw new FormatException("unexpected listing from find: " + fields.Length + " fields");

@@ -5,15 +5,39 @@ namespace ModelSync.Manifests;
 
 /// <summary>
 /// One file as a verified push left it: size, mtime (seconds, and microseconds below them; 0 when unknown, as in
-/// manifests written before they were recorded), and the hash of its content.
+/// manifests written before they were recorded), and the hash of its content. <see cref="Path"/> is the name as
+/// <see cref="Paths.PathBytes"/> decodes it. JSON text cannot hold bytes that are not UTF-8, so in the file such a
+/// name is written as <see cref="PathBase64"/> (its exact bytes), with its escaped form (<c>w\xff</c>) as the path
+/// for people reading it; <see cref="ModelManifest.TryParse"/> takes the bytes.
 /// </summary>
-public sealed record ManifestFile(string Path, long Size, long Mtime, string Hash, int MtimeMicroseconds = 0);
+public sealed record ManifestFile(string Path, long Size, long Mtime, string Hash, int MtimeMicroseconds = 0)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PathBase64 { get; init; }
+
+    /// <summary>As written to the file: a name that is not UTF-8 by its bytes in base64.</summary>
+    internal ManifestFile ToJson() => Paths.PathBytes.HasEscapes(Path)
+        ? this with { Path = Reporting.Printable.Name(Path), PathBase64 = Convert.ToBase64String(Paths.PathBytes.Encode(Path)) }
+        : this;
+
+    /// <summary>As read from the file: the name from its bytes when it has them; null when they are not base64.</summary>
+    internal ManifestFile? FromJson()
+    {
+        if (PathBase64 is null) return this;
+        var bytes = new byte[PathBase64.Length];
+        return Convert.TryFromBase64String(PathBase64, bytes, out var length)
+            ? this with { Path = Paths.PathBytes.Decode(bytes.AsSpan(0, length)), PathBase64 = null }
+            : null;
+    }
+}
 
 /// <summary>
 /// What a verified push leaves inside the model directory, as <see cref="FileName"/>: every file with size, mtime
 /// and hash (by <see cref="Algorithm"/>: sha256, xxh128 or blake3), and who pushed it from where, when, with which
 /// version of the tool. Format 1 named the hash <c>sha256</c>; such a manifest is not read, so the next push or
-/// verify hashes afresh and writes a current one. Model servers skip it (a
+/// verify hashes afresh and writes a current one. Format 3 is format 2 with <see cref="ManifestFile.PathBase64"/>,
+/// written only when a name is not UTF-8, so that a version that does not know the field skips the manifest rather
+/// than mistake the escaped path for a file of that name. Model servers skip it (a
 /// dot-file, neither <c>config.pbtxt</c> nor a numeric version directory); scans, diffs and transfers leave it out.
 /// </summary>
 public sealed record ModelManifest(
@@ -34,6 +58,9 @@ public sealed record ModelManifest(
 
     /// <summary>More entries than any model has files: a manifest listing more is refused while it is read.</summary>
     public const int MaxFiles = 1_000_000;
+
+    /// <summary>The format when some name is not UTF-8 (see <see cref="ManifestFile.PathBase64"/>).</summary>
+    public const int BytesFormat = 3;
 
     public static ModelManifest Create(TreeListing source, IReadOnlyDictionary<string, string> hashes, Verification.HashFunction function, string sourceHost, string sourcePath) => new(
         CurrentFormat,
@@ -70,7 +97,12 @@ public sealed record ModelManifest(
     }
 
     /// <summary>UTF-8 straight away: for 20k files the manifest is megabytes, and a string copy doubled the peak memory.</summary>
-    public byte[] SerializeToUtf8() => JsonSerializer.SerializeToUtf8Bytes(this, ManifestJson.Default.ModelManifest);
+    public byte[] SerializeToUtf8()
+    {
+        var files = Files.Select(f => f.ToJson()).ToList();
+        var format = files.Any(f => f.PathBase64 is not null) ? BytesFormat : FormatVersion;
+        return JsonSerializer.SerializeToUtf8Bytes(this with { FormatVersion = format, Files = files }, ManifestJson.Default.ModelManifest);
+    }
 
     /// <summary>The manifest in <paramref name="json"/>, or null when it is not one this version can trust.</summary>
     public static ModelManifest? TryParse(string json) => Read(System.Text.Encoding.UTF8.GetBytes(json)).Manifest;
@@ -99,7 +131,14 @@ public sealed record ModelManifest(
             return ManifestReading.Unusable($"not a manifest: invalid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}");
         }
         if (manifest is null) return ManifestReading.Unusable("not a manifest: JSON null");
-        if (manifest.FormatVersion != CurrentFormat) return new ManifestReading(null, null);
+        if (manifest.FormatVersion is not (CurrentFormat or BytesFormat)) return new ManifestReading(null, null);
+        if (manifest.Files is { } files)
+        {
+            // Names kept as bytes come back as the paths the rest of the tool uses; one that is not base64 spoils the manifest.
+            var decoded = files.Select(f => f?.FromJson()).ToList();
+            if (decoded.Count(f => f is null) > files.Count(f => f is null)) return ManifestReading.Unusable("an entry's path_base64 is not base64");
+            manifest = manifest with { FormatVersion = CurrentFormat, Files = decoded! };
+        }
         return ManifestCheck.Problem(manifest) is { } problem ? ManifestReading.Unusable(problem) : new ManifestReading(manifest, null);
     }
 }

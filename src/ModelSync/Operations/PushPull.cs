@@ -33,7 +33,7 @@ public static class PushPull
         var server = await session.ConnectForTransferAsync(spec.Alias, Warner(warnings, progress), cancellationToken);
         var latest = await ListOperation.ResolveLatestAsync(session, server, spec.Path, remote, cancellationToken);
         var sourcePath = ModelBasePaths.Resolve(server.ModelBase, latest?.Chosen.Name ?? spec.Path, null, outsideBase);
-        var targetPath = ModelBasePaths.LocalPullTarget(localPath, PosixPath.Name(sourcePath), Directory.Exists(localPath));
+        var targetPath = ModelBasePaths.LocalPullTarget(localPath, PosixPath.Name(sourcePath), LocalPaths.IsDirectory(localPath));
         var from = new Endpoint(server, sourcePath, $"{spec.Alias}:{sourcePath}") { Resolved = latest };
         var to = new Endpoint(await session.ThisMachineAsync(cancellationToken), targetPath, targetPath);
         onResolved(from, to);
@@ -79,20 +79,8 @@ public static class PushPull
     {
         var full = Path.GetFullPath(localPath).TrimEnd('/');
         if (full.Length == 0) full = "/";
-        if (!File.Exists(full) && !Directory.Exists(full) && !IsSymlink(full))
+        if (!LocalPaths.Exists(full))
             throw ModelSyncException.Usage($"local path not found: {localPath}", "check the path; run from the directory that holds the model");
         return full;
-    }
-
-    private static bool IsSymlink(string path)
-    {
-        try
-        {
-            return new FileInfo(path).LinkTarget is not null;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
     }
 }

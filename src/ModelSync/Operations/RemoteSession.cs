@@ -95,7 +95,7 @@ public sealed class RemoteSession(ModelSyncConfig config, IProcessRunner runner)
     {
         try
         {
-            return File.ReadAllText("/proc/self/mountinfo");
+            return Paths.PathBytes.Decode(File.ReadAllBytes("/proc/self/mountinfo"));
         }
         catch (IOException)
         {

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 using ModelSync.Errors;
+using ModelSync.Paths;
 
 namespace ModelSync.Processes;
 
@@ -48,6 +49,7 @@ public sealed class ProcessRunner : IProcessRunner
 
     private static async Task<ProcessResult> RunCoreAsync(ProcessSpec spec, CancellationToken cancellationToken)
     {
+        spec = ByteArguments.Protect(spec);
         if (spec.EndWithParent && !spec.InheritStdio)
             spec = spec with { FileName = "/bin/sh", Arguments = ["-c", ParentWatchdog, "sh", spec.FileName, .. spec.Arguments], EndWithParent = false };
         var info = new ProcessStartInfo(spec.FileName)
@@ -83,7 +85,7 @@ public sealed class ProcessRunner : IProcessRunner
         var stdoutTask = spec.ReadStdout is { } reader
             ? HandOverAsync(process.StandardOutput.BaseStream, reader)
             : ReadStdoutAsync(process.StandardOutput.BaseStream, spec.OnStdoutLine);
-        var stderrTask = ReadStderrAsync(process.StandardError, spec.OnStderrLine);
+        var stderrTask = ReadStderrAsync(process.StandardError.BaseStream, spec.OnStderrLine);
         await Task.WhenAll(stdoutTask, stderrTask);
         await process.WaitForExitAsync(CancellationToken.None);
         await stdinTask;
@@ -128,42 +130,33 @@ public sealed class ProcessRunner : IProcessRunner
     private static async Task<byte[]> ReadStdoutAsync(Stream stream, Action<string>? onLine)
     {
         using var all = new MemoryStream();
-        using var line = new MemoryStream();
+        // rsync ends progress updates with \r and file lines with \n: both end a line here.
+        using var lines = onLine is null ? null : new ByteLines(onLine, (byte)'\n', (byte)'\r');
         var buffer = new byte[64 * 1024];
         int read;
         while ((read = await stream.ReadAsync(buffer)) > 0)
         {
             all.Write(buffer, 0, read);
-            if (onLine is null) continue;
-            // rsync ends progress updates with \r and file lines with \n: both end a line here.
-            var rest = buffer.AsSpan(0, read);
-            for (var end = rest.IndexOfAny((byte)'\n', (byte)'\r'); end >= 0; end = rest.IndexOfAny((byte)'\n', (byte)'\r'))
-            {
-                line.Write(rest[..end]);
-                EmitLine(line, onLine);
-                rest = rest[(end + 1)..];
-            }
-            line.Write(rest);
+            lines?.Write(buffer.AsSpan(0, read));
         }
-        if (onLine is not null) EmitLine(line, onLine);
+        lines?.Flush();
         return all.ToArray();
     }
 
-    private static void EmitLine(MemoryStream line, Action<string> onLine)
-    {
-        if (line.Length > 0) onLine(Encoding.UTF8.GetString(line.GetBuffer(), 0, (int)line.Length));
-        line.SetLength(0);
-    }
-
-    private static async Task<string> ReadStderrAsync(StreamReader reader, Action<string>? onLine)
+    /// <summary>Line by line (a line's \r dropped), each decoded by <see cref="PathBytes"/>: a server's message may quote a name that is not UTF-8.</summary>
+    private static async Task<string> ReadStderrAsync(Stream stream, Action<string>? onLine)
     {
         var all = new StringBuilder();
-        string? line;
-        while ((line = await reader.ReadLineAsync()) is not null)
+        using var lines = new ByteLines(line =>
         {
+            line = line.TrimEnd('\r');
             all.Append(line).Append('\n');
             onLine?.Invoke(line);
-        }
+        }, (byte)'\n');
+        var buffer = new byte[8 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(buffer)) > 0) lines.Write(buffer.AsSpan(0, read));
+        lines.Flush();
         return all.ToString();
     }
 }

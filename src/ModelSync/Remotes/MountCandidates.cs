@@ -1,4 +1,3 @@
-using System.Text;
 using ModelSync.Paths;
 
 namespace ModelSync.Remotes;
@@ -48,22 +47,5 @@ public static class MountCandidates
     }
 
     /// <summary>The kernel writes space, tab, newline and backslash as <c>\040</c>-style octal escapes.</summary>
-    private static string Unescape(string field)
-    {
-        if (!field.Contains('\\', StringComparison.Ordinal)) return field;
-        var bytes = new List<byte>();
-        for (var i = 0; i < field.Length; i++)
-        {
-            if (field[i] == '\\' && i + 3 < field.Length && field.AsSpan(i + 1, 3).IndexOfAnyExceptInRange('0', '7') < 0)
-            {
-                bytes.Add(Convert.ToByte(field.Substring(i + 1, 3), 8));
-                i += 3;
-            }
-            else
-            {
-                bytes.AddRange(Encoding.UTF8.GetBytes(field[i].ToString()));
-            }
-        }
-        return Encoding.UTF8.GetString(bytes.ToArray());
-    }
+    private static string Unescape(string field) => OctalEscapes.Undo(field, "\\");
 }

@@ -74,7 +74,7 @@ public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IR
         string? link = null;
         if (output.StartsWith("link\0"u8) && output[5..].IndexOf((byte)0) is var linkEnd and >= 0)
         {
-            link = System.Text.Encoding.UTF8.GetString(output.Slice(5, linkEnd));
+            link = Paths.PathBytes.Decode(output.Slice(5, linkEnd));
             output = output[(5 + linkEnd + 1)..];
         }
         if (!output.StartsWith("ok\0"u8)) throw new ModelSyncException($"unexpected listing of {path} on {alias.Name}");
@@ -129,7 +129,7 @@ public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IR
     private async Task<IReadOnlyDictionary<string, string>> HashListAsync(string directory, List<string> names, int batchSize, HashFunction function, string mode, string root, CancellationToken cancellationToken)
     {
         if (names.Count == 0) return new Dictionary<string, string>();
-        var list = System.Text.Encoding.UTF8.GetBytes(string.Concat(names.Select(n => "./" + n + "\0")));
+        var list = PathBytes.NulTerminated(names, "./");
         var batch = Math.Max(1, batchSize).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var result = await this.RunCheckedAsync(RemoteScripts.Hash, [directory, batch, function.Name, mode], $"hash files in {root} ({function.Name})", cancellationToken, list);
         try

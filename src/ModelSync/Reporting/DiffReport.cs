@@ -23,9 +23,9 @@ public static class DiffReport
 
     public static void Write(TextWriter writer, DiffResult result)
     {
-        writer.WriteLine($"## Sync Status: {result.Name}");
-        writer.WriteLine($"Local: {result.Local}");
-        writer.WriteLine($"Remote: {result.Remote}{(result.RemoteExists ? "" : " (not there yet)")}");
+        writer.WriteLine($"## Sync Status: {Printable.Name(result.Name)}");
+        writer.WriteLine($"Local: {Printable.Name(result.Local)}");
+        writer.WriteLine($"Remote: {Printable.Name(result.Remote)}{(result.RemoteExists ? "" : " (not there yet)")}");
         if (result.Resolved is { } resolved) writer.WriteLine($"Resolved: {resolved.Describe()}");
         writer.WriteLine($"Compared by: {(result.Algorithm is { } hash ? hash + " of content" : "size and modification time")}");
         writer.WriteLine();

@@ -11,7 +11,7 @@ public static class FleetPushReport
     public static void WriteHeader(TextWriter writer, string source, IReadOnlyList<RemoteSpec> targets, string strategy)
     {
         writer.WriteLine($"Syncing to {targets.Count} servers ({strategy}): {string.Join(", ", targets)}");
-        writer.WriteLine($"Source: {source}");
+        writer.WriteLine($"Source: {Printable.Name(source)}");
     }
 
     public static void WriteResult(TextWriter writer, FleetPushResult result, string? retryCommand)

@@ -17,10 +17,40 @@ public static class JsonOutput
 
     public static void Write(TextWriter writer, JsonNode document)
     {
+        KeepUtf8(document);
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer, Format)) document.WriteTo(json);
         writer.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
+
+    /// <summary>
+    /// JSON text is Unicode, so a string holding bytes that are not UTF-8 (a name, see <see cref="Paths.PathBytes"/>)
+    /// is given as <see cref="Printable.Name"/> shows it: <c>w\xff</c>, a backslash doubled. Every other string stays as
+    /// it is (the writer escapes control characters itself).
+    /// </summary>
+    private static void KeepUtf8(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (key, value) in o.ToList())
+                {
+                    if (Replacement(value) is { } text) o[key] = text;
+                    else KeepUtf8(value);
+                }
+                break;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (Replacement(a[i]) is { } text) a[i] = text;
+                    else KeepUtf8(a[i]);
+                }
+                break;
+        }
+    }
+
+    private static string? Replacement(JsonNode? node) =>
+        node is JsonValue v && v.TryGetValue<string>(out var s) && Paths.PathBytes.HasEscapes(s) ? Printable.Name(s) : null;
 
     public static void WriteError(TextWriter writer, int code, string message, string? fix) =>
         Write(writer, new JsonObject { ["error"] = Error(code, message, fix) });

@@ -16,7 +16,7 @@ public static class ListReport
     {
         var query = result.Query;
         writer.WriteLine($"## Models on {result.Server}");
-        writer.WriteLine($"Model base: {result.ModelBase}{Describe(query)}");
+        writer.WriteLine($"Model base: {Printable.Name(result.ModelBase)}{Describe(query)}");
         writer.WriteLine();
         if (result.Models.Count == 0)
         {
@@ -37,7 +37,7 @@ public static class ListReport
         {
             writer.WriteLine($"Note: {strays.Count} name{(strays.Count == 1 ? "" : "s")} (shown with —) " +
                 $"{(strays.Count == 1 ? "does" : "do")} not follow {result.Pattern.Template}: " +
-                string.Join(", ", strays.Take(MaxNamed)) + (strays.Count > MaxNamed ? $" and {strays.Count - MaxNamed} more" : ""));
+                string.Join(", ", strays.Take(MaxNamed).Select(Printable.Name)) + (strays.Count > MaxNamed ? $" and {strays.Count - MaxNamed} more" : ""));
         }
     }
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ModelSync.Reporting;
 
 /// <summary>A GitHub-flavoured Markdown table; cells are escaped so a file name cannot break the layout.</summary>
@@ -24,27 +22,6 @@ public sealed class MarkdownTable(params string[] headers)
 
     private static string Row(IEnumerable<string> cells) => "| " + string.Join(" | ", cells.Select(Escape)) + " |";
 
-    public static string Escape(string cell)
-    {
-        var text = new StringBuilder(cell.Length);
-        for (var i = 0; i < cell.Length; i++)
-        {
-            var c = cell[i];
-            // A backslash right before a pipe would escape our escape and split the cell.
-            if (c == '\\' && i + 1 < cell.Length && cell[i + 1] == '|')
-            {
-                text.Append(@"\\");
-                continue;
-            }
-            text.Append(c switch
-            {
-                '|' => "\\|",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => " ",
-                _ => c.ToString(),
-            });
-        }
-        return text.ToString();
-    }
+    /// <summary>A cell as <see cref="Printable.Name"/> shows it (so a backslash is doubled and a line break is <c>\n</c>), a pipe escaped.</summary>
+    public static string Escape(string cell) => Printable.Name(cell).Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -15,8 +15,8 @@ public static class TransferReport
         writer.WriteLine(direction == "copy"
             ? $"Copying from {source.Remote.Alias.Name} ({Where(source.Remote)}) to {target.Remote.Alias.Name} ({Where(target.Remote)})..."
             : $"Syncing {(direction == "pull" ? "from" : "to")} {server.Alias.Name} ({Where(server)})...");
-        writer.WriteLine($"Source: {source.Display}");
-        writer.WriteLine($"Target: {target.Display}");
+        writer.WriteLine($"Source: {Printable.Name(source.Display)}");
+        writer.WriteLine($"Target: {Printable.Name(target.Display)}");
         if (source.Resolved is { } resolved) writer.WriteLine($"Resolved: {resolved.Describe()}");
         if (dryRun) return;
         writer.WriteLine();
@@ -27,7 +27,7 @@ public static class TransferReport
         remote is Remotes.LocalRemote { MountedFrom: not null } ? "local mount" : remote.Alias.IsLocal ? "this machine" : remote.Alias.Host;
 
     public static string Item(RsyncItem item) =>
-        item.Deleted ? $"- deleted {item.Path}" : $"- {item.Path} ({Human.Bytes(item.Size)})";
+        item.Deleted ? $"- deleted {Printable.Name(item.Path)}" : $"- {Printable.Name(item.Path)} ({Human.Bytes(item.Size)})";
 
     public static void WriteResult(TextWriter writer, TransferResult result)
     {
@@ -49,7 +49,7 @@ public static class TransferReport
             .WriteTo(writer);
         writer.WriteLine();
         writer.WriteLine(result.Verification.Status == VerifyStatus.Failed
-            ? $"Sync FAILED: {result.Verification.Mismatched.Count} file(s) differ after transfer; {result.Target} was not changed. Rerun to retry."
+            ? $"Sync FAILED: {result.Verification.Mismatched.Count} file(s) differ after transfer; {Printable.Name(result.Target)} was not changed. Rerun to retry."
             : result.Published ? "Sync complete" : "Sync complete (already up to date)");
     }
 

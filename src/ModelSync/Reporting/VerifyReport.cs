@@ -8,10 +8,10 @@ public static class VerifyReport
 {
     public static void Write(TextWriter writer, VerifyResult result)
     {
-        writer.WriteLine($"## Verify: {result.Name}");
+        writer.WriteLine($"## Verify: {Printable.Name(result.Name)}");
         if (result.Resolved is { } resolved) writer.WriteLine($"Resolved: {resolved.Describe()}");
-        if (result.Local is not null) writer.WriteLine($"Local: {result.Local}");
-        writer.WriteLine($"Remote: {result.Remote}");
+        if (result.Local is not null) writer.WriteLine($"Local: {Printable.Name(result.Local)}");
+        writer.WriteLine($"Remote: {Printable.Name(result.Remote)}");
         writer.WriteLine($"Compared with: {result.ComparedWith}, by {result.Algorithm}");
         writer.WriteLine($"Read now: {ReadNow(result)}");
         if (result.Trusted is { } trusted) writer.WriteLine(TrustedLine(trusted, result.Server));
@@ -26,8 +26,8 @@ public static class VerifyReport
             table.Add(f.Path.Length == 0 ? result.Name : f.Path, Size(f.LocalBytes), Size(f.RemoteBytes), f.Problem);
         table.WriteTo(writer);
         writer.WriteLine();
-        writer.WriteLine($"Result: FAILED — {result.Findings.Count} problem(s) in {result.Remote}");
-        writer.WriteLine(result.Repair is { } repair ? RepairLine(VerifyRepair.Commands([repair])[0]) : NoRepairLine(result.Remote));
+        writer.WriteLine($"Result: FAILED — {result.Findings.Count} problem(s) in {Printable.Name(result.Remote)}");
+        writer.WriteLine(result.Repair is { } repair ? RepairLine(VerifyRepair.Commands([repair])[0]) : NoRepairLine(Printable.Name(result.Remote)));
     }
 
     /// <summary>When the copy a manifest names is gone: what to do, with the one word only the user knows.</summary>

@@ -8,8 +8,8 @@ public static class VersionsReport
 {
     public static void Write(TextWriter writer, VersionsResult result)
     {
-        writer.WriteLine($"## Versions of {result.Model} on {result.Server}");
-        writer.WriteLine($"Model base: {result.ModelBase}");
+        writer.WriteLine($"## Versions of {Printable.Name(result.Model)} on {result.Server}");
+        writer.WriteLine($"Model base: {Printable.Name(result.ModelBase)}");
         writer.WriteLine();
         var table = new MarkdownTable("Name", "GPU", "Date", "Version", "Size", "Modified");
         foreach (var v in result.Versions)
@@ -17,7 +17,7 @@ public static class VersionsReport
         table.WriteTo(writer);
         writer.WriteLine();
         var count = result.Versions.Count;
-        writer.WriteLine($"Total: {count} version{(count == 1 ? "" : "s")}, {Human.Bytes(result.TotalBytes)}. Latest: {result.Versions[0].Name}");
+        writer.WriteLine($"Total: {count} version{(count == 1 ? "" : "s")}, {Human.Bytes(result.TotalBytes)}. Latest: {Printable.Name(result.Versions[0].Name)}");
     }
 
     public static JsonObject Json(VersionsResult r) => new()

@@ -20,12 +20,18 @@ public static class RsyncOutput
         if (!line.StartsWith(RsyncArgs.ItemPrefix, StringComparison.Ordinal)) return null;
         var fields = line[RsyncArgs.ItemPrefix.Length..].Split('\t', 3);
         if (fields.Length != 3) return null;
-        var (flags, size, name) = (fields[0], fields[1], fields[2]);
+        var (flags, size, name) = (fields[0], fields[1], Unescape(fields[2]));
         if (flags.StartsWith("*deleting", StringComparison.Ordinal)) return new RsyncItem(name.TrimEnd('/'), 0, true);
         var moved = flags.Length > 1 && flags[0] is '<' or '>' && flags[1] == 'f';
         if (!moved) return null;
         return new RsyncItem(name, long.TryParse(size, CultureInfo.InvariantCulture, out var bytes) ? bytes : 0, false);
     }
+
+    /// <summary>
+    /// A name as rsync prints it, back to the name: rsync writes a control character (and a backslash before a
+    /// <c>#</c>) as <c>\#ooo</c>, octal, even with <c>-8</c>, which leaves only the bytes above 0x7f alone.
+    /// </summary>
+    public static string Unescape(string printed) => Paths.OctalEscapes.Undo(printed, "\\#");
 
     /// <summary><c>    3,000,000  45%  209.65MB/s    0:00:01 (xfr#1, to-chk=2/7)</c>, or null for any other line.</summary>
     public static RsyncProgress? ParseProgress(string line)

@@ -1,6 +1,6 @@
-using System.Text;
 using ModelSync.Config;
 using ModelSync.Errors;
+using ModelSync.Paths;
 using ModelSync.Processes;
 using ModelSync.Remotes;
 
@@ -16,7 +16,7 @@ public sealed class RsyncRunner(IProcessRunner runner)
     public async Task<RsyncStats> RunAsync(RsyncRequest request, ServerAlias remoteAlias, Action<RsyncItem> onItem, Action<RsyncProgress>? onProgress, CancellationToken cancellationToken,
         Func<IReadOnlyList<string>, ProcessSpec>? launch = null)
     {
-        var stdin = request.OnlyFiles is null ? null : Encoding.UTF8.GetBytes(string.Concat(request.OnlyFiles.Select(f => f + "\0")));
+        var stdin = request.OnlyFiles is null ? null : PathBytes.NulTerminated(request.OnlyFiles);
         var arguments = RsyncArgs.Build(request);
         var spec = (launch is null ? new ProcessSpec("rsync", arguments) : launch(arguments)) with
         {

@@ -1,8 +1,9 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using ModelSync.Config;
 using ModelSync.Manifests;
+using ModelSync.Paths;
 
 namespace ModelSync.Verification;
 
@@ -74,7 +75,7 @@ public sealed class HashCache(string directory)
 
     /// <summary>The file holding one root's hashes: named by a digest of the root, whatever characters it has.</summary>
     public string FileFor(string root) =>
-        Path.Join(directory, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(root)))[..32] + ".tsv");
+        Path.Join(directory, Convert.ToHexStringLower(SHA256.HashData(PathBytes.Encode(root)))[..32] + ".tsv");
 
     private Shard ShardOf(string root)
     {
@@ -93,14 +94,15 @@ public sealed class HashCache(string directory)
         try
         {
             if (new FileInfo(file) is { Exists: true, Length: > MaxFileBytes }) return entries;
-            foreach (var line in System.IO.File.ReadLines(file))
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read);
+            ByteLines.ReadAll(stream, line =>
             {
                 var f = line.Split('\t', 5);
                 if (f.Length == 5 && SplitHash(f[0]) is (var function, var hash) && HashOutput.IsHex(hash, function.HexLength)
                     && long.TryParse(f[1], CultureInfo.InvariantCulture, out var inode)
                     && long.TryParse(f[2], CultureInfo.InvariantCulture, out var size))
                     entries[(function.Name, f[4])] = new Entry(hash, inode, size, f[3]);
-            }
+            }, (byte)'\n');
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -115,10 +117,16 @@ public sealed class HashCache(string directory)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(shard.File)!);
             var temp = shard.File + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".tmp";
-            using (var writer = new StreamWriter(temp))
+            using (var writer = new FileStream(temp, FileMode.Create, FileAccess.Write))
             {
+                // Bytes, not text: a path that is not UTF-8 is kept as it is (see PathBytes).
+                var line = new ArrayBufferWriter<byte>();
                 foreach (var ((function, path), e) in shard.Entries.TakeLast(MaxEntriesPerRoot))
-                    writer.Write($"{JoinHash(function, e.Hash)}\t{e.Inode.ToString(CultureInfo.InvariantCulture)}\t{e.Size.ToString(CultureInfo.InvariantCulture)}\t{e.Modified}\t{path}\n");
+                {
+                    line.ResetWrittenCount();
+                    PathBytes.Append(line, $"{JoinHash(function, e.Hash)}\t{e.Inode.ToString(CultureInfo.InvariantCulture)}\t{e.Size.ToString(CultureInfo.InvariantCulture)}\t{e.Modified}\t{path}\n");
+                    writer.Write(line.WrittenSpan);
+                }
             }
             System.IO.File.Move(temp, shard.File, overwrite: true);
         }

@@ -1,4 +1,4 @@
-using System.Text;
+using ModelSync.Paths;
 
 namespace ModelSync.Verification;
 
@@ -13,7 +13,7 @@ public static class HashOutput
 
     public static (string Tool, Dictionary<string, string> Hashes) Parse(ReadOnlySpan<byte> output, HashFunction function)
     {
-        var text = Encoding.UTF8.GetString(output);
+        var text = PathBytes.Decode(output);
         var newline = text.IndexOf('\n', StringComparison.Ordinal);
         if (newline < 0) throw new FormatException("hash output has no tool line");
         var tool = text[..newline];
@@ -33,9 +33,10 @@ public static class HashOutput
 
     /// <summary>
     /// Names a tool may print escaped (a leading backslash, then <c>\n</c>, <c>\r</c> or <c>\\</c> for those
-    /// characters, each tool and version slightly differently): they are hashed one tool run per file instead.
+    /// characters, each tool and version slightly differently) or not as their bytes (b3sum prints a name that is
+    /// not UTF-8 with replacement characters): they are hashed one tool run per file instead.
     /// </summary>
-    public static bool NeedsOneRunEach(string name) => name.AsSpan().ContainsAny('\n', '\r', '\\');
+    public static bool NeedsOneRunEach(string name) => name.AsSpan().ContainsAny('\n', '\r', '\\') || PathBytes.HasEscapes(name);
 
     /// <summary>True when <paramref name="text"/> is a hash as the tools print it: lower-case hex of <paramref name="length"/> digits.</summary>
     public static bool IsHex(ReadOnlySpan<char> text, int length) =>

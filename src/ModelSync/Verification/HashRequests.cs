@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using ModelSync.Manifests;
+using ModelSync.Paths;
 
 namespace ModelSync.Verification;
 
@@ -66,7 +66,7 @@ public sealed class HashRequests
         using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string field)
         {
-            digest.AppendData(Encoding.UTF8.GetBytes(field));
+            digest.AppendData(PathBytes.Encode(field));
             digest.AppendData("\0"u8);
         }
         Add(root);

@@ -7,7 +7,7 @@ public sealed record LatestResolution(string Selector, string Model, VersionedMo
 {
     /// <summary>The line the reports print: <c>Resolved: reaper:ASR@latest → RTX3090_N2501_ASR_250820 (newest of 3 versions)</c>.</summary>
     public string Describe() =>
-        $"{Selector} → {Chosen.Name} (newest of {Versions} version{(Versions == 1 ? "" : "s")} of {Chosen.Parsed?.Model ?? Model})";
+        $"{Reporting.Printable.Name(Selector)} → {Reporting.Printable.Name(Chosen.Name)} (newest of {Versions} version{(Versions == 1 ? "" : "s")} of {Reporting.Printable.Name(Chosen.Parsed?.Model ?? Model)})";
 }
 
 /// <summary>Turns <c>MODEL@latest</c> into the newest version of MODEL in a listing of model_base.</summary>

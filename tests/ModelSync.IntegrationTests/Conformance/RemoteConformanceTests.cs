@@ -1,5 +1,7 @@
 using System.Text;
+using ModelSync.IntegrationTests.Support;
 using ModelSync.Manifests;
+using ModelSync.Paths;
 using ModelSync.Publishing;
 using ModelSync.Remotes;
 using ModelSync.Verification;
@@ -128,6 +130,34 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("sha256")]
+    [InlineData("xxh128")]
+    [InlineData("blake3")]
+    public async Task Names_that_are_not_utf8_are_scanned_and_hashed_by_their_bytes(string name)
+    {
+        var function = HashFunction.TryParse(name)!;
+        var model = Path.Join(Root, "bytes");
+        string[] odd = [@"w\xff", @"w\xfe", @"w\xef\xbf\xbd", @"sur\xed\xa0\x80", @"cut\xc3", @"caf\xe9/x\n\x80"];
+        foreach (var n in odd) ByteNames.Write(model, ByteNames.Of(n), "content of " + n);
+        try
+        {
+            var tree = await Remote.ScanAsync(model, CancellationToken.None);
+            var files = tree!.Files.Select(f => f.Path).ToList();
+            Assert.Equal(odd.Select(n => ByteNames.Of(n)).Select(Convert.ToHexString).Order(StringComparer.Ordinal),
+                files.Select(f => Convert.ToHexString(PathBytes.Encode(f))).Order(StringComparer.Ordinal));
+
+            var hashes = await Remote.HashAsync(model, EntryKind.Directory, files, 3, function, CancellationToken.None);
+
+            foreach (var n in odd)
+                Assert.Equal(await ReferenceHashAsync(function, "content of " + n), hashes[PathBytes.Decode(ByteNames.Of(n))]);
+        }
+        finally
+        {
+            ByteNames.Remove(model);
+        }
+    }
+
+    [Theory]
     [InlineData("xxh128", "6c78e0e3bd51d358d01e758642b85fb8")]
     [InlineData("blake3", "4878ca0425c739fa427f7eda20fe845f6b2e46ba5fe2a14df5b1e32f50603215")]
     public async Task The_fast_hashes_are_the_published_values(string name, string hashOfTest)
@@ -174,6 +204,17 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(word, result.StdoutText);
         Assert.False(File.Exists(Path.Join(Root, "PWNED")));
+    }
+
+    [Fact]
+    public async Task Script_arguments_that_are_not_utf8_arrive_byte_for_byte()
+    {
+        byte[] word = [(byte)'w', 0xff, 0xfe, (byte)'\\', (byte)'c', (byte)' ', (byte)'%', (byte)'s', 0xed, 0xa0, 0x80, (byte)'\n'];
+
+        var result = await Remote.RunScriptAsync("printf '%s' \"$1\"", [PathBytes.Decode(word)], CancellationToken.None);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(word, result.Stdout);
     }
 
     [Fact]

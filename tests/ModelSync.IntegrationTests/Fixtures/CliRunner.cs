@@ -103,8 +103,9 @@ public static class CliRunner
         IReadOnlyDictionary<string, string>? env = null,
         string? workingDirectory = null)
     {
-        var launcher = Launcher;
-        var psi = new ProcessStartInfo(launcher[0])
+        // An argument holding bytes that are not UTF-8 (see PathBytes) reaches the CLI as those bytes, as from a shell.
+        var command = ModelSync.Processes.ByteArguments.Protect(new ModelSync.Processes.ProcessSpec(Launcher[0], [.. Launcher.Skip(1), .. argList]));
+        var psi = new ProcessStartInfo(command.FileName)
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
@@ -114,7 +115,7 @@ public static class CliRunner
             StandardErrorEncoding = Encoding.UTF8,
             WorkingDirectory = workingDirectory ?? HomeDirectory,
         };
-        foreach (var a in launcher.Skip(1).Concat(argList))
+        foreach (var a in command.Arguments)
         {
             psi.ArgumentList.Add(a);
         }
@@ -145,7 +146,7 @@ public static class CliRunner
         if (!process.Start())
         {
             process.Dispose();
-            throw new InvalidOperationException($"Could not start {string.Join(' ', launcher)}.");
+            throw new InvalidOperationException($"Could not start {command.FileName}.");
         }
 
         process.StandardInput.Close();

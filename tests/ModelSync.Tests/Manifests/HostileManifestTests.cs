@@ -74,7 +74,7 @@ public sealed class HostileManifestTests
 
     [Theory]
     [InlineData("1")]
-    [InlineData("3")]
+    [InlineData("4")]
     public void A_manifest_of_another_format_is_passed_over_without_a_warning(string format)
     {
         var read = Read(Manifest("[" + Entry("\"a\"") + "]", format: format));

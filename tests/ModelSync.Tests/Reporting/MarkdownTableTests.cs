@@ -11,7 +11,9 @@ public sealed class MarkdownTableTests
     [InlineData("||", "\\|\\|")]
     [InlineData("line\nbreak", "line\\nbreak")]
     [InlineData("cr\rlf\n", "cr\\rlf\\n")]
-    [InlineData("tab\there", "tab here")]
+    [InlineData("tab\there", "tab\\there")]
+    [InlineData("esc\u001b[31m bell\u0007", "esc\\x1b[31m bell\\x07")]
+    [InlineData("back\\slash", "back\\\\slash")]
     [InlineData("모델 v1", "모델 v1")]
     [InlineData("a\\|b", "a\\\\\\|b")]
     public void EscapeKeepsACellOnOneLineAndInOneColumn(string cell, string expected) =>

@@ -36,6 +36,8 @@ public sealed class RsyncOutputTests
     [InlineData("MS\t>f+++++++++\tnot-a-number\tx", "x", 0L, false)]
     [InlineData("MS\t*deleting  \t0\told.bin", "old.bin", 0L, true)]
     [InlineData("MS\t*deleting  \t0\told_dir/", "old_dir", 0L, true)]
+    [InlineData("MS\t>f+++++++++\t4\tred\\#033[31m.txt", "red\u001b[31m.txt", 4L, false)]
+    [InlineData("MS\t>f+++++++++\t4\tbell\\#007 back\\slash \\#134#", "bell\u0007 back\\slash \\#", 4L, false)]
     public void FileLinesAreParsed(string line, string path, long size, bool deleted) =>
         Assert.Equal(new RsyncItem(path, size, deleted), RsyncOutput.ParseItem(line));
 

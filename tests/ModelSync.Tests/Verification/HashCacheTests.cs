@@ -1,4 +1,5 @@
 using ModelSync.Manifests;
+using ModelSync.Paths;
 using ModelSync.Verification;
 
 namespace ModelSync.Tests.Verification;
@@ -21,6 +22,25 @@ public sealed class HashCacheTests : IDisposable
         cache.Save();
 
         Assert.Equal(S1, new HashCache(_dir.FullName).Lookup("/m/a", "/m/a/1/model.onnx", Weights, HashFunction.Sha256));
+    }
+
+    [Fact]
+    public void Paths_that_are_not_utf8_are_kept_by_their_bytes_across_a_save()
+    {
+        var ff = PathBytes.Decode([.. "/m/w"u8, 0xff]);
+        var fe = PathBytes.Decode([.. "/m/w"u8, 0xfe]);
+        var root = PathBytes.Decode([.. "/m"u8, 0xff]);
+        var cache = new HashCache(_dir.FullName);
+        cache.Store("/m", ff, Weights, HashFunction.Sha256, S1);
+        cache.Store("/m", fe, Weights, HashFunction.Sha256, new string('f', 64));
+        cache.Save();
+
+        var again = new HashCache(_dir.FullName);
+
+        Assert.Equal(S1, again.Lookup("/m", ff, Weights, HashFunction.Sha256));
+        Assert.Equal(new string('f', 64), again.Lookup("/m", fe, Weights, HashFunction.Sha256));
+        Assert.Null(again.Lookup("/m", "/m/w\uFFFD", Weights, HashFunction.Sha256));
+        Assert.NotEqual(cache.FileFor(root), cache.FileFor(PathBytes.Decode([.. "/m"u8, 0xfe])));
     }
 
     [Theory]

@@ -20,16 +20,17 @@ namespace ModelSync.Operations;
 /// read back from the stage and hashed in-process while the other workers still copy, so verification gets the
 /// receiving side's hash of what was written without a second pass.
 /// </summary>
-internal sealed class LocalStageTransport : IStageTransport
+internal sealed class LocalStageTransport(IProcessRunner runner) : IStageTransport
 {
     /// <summary>The local copy when both places are this machine's file system (and no bandwidth limit asks for rsync's); else rsync.</summary>
     public static IStageTransport Choose(IProcessRunner runner, Endpoint from, Endpoint to, TransferOptions options) =>
         from.Remote is LocalRemote && to.Remote is LocalRemote && options.BandwidthLimit is null
-            ? new LocalStageTransport()
+            ? new LocalStageTransport(runner)
             : new RsyncStageTransport(runner);
 
     public string Describe(TransferContext run)
     {
+        if (HasNamesNotUtf8(run)) return new RsyncStageTransport(runner).Describe(run);
         var mount = new[] { run.Source.Remote, run.Target.Remote }.OfType<LocalRemote>().FirstOrDefault(r => r.MountedFrom is not null);
         var how = "by the kernel (copy_file_range, no rsync)" + (HashWith(run) is null ? "" : ", each file hashed back from the stage as it lands");
         return mount is null ? $"local copy on this machine's file system {how}" : $"{mount.Connection}, copied here {how}";
@@ -40,6 +41,9 @@ internal sealed class LocalStageTransport : IStageTransport
 
     public async Task<StageSend> SendAsync(TransferContext run, IReadOnlyCollection<string>? only, Action<RsyncItem> onItem, ITransferProgress progress)
     {
+        // System.IO spells every path in UTF-8, so it would open another file (or none) for a name that is not:
+        // such a tree goes through rsync, which takes names as bytes.
+        if (HasNamesNotUtf8(run)) return await new RsyncStageTransport(runner).SendAsync(run, only, onItem, progress);
         var partial = StageNames.Partial(run.Target.Path);
         LocalFiles.RemoveTree(partial); // what an interrupted run left
         var stageTree = await run.Target.Remote.ScanAsync(run.Stage, run.Cancellation);
@@ -101,6 +105,11 @@ internal sealed class LocalStageTransport : IStageTransport
             LocalFiles.Guard(() => LocalFiles.CopyAttributes(Absolute(run.Source.Path, directory.Path), Absolute(run.Stage, directory.Path)), directory.Path);
         return new StageSend(literal, literal) { Written = hashWith is null ? null : written };
     }
+
+    /// <summary>A name that is not UTF-8 in the source, or in the target the stage is seeded from (which --delete may clear).</summary>
+    private static bool HasNamesNotUtf8(TransferContext run) =>
+        PathBytes.HasEscapes(run.Source.Path) || PathBytes.HasEscapes(run.Stage)
+        || run.SourceTree.Entries.Concat(run.TargetTree?.Entries ?? []).Any(e => PathBytes.HasEscapes(e.Path));
 
     /// <summary>Removes what <c>--delete</c> drops and whatever changes kind (a directory that becomes a file), as rsync's <c>--force</c> does.</summary>
     private static void Clear(TransferContext run, TransferPlan plan, Action<RsyncItem> onItem)

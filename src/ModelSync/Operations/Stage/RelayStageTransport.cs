@@ -1,4 +1,3 @@
-using System.Text;
 using ModelSync.Manifests;
 using ModelSync.Paths;
 using ModelSync.Planning;
@@ -32,7 +31,7 @@ internal sealed class RelayStageTransport(IProcessRunner runner) : IStageTranspo
             ? run.SourceTree.Entries.Where(e => e.Kind == EntryKind.Directory).Concat(send).Select(e => e.Path).Distinct().Order(StringComparer.Ordinal)
             : [PosixPath.Name(run.Source.Path)];
         var producer = run.Source.Remote.ScriptProcess(CopyScripts.TarSend, [run.IsDirectory ? run.Source.Path : PosixPath.Parent(run.Source.Path)])
-            with { Stdin = Encoding.UTF8.GetBytes(string.Concat(names.Select(n => "./" + n + "\0"))), EndWithParent = true };
+            with { Stdin = PathBytes.NulTerminated(names, "./"), EndWithParent = true };
         var consumer = run.Target.Remote.ScriptProcess(CopyScripts.TarReceive, [run.Stage, run.IsDirectory ? "d" : "f", PosixPath.Name(run.Source.Path)])
             with { EndWithParent = true };
         var literal = send.Where(f => f.Kind == EntryKind.File).Sum(f => f.Size);
@@ -51,7 +50,7 @@ internal sealed class RelayStageTransport(IProcessRunner runner) : IStageTranspo
         var doomed = plan.Entries.Where(e => e.Delete || (e.Source is not null && e.Target is not null && e.Source.Kind != e.Target.Kind)).ToList();
         if (doomed.Count == 0) return;
         await run.Target.Remote.RunCheckedAsync(CopyScripts.RemoveListed, [run.Stage], "remove files from the staging area", run.Cancellation,
-            Encoding.UTF8.GetBytes(string.Concat(doomed.Select(e => "./" + e.Path + "\0"))));
+            PathBytes.NulTerminated(doomed.Select(e => e.Path), "./"));
         foreach (var entry in doomed.Where(e => e.Delete && e.Kind == EntryKind.File)) onItem(new RsyncItem(entry.Path, 0, true));
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ModelSync.Manifests;
 using ModelSync.Paths;
 using ModelSync.Planning;
@@ -62,7 +61,7 @@ internal sealed class StageFollower
     /// </summary>
     private static List<PlannedEntry> Candidates(TransferContext run) => !run.Options.Verify || run.Function != Verification.HashFunction.Sha256 ? []
         : run.Plan.ToSend.Where(e => e.Kind == EntryKind.File && (e.Source?.Size ?? 0) >= MinimumSize
-                && Encoding.UTF8.GetByteCount(PosixPath.Name(Final(run, e)).TrimStart('.')) <= LongestName)
+                && PathBytes.Encode(PosixPath.Name(Final(run, e)).TrimStart('.')).Length <= LongestName)
             .OrderByDescending(e => e.Source!.Size).Take(MostFiles).ToList();
 
     private static string Final(TransferContext run, PlannedEntry entry) => run.IsDirectory ? run.Stage + "/" + entry.Path : run.Stage;
@@ -116,7 +115,7 @@ internal sealed class StageFollower
 
     private Dictionary<string, FollowedHash> Parse(byte[] stdout)
     {
-        var fields = Encoding.UTF8.GetString(stdout).Split('\0');
+        var fields = PathBytes.SplitNul(stdout);
         var hashes = new Dictionary<string, FollowedHash>(StringComparer.Ordinal);
         for (var i = 0; i + 2 < fields.Length; i += 3)
         {
