@@ -103,6 +103,21 @@ public sealed class DiffTests(SshdFixture sshd) : SshdTestBase(sshd)
         Assert.False(Directory.Exists(Path.Combine(Sshd.BaseA, "nothere-" + Id)), "diff created the target");
     }
 
+    [Fact]
+    public async Task A_file_that_became_a_directory_gets_a_push_command_with_delete()
+    {
+        var source = await PushedSourceAsync();
+        File.Delete(source.PathOf("b.bin"));
+        source.File("b.bin/part-1", "bb");
+
+        var diff = await CliOk("diff", "./" + Model, "alpha");
+        var printed = await Cli("push", "./" + Model, "alpha", "--delete");
+
+        CliAssert.StdoutContains(diff, $"To sync: `model-sync push ./{Model} alpha --delete`");
+        CliAssert.Error(printed, 2, "--delete would remove 1 file(s)", "--yes");
+        CliAssert.StdoutContains(printed, "- b.bin (a file, replaced by a directory)");
+    }
+
     private static void AssertDiffRow(CliResult result, string file, string local, string remote, string status)
     {
         Assert.Equal(

@@ -176,11 +176,12 @@ public sealed class IncrementalTransferTests(SshdFixture sshd) : SshdTestBase(ss
         CliAssert.Exit(first, 0);
         Assert.True(File.Exists(Target), "single file was not pushed");
 
+        // Each replacement removes what was there, so it takes --delete --yes (see Safety/KindChangeTests).
         var source = BuildSource();
-        await CliOk("push", "./" + Model, "alpha");
+        await CliOk("push", "./" + Model, "alpha", "--delete", "--yes");
         TreeComparer.AssertSameTree(source.Root, Target);
 
-        var back = await CliRunner.RunAsync(["push", "./" + Model, "alpha"], ConfigPath, workingDirectory: Path.Combine(Work, "file-src"));
+        var back = await CliRunner.RunAsync(["push", "./" + Model, "alpha", "--delete", "--yes"], ConfigPath, workingDirectory: Path.Combine(Work, "file-src"));
         CliAssert.Exit(back, 0);
         TreeComparer.AssertSameTree(Path.Combine(Work, "file-src", Model), Target);
         Assert.Empty(Directory.EnumerateFileSystemEntries(Sshd.BaseA, ".model-sync-*" + Model));

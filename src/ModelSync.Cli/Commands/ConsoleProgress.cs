@@ -58,7 +58,7 @@ public sealed class ConsoleProgress(TextWriter items, TextWriter phases, TextWri
         ClearBar();
         prompts.WriteLine();
         prompts.WriteLine($"## Files to delete (--delete): {deletes.Count}");
-        foreach (var entry in deletes.Take(MaxListed)) prompts.WriteLine($"- {Printable.Name(entry.Path)}");
+        foreach (var entry in deletes.Take(MaxListed)) prompts.WriteLine($"- {Printable.Name(entry.Removed)}");
         if (deletes.Count > MaxListed) prompts.WriteLine($"- … and {deletes.Count - MaxListed} more");
         prompts.WriteLine();
         if (assumeYes) return true;

@@ -90,7 +90,7 @@ public sealed class FleetConsole : IFleetProgress
         {
             _prompts.WriteLine();
             _prompts.WriteLine($"## Files to delete on {_names[index]} (--delete): {deletes.Count}");
-            foreach (var entry in deletes.Take(100)) _prompts.WriteLine($"- {Printable.Name(entry.Path)}");
+            foreach (var entry in deletes.Take(100)) _prompts.WriteLine($"- {Printable.Name(entry.Removed)}");
             if (deletes.Count > 100) _prompts.WriteLine($"- … and {deletes.Count - 100} more");
             _prompts.WriteLine();
             var yes = _assumeYes;

@@ -38,7 +38,8 @@ public static class DiffOperation
             (localHashes, remoteHashes) = (hashes[0].Hashes, hashes[1].Hashes);
         }
         var plan = Planner.Plan(local, target, new PlanOptions(HashName: choice?.Function.Name ?? HashFunction.Sha256.Name), localHashes, remoteHashes);
-        var command = "model-sync push " + Reporting.ShellWords.Join([localPath, pair.Spec.ToString()]);
+        // A directory and a file trading places is refused without --delete; with it, push lists what goes and asks.
+        var command = "model-sync push " + Reporting.ShellWords.Join([localPath, pair.Spec.ToString()]) + (plan.NeedsDelete ? " --delete" : "");
         return new DiffResult(PosixPath.Name(pair.LocalPath), localPath, pair.RemoteDisplay, target is not null, checksum, plan, command)
         {
             Resolved = pair.Resolved,

@@ -11,7 +11,8 @@ using ModelSync.Verification;
 namespace ModelSync.Operations;
 
 /// <summary>
-/// The one walk every push and pull takes: scan both sides, plan, lock the target, check space, fill a hidden
+/// The one walk every push and pull takes: scan both sides, plan, agree what is removed (before the lock, so a
+/// prompt holds no one up), lock the target, list it again and check space, fill a hidden
 /// stage next to the target, verify the stage against the source, and only then rename it into place. An
 /// interruption at any point leaves the target as it was and the stage ready to resume.
 /// </summary>
@@ -50,12 +51,12 @@ public sealed class TransferOperation
             sent, alreadyThere, clock.Elapsed.TotalSeconds, verification, plan, published) { Transport = transport, Warnings = warnings };
 
         if (options.DryRun) return Result(0, 0, skipped, false);
+        RemovalConsent.Ask(run, _progress);
         // A target that already matches needs no lock: nothing is written (unless it lacks a current manifest),
         // and a re-push that changes nothing costs two round trips less.
         var upToDate = run.SameKind && plan.IsNoOp ? await CheckUpToDateAsync(run) : null;
         if (upToDate is { Outcome: { } current, ManifestMissing: false }) return Result(0, sourceTree.TotalBytes, current, false);
         await using var targetLock = await TargetLock.AcquireAsync(target.Remote, target.Path, options.Command, options.Lock, _progress.Phase, cancellationToken);
-        ConfirmDeletes(run);
         if (upToDate is { Outcome: { } done, ManifestMissing: true })
         {
             // Hashed in full without a manifest: leave one, so the next check costs a listing.
@@ -64,7 +65,16 @@ public sealed class TransferOperation
         }
         var forced = upToDate?.Differing ?? [];
 
-        await TransferChecks.RequireSpaceAsync(run, forced);
+        // The target may have changed while the user read the prompt or someone else held the lock: list it again then,
+        // and only then (every other push keeps its one call before the bytes).
+        if (plan.ToRemove.Any() || targetLock.FoundHeld)
+        {
+            var recheck = RemovalConsent.RecheckAsync(run);
+            await Task.WhenAll(recheck, TransferChecks.RequireSpaceAsync(run, forced));
+            run = await recheck;
+            plan = run.Plan;
+        }
+        else await TransferChecks.RequireSpaceAsync(run, forced);
         await PrepareStageAsync(run);
         var sent = await SendAsync(run, upToDate?.SourceHashes);
         var verification = skipped;
@@ -101,14 +111,6 @@ public sealed class TransferOperation
 
     /// <summary>The stage's verdict, and what a re-send of mismatched files added to the wire.</summary>
     private sealed record StageCheck(VerificationOutcome Outcome, long Wire, long Literal);
-
-    private void ConfirmDeletes(TransferContext run)
-    {
-        var deletes = run.Plan.ToDelete.ToList();
-        if (run.Options.Delete && deletes.Count > 0 && !_progress.ConfirmDeletes(deletes))
-            throw ModelSyncException.Usage($"--delete would remove {deletes.Count} file(s) from {run.Target.Display}; nothing was changed",
-                "review the list, then run again with --yes (needed when stdin is not a terminal)");
-    }
 
     /// <summary>
     /// Size and mtime say nothing changed: compare hashes (mostly from the manifest and the cache, so usually

@@ -11,7 +11,9 @@ public static class Planner
     /// <summary>
     /// <paramref name="target"/> null means nothing is there yet. Hashes, when given for both sides, decide
     /// equality by content; otherwise size and mtime decide, as rsync's quick check does, but below the second
-    /// too where both sides keep it (<see cref="Mtimes"/>).
+    /// too where both sides keep it (<see cref="Mtimes"/>). A directory and a file (or link) trading places, at the
+    /// root or below it, removes what the target has there: such a plan lists it and, without --delete, is
+    /// marked <see cref="TransferPlan.NeedsDelete"/>.
     /// </summary>
     public static TransferPlan Plan(
         TreeListing source,
@@ -21,26 +23,32 @@ public static class Planner
         IReadOnlyDictionary<string, string>? targetHashes = null)
     {
         var targetByPath = (target?.Entries ?? []).ToDictionary(e => e.Path, StringComparer.Ordinal);
+        // A directory root has no entry of its own; a file replacing it is compared against one, so the plan says so.
+        if (target?.RootKind == EntryKind.Directory && source.RootKind != EntryKind.Directory)
+            targetByPath[""] = new TreeEntry("", EntryKind.Directory, 0, 0);
+        var needs = options.Delete ? "" : ", needs --delete";
         var entries = new List<PlannedEntry>();
         foreach (var source1 in source.Entries)
         {
             targetByPath.Remove(source1.Path, out var existing);
             var (status, reason) = Compare(source1, existing, sourceHashes, targetHashes, options.HashName);
-            entries.Add(new PlannedEntry(source1.Path, source1.Kind, status, reason, source1, existing, false));
+            var entry = new PlannedEntry(source1.Path, source1.Kind, status, reason, source1, existing, false);
+            entries.Add(entry.ReplacesKind ? entry with { Reason = $"{reason}: what was there is removed{needs}" } : entry);
         }
-        var sourceNonDirectories = source.Entries.Where(e => e.Kind != EntryKind.Directory).Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
+        var sourceNonDirectories = source.Entries.Where(e => e.Kind != EntryKind.Directory).ToDictionary(e => e.Path, StringComparer.Ordinal);
+        var rootReplaced = target is not null && (target.RootKind == EntryKind.Directory) != (source.RootKind == EntryKind.Directory);
         foreach (var extra in targetByPath.Values)
         {
-            // A directory the source replaces with a file or link cannot keep its contents.
-            var displaced = Ancestors(extra.Path).Any(sourceNonDirectories.Contains);
-            var delete = options.Delete || displaced;
-            var reason = displaced ? "its directory is replaced by a file: deleted"
+            // A directory the source replaces with a file or link cannot keep its contents, nor a target the source replaces whole.
+            var displacedBy = Ancestors(extra.Path).Select(a => sourceNonDirectories.GetValueOrDefault(a)).FirstOrDefault(e => e is not null);
+            var reason = rootReplaced ? $"the target {Describe(target!.RootKind)} is replaced by a {Describe(source.RootKind)}: deleted{needs}"
+                : displacedBy is not null ? $"its directory {displacedBy.Path} is replaced by a {Describe(displacedBy.Kind)}: deleted{needs}"
                 : options.Delete ? "not in source: deleted (--delete)"
                 : "not in source: kept (no --delete)";
-            entries.Add(new PlannedEntry(extra.Path, extra.Kind, EntryStatus.TargetOnly, reason, null, extra, delete));
+            entries.Add(new PlannedEntry(extra.Path, extra.Kind, EntryStatus.TargetOnly, reason, null, extra, options.Delete || rootReplaced || displacedBy is not null));
         }
         entries.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return new TransferPlan(entries);
+        return new TransferPlan(entries) { NeedsDelete = !options.Delete && entries.Any(e => e.Removes) };
     }
 
     /// <summary>The one place that decides whether a path needs sending, and says why.</summary>
@@ -80,7 +88,7 @@ public static class Planner
             yield return path[..slash];
     }
 
-    private static string Describe(EntryKind kind) => kind switch
+    internal static string Describe(EntryKind kind) => kind switch
     {
         EntryKind.Directory => "directory",
         EntryKind.Symlink => "symlink",

@@ -43,6 +43,9 @@ public sealed class TargetLock : IAsyncDisposable
     private readonly string _path;
     private readonly string _token;
 
+    /// <summary>Someone else held the lock when this one first asked: the target may have changed meanwhile.</summary>
+    public bool FoundHeld { get; private init; }
+
     private TargetLock(IRemote remote, string path, string token)
     {
         _remote = remote;
@@ -57,11 +60,13 @@ public sealed class TargetLock : IAsyncDisposable
             DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture), command.ReplaceLineEndings(" "),
             Guid.NewGuid().ToString("N"), MachineIdentity.Current);
         var deadline = DateTimeOffset.UtcNow + policy.Wait;
+        var attempts = 0;
         while (true)
         {
             var result = await remote.RunCheckedAsync(RemoteScripts.LockAcquire, [path, me.Serialize()], "take the lock", cancellationToken);
             var lines = result.StdoutText.Split('\n');
-            if (lines[0] == "acquired") return new TargetLock(remote, path, me.Token);
+            if (lines[0] == "acquired") return new TargetLock(remote, path, me.Token) { FoundHeld = attempts > 0 };
+            attempts++;
             var age = TimeSpan.FromSeconds(long.TryParse(lines[0].Split(' ').Last(), CultureInfo.InvariantCulture, out var s) ? s : 0);
             var holder = LockHolder.Parse(lines.Skip(1));
             if (IsStale(holder, age, policy))

@@ -45,8 +45,9 @@ public static class FleetDiffReport
     /// <summary>One push for every server that differs; null when none does.</summary>
     public static string? PushCommand(string local, IReadOnlyList<TargetOutcome<DiffResult>> outcomes)
     {
-        var behind = outcomes.Where(o => o.Result is { } r && NeedsPush(r)).Select(o => o.Result!.Spec).ToList();
-        return behind.Count == 0 ? null : "model-sync push " + ShellWords.Join([local, .. behind]);
+        var behind = outcomes.Where(o => o.Result is { } r && NeedsPush(r)).Select(o => o.Result!).ToList();
+        return behind.Count == 0 ? null : "model-sync push " + ShellWords.Join([local, .. behind.Select(r => r.Spec)])
+            + (behind.Any(r => r.Plan.NeedsDelete) ? " --delete" : ""); // a kind change is refused without it (see DiffOperation)
     }
 
     public static JsonObject Json(string local, bool checksum, IReadOnlyList<TargetOutcome<DiffResult>> outcomes) => new()

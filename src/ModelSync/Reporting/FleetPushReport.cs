@@ -48,7 +48,7 @@ public static class FleetPushReport
     public static string Status(TargetOutcome<TransferResult> t) => t switch
     {
         { Failure: { } f } => $"FAILED (exit {f.ExitCode})",
-        { Result: { DryRun: true } r } => $"would send {r.Plan.DescribeToSend()} ({Human.Bytes(r.Plan.BytesToSend)}), delete {r.Plan.ToDelete.Count()}",
+        { Result: { DryRun: true } r } => $"would send {r.Plan.DescribeToSend()} ({Human.Bytes(r.Plan.BytesToSend)}), delete {r.Plan.ToRemove.Count()}{(r.Plan.NeedsDelete ? " (needs --delete)" : "")}",
         { Result.Published: true } => "published",
         _ => "already up to date",
     };

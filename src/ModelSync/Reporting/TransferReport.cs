@@ -67,17 +67,21 @@ public static class TransferReport
     {
         writer.WriteLine("## Plan (dry run: nothing was changed)");
         var table = new MarkdownTable("File", "Size", "Action", "Reason");
-        foreach (var entry in result.Plan.Entries.Where(e => e.WillSend || e.Delete || (e.Status != EntryStatus.Same && e.Kind == EntryKind.Directory)))
+        foreach (var entry in result.Plan.Entries.Where(e => e.WillSend || e.Removes || (e.Status != EntryStatus.Same && e.Kind == EntryKind.Directory)))
             table.Add(Display(entry.Path), Human.Bytes(entry.Source?.Size ?? entry.Target?.Size ?? 0), Action(entry), entry.Reason);
         if (table.Count > 0) table.WriteTo(writer);
         else writer.WriteLine("Nothing to send: the target is up to date.");
         writer.WriteLine();
-        writer.WriteLine($"Would send {result.Plan.DescribeToSend()} ({Human.Bytes(result.Plan.BytesToSend)}) and delete {result.Plan.ToDelete.Count()}. Run without --dry-run to apply.");
+        writer.WriteLine($"Would send {result.Plan.DescribeToSend()} ({Human.Bytes(result.Plan.BytesToSend)}) and delete {result.Plan.ToRemove.Count()}. "
+            + (result.Plan.NeedsDelete
+                ? "Needs --delete: a directory and a file trade places, removing what is listed; run with --delete --yes to apply."
+                : "Run without --dry-run to apply."));
     }
 
     private static string Action(PlannedEntry entry) => entry switch
     {
         { Delete: true } => "delete",
+        { ReplacesKind: true } => "replace",
         { Status: EntryStatus.New } => "send (new)",
         { Status: EntryStatus.Modified } => "send (update)",
         _ => "create",
@@ -103,10 +107,10 @@ public static class TransferReport
         ["transport"] = r.Transport,
         ["resolved_from"] = r.ResolvedFrom,
         ["warnings"] = JsonOutput.Array(r.Warnings),
-        ["changes"] = JsonOutput.Array(r.Plan.Entries.Where(e => e.WillSend || e.Delete), e => new JsonObject
+        ["changes"] = JsonOutput.Array(r.Plan.Entries.Where(e => e.WillSend || e.Removes), e => new JsonObject
         {
             ["path"] = e.Path,
-            ["action"] = e.Delete ? "delete" : e.Status == EntryStatus.New ? "new" : "modified",
+            ["action"] = e.Delete ? "delete" : e.ReplacesKind ? "replace" : e.Status == EntryStatus.New ? "new" : "modified",
             ["bytes"] = e.Source?.Size ?? e.Target?.Size ?? 0,
             ["reason"] = e.Reason,
         }),

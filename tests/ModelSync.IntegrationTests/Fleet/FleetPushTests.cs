@@ -127,6 +127,26 @@ public sealed class FleetPushTests(SshdFleetFixture fleet) : FleetTestBase(fleet
     }
 
     [Fact]
+    public async Task A_kind_change_on_one_server_refuses_only_that_server_until_delete_yes()
+    {
+        var name = SmallModel("KND");
+        CliAssert.Exit(await Cli("push", name, "@pair"), 0);
+        var s1 = Path.Combine(BaseOf("s1"), name);
+        Directory.Delete(Path.Combine(s1, "tokenizer"), recursive: true);
+        File.WriteAllText(Path.Combine(s1, "tokenizer"), "a file where the model has a directory");
+
+        var refused = await Cli("push", name, "@pair");
+
+        CliAssert.Exit(refused, 2);
+        Assert.Equal("FAILED (exit 2)", CliAssert.Cell(refused, "s1", "Status"));
+        CliAssert.StdoutContains(refused, "- s1: ", "tokenizer (a file, replaced by a directory)", "run again with --delete --yes");
+        Assert.Equal("a file where the model has a directory", File.ReadAllText(Path.Combine(s1, "tokenizer")));
+
+        CliAssert.Exit(await Cli("push", name, "@pair", "--delete", "--yes"), 0);
+        TreeComparer.AssertSameTree(Path.Combine(Work, name), s1);
+    }
+
+    [Fact]
     public async Task UnknownGroupIsOneErrorBeforeAnythingIsSent()
     {
         var name = SmallModel("ERR");

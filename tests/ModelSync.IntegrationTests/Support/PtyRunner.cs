@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using ModelSync.IntegrationTests.Fixtures;
 
 namespace ModelSync.IntegrationTests.Support;
@@ -14,6 +15,21 @@ public static class PtyRunner
     public const string RuntimeKeypadMode = "\u001b[?1h\u001b=";
 
     public static async Task<CliResult> RunAsync(IEnumerable<string> args, string configPath, string workingDirectory, IReadOnlyDictionary<string, string?> env)
+    {
+        using var process = Process.Start(StartInfo(args, configPath, workingDirectory, env))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(cts.Token);
+        process.StandardInput.Close();
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts the CLI on a terminal to talk to: wait for what it prints, then type an answer.</summary>
+    public static PtySession Start(IEnumerable<string> args, string configPath, string workingDirectory) =>
+        new(Process.Start(StartInfo(args, configPath, workingDirectory, new Dictionary<string, string?>()))!);
+
+    private static ProcessStartInfo StartInfo(IEnumerable<string> args, string configPath, string workingDirectory, IReadOnlyDictionary<string, string?> env)
     {
         var line = string.Join(' ', CliRunner.Launcher.Concat(args).Select(Quote));
         var psi = new ProcessStartInfo("script")
@@ -36,14 +52,78 @@ public static class PtyRunner
             else psi.Environment[key] = value;
         }
 
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(cts.Token);
-        process.StandardInput.Close();
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        return psi;
     }
 
     private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+}
+
+/// <summary>A CLI running on a terminal from <see cref="PtyRunner.Start"/>; disposing it kills what is still running.</summary>
+public sealed class PtySession : IDisposable
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+    private readonly Process _process;
+    private readonly StringBuilder _transcript = new();
+    private readonly Task _reading;
+    private readonly Task<string> _stderr;
+
+    internal PtySession(Process process)
+    {
+        _process = process;
+        _reading = ReadAsync();
+        _stderr = process.StandardError.ReadToEndAsync();
+    }
+
+    /// <summary>Everything the terminal showed so far.</summary>
+    public string Transcript
+    {
+        get
+        {
+            lock (_transcript) return _transcript.ToString();
+        }
+    }
+
+    /// <summary>Waits until the terminal shows <paramref name="text"/>; fails with the transcript if the CLI exits first.</summary>
+    public async Task WaitForAsync(string text)
+    {
+        var deadline = DateTime.UtcNow + Limit;
+        while (!Transcript.Contains(text, StringComparison.Ordinal))
+        {
+            if (_reading.IsCompleted || DateTime.UtcNow > deadline)
+                throw new InvalidOperationException($"the terminal never showed '{text}'; it showed:\n{Transcript}");
+            await Task.Delay(25);
+        }
+    }
+
+    /// <summary>Types <paramref name="line"/> and Enter.</summary>
+    public async Task TypeLineAsync(string line)
+    {
+        await _process.StandardInput.WriteAsync(line + "\r");
+        await _process.StandardInput.FlushAsync();
+    }
+
+    public async Task<CliResult> WaitForExitAsync()
+    {
+        using var cts = new CancellationTokenSource(Limit);
+        await _process.WaitForExitAsync(cts.Token);
+        await _reading;
+        _process.StandardInput.Close();
+        return new CliResult(_process.ExitCode, Transcript, await _stderr);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+
+    private async Task ReadAsync()
+    {
+        var buffer = new char[4096];
+        int read;
+        while ((read = await _process.StandardOutput.ReadAsync(buffer)) > 0)
+        {
+            lock (_transcript) _transcript.Append(buffer, 0, read);
+        }
+    }
 }

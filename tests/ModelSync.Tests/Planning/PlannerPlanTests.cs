@@ -174,7 +174,7 @@ public sealed class PlannerPlanTests
         var plan = Planner.Plan(Tree(Dir("x"), File("x/a", 3)), Tree(File("x", 10)), new PlanOptions());
 
         Assert.Equal(
-            [("x", EntryKind.Directory, EntryStatus.Modified, "was a file, now a directory"), ("x/a", EntryKind.File, EntryStatus.New, "not on target")],
+            [("x", EntryKind.Directory, EntryStatus.Modified, "was a file, now a directory: what was there is removed, needs --delete"), ("x/a", EntryKind.File, EntryStatus.New, "not on target")],
             plan.Entries.Select(e => (e.Path, e.Kind, e.Status, e.Reason)));
         Assert.Equal(["x/a"], plan.ToSend.Select(e => e.Path));
         Assert.False(plan.IsNoOp);
@@ -202,5 +202,6 @@ public sealed class PlannerPlanTests
 
         Assert.Equal(["x/a"], plan.ToDelete.Select(e => e.Path));
         Assert.DoesNotContain(plan.Entries, e => e.Reason.Contains("kept", StringComparison.Ordinal));
+        Assert.True(plan.NeedsDelete, "removing x/a without --delete must be refused");
     }
 }
