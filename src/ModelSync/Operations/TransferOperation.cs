@@ -82,8 +82,15 @@ public sealed class TransferOperation
         }
 
         _progress.Phase("Publishing");
-        await WithRetriesAsync(run, () => target.Remote.RunCheckedAsync(RemoteScripts.Publish, [run.Stage, target.Path, StageNames.Old(target.Path)],
-            "move the verified copy into place", cancellationToken));
+        try
+        {
+            await WithRetriesAsync(run, () => target.Remote.RunCheckedAsync(RemoteScripts.Publish, [run.Stage, target.Path, StageNames.Old(target.Path)],
+                "move the verified copy into place", cancellationToken));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw await InterruptedPublish.DescribeAsync(target.Remote, target.Path, target.Display);
+        }
         return Result(wire, Math.Max(0, sourceTree.TotalBytes - literal), verification, true);
     }
 
