@@ -36,8 +36,9 @@ public sealed class TransferOperation
             direction == "push" ? "check the path" : $"check the name with `model-sync list {source.Remote.Alias.Name}`");
         var plan = Planner.Plan(sourceTree, scans[1], new PlanOptions(options.Delete));
         var hash = HashChoice.Choose(options.Hash, source.Remote, target.Remote);
-        var warnings = options.Verify && hash.Warning is { } warning ? new[] { warning } : [];
-        foreach (var w in warnings) _progress.Phase("warning: " + w);
+        var warnings = new List<string>();
+        var warn = PushPull.Warner(warnings, _progress);
+        if (options.Verify && hash.Warning is { } warning) warn(warning);
         var run = new TransferContext(direction, source, target, options, options.Checksum ? _cachingHasher.WithoutCache() : _cachingHasher,
             sourceTree, scans[1], plan, hash.Function, cancellationToken);
         var skipped = Skipped(run);
@@ -52,7 +53,7 @@ public sealed class TransferOperation
         // and a re-push that changes nothing costs two round trips less.
         var upToDate = run.SameKind && plan.IsNoOp ? await CheckUpToDateAsync(run) : null;
         if (upToDate is { Outcome: { } current, ManifestMissing: false }) return Result(0, sourceTree.TotalBytes, current, false);
-        await using var targetLock = await TargetLock.AcquireAsync(target.Remote, target.Path, options.Command, options.Lock, _progress.Phase, cancellationToken);
+        await using var targetLock = await TargetLock.AcquireAsync(target.Remote, target.Path, options.Command, options.Lock, warn, cancellationToken);
         ConfirmDeletes(run);
         if (upToDate is { Outcome: { } done, ManifestMissing: true })
         {
