@@ -146,6 +146,25 @@ public sealed class CopyTests(TwoServersFixture servers) : TwoServerTestBase(ser
     }
 
     [Fact]
+    public async Task Direct_copy_with_compress_sends_weights_uncompressed()
+    {
+        const int Size = 2 << 20;
+        var config = Config(reaper: DirectAccess(Reaper), doomfist: DirectAccess(Doomfist));
+        var name = "cz-" + Id;
+        var source = Tree(name).File("1/model.onnx", new byte[Size]).File("config.pbtxt", "v1\n").Root;
+        await CliOk(config, "push", "./" + name, "reaper");
+
+        var copy = await CliOk(config, "--json", "copy", $"reaper:{name}", "doomfist", "--direct", "--compress");
+
+        using (var json = CliAssert.Json(copy))
+        {
+            var sent = json.RootElement.GetProperty("bytes_sent").GetInt64();
+            Assert.True(sent >= Size, $"the weights were compressed: {sent} bytes sent for {Size} bytes of zeros\n{copy}");
+        }
+        TreeComparer.AssertSameTree(source, Path.Combine(DoomfistBase, name));
+    }
+
+    [Fact]
     public async Task Direct_fails_with_one_line_when_the_source_cannot_log_in_to_the_target()
     {
         var name = "nr-" + Id;
