@@ -24,7 +24,7 @@
 #          bench/run.sh --report              # rewrite RESULTS.md from bench/raw/ without measuring
 # Env:     SIZE (MiB, default 1024)  RUNS (default 3)  SETTLE (s, default 3)  SERVERS_REPS (default 5)
 #          BENCH_WORK (work dir, default /tmp/msbench-work; needs ~5×SIZE MiB + 0.5 GiB free)
-#          SCENARIOS (comma list, default all: first_a,first_b,noop,delta,pull,local,files20k,hf,hash,verify_cost,diff,servers)
+#          SCENARIOS (comma list, default all: first_a,first_b,compress,noop,delta,pull,local,files20k,hf,hash,verify_cost,diff,servers)
 #          BENCH_NOTE (free text written into RESULTS.md, e.g. what else ran on the machine)
 #          RESULTS (output file, default bench/RESULTS.md)
 # All traffic is loopback (127.0.0.1). Nothing outside the work dir and bench/ is written.
@@ -39,7 +39,7 @@ SIZE="${SIZE:-1024}"
 RUNS="${RUNS:-3}"
 SETTLE="${SETTLE:-3}"
 SERVERS_REPS="${SERVERS_REPS:-5}"
-SCENARIOS="${SCENARIOS:-first_a,first_b,noop,delta,pull,local,files20k,hf,hash,verify_cost,diff,servers}"
+SCENARIOS="${SCENARIOS:-first_a,first_b,compress,noop,delta,pull,local,files20k,hf,hash,verify_cost,diff,servers}"
 SMALL_FILES=20000
 SMALL_MIB=150
 
@@ -153,6 +153,9 @@ report_targets() {
     if has first_b; then
         target_row "first push (float) vs \`rsync -avz\`" "$(ratio first_b ms first_b rsync_avz)" 0.5 "$(pair first_b ms first_b rsync_avz)"
         target_row "first push (float) vs \`rsync -a\`" "$(ratio first_b ms first_b rsync_a)" 0.8 "$(pair first_b ms first_b rsync_a)"
+    fi
+    if has compress; then
+        target_row "first push (float), \`--compress\` vs \`--no-compress\` (issue 12: weights never compressed)" "$(ratio compress ms_z compress ms)" 1.1 "$(pair compress ms_z compress ms)"
     fi
     if has noop; then
         target_row "no-op re-push vs \`rsync -a\` no-op" "$(ratio noop ms noop rsync_a)" 1.0 "$(pair noop ms noop rsync_a)"
@@ -499,6 +502,13 @@ define_methods() {
     def first_b rsync_avz "rsync -avz" fresh "$t/rsync_avz" "$t/rsync_avz/model" "$D/b" "rsync -avz --stats -e '$RSH' $D/b/ $REMOTE:$t/rsync_avz/model/"
     def first_b rsync_a "rsync -a" fresh "$t/rsync_a" "$t/rsync_a/model" "$D/b" "rsync -a --stats -e '$RSH' $D/b/ $REMOTE:$t/rsync_a/model/"
 
+    scenario compress "Compression on: dataset b pushed with \`--compress\` (as \`compress: true\`) and with \`--no-compress\`" \
+        "Empty target. Weights (model.onnx, model.plan) must go uncompressed even with compression on, so the two should take the same time; text files are compressed. \`rsync -avz\` (zstd on every file) for reference."
+    t="$S/compress"
+    def compress ms_z "model-sync push --compress (verify on)" fresh "$t/ms_z" "$t/ms_z/model" "$D/b" "$MSX push --compress $D/b bench:compress/ms_z/model"
+    def compress ms "model-sync push --no-compress (verify on)" fresh "$t/ms" "$t/ms/model" "$D/b" "$MSX push --no-compress $D/b bench:compress/ms/model"
+    def compress rsync_avz "rsync -avz" fresh "$t/rsync_avz" "$t/rsync_avz/model" "$D/b" "rsync -avz --stats -e '$RSH' $D/b/ $REMOTE:$t/rsync_avz/model/"
+
     scenario noop "No-op re-push (dataset a, target already up to date)" \
         "Each method's target was filled once by that same method (untimed); the timed run finds nothing to send. model-sync still verifies (hashes both sides)."
     t="$S/noop"
@@ -565,6 +575,7 @@ define_methods() {
         "$SERVERS_REPS runs per round, no settle."
     def servers ms "model-sync servers" none "" "" "" "$MS --config $CFG servers"
 
+    printf 'bytes.compress=%s\n' "$(data_bytes "$D/b")" >> "$RAW/meta"
     printf 'bytes.first_a=%s\nbytes.first_b=%s\nbytes.delta=%s\nbytes.pull=%s\nbytes.local=%s\nbytes.files20k=%s\nbytes.hf=%s\n' \
         "$(data_bytes "$D/a")" "$(data_bytes "$D/b")" "$(data_bytes "$D/a")" "$(data_bytes "$D/a")" "$(data_bytes "$D/a")" \
         "$(data_bytes "$D/c")" "$(data_bytes "$D/d")" >> "$RAW/meta"

@@ -209,11 +209,11 @@ public sealed class LocalCopyTests(SshdFixture sshd) : SshdTestBase(sshd)
         await CliOk("push", "./" + name, $"local:lc-{Id}/");
 
         // Every kind of change a link can go through: another directory, another file, a link that becomes a
-        // directory, a directory that becomes a link.
+        // directory, a directory that becomes a link (those two remove what was there, so they need --delete --yes).
         foreach (var link in new[] { "2", "cfg", "here" }) File.Delete(tree.PathOf(link));
         Directory.Delete(tree.PathOf("3"), recursive: true);
         tree.Symlink("2", "3").Symlink("3", "1").Symlink("cfg", "1/model.onnx").File("here/x.txt", "x\n");
-        var push = await CliOk("--json", "push", "./" + name, $"local:lc-{Id}/");
+        var push = await CliOk("--json", "push", "./" + name, $"local:lc-{Id}/", "--delete", "--yes");
         await CliOk("pull", $"local:lc-{Id}/{name}", "./back/");
         await CliOk("pull", $"local:lc-{Id}/{name}", "./back/");
 

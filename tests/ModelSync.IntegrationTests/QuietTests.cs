@@ -31,4 +31,60 @@ public sealed class QuietTests(SshdFixture sshd) : SshdTestBase(sshd)
         CliAssert.Error(refused, 2, "--delete would remove 1 file(s)");
         CliAssert.StdoutContains(refused, "## Files to delete (--delete): 1", "- old.bin");
     }
+
+    [Fact]
+    public async Task Quiet_push_warns_about_the_name_before_anything_is_sent()
+    {
+        Tree("m").File("config.pbtxt", "v1");
+        var name = "quiet-name-" + Id; // does not follow {GPU}_{DATE}_{MODEL}_{VERSION}
+        // A lock held by a live process stops the push before anything is sent: the warning must be out by then.
+        var held = Directory.CreateDirectory(Path.Combine(Sshd.BaseA, ".model-sync-lock." + name)).FullName;
+        await File.WriteAllTextAsync(Path.Combine(held, "holder"), $"host={Environment.MachineName}\npid={Environment.ProcessId}\nsince=now\ncommand=push\ntoken=t\n");
+
+        var result = await Cli("push", "./m", "alpha:" + name, "--quiet");
+
+        CliAssert.Error(result, 1, "is locked by");
+        Assert.Contains($"model-sync: warning: target name '{name}' does not follow", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(Sshd.BaseA, ".model-sync-stage." + name)), "nothing was sent");
+    }
+
+    [Fact]
+    public async Task Quiet_push_still_warns_when_it_breaks_a_stale_lock()
+    {
+        Tree("m").File("config.pbtxt", "v1");
+        var name = "quiet-stale-" + Id;
+        var stale = Directory.CreateDirectory(Path.Combine(Sshd.BaseA, ".model-sync-lock." + name)).FullName;
+        await File.WriteAllTextAsync(Path.Combine(stale, "holder"), "host=gone-host\npid=4242\nsince=long ago\ncommand=push\ntoken=t\n");
+        Directory.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddDays(-30));
+
+        var result = await CliOk("--json", "push", "./m", "alpha:" + name, "--quiet");
+
+        Assert.Contains("model-sync: warning: breaking a stale lock on ", result.Stderr, StringComparison.Ordinal);
+        using var doc = CliAssert.Json(result);
+        Assert.Contains(doc.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("breaking a stale lock on ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Quiet_dry_run_warns_about_the_name()
+    {
+        Tree("m").File("config.pbtxt", "v1");
+
+        var result = await CliOk("push", "./m", "alpha:quiet-dry-" + Id, "--dry-run", "--quiet");
+
+        Assert.Contains($"model-sync: warning: target name 'quiet-dry-{Id}' does not follow", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_warns_about_a_name_a_push_would_be_warned_about()
+    {
+        Tree("m").File("config.pbtxt", "v1");
+
+        var result = await CliOk("--json", "diff", "./m", "alpha:diff-name-" + Id);
+
+        Assert.Contains($"model-sync: warning: target name 'diff-name-{Id}' does not follow", result.Stderr, StringComparison.Ordinal);
+        using var doc = CliAssert.Json(result);
+        Assert.Contains(doc.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith($"target name 'diff-name-{Id}'", StringComparison.Ordinal));
+        var conforming = await CliOk("diff", "./m", "alpha:RTX3090_N2501_ASR_250820");
+        Assert.DoesNotContain("warning", conforming.Stderr, StringComparison.Ordinal);
+    }
 }

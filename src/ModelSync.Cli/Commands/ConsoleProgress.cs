@@ -11,9 +11,10 @@ namespace ModelSync.Cli.Commands;
 /// terminal, a live bar (bytes, percent, rate, time left) is redrawn in place there; otherwise nothing but
 /// plain lines is written, never control characters: with <paramref name="plainEvery"/>, one progress line at
 /// most that often, so an agent or a CI log sees a long transfer move. The list of files <c>--delete</c> would
-/// remove is always shown, even with <c>--quiet</c>.
+/// remove is always shown, even with <c>--quiet</c>, and so are warnings (to <paramref name="warnings"/>, else with the phases).
 /// </summary>
-public sealed class ConsoleProgress(TextWriter items, TextWriter phases, TextWriter prompts, bool liveBar, bool assumeYes, TimeSpan? plainEvery = null) : ITransferProgress
+public sealed class ConsoleProgress(TextWriter items, TextWriter phases, TextWriter prompts, bool liveBar, bool assumeYes, TimeSpan? plainEvery = null,
+    TextWriter? warnings = null) : ITransferProgress
 {
     private const int MaxListed = 100;
     private const int BarWidth = 24;
@@ -27,6 +28,12 @@ public sealed class ConsoleProgress(TextWriter items, TextWriter phases, TextWri
     {
         ClearBar();
         phases.WriteLine(Printable.Text($"model-sync: {message}"));
+    }
+
+    public void Warning(string message)
+    {
+        ClearBar();
+        (warnings ?? phases).WriteLine($"model-sync: warning: {message}");
     }
 
     public void Item(RsyncItem item)

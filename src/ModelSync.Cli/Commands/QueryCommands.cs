@@ -49,6 +49,7 @@ public static class QueryCommands
                 return await FleetQueryCommands.DiffAsync(context, session, parse, parse.GetValue(local)!, targets, parse.GetValue(checksum), GlobalOptions.HashOf(parse, context.Config.Defaults), ct);
             var result = await DiffOperation.RunAsync(session, parse.GetValue(local)!, targets[0],
                 parse.GetValue(checksum), parse.GetValue(GlobalOptions.OutsideBase), GlobalOptions.HashOf(parse, context.Config.Defaults), ct);
+            context.Warn(result.Warnings);
             context.Report(w => DiffReport.Write(w, result), () => DiffReport.Json(result));
             return ExitCodes.Ok;
         }, ct));

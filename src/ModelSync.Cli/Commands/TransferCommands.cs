@@ -101,7 +101,7 @@ public static class TransferCommands
     {
         var report = context.Json ? context.Error : context.Output;
         var progress = new ConsoleProgress(quiet ? TextWriter.Null : report, quiet ? TextWriter.Null : context.Error, report,
-            liveBar: !quiet && !Console.IsErrorRedirected, assumeYes, plainEvery: quiet ? null : PlainProgressEvery);
+            liveBar: !quiet && !Console.IsErrorRedirected, assumeYes, plainEvery: quiet ? null : PlainProgressEvery, warnings: context.Error);
         var result = await transfer(progress, (from, to) =>
         {
             if (!context.Json && !quiet) TransferReport.WriteHeader(context.Output, direction, from, to, options.DryRun);

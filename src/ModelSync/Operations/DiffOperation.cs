@@ -45,7 +45,7 @@ public static class DiffOperation
             Resolved = pair.Resolved,
             Spec = pair.Spec.ToString(),
             Algorithm = choice?.Function.Name,
-            Warnings = choice?.Warning is { } w ? [w] : [],
+            Warnings = [.. new[] { PushPull.NamingProblem(session.Config.Naming, PosixPath.Name(pair.RemotePath)), choice?.Warning }.OfType<string>()],
         };
     }
 }

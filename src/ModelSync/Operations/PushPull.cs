@@ -45,7 +45,7 @@ public static class PushPull
     public static Action<string> Warner(List<string> warnings, ITransferProgress progress) => warning =>
     {
         warnings.Add(warning);
-        progress.Phase("warning: " + warning);
+        progress.Warning(warning);
     };
 
     /// <summary>A push needs the exact name to write: <c>MODEL@latest</c> only picks among existing versions.</summary>
@@ -63,16 +63,18 @@ public static class PushPull
     /// </summary>
     public static IReadOnlyList<string> CheckNaming(Config.NamingConvention naming, string targetName, bool strictFlag, ITransferProgress progress)
     {
-        var pattern = naming.Pattern;
-        if (pattern.Conforms(targetName)) return [];
-        var problem = $"target name '{targetName}' does not follow {pattern.Template}: {pattern.Explain(targetName)}";
+        if (NamingProblem(naming, targetName) is not { } problem) return [];
         if (strictFlag || naming.Strict)
             throw ModelSyncException.Usage(problem + (strictFlag ? " (--strict-naming)" : " (naming.strict: true)"),
                 "push to alias:<name> with a name that follows it (`model-sync name --help` builds one)"
                 + (strictFlag ? ", or drop --strict-naming" : ", or set naming.strict: false"));
-        progress.Phase("warning: " + problem);
+        progress.Warning(problem);
         return [problem];
     }
+
+    /// <summary>Pure: why a push target's name does not follow the naming pattern, or null when it does.</summary>
+    public static string? NamingProblem(Config.NamingConvention naming, string targetName) =>
+        naming.Pattern.Conforms(targetName) ? null : $"target name '{targetName}' does not follow {naming.Pattern.Template}: {naming.Pattern.Explain(targetName)}";
 
     /// <summary>The absolute local source, which must exist.</summary>
     public static string LocalSource(string localPath)

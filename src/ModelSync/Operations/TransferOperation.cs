@@ -39,8 +39,10 @@ public sealed class TransferOperation
         var targetTree = TargetLink.Check(direction, target, scans[1], options.ReplaceLink, out var linkWarning);
         var plan = Planner.Plan(sourceTree, targetTree, new PlanOptions(options.Delete));
         var hash = HashChoice.Choose(options.Hash, source.Remote, target.Remote);
-        var warnings = new[] { linkWarning, options.Verify ? hash.Warning : null, sourceTree.ManifestWarning(source.Display), targetTree?.ManifestWarning(target.Display) }.OfType<string>().ToArray();
-        foreach (var w in warnings) _progress.Phase("warning: " + w);
+        var warnings = new List<string>();
+        var warn = PushPull.Warner(warnings, _progress);
+        foreach (var w in new[] { linkWarning, options.Verify ? hash.Warning : null, sourceTree.ManifestWarning(source.Display), targetTree?.ManifestWarning(target.Display) }.OfType<string>())
+            warn(w);
         var run = new TransferContext(direction, source, target, options, options.Checksum ? _cachingHasher.WithoutCache() : _cachingHasher,
             sourceTree, targetTree, plan, hash.Function, cancellationToken);
         var skipped = Skipped(run);
@@ -56,7 +58,7 @@ public sealed class TransferOperation
         // and a re-push that changes nothing costs two round trips less.
         var upToDate = run.SameKind && plan.IsNoOp ? await CheckUpToDateAsync(run) : null;
         if (upToDate is { Outcome: { } current, ManifestMissing: false }) return Result(0, sourceTree.TotalBytes, current, false);
-        await using var targetLock = await TargetLock.AcquireAsync(target.Remote, target.Path, options.Command, options.Lock, _progress.Phase, cancellationToken);
+        await using var targetLock = await TargetLock.AcquireAsync(target.Remote, target.Path, options.Command, options.Lock, warn, cancellationToken);
         if (upToDate is { Outcome: { } done, ManifestMissing: true })
         {
             // Hashed in full without a manifest: leave one, so the next check costs a listing.
@@ -94,8 +96,15 @@ public sealed class TransferOperation
         }
 
         _progress.Phase("Publishing");
-        await WithRetriesAsync(run, () => target.Remote.RunCheckedAsync(RemoteScripts.Publish, [run.Stage, target.Path, StageNames.Old(target.Path)],
-            "move the verified copy into place", cancellationToken));
+        try
+        {
+            await WithRetriesAsync(run, () => target.Remote.RunCheckedAsync(RemoteScripts.Publish, [run.Stage, target.Path, StageNames.Old(target.Path)],
+                "move the verified copy into place", cancellationToken));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw await InterruptedPublish.DescribeAsync(target.Remote, target.Path, target.Display);
+        }
         return Result(wire, Math.Max(0, sourceTree.TotalBytes - literal), verification, true);
     }
 

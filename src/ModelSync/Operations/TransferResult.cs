@@ -76,6 +76,9 @@ public interface ITransferProgress
 {
     void Phase(string message);
 
+    /// <summary>Something the user must see even with <c>--quiet</c>, told as soon as it is known (the caller keeps it for the report too).</summary>
+    void Warning(string message) => Phase("warning: " + message);
+
     void Item(Transfer.RsyncItem item);
 
     /// <summary>True when the listener draws a live bar: then <see cref="Bytes"/> is called as data moves.</summary>

@@ -23,11 +23,6 @@ public static class RsyncArgs
     /// <summary>Marks our per-file lines apart from anything else rsync prints.</summary>
     public const string ItemPrefix = "MS\t";
 
-    /// <summary>Weights and archives gain nothing from compression; rsync sends these as they are.</summary>
-    public const string SkipCompress =
-        "onnx/plan/engine/pt/pth/bin/safetensors/ckpt/h5/pb/tflite/gguf/ggml/npz/trt/mar/nemo/" +
-        "gz/tgz/bz2/xz/txz/zst/lz4/zip/7z/rar/jpg/jpeg/png/webp/mp3/mp4/ogg/flac";
-
     public static IReadOnlyList<string> Build(RsyncRequest request)
     {
         var args = new List<string>
@@ -44,7 +39,8 @@ public static class RsyncArgs
             "--exclude=/" + Manifests.ModelManifest.FileName + "*",
         };
         if (request.Delete) args.Add("--delete");
-        if (request.Compress) args.AddRange(["-z", "--skip-compress=" + SkipCompress]);
+        // No --skip-compress: rsync ignores it (see CompressionSplit, which keeps weights out of compressed runs).
+        if (request.Compress) args.Add("-z");
         if (request.IgnoreTimes) args.Add("-I");
         if (request.LiveProgress) args.Add("--info=progress2");
         if (request.BandwidthLimit is { } limit) args.Add("--bwlimit=" + limit.ToString(System.Globalization.CultureInfo.InvariantCulture));

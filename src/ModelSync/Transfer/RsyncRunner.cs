@@ -33,6 +33,36 @@ public sealed class RsyncRunner(IProcessRunner runner)
         return RsyncOutput.ParseStats(result.StdoutText);
     }
 
+    /// <summary>
+    /// Runs <paramref name="requests"/> one after the other (see <see cref="CompressionSplit"/>) as one transfer: stats
+    /// summed, and the live bar carried across runs, its percent of <paramref name="plannedBytes"/> when there are several.
+    /// </summary>
+    public async Task<RsyncStats> RunAllAsync(IReadOnlyList<RsyncRequest> requests, long plannedBytes, ServerAlias remoteAlias, Action<RsyncItem> onItem,
+        Action<RsyncProgress>? onProgress, CancellationToken cancellationToken, Func<IReadOnlyList<string>, ProcessSpec>? launch = null)
+    {
+        if (requests.Count == 1) return await RunAsync(requests[0], remoteAlias, onItem, onProgress, cancellationToken, launch);
+        var total = new RsyncStats(0, 0, 0, 0, 0);
+        long before = 0, latest = 0;
+        foreach (var request in requests)
+        {
+            latest = 0;
+            var stats = await RunAsync(request, remoteAlias, onItem, onProgress is null ? null : update =>
+            {
+                latest = update.Bytes;
+                onProgress(Carried(update, before, plannedBytes));
+            }, cancellationToken, launch);
+            before += latest;
+            total = new RsyncStats(total.BytesSent + stats.BytesSent, total.BytesReceived + stats.BytesReceived, total.LiteralBytes + stats.LiteralBytes,
+                total.MatchedBytes + stats.MatchedBytes, total.FilesTransferred + stats.FilesTransferred);
+        }
+        return total;
+    }
+
+    /// <summary>Pure: one run's progress line as part of the whole: bytes of earlier runs added, percent of all that is planned.</summary>
+    public static RsyncProgress Carried(RsyncProgress update, long before, long plannedBytes) =>
+        plannedBytes <= 0 ? update with { Bytes = before + update.Bytes }
+            : update with { Bytes = before + update.Bytes, Percent = (int)Math.Min(100, (before + update.Bytes) * 100 / plannedBytes) };
+
     private static ModelSyncException Describe(ServerAlias alias, ProcessResult result)
     {
         var stderr = result.Stderr;

@@ -138,6 +138,55 @@ public sealed class CopyTests(TwoServersFixture servers) : TwoServerTestBase(ser
         CliAssert.StdoutContains(back, "| Transport | direct doomfist → reaper");
     }
 
+    [Theory]
+    [InlineData("relay")]
+    [InlineData("direct")]
+    public async Task Copy_keeps_the_model_roots_mtime_as_push_does(string route)
+    {
+        var config = Config(reaper: DirectAccess(Reaper), doomfist: DirectAccess(Doomfist));
+        var name = "mt-" + route + "-" + Id;
+        var source = Tree(name).File("config.pbtxt", "v1\n").File("1/model.onnx", "w").Root;
+        var then = new DateTime(2024, 5, 17, 8, 30, 0, DateTimeKind.Utc);
+        Directory.SetLastWriteTimeUtc(Path.Combine(source, "1"), then.AddHours(1));
+        Directory.SetLastWriteTimeUtc(source, then);
+        await CliOk(config, "push", "./" + name, "reaper");
+        Assert.Equal(then, Directory.GetLastWriteTimeUtc(Path.Combine(ReaperBase, name)));
+
+        await CliOk(config, route == "direct" ? ["copy", $"reaper:{name}", "doomfist", "--direct"] : ["copy", $"reaper:{name}", "doomfist"]);
+
+        var copy = Path.Combine(DoomfistBase, name);
+        Assert.Equal((then, then.AddHours(1)), (Directory.GetLastWriteTimeUtc(copy), Directory.GetLastWriteTimeUtc(Path.Combine(copy, "1"))));
+        TreeComparer.AssertSameTree(source, copy);
+
+        // An update goes into a stage seeded from the live copy: the root still ends with the source's time.
+        await File.WriteAllTextAsync(Path.Combine(source, "labels.txt"), "new\n");
+        Directory.SetLastWriteTimeUtc(source, then.AddDays(1));
+        await CliOk(config, "push", "./" + name, "reaper");
+        await CliOk(config, route == "direct" ? ["copy", $"reaper:{name}", "doomfist", "--direct"] : ["copy", $"reaper:{name}", "doomfist"]);
+
+        Assert.Equal(then.AddDays(1), Directory.GetLastWriteTimeUtc(copy));
+        TreeComparer.AssertSameTree(source, copy);
+    }
+
+    [Fact]
+    public async Task Direct_copy_with_compress_sends_weights_uncompressed()
+    {
+        const int Size = 2 << 20;
+        var config = Config(reaper: DirectAccess(Reaper), doomfist: DirectAccess(Doomfist));
+        var name = "cz-" + Id;
+        var source = Tree(name).File("1/model.onnx", new byte[Size]).File("config.pbtxt", "v1\n").Root;
+        await CliOk(config, "push", "./" + name, "reaper");
+
+        var copy = await CliOk(config, "--json", "copy", $"reaper:{name}", "doomfist", "--direct", "--compress");
+
+        using (var json = CliAssert.Json(copy))
+        {
+            var sent = json.RootElement.GetProperty("bytes_sent").GetInt64();
+            Assert.True(sent >= Size, $"the weights were compressed: {sent} bytes sent for {Size} bytes of zeros\n{copy}");
+        }
+        TreeComparer.AssertSameTree(source, Path.Combine(DoomfistBase, name));
+    }
+
     [Fact]
     public async Task Direct_fails_with_one_line_when_the_source_cannot_log_in_to_the_target()
     {

@@ -83,6 +83,36 @@ public sealed class InterruptionTests(SshdFixture sshd) : SshdTestBase(sshd)
         Assert.Equal(size, Poll.LargestFile(stage)); // no rsync left writing
     }
 
+    [Fact]
+    public async Task Ctrl_C_while_publishing_says_the_model_was_published_when_it_was()
+    {
+        var name = "pubint-" + Id;
+        var target = Path.Combine(Sshd.BaseA, name);
+        Tree("m").File("config.pbtxt", "v1");
+        await CliOk("push", "./m", "alpha:" + name);
+        await File.WriteAllTextAsync(Path.Combine(Work, "m", "config.pbtxt"), "v2 and longer");
+        // A leftover of a publish cut short long ago: the next publish first removes it, which takes a while, and
+        // the publish cannot be stopped once begun (it ignores hang-ups and interrupts).
+        var old = Path.Combine(Sshd.BaseA, ".model-sync-old." + name);
+        const int Dirs = 30;
+        for (var d = 0; d < Dirs; d++)
+        {
+            var dir = Directory.CreateDirectory(Path.Combine(old, "d" + d)).FullName;
+            for (var f = 0; f < 1000; f++) await File.WriteAllBytesAsync(Path.Combine(dir, "f" + f), []);
+        }
+
+        using var cli = CliRunner.Start(["push", "./m", "alpha:" + name], ConfigPath, workingDirectory: Work);
+        await Poll.UntilAsync(() => !Directory.Exists(old) || Directory.GetDirectories(old).Length < Dirs, TimeSpan.FromSeconds(60),
+            "the publish to start removing the leftover");
+        await RunToolAsync("kill", "-INT", cli.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var result = await CliRunner.WaitAsync(cli, ["push"], TimeSpan.FromSeconds(60));
+
+        CliAssert.Error(result, 130, "interrupted after the new version was published");
+        Assert.DoesNotContain("left as it was", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("v2 and longer", await File.ReadAllTextAsync(Path.Combine(target, "config.pbtxt")));
+        Assert.False(Directory.Exists(Path.Combine(Sshd.BaseA, ".model-sync-stage." + name)));
+    }
+
     private static byte[] RandomBytes(int count)
     {
         var bytes = new byte[count];

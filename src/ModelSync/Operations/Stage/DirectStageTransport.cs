@@ -37,7 +37,8 @@ internal sealed class DirectStageTransport(IProcessRunner runner) : IStageTransp
             LiveProgress = progress.WantsLiveProgress,
             BandwidthLimit = run.Options.BandwidthLimit,
         };
-        var (stats, followed) = await StageFollower.AroundAsync(runner, run, only, () => new RsyncRunner(runner).RunAsync(request, source.Alias, onItem,
+        var (stats, followed) = await StageFollower.AroundAsync(runner, run, only, () => new RsyncRunner(runner).RunAllAsync(RsyncStageTransport.Runs(run, request),
+            run.Plan.BytesToSend, source.Alias, onItem,
             progress.WantsLiveProgress ? progress.Bytes : null, run.Cancellation, arguments => source.ScriptProcess(CopyScripts.Rsync, arguments, agent)));
         return new StageSend(stats.BytesSent, stats.LiteralBytes) { Followed = followed };
     }

@@ -26,12 +26,12 @@ internal sealed class RelayStageTransport(IProcessRunner runner) : IStageTranspo
         var send = (wanted is null ? plan.ToSend.Select(e => e.Source!) : run.SourceTree.Entries.Where(e => wanted.Contains(e.Path))).ToList();
         foreach (var file in send.Where(f => f.Kind == EntryKind.File)) onItem(new RsyncItem(file.Path, file.Size, false));
 
-        // Every directory goes too (a header each): unpacking into one changes its time, and tar puts it back.
+        // Every directory goes too (a header each), the model's root first: unpacking into one changes its time, and tar puts it back.
         IEnumerable<string> names = run.IsDirectory
-            ? run.SourceTree.Entries.Where(e => e.Kind == EntryKind.Directory).Concat(send).Select(e => e.Path).Distinct().Order(StringComparer.Ordinal)
-            : [PosixPath.Name(run.Source.Path)];
+            ? [".", .. run.SourceTree.Entries.Where(e => e.Kind == EntryKind.Directory).Concat(send).Select(e => "./" + e.Path).Distinct().Order(StringComparer.Ordinal)]
+            : ["./" + PosixPath.Name(run.Source.Path)];
         var producer = run.Source.Remote.ScriptProcess(CopyScripts.TarSend, [run.IsDirectory ? run.Source.Path : PosixPath.Parent(run.Source.Path)])
-            with { Stdin = PathBytes.NulTerminated(names, "./"), EndWithParent = true };
+            with { Stdin = PathBytes.NulTerminated(names), EndWithParent = true };
         var consumer = run.Target.Remote.ScriptProcess(CopyScripts.TarReceive, [run.Stage, run.IsDirectory ? "d" : "f", PosixPath.Name(run.Source.Path)])
             with { EndWithParent = true };
         var literal = send.Where(f => f.Kind == EntryKind.File).Sum(f => f.Size);

@@ -1,4 +1,6 @@
 using ModelSync.Errors;
+using ModelSync.Manifests;
+using ModelSync.Paths;
 using ModelSync.Processes;
 using ModelSync.Remotes;
 using ModelSync.Transfer;
@@ -32,8 +34,13 @@ internal sealed class RsyncStageTransport(IProcessRunner runner) : IStageTranspo
             BandwidthLimit = run.Options.BandwidthLimit,
         };
         var remoteAlias = from.RemoteShell is not null ? run.Source.Remote.Alias : run.Target.Remote.Alias;
-        var (stats, followed) = await StageFollower.AroundAsync(runner, run, only,
-            () => new RsyncRunner(runner).RunAsync(request, remoteAlias, onItem, progress.WantsLiveProgress ? progress.Bytes : null, run.Cancellation));
+        var (stats, followed) = await StageFollower.AroundAsync(runner, run, only, () => new RsyncRunner(runner).RunAllAsync(Runs(run, request), run.Plan.BytesToSend,
+            remoteAlias, onItem, progress.WantsLiveProgress ? progress.Bytes : null, run.Cancellation));
         return new StageSend(TransferChecks.WireBytes(run.Source, stats), stats.LiteralBytes) { Followed = followed };
     }
+
+    /// <summary>The rsync runs for one send: weights in a run without compression when the request compresses.</summary>
+    internal static IReadOnlyList<RsyncRequest> Runs(TransferContext run, RsyncRequest request) => !request.Compress ? [request]
+        : CompressionSplit.Split(request, run.IsDirectory, PosixPath.Name(run.Source.Path), CompressionSplit.Weights(run.SourceTree),
+            run.Plan.ToSend.Where(e => e.Kind == EntryKind.File).Select(e => e.Path));
 }
