@@ -33,7 +33,7 @@ public sealed class ConsoleProgress(TextWriter items, TextWriter phases, TextWri
     public void Warning(string message)
     {
         ClearBar();
-        (warnings ?? phases).WriteLine($"model-sync: warning: {message}");
+        (warnings ?? phases).WriteLine(Printable.Text($"model-sync: warning: {message}"));
     }
 
     public void Item(RsyncItem item)
