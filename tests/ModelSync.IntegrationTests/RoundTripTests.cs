@@ -100,6 +100,29 @@ public sealed class RoundTripTests(SshdFixture sshd) : SshdTestBase(sshd)
         TreeComparer.AssertSameTree(Path.Combine(single, "model.onnx"), Path.Combine(Work, "back", "model.onnx"));
     }
 
+    [Fact]
+    public async Task A_single_file_reached_through_a_link_is_pushed_and_pulled_as_the_file_it_names()
+    {
+        // A Hugging Face cache: snapshots/<rev>/model.safetensors -> ../../blobs/<hash>.
+        var cache = Tree("hf").RandomFile("blobs/3f2a", 150_000, seed: 11).Symlink("snapshots/main/model.safetensors", "../../blobs/3f2a");
+        var name = $"weights-{Id}.safetensors";
+
+        await CliOk("push", cache.PathOf("snapshots/main/model.safetensors"), $"alpha:{name}");
+        var onServer = Path.Combine(Sshd.BaseA, name);
+        Assert.True(File.Exists(onServer) && new FileInfo(onServer).LinkTarget is null, $"{onServer} is not a regular file");
+        TreeComparer.AssertSameTree(cache.PathOf("blobs/3f2a"), onServer);
+        await CliOk("push", cache.PathOf("snapshots/main/model.safetensors"), $"local:{name}");
+        var local = Path.Combine(Sshd.LocalBase, name);
+        Assert.True(File.Exists(local) && new FileInfo(local).LinkTarget is null, $"{local} is not a regular file");
+        TreeComparer.AssertSameTree(cache.PathOf("blobs/3f2a"), local);
+
+        File.CreateSymbolicLink(Path.Combine(Sshd.BaseA, $"link-{Id}"), name);
+        await CliOk("pull", $"alpha:link-{Id}", "./back/");
+        var pulled = Path.Combine(Work, "back", $"link-{Id}");
+        Assert.True(new FileInfo(pulled).LinkTarget is null, $"{pulled} is a link");
+        TreeComparer.AssertSameTree(cache.PathOf("blobs/3f2a"), pulled);
+    }
+
     private static void AssertResultReport(CliResult result, int files)
     {
         CliAssert.StdoutContains(result, "## Result", "Sync complete");

@@ -15,6 +15,12 @@ public sealed record RsyncRequest(string Source, string Destination, string? Rem
 
     /// <summary>Ask rsync for whole-transfer progress lines (bytes, percent, rate, time left) for a live bar.</summary>
     public bool LiveProgress { get; init; }
+
+    /// <summary>
+    /// The source is one file, perhaps reached through a link (a Hugging Face cache's snapshot entry): send the file it
+    /// names, as the scan and the hash see it, not the link.
+    /// </summary>
+    public bool SingleFileSource { get; init; }
 }
 
 /// <summary>Pure builders for rsync's argument list.</summary>
@@ -42,6 +48,7 @@ public static class RsyncArgs
         // No --skip-compress: rsync ignores it (see CompressionSplit, which keeps weights out of compressed runs).
         if (request.Compress) args.Add("-z");
         if (request.IgnoreTimes) args.Add("-I");
+        if (request.SingleFileSource) args.Add("--copy-links");
         if (request.LiveProgress) args.Add("--info=progress2");
         if (request.BandwidthLimit is { } limit) args.Add("--bwlimit=" + limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (request.OnlyFiles is not null) args.AddRange(["--from0", "--files-from=-"]);

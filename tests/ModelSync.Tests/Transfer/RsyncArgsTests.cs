@@ -30,6 +30,12 @@ public sealed class RsyncArgsTests
             RsyncArgs.Build(request));
     }
 
+    [Fact]
+    public void ASingleFileSourceIsSentAsTheFileItNamesNotAsALink() =>
+        Assert.Equal(
+            [.. Always, "--copy-links", "/src/model/", "reaper.internal:/models/.model-sync-stage.model/"],
+            RsyncArgs.Build(Request() with { SingleFileSource = true }));
+
     [Theory]
     [InlineData(false, false, false, false, false)]
     [InlineData(true, false, false, false, false)]

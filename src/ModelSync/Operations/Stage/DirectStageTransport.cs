@@ -1,5 +1,6 @@
 using System.Globalization;
 using ModelSync.Errors;
+using ModelSync.Manifests;
 using ModelSync.Processes;
 using ModelSync.Remotes;
 using ModelSync.Transfer;
@@ -36,6 +37,7 @@ internal sealed class DirectStageTransport(IProcessRunner runner) : IStageTransp
             IgnoreTimes = only is not null,
             LiveProgress = progress.WantsLiveProgress,
             BandwidthLimit = run.Options.BandwidthLimit,
+            SingleFileSource = run.SourceTree.RootKind == EntryKind.File,
         };
         var (stats, followed) = await StageFollower.AroundAsync(runner, run, only, () => new RsyncRunner(runner).RunAllAsync(RsyncStageTransport.Runs(run, request),
             run.Plan.BytesToSend, source.Alias, onItem,

@@ -32,6 +32,7 @@ internal sealed class RsyncStageTransport(IProcessRunner runner) : IStageTranspo
             IgnoreTimes = only is not null,
             LiveProgress = progress.WantsLiveProgress,
             BandwidthLimit = run.Options.BandwidthLimit,
+            SingleFileSource = run.SourceTree.RootKind == EntryKind.File,
         };
         var remoteAlias = from.RemoteShell is not null ? run.Source.Remote.Alias : run.Target.Remote.Alias;
         var (stats, followed) = await StageFollower.AroundAsync(runner, run, only, () => new RsyncRunner(runner).RunAllAsync(Runs(run, request), run.Plan.BytesToSend,
