@@ -121,6 +121,12 @@ public sealed class RoundTripTests(SshdFixture sshd) : SshdTestBase(sshd)
         var pulled = Path.Combine(Work, "back", $"link-{Id}");
         Assert.True(new FileInfo(pulled).LinkTarget is null, $"{pulled} is a link");
         TreeComparer.AssertSameTree(cache.PathOf("blobs/3f2a"), pulled);
+
+        // copy's default route, a tar stream relayed through this machine.
+        await CliOk("copy", $"alpha:link-{Id}", $"beta:copied-{Id}");
+        var copied = Path.Combine(Sshd.BaseB, $"copied-{Id}");
+        Assert.True(File.Exists(copied) && new FileInfo(copied).LinkTarget is null, $"{copied} is not a regular file");
+        TreeComparer.AssertSameTree(cache.PathOf("blobs/3f2a"), copied);
     }
 
     private static void AssertResultReport(CliResult result, int files)

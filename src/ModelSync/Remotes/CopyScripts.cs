@@ -10,11 +10,13 @@ public static class CopyScripts
     /// $1: directory. Writes to stdout a tar stream of the NUL-terminated, <c>./</c>-prefixed names on stdin, each
     /// taken as it is (no recursion into directories, symlinks kept, hard links stored as separate files, as rsync
     /// does; POSIX format, so times keep their nanoseconds). GNU tar exits 1 when a file changed while it was read;
-    /// the transfer then finds the change itself.
+    /// the transfer then finds the change itself. $2: <c>file</c> when the one name is a single-file model, which is sent
+    /// as the file it names should it be a link (as the scan saw it), never as the link.
     /// </summary>
     public const string TarSend = """
         cd -- "$1" || exit 41
-        exec tar -c -f - --format=posix --pax-option=delete=atime,delete=ctime --null --verbatim-files-from --no-recursion --hard-dereference -T -
+        if [ "$2" = file ]; then set -- --dereference; else set --; fi
+        exec tar -c -f - --format=posix --pax-option=delete=atime,delete=ctime --null --verbatim-files-from --no-recursion --hard-dereference "$@" -T -
         """;
 
     /// <summary>

@@ -30,7 +30,7 @@ internal sealed class RelayStageTransport(IProcessRunner runner) : IStageTranspo
         IEnumerable<string> names = run.IsDirectory
             ? [".", .. run.SourceTree.Entries.Where(e => e.Kind == EntryKind.Directory).Concat(send).Select(e => "./" + e.Path).Distinct().Order(StringComparer.Ordinal)]
             : ["./" + PosixPath.Name(run.Source.Path)];
-        var producer = run.Source.Remote.ScriptProcess(CopyScripts.TarSend, [run.IsDirectory ? run.Source.Path : PosixPath.Parent(run.Source.Path)])
+        var producer = run.Source.Remote.ScriptProcess(CopyScripts.TarSend, run.IsDirectory ? [run.Source.Path, "dir"] : [PosixPath.Parent(run.Source.Path), "file"])
             with { Stdin = PathBytes.NulTerminated(names), EndWithParent = true };
         var consumer = run.Target.Remote.ScriptProcess(CopyScripts.TarReceive, [run.Stage, run.IsDirectory ? "d" : "f", PosixPath.Name(run.Source.Path)])
             with { EndWithParent = true };
