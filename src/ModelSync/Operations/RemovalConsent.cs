@@ -32,7 +32,8 @@ internal static class RemovalConsent
     /// <summary>Under the lock: the target as it is now, planned again, may lose nothing beyond what was agreed to.</summary>
     public static async Task<TransferContext> RecheckAsync(TransferContext run)
     {
-        var now = await run.Target.Remote.ScanAsync(run.Target.Path, run.Cancellation);
+        // A target that became a link meanwhile is refused as at the first listing; one replaced by --replace-link stays empty.
+        var now = TargetLink.Check(run.Direction, run.Target, await run.Target.Remote.ScanAsync(run.Target.Path, run.Cancellation), run.Options.ReplaceLink, out _);
         var plan = Planner.Plan(run.SourceTree, now, new PlanOptions(run.Options.Delete));
         var agreed = run.Plan.ToRemove.Select(Key).ToHashSet();
         var more = plan.ToRemove.Where(e => !agreed.Contains(Key(e))).ToList();

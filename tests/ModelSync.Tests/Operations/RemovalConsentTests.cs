@@ -95,6 +95,31 @@ public sealed class RemovalConsentTests
         Assert.Contains("theirs.bin", stopped.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_target_that_became_a_link_meanwhile_is_refused_not_written_through()
+    {
+        var run = Run(Source, Target, delete: true);
+        ((ListingRemote)run.Target.Remote).Listing = Target with { RootLink = "v3" };
+
+        var refused = await Assert.ThrowsAsync<ModelSyncException>(() => RemovalConsent.RecheckAsync(run));
+
+        Assert.Equal(ExitCodes.Usage, refused.ExitCode);
+        Assert.Contains("is a symlink to /models/v3", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_replace_link_a_link_found_again_under_the_lock_is_still_an_empty_target()
+    {
+        var run = Run(Source, null, delete: true);
+        run = run with { Options = run.Options with { ReplaceLink = true } };
+        ((ListingRemote)run.Target.Remote).Listing = Target with { RootLink = "v3" };
+
+        var rechecked = await RemovalConsent.RecheckAsync(run);
+
+        Assert.Null(rechecked.TargetTree);
+        Assert.Empty(rechecked.Plan.ToRemove);
+    }
+
     private static TransferContext Run(TreeListing source, TreeListing? target, bool delete)
     {
         var options = new TransferOptions(DryRun: false, Delete: delete, Compress: false, Verify: true);
