@@ -66,9 +66,10 @@ public sealed class LocalCopyTests(SshdFixture sshd) : SshdTestBase(sshd)
         }
 
         TreeComparer.AssertSameTree(tree.Root, Path.Combine(Sshd.LocalBase, "lc-" + Id, "xxh128", name));
-        foreach (var relative in new[] { "run.sh", "secret.key", "private", "private/w.bin", "big", "big/shard.bin" })
+        foreach (var relative in new[] { "", "run.sh", "secret.key", "private", "private/w.bin", "big", "big/shard.bin" })
         {
-            var (from, to) = (tree.PathOf(relative), Path.Combine(Sshd.LocalBase, "lc-" + Id, "sha256", name, relative));
+            // "": the model's root, whose time list dates the model by.
+            var (from, to) = (Path.Join(tree.Root, relative), Path.Join(Sshd.LocalBase, "lc-" + Id, "sha256", name, relative));
             Assert.Equal(File.GetUnixFileMode(from), File.GetUnixFileMode(to));
             Assert.Equal(Then, File.GetLastWriteTimeUtc(to));
         }

@@ -103,6 +103,8 @@ internal sealed class LocalStageTransport(IProcessRunner runner) : IStageTranspo
         // and a read-only mode set earlier would have refused the writes.
         foreach (var directory in directories.OrderByDescending(d => d.Path.Length))
             LocalFiles.Guard(() => LocalFiles.CopyAttributes(Absolute(run.Source.Path, directory.Path), Absolute(run.Stage, directory.Path)), directory.Path);
+        // The listing leaves the root out; its time is what list dates the model by, as rsync keeps it.
+        if (run.IsDirectory) LocalFiles.Guard(() => LocalFiles.CopyAttributes(run.Source.Path, run.Stage), "");
         return new StageSend(literal, literal) { Written = hashWith is null ? null : written };
     }
 
