@@ -9,7 +9,8 @@ namespace ModelSync.Paths;
 public static partial class LocalPaths
 {
     private const int ExistsMode = 0; // F_OK
-    private const int ReadOnlyDirectory = 0x10000; // O_RDONLY | O_DIRECTORY (Linux)
+    // O_RDONLY | O_DIRECTORY. Linux numbers O_DIRECTORY by architecture: 0x10000 on x86-64 is O_DIRECT on arm64.
+    private static readonly int ReadOnlyDirectory = RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x4000 : 0x10000;
 
     /// <summary>Whether something is at <paramref name="path"/> (a symlink counts, even a dangling one).</summary>
     public static bool Exists(string path) =>
