@@ -118,6 +118,24 @@ public sealed class DiffTests(SshdFixture sshd) : SshdTestBase(sshd)
         CliAssert.StdoutContains(printed, "- b.bin (a file, replaced by a directory)");
     }
 
+    [Fact]
+    public async Task A_target_that_is_a_version_link_is_compared_with_what_it_names_and_the_push_printed_goes_there_by_name()
+    {
+        var source = await PushedSourceAsync();
+        source.File("a.txt", "aaaa, now longer\n");
+        var current = $"current-{Id}";
+        File.CreateSymbolicLink(Path.Combine(Sshd.BaseA, current), Model);
+
+        var diff = await CliOk("diff", "./" + Model, $"alpha:{current}");
+
+        CliAssert.StdoutContains(diff, $"To sync: `model-sync push ./{Model} alpha:{Target}`");
+        Assert.Contains($"alpha:{Path.Combine(Sshd.BaseA, current)} is a symlink to {Target}", diff.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--replace-link", diff.Stderr, StringComparison.Ordinal);
+        var push = await CliOk("push", "./" + Model, $"alpha:{Target}");
+        CliAssert.StdoutContains(push, "Sync complete");
+        Assert.Equal(Model, new FileInfo(Path.Combine(Sshd.BaseA, current)).LinkTarget);
+    }
+
     private static void AssertDiffRow(CliResult result, string file, string local, string remote, string status)
     {
         Assert.Equal(

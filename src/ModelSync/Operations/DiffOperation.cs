@@ -38,14 +38,27 @@ public static class DiffOperation
             (localHashes, remoteHashes) = (hashes[0].Hashes, hashes[1].Hashes);
         }
         var plan = Planner.Plan(local, target, new PlanOptions(HashName: choice?.Function.Name ?? HashFunction.Sha256.Name), localHashes, remoteHashes);
+        // A push through a link is refused: the command printed names what the link points to, which is what was compared.
+        var (spec, linkWarning) = PushSpec(pair);
         // A directory and a file trading places is refused without --delete; with it, push lists what goes and asks.
-        var command = "model-sync push " + Reporting.ShellWords.Join([localPath, pair.Spec.ToString()]) + (plan.NeedsDelete ? " --delete" : "");
+        var command = "model-sync push " + Reporting.ShellWords.Join([localPath, spec.ToString()]) + (plan.NeedsDelete ? " --delete" : "")
+            + (spec != pair.Spec && !PosixPath.IsInside(spec.Path!, pair.Server.ModelBase) ? " --outside-base" : "");
         return new DiffResult(PosixPath.Name(pair.LocalPath), localPath, pair.RemoteDisplay, target is not null, checksum, plan, command)
         {
             Resolved = pair.Resolved,
-            Spec = pair.Spec.ToString(),
+            Spec = spec.ToString(),
             Algorithm = choice?.Function.Name,
-            Warnings = [.. new[] { PushPull.NamingProblem(session.Config.Naming, PosixPath.Name(pair.RemotePath)), choice?.Warning }.OfType<string>()],
+            Warnings = [.. new[] { linkWarning, PushPull.NamingProblem(session.Config.Naming, PosixPath.Name(pair.RemotePath)), choice?.Warning }.OfType<string>()],
         };
+    }
+
+    /// <summary>Where a push of what was compared goes: the remote itself, or, when it is a symlink, what the link names.</summary>
+    private static (RemoteSpec Spec, string? Warning) PushSpec(LocalAndRemote pair)
+    {
+        if (pair.RemoteTree?.RootLink is not { } link) return (pair.Spec, null);
+        var pointsTo = PosixPath.Normalize(PosixPath.Combine(PosixPath.Parent(pair.RemotePath), link)) ?? link;
+        return (new RemoteSpec(pair.Spec.Alias, pointsTo),
+            $"{pair.Spec.Alias}:{pair.RemotePath} is a symlink to {pointsTo}: compared with what it points to, where the push below goes by its own name "
+            + $"(a push to the link itself is refused unless --replace-link puts the model in the link's place)");
     }
 }
