@@ -77,6 +77,20 @@ public sealed class FleetQueryTests(SshdFleetFixture fleet) : FleetTestBase(flee
     }
 
     [Fact]
+    public async Task DiffOverAGroupWarnsOnceAboutANameAPushWouldBeWarnedAbout()
+    {
+        var name = "not-conforming-" + Id;
+        new TreeBuilder(Path.Combine(Work, name)).File("config.pbtxt", "x\n");
+
+        var result = await Cli("diff", name, "@pair");
+
+        CliAssert.Exit(result, 0);
+        var warnings = result.Stderr.Split('\n').Where(l => l.Contains("warning: target name", StringComparison.Ordinal)).ToList();
+        Assert.Single(warnings);
+        Assert.Contains(name, warnings[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DiffWithChecksumOverAGroupNamesTheHashItCompared()
     {
         var name = SmallModel("DXH");
