@@ -40,7 +40,7 @@ public sealed class ServersTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_local_alias_checks_out_without_rsync_because_it_copies_without_it()
+    public async Task ALocalAliasChecksOutWithoutRsyncBecauseItCopiesWithoutIt()
     {
         var env = new Dictionary<string, string> { ["PATH"] = LocalPathWithout("rsync") };
 

@@ -31,7 +31,7 @@ public sealed class CompletionTests(SshdFixture sshd) : SshdTestBase(sshd)
         TestConfig.Ssh(Sshd, "down", Sshd.BaseA) with { Port = ClosedPort.Get() });
 
     [Fact]
-    public async Task Bash_script_loads_and_completes_commands_options_aliases_and_server_names()
+    public async Task BashScriptLoadsAndCompletesCommandsOptionsAliasesAndServerNames()
     {
         var name = "comp-" + Id;
         Directory.CreateDirectory(Path.Combine(Sshd.BaseA, name));
@@ -72,7 +72,7 @@ public sealed class CompletionTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Zsh_script_parses_and_hands_the_words_to_compadd()
+    public async Task ZshScriptParsesAndHandsTheWordsToCompadd()
     {
         var shell = new CompletionShell("zsh", Work, CompletionConfig());
         Assert.True(File.Exists("/usr/bin/zsh") || File.Exists("/bin/zsh"), "zsh is missing: scripts/test.sh installs it");
@@ -106,7 +106,7 @@ public sealed class CompletionTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Commands_and_options_come_from_the_tree()
+    public async Task CommandsAndOptionsComeFromTheTree()
     {
         var root = ModelSync.Cli.Cli.Build();
         var added = new Command("zz-added") { new Option<bool>("--frobnicate") };

@@ -13,7 +13,7 @@ public sealed class LocalFileHashTests : IDisposable
     [InlineData(1)]
     [InlineData(1 << 20)]
     [InlineData((3 << 20) + 7)]
-    public async Task Sha256_and_xxh128_match_openssl_and_xxhsum(int length)
+    public async Task Sha256AndXxh128MatchOpensslAndXxhsum(int length)
     {
         var path = Path.Combine(_dir, $"f-{length}");
         var bytes = new byte[length];

@@ -14,7 +14,7 @@ public sealed class InterruptionTests(SshdFixture sshd) : SshdTestBase(sshd)
     private const int Size = 40 * 1024 * 1024;
 
     [Fact]
-    public async Task Kill_9_mid_transfer_leaves_the_target_alone_and_the_rerun_sends_under_60_percent()
+    public async Task Kill9MidTransferLeavesTheTargetAloneAndTheRerunSendsUnder60Percent()
     {
         var source = Tree("weights").File("model.plan", RandomBytes(Size)).Root;
         var name = "killed-" + Id;
@@ -45,7 +45,7 @@ public sealed class InterruptionTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task An_sshd_restart_mid_transfer_is_retried_to_completion()
+    public async Task AnSshdRestartMidTransferIsRetriedToCompletion()
     {
         var source = Tree("weights").File("model.onnx", RandomBytes(Size / 2)).Root;
         var name = "restarted-" + Id;
@@ -64,7 +64,7 @@ public sealed class InterruptionTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Ctrl_C_ends_rsync_releases_the_lock_and_says_how_to_resume()
+    public async Task CtrlCEndsRsyncReleasesTheLockAndSaysHowToResume()
     {
         var source = Tree("weights").File("model.plan", RandomBytes(Size / 2)).Root;
         var name = "interrupted-" + Id;
@@ -84,7 +84,7 @@ public sealed class InterruptionTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Ctrl_C_while_publishing_says_the_model_was_published_when_it_was()
+    public async Task CtrlCWhilePublishingSaysTheModelWasPublishedWhenItWas()
     {
         var name = "pubint-" + Id;
         var target = Path.Combine(Sshd.BaseA, name);

@@ -11,7 +11,7 @@ namespace ModelSync.IntegrationTests.Safety;
 public sealed class SpaceTests(SshdFixture sshd) : SshdTestBase(sshd)
 {
     [Fact]
-    public async Task Running_out_of_space_mid_transfer_fails_cleanly_and_keeps_the_old_version()
+    public async Task RunningOutOfSpaceMidTransferFailsCleanlyAndKeepsTheOldVersion()
     {
         var small = Path.Combine(Work, "small-fs");
         Directory.CreateDirectory(small);
@@ -32,7 +32,7 @@ public sealed class SpaceTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task After_a_full_disk_is_freed_the_same_command_resumes_from_the_stage_and_verifies()
+    public async Task AfterAFullDiskIsFreedTheSameCommandResumesFromTheStageAndVerifies()
     {
         var small = Path.Combine(Work, "small-fs");
         await using var mount = await TmpfsMount.MountAsync(small, "size=8m");
@@ -64,7 +64,7 @@ public sealed class SpaceTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_stage_that_leaves_no_room_is_named_with_its_size_and_the_printed_command_drops_it()
+    public async Task AStageThatLeavesNoRoomIsNamedWithItsSizeAndThePrintedCommandDropsIt()
     {
         var small = Path.Combine(Work, "small-fs");
         await using var mount = await TmpfsMount.MountAsync(small, "size=8m");

@@ -19,7 +19,7 @@ public sealed class ControlDirectoriesTests : IDisposable
     }
 
     [Fact]
-    public void Only_empty_control_directories_untouched_for_ten_minutes_are_removed()
+    public void OnlyEmptyControlDirectoriesUntouchedForTenMinutesAreRemoved()
     {
         var abandoned = Make(ControlDirectories.Prefix + "aaaaaa", TimeSpan.FromHours(3));
         var live = Make(ControlDirectories.Prefix + "bbbbbb", TimeSpan.FromHours(3), withSocket: true);
@@ -35,7 +35,7 @@ public sealed class ControlDirectoriesTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_temp_directory_sweeps_nothing()
+    public void AMissingTempDirectorySweepsNothing()
     {
         Assert.Equal(0, ControlDirectories.Sweep(Path.Join(_parent, "gone"), _now));
     }

@@ -15,7 +15,7 @@ public sealed class HashCacheTests : IDisposable
     public void Dispose() => _dir.Delete(recursive: true);
 
     [Fact]
-    public void A_saved_hash_is_found_again_by_a_new_cache()
+    public void ASavedHashIsFoundAgainByANewCache()
     {
         var cache = new HashCache(_dir.FullName);
         cache.Store("/m/a", "/m/a/1/model.onnx", Weights, HashFunction.Sha256, S1);
@@ -25,7 +25,7 @@ public sealed class HashCacheTests : IDisposable
     }
 
     [Fact]
-    public void Paths_that_are_not_utf8_are_kept_by_their_bytes_across_a_save()
+    public void PathsThatAreNotUtf8AreKeptByTheirBytesAcrossASave()
     {
         var ff = PathBytes.Decode([.. "/m/w"u8, 0xff]);
         var fe = PathBytes.Decode([.. "/m/w"u8, 0xfe]);
@@ -47,7 +47,7 @@ public sealed class HashCacheTests : IDisposable
     [InlineData(43, 100, "1700000000.123456789")]
     [InlineData(42, 101, "1700000000.123456789")]
     [InlineData(42, 100, "1700000000.123456780")]
-    public void A_file_rewritten_in_any_way_is_not_found(long inode, long size, string modified)
+    public void AFileRewrittenInAnyWayIsNotFound(long inode, long size, string modified)
     {
         var cache = new HashCache(_dir.FullName);
         cache.Store("/m/a", "/m/a/1/model.onnx", Weights, HashFunction.Xxh128, X1);
@@ -56,7 +56,7 @@ public sealed class HashCacheTests : IDisposable
     }
 
     [Fact]
-    public void Each_root_has_a_file_of_its_own()
+    public void EachRootHasAFileOfItsOwn()
     {
         var cache = new HashCache(_dir.FullName);
         cache.Store("/m/a", "/m/a/w.bin", Weights, HashFunction.Sha256, S1);
@@ -69,7 +69,7 @@ public sealed class HashCacheTests : IDisposable
     }
 
     [Fact]
-    public void Each_function_keeps_its_own_entry_for_the_same_file_across_a_save()
+    public void EachFunctionKeepsItsOwnEntryForTheSameFileAcrossASave()
     {
         var cache = new HashCache(_dir.FullName);
         cache.Store("/m", "/m/model.onnx", Weights, HashFunction.Sha256, S1);
@@ -84,7 +84,7 @@ public sealed class HashCacheTests : IDisposable
     }
 
     [Fact]
-    public void A_bare_hash_is_sha256_and_unknown_or_malformed_lines_are_skipped()
+    public void ABareHashIsSha256AndUnknownOrMalformedLinesAreSkipped()
     {
         var cache = new HashCache(_dir.FullName);
         File.WriteAllLines(cache.FileFor("/m"), [
@@ -104,7 +104,7 @@ public sealed class HashCacheTests : IDisposable
     }
 
     [Fact]
-    public void A_line_whose_hash_is_not_lower_case_hex_is_skipped()
+    public void ALineWhoseHashIsNotLowerCaseHexIsSkipped()
     {
         var cache = new HashCache(_dir.FullName);
         File.WriteAllLines(cache.FileFor("/m"), [
@@ -117,7 +117,7 @@ public sealed class HashCacheTests : IDisposable
     }
 
     [Fact]
-    public void A_cache_file_larger_than_the_limit_is_not_read_at_all()
+    public void ACacheFileLargerThanTheLimitIsNotReadAtAll()
     {
         var cache = new HashCache(_dir.FullName);
         using (var file = new FileStream(cache.FileFor("/m"), FileMode.Create))
@@ -130,7 +130,7 @@ public sealed class HashCacheTests : IDisposable
     }
 
     [Fact]
-    public void Nothing_is_written_when_nothing_was_added()
+    public void NothingIsWrittenWhenNothingWasAdded()
     {
         var cache = new HashCache(_dir.FullName);
         Assert.Null(cache.Lookup("/m/a", "/m/a/1/model.onnx", Weights, HashFunction.Sha256));

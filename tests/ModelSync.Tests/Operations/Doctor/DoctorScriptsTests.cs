@@ -18,7 +18,7 @@ public sealed class DoctorScriptsTests : IDisposable
         Encoding.UTF8.GetString(LocalProcess.Run("/bin/sh", ["-c", script, "sh", .. arguments]));
 
     [Fact]
-    public void Inspect_reports_home_rsync_tools_and_the_clock()
+    public void InspectReportsHomeRsyncToolsAndTheClock()
     {
         var before = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var inspection = RemoteInspection.Parse(Run(DoctorScripts.Inspect));
@@ -30,7 +30,7 @@ public sealed class DoctorScriptsTests : IDisposable
     }
 
     [Fact]
-    public void An_existing_directory_is_written_to_and_left_clean()
+    public void AnExistingDirectoryIsWrittenToAndLeftClean()
     {
         var probe = ModelBaseProbe.Parse(Run(DoctorScripts.ModelBase, _dir.FullName));
         Assert.NotNull(probe);
@@ -41,7 +41,7 @@ public sealed class DoctorScriptsTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_model_base_is_tested_at_its_nearest_existing_ancestor()
+    public void AMissingModelBaseIsTestedAtItsNearestExistingAncestor()
     {
         var path = Path.Join(_dir.FullName, "a b", "c'd", "models");
         var probe = ModelBaseProbe.Parse(Run(DoctorScripts.ModelBase, path));
@@ -53,7 +53,7 @@ public sealed class DoctorScriptsTests : IDisposable
     }
 
     [Fact]
-    public void A_file_is_not_a_directory()
+    public void AFileIsNotADirectory()
     {
         var file = Path.Join(_dir.FullName, "models");
         File.WriteAllText(file, "x");
@@ -64,7 +64,7 @@ public sealed class DoctorScriptsTests : IDisposable
     }
 
     [Fact]
-    public void An_unwritable_directory_reports_mktemp_s_error()
+    public void AnUnwritableDirectoryReportsMktempSError()
     {
         if (Environment.IsPrivilegedProcess) return; // root writes through permission bits; the integration tests use a read-only mount.
         var locked = Directory.CreateDirectory(Path.Join(_dir.FullName, "locked"));

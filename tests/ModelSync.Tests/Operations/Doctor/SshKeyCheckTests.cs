@@ -21,14 +21,14 @@ public sealed class SshKeyCheckTests : IDisposable
     [InlineData(0b110_000_100, false)]  // 0604: others may read
     [InlineData(0b110_010_000, false)]  // 0620: group may write — ssh refuses that too
     [InlineData(0b110_000_001, false)]  // 0601
-    public void Only_owner_bits_are_safe_as_ssh_requires(int mode, bool safe) =>
+    public void OnlyOwnerBitsAreSafeAsSshRequires(int mode, bool safe) =>
         Assert.Equal(safe, SshKeyCheck.IsSafe((UnixFileMode)mode));
 
     [Theory]
     [InlineData(0b110_000_000, "0600")]
     [InlineData(0b110_100_100, "0644")]
     [InlineData(0b111_101_101, "0755")]
-    public void Mode_is_written_in_octal(int mode, string octal) => Assert.Equal(octal, SshKeyCheck.Octal((UnixFileMode)mode));
+    public void ModeIsWrittenInOctal(int mode, string octal) => Assert.Equal(octal, SshKeyCheck.Octal((UnixFileMode)mode));
 
     [Theory]
     [InlineData("ssh-ed25519 AAAAC3Nza june@box", true)]
@@ -36,7 +36,7 @@ public sealed class SshKeyCheckTests : IDisposable
     [InlineData("sk-ssh-ed25519@openssh.com AAAA", true)]
     [InlineData("-----BEGIN OPENSSH PRIVATE KEY-----", false)]
     [InlineData("", false)]
-    public void Public_keys_are_recognized(string firstLine, bool isPublic) =>
+    public void PublicKeysAreRecognized(string firstLine, bool isPublic) =>
         Assert.Equal(isPublic, SshKeyCheck.LooksLikePublicKey(firstLine));
 
     private string Key(string name, UnixFileMode mode, string firstLine = "-----BEGIN OPENSSH PRIVATE KEY-----")
@@ -48,7 +48,7 @@ public sealed class SshKeyCheckTests : IDisposable
     }
 
     [Fact]
-    public void A_private_key_only_its_owner_can_read_passes()
+    public void APrivateKeyOnlyItsOwnerCanReadPasses()
     {
         var path = Key("id", Rw);
         var check = SshKeyCheck.KeyFile("alpha", path, "ssh_key " + path, "/c.yaml");
@@ -57,7 +57,7 @@ public sealed class SshKeyCheckTests : IDisposable
     }
 
     [Fact]
-    public void A_key_others_can_read_fails_with_chmod_600()
+    public void AKeyOthersCanReadFailsWithChmod600()
     {
         var path = Key("id", Rw | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         var check = SshKeyCheck.KeyFile("alpha", path, "ssh_key " + path, "/c.yaml");
@@ -67,7 +67,7 @@ public sealed class SshKeyCheckTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_key_file_names_the_config()
+    public void AMissingKeyFileNamesTheConfig()
     {
         var path = Path.Join(_dir.FullName, "nope");
         var check = SshKeyCheck.KeyFile("alpha", path, "ssh_key " + path, "/c.yaml");
@@ -77,7 +77,7 @@ public sealed class SshKeyCheckTests : IDisposable
     }
 
     [Fact]
-    public void A_public_key_as_ssh_key_points_at_the_private_one()
+    public void APublicKeyAsSshKeyPointsAtThePrivateOne()
     {
         var path = Key("id.pub", Rw | UnixFileMode.OtherRead, "ssh-ed25519 AAAA me@box");
         var check = SshKeyCheck.KeyFile("alpha", path, "ssh_key " + path, "/c.yaml");
@@ -89,7 +89,7 @@ public sealed class SshKeyCheckTests : IDisposable
     private static ServerAlias Alias(string? key) => new("alpha", "reaper.internal", null, null, "/m", key, []);
 
     [Fact]
-    public void Without_ssh_key_agent_keys_are_enough()
+    public void WithoutSshKeyAgentKeysAreEnough()
     {
         var check = SshKeyCheck.Check(Alias(null), SshAgentState.FromExit(0, "256 SHA256:x a (ED25519)\n3072 SHA256:y b (RSA)\n"), null, "/c.yaml");
         Assert.Equal(CheckStatus.Ok, check.Status);
@@ -97,7 +97,7 @@ public sealed class SshKeyCheckTests : IDisposable
     }
 
     [Fact]
-    public void Without_ssh_key_or_agent_a_default_identity_ssh_would_offer_is_checked()
+    public void WithoutSshKeyOrAgentADefaultIdentitySshWouldOfferIsChecked()
     {
         var path = Key("id_ed25519", Rw);
         var settings = new SshSettings("reaper.internal", 22, "june", [Path.Join(_dir.FullName, "id_rsa"), path], null);
@@ -107,7 +107,7 @@ public sealed class SshKeyCheckTests : IDisposable
     }
 
     [Fact]
-    public void No_key_anywhere_fails_naming_ssh_key_and_ssh_add()
+    public void NoKeyAnywhereFailsNamingSshKeyAndSshAdd()
     {
         var settings = new SshSettings("reaper.internal", 22, "june", [Path.Join(_dir.FullName, "id_rsa")], null);
         var check = SshKeyCheck.Check(Alias(null), SshAgentState.FromExit(1, ""), settings, "/c.yaml");
@@ -118,7 +118,7 @@ public sealed class SshKeyCheckTests : IDisposable
     }
 
     [Fact]
-    public void A_configured_ssh_key_is_checked_even_when_the_agent_has_keys()
+    public void AConfiguredSshKeyIsCheckedEvenWhenTheAgentHasKeys()
     {
         var path = Key("id", Rw | UnixFileMode.GroupRead);
         var check = SshKeyCheck.Check(Alias(path), SshAgentState.FromExit(0, "256 SHA256:x a (ED25519)\n"), null, "/c.yaml");
@@ -130,6 +130,6 @@ public sealed class SshKeyCheckTests : IDisposable
     [InlineData(0, "256 SHA256:x a (ED25519)\n", 1, "ssh-agent holds 1 key(s)")]
     [InlineData(1, "The agent has no identities.\n", 0, "ssh-agent holds no keys")]
     [InlineData(2, "", 0, "no ssh-agent running")]
-    public void Ssh_add_exit_codes_are_read(int exitCode, string stdout, int keys, string description) =>
+    public void SshAddExitCodesAreRead(int exitCode, string stdout, int keys, string description) =>
         Assert.Equal(new SshAgentState(keys, description), SshAgentState.FromExit(exitCode, stdout));
 }
