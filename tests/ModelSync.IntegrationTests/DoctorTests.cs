@@ -147,7 +147,7 @@ public sealed class DoctorTests(SshdFixture sshd) : SshdTestBase(sshd)
     public async Task UnauthorizedKeyFailsAuthenticationWithSshAddAndSshCopyId()
     {
         var otherKey = Path.Combine(Work, "unauthorized_key");
-        await RunToolAsync("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "ms-it-unauthorized", "-f", otherKey);
+        await TestProcess.RunOkAsync("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "ms-it-unauthorized", "-f", otherKey);
         var config = TestConfig.Write(Work, TestConfig.Ssh(Sshd, "alpha", Sshd.BaseA) with { SshKey = otherKey });
 
         var result = await CliWith(config, "doctor", "alpha");

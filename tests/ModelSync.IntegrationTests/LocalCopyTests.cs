@@ -88,7 +88,7 @@ public sealed class LocalCopyTests(SshdFixture sshd) : SshdTestBase(sshd)
         // A hard link to the live file: a push that wrote into the stage's seed (a hard link of the live
         // version) instead of replacing it would change what this name reads.
         var kept = Path.Combine(Work, "kept-plan");
-        await RunToolAsync("ln", "--", Path.Combine(Target(name), "1", "model.plan"), kept);
+        await TestProcess.RunOkAsync("ln", "--", Path.Combine(Target(name), "1", "model.plan"), kept);
         var before = await File.ReadAllBytesAsync(kept);
 
         tree.RandomFile("1/model.plan", 300_000, seed: 2).File("added.txt", "new\n");
@@ -112,11 +112,11 @@ public sealed class LocalCopyTests(SshdFixture sshd) : SshdTestBase(sshd)
         // Same inode, size and mtime to the nanosecond, other bytes: the hash cache still vouches for the old
         // content, while the copy reads the new one. Verification must catch the disagreement, not publish it.
         var reference = Path.Combine(Work, "times-" + Id);
-        await RunToolAsync("touch", "-r", tree.PathOf("w.bin"), "--", reference);
+        await TestProcess.RunOkAsync("touch", "-r", tree.PathOf("w.bin"), "--", reference);
         var bytes = await File.ReadAllBytesAsync(tree.PathOf("w.bin"));
         bytes[500] ^= 0x01;
         await using (var stream = new FileStream(tree.PathOf("w.bin"), FileMode.Open, FileAccess.Write)) await stream.WriteAsync(bytes);
-        await RunToolAsync("touch", "-r", reference, "--", tree.PathOf("w.bin"));
+        await TestProcess.RunOkAsync("touch", "-r", reference, "--", tree.PathOf("w.bin"));
 
         var push = await Cli("--json", "push", "./" + name, $"local:lc-{Id}/second");
 

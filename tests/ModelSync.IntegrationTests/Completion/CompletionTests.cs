@@ -5,6 +5,7 @@ using ModelSync.Cli.Completion;
 using ModelSync.Config;
 using ModelSync.IntegrationTests.Fixtures;
 using ModelSync.IntegrationTests.Support;
+using ModelSync.Remotes;
 
 namespace ModelSync.IntegrationTests.Completion;
 
@@ -40,7 +41,7 @@ public sealed class CompletionTests(SshdFixture sshd) : SshdTestBase(sshd)
         var script = await shell.InstallAsync();
 
         var (exitCode, stdout, stderr) = await shell.RunAsync($"""
-            source {CompletionShell.Quote(script)} || exit 9
+            source {RemoteShell.Quote(script)} || exit 9
             echo "== complete -p"; complete -p model-sync
             {BashHelper}
             complete_line 'model-sync '
@@ -78,7 +79,7 @@ public sealed class CompletionTests(SshdFixture sshd) : SshdTestBase(sshd)
         Assert.True(File.Exists("/usr/bin/zsh") || File.Exists("/bin/zsh"), "zsh is missing: scripts/test.sh installs it");
         var script = await shell.InstallAsync();
 
-        var syntax = await shell.RunAsync($"zsh -n {CompletionShell.Quote(script)}");
+        var syntax = await shell.RunAsync($"zsh -n {RemoteShell.Quote(script)}");
         Assert.True(syntax.ExitCode == 0, syntax.Stderr);
 
         // compadd, _files and compdef only work inside zsh's completion system; these record what the script hands them.
@@ -86,7 +87,7 @@ public sealed class CompletionTests(SshdFixture sshd) : SshdTestBase(sshd)
             compadd() { print -rl -- "$@"; }
             _files() { print -r -- _files; }
             compdef() { print -r -- "== compdef"; print -rl -- "$@"; }
-            source {{CompletionShell.Quote(script)}} || exit 9
+            source {{RemoteShell.Quote(script)}} || exit 9
             z() { words=(${(s: :)1}); [[ "$1" == *" " ]] && words+=(""); CURRENT=${#words}; print -r -- "== $1"; _model_sync; }
             z 'model-sync li'
             z 'model-sync list '

@@ -416,7 +416,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
             var renamed = Path.Join(Root, ".config.bin.BBBBBB");
             await File.WriteAllTextAsync(first, "first!");
             await File.WriteAllTextAsync(renamed, "config");
-            await Task.Delay(500);
+            await Task.Delay(500); // the temporary file must live long enough for the follower to see it: that is the case under test
             File.Delete(first);
             await File.WriteAllTextAsync(final, "again!");
             File.Move(renamed, kept);
@@ -434,7 +434,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
             with { WriteStdin = _ => stop.Task }, CancellationToken.None);
         try
         {
-            await Task.Delay(300);
+            await Task.Delay(300); // the follower gives no sign that it watches; what it misses by starting late would pass unseen
             await write();
         }
         finally
@@ -450,32 +450,15 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     private static async Task<string> ReferenceHashAsync(HashFunction function, string content)
     {
         if (function == HashFunction.Sha256) return Sha256(content);
-        var file = Path.Join(Path.GetTempPath(), "ms-ref-" + Guid.NewGuid().ToString("N"));
+        using var directory = new TempDirectory("ms-ref");
+        var file = Path.Join(directory.Path, "content");
         await File.WriteAllTextAsync(file, content);
-        try
-        {
-            string[] command = function == HashFunction.Xxh128 ? ["xxhsum", "-H2", file] : ["b3sum", file];
-            var result = await ModelSync.Processes.ProcessRunner.Instance.RunAsync(new ModelSync.Processes.ProcessSpec(command[0], command[1..]), CancellationToken.None);
-            Assert.Equal(0, result.ExitCode);
-            return result.StdoutText.Split(' ')[0];
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var stdout = function == HashFunction.Xxh128 ? await TestProcess.RunOkAsync("xxhsum", "-H2", file) : await TestProcess.RunOkAsync("b3sum", file);
+        return stdout.Split(' ')[0];
     }
 
     private static string Sha256(string text) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static string Inode(string path)
-    {
-        var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%i", path])
-        {
-            RedirectStandardOutput = true,
-        })!;
-        var inode = stat.StandardOutput.ReadToEnd().Trim();
-        stat.WaitForExit();
-        return inode;
-    }
+    private static string Inode(string path) => Encoding.UTF8.GetString(TestProcess.RunBytes("stat", ["-c", "%i", path])).Trim();
 }

@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using ModelSync.IntegrationTests.Fixtures;
 using ModelSync.IntegrationTests.Support;
+using ModelSync.Remotes;
 
 namespace ModelSync.IntegrationTests.Fleet;
 
@@ -28,8 +29,7 @@ public sealed class CopyTests(TwoServersFixture servers) : TwoServerTestBase(ser
 
         // Another name for the live file: a copy that wrote into the stage's hard link would change it.
         var keep = Path.Combine(Work, "keep");
-        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
-            Assert.Equal(0, (await SshdFixture.RunProcessAsync("ln", [Path.Combine(onDoomfist, "config.json"), keep], cts.Token)).ExitCode);
+        await TestProcess.RunOkAsync("ln", Path.Combine(onDoomfist, "config.json"), keep);
         File.WriteAllText(Path.Combine(source, "config.json"), "{\"layers\": 24}\n");
         await CliOk(config, "push", "./" + name, "reaper");
 
@@ -259,7 +259,7 @@ public sealed class CopyTests(TwoServersFixture servers) : TwoServerTestBase(ser
         }
         try
         {
-            File.WriteAllText(bashrc, $"PATH={TestConfig.Quote(liar).Replace("''", "'\\''", StringComparison.Ordinal)}:$PATH\n");
+            File.WriteAllText(bashrc, $"PATH={RemoteShell.Quote(liar)}:$PATH\n");
             var result = await Cli(config, "copy", $"reaper:{name}", "doomfist");
 
             CliAssert.Exit(result, 3);

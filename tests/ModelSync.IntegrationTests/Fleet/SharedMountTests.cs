@@ -15,7 +15,7 @@ public sealed class SharedMountTests(SshdFixture sshd) : SshdTestBase(sshd)
     private string MountConfig(string localPath)
     {
         Directory.CreateDirectory(Base);
-        return TestConfig.Write(Work, TestConfig.Ssh(Sshd, "nfs", Base) with { Raw = ["local_path: " + TestConfig.Quote(localPath)] },
+        return TestConfig.Write(Work, TestConfig.Ssh(Sshd, "nfs", Base) with { Raw = ["local_path: " + TestConfig.YamlQuote(localPath)] },
             TestConfig.Ssh(Sshd, "alpha", Sshd.BaseA));
     }
 

@@ -16,7 +16,7 @@ public sealed class ConcurrencyTests(SshdFixture sshd) : SshdTestBase(sshd)
         var lockPath = Path.Combine(Sshd.BaseA, ".model-sync-lock." + name);
 
         using var first = CliRunner.Start(["push", source, "alpha:" + name, "--bwlimit", "4000"], ConfigPath, workingDirectory: Work);
-        await Poll.UntilAsync(() => File.Exists(Path.Combine(lockPath, "holder")), TimeSpan.FromSeconds(30), "the first push to take the lock");
+        await Eventually.TrueAsync(() => File.Exists(Path.Combine(lockPath, "holder")), TimeSpan.FromSeconds(30), "the first push to take the lock");
         var second = await Cli("push", source, "alpha:" + name);
         var firstResult = await CliRunner.WaitAsync(first, ["push"]);
 
@@ -35,7 +35,7 @@ public sealed class ConcurrencyTests(SshdFixture sshd) : SshdTestBase(sshd)
         var lockPath = Path.Combine(Sshd.BaseA, ".model-sync-lock." + name);
 
         using var first = CliRunner.Start(["push", source, "alpha:" + name, "--bwlimit", "2000"], ConfigPath, workingDirectory: Work);
-        await Poll.UntilAsync(() => File.Exists(Path.Combine(lockPath, "holder")), TimeSpan.FromSeconds(30), "the first push to take the lock");
+        await Eventually.TrueAsync(() => File.Exists(Path.Combine(lockPath, "holder")), TimeSpan.FromSeconds(30), "the first push to take the lock");
         var second = await Cli("push", source, "alpha:" + name, "--lock-timeout", "60");
 
         CliAssert.Exit(await CliRunner.WaitAsync(first, ["push"]), 0);
@@ -111,7 +111,7 @@ public sealed class ConcurrencyTests(SshdFixture sshd) : SshdTestBase(sshd)
         var holder = Path.Combine(Sshd.BaseA, ".model-sync-lock." + name, "holder");
 
         using var push = CliRunner.Start(["push", source, "alpha:" + name, "--bwlimit", "4000"], ConfigPath, workingDirectory: Work);
-        await Poll.UntilAsync(() => File.Exists(holder), TimeSpan.FromSeconds(30), "the push to take the lock");
+        await Eventually.TrueAsync(() => File.Exists(holder), TimeSpan.FromSeconds(30), "the push to take the lock");
         var lines = await File.ReadAllLinesAsync(holder);
         CliAssert.Exit(await CliRunner.WaitAsync(push, ["push"]), 0);
 

@@ -23,11 +23,11 @@ public sealed class InterruptionTests(SshdFixture sshd) : SshdTestBase(sshd)
 
         using (var cli = CliRunner.Start(["push", source, "alpha:" + name, "--bwlimit", "8000"], ConfigPath, workingDirectory: Work))
         {
-            await Poll.UntilAsync(() => Poll.LargestFile(stage) >= Size / 2, TimeSpan.FromSeconds(60), "half of the file in the stage");
+            await Eventually.TrueAsync(() => LargestFile.Below(stage) >= Size / 2, TimeSpan.FromSeconds(60), "half of the file in the stage");
             cli.Kill(entireProcessTree: false); // SIGKILL model-sync alone: its rsync must not carry on unattended
             await cli.WaitForExitAsync();
         }
-        await Poll.UntilAsync(() => File.Exists(Path.Combine(stage, ".rsync-partial", "model.plan")), TimeSpan.FromSeconds(20),
+        await Eventually.TrueAsync(() => File.Exists(Path.Combine(stage, ".rsync-partial", "model.plan")), TimeSpan.FromSeconds(20),
             "rsync to stop and keep its partial file");
         Assert.False(Directory.Exists(target), "an interrupted push must not publish anything");
 
@@ -52,7 +52,7 @@ public sealed class InterruptionTests(SshdFixture sshd) : SshdTestBase(sshd)
         var stage = Path.Combine(Sshd.BaseA, ".model-sync-stage." + name);
 
         using var cli = CliRunner.Start(["push", source, "alpha:" + name, "--bwlimit", "6000", "--retries", "4"], ConfigPath, workingDirectory: Work);
-        await Poll.UntilAsync(() => Poll.LargestFile(stage) >= Size / 8, TimeSpan.FromSeconds(60), "the transfer to be under way");
+        await Eventually.TrueAsync(() => LargestFile.Below(stage) >= Size / 8, TimeSpan.FromSeconds(60), "the transfer to be under way");
         await Sshd.RestartAsync();
         var result = await CliRunner.WaitAsync(cli, ["push"]);
 
@@ -71,16 +71,16 @@ public sealed class InterruptionTests(SshdFixture sshd) : SshdTestBase(sshd)
         var stage = Path.Combine(Sshd.BaseA, ".model-sync-stage." + name);
 
         using var cli = CliRunner.Start(["push", source, "alpha:" + name, "--bwlimit", "6000"], ConfigPath, workingDirectory: Work);
-        await Poll.UntilAsync(() => Poll.LargestFile(stage) >= Size / 8, TimeSpan.FromSeconds(60), "the transfer to be under way");
-        await RunToolAsync("kill", "-INT", cli.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Eventually.TrueAsync(() => LargestFile.Below(stage) >= Size / 8, TimeSpan.FromSeconds(60), "the transfer to be under way");
+        await TestProcess.RunOkAsync("kill", "-INT", cli.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var result = await CliRunner.WaitAsync(cli, ["push"], TimeSpan.FromSeconds(30));
 
         CliAssert.Error(result, 130, "interrupted", "run the same command again");
         Assert.False(Directory.Exists(Path.Combine(Sshd.BaseA, name)));
         Assert.False(Directory.Exists(Path.Combine(Sshd.BaseA, ".model-sync-lock." + name)), "the lock is released");
-        var size = Poll.LargestFile(stage);
-        await Task.Delay(1500);
-        Assert.Equal(size, Poll.LargestFile(stage)); // no rsync left writing
+        var size = LargestFile.Below(stage);
+        await Task.Delay(1500); // the behaviour asserted is a quiet interval: an orphaned rsync would grow the stage in it
+        Assert.Equal(size, LargestFile.Below(stage)); // no rsync left writing
     }
 
     [Fact]
@@ -102,9 +102,9 @@ public sealed class InterruptionTests(SshdFixture sshd) : SshdTestBase(sshd)
         }
 
         using var cli = CliRunner.Start(["push", "./m", "alpha:" + name], ConfigPath, workingDirectory: Work);
-        await Poll.UntilAsync(() => !Directory.Exists(old) || Directory.GetDirectories(old).Length < Dirs, TimeSpan.FromSeconds(60),
+        await Eventually.TrueAsync(() => !Directory.Exists(old) || Directory.GetDirectories(old).Length < Dirs, TimeSpan.FromSeconds(60),
             "the publish to start removing the leftover");
-        await RunToolAsync("kill", "-INT", cli.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await TestProcess.RunOkAsync("kill", "-INT", cli.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var result = await CliRunner.WaitAsync(cli, ["push"], TimeSpan.FromSeconds(60));
 
         CliAssert.Error(result, 130, "interrupted after the new version was published");

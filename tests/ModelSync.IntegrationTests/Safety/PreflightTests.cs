@@ -34,7 +34,7 @@ public sealed class PreflightTests(SshdFixture sshd) : SshdTestBase(sshd)
         var stage = Path.Combine(Sshd.BaseA, ".model-sync-stage." + name);
 
         using var cli = CliRunner.Start(["push", tree.Root, "alpha:" + name, "--bwlimit", "4000"], ConfigPath, workingDirectory: Work);
-        await Poll.UntilAsync(() => Poll.LargestFile(stage) > 0, TimeSpan.FromSeconds(30), "the transfer to start");
+        await Eventually.TrueAsync(() => LargestFile.Below(stage) > 0, TimeSpan.FromSeconds(30), "the transfer to start");
         await File.AppendAllTextAsync(tree.PathOf("labels.txt"), "b\n");
         var result = await CliRunner.WaitAsync(cli, ["push"]);
 

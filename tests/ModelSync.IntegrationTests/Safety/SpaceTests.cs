@@ -22,7 +22,7 @@ public sealed class SpaceTests(SshdFixture sshd) : SshdTestBase(sshd)
         Tree("m").RandomFile("1/model.plan", 4 * 1024 * 1024, seed: 11).File("config.pbtxt", "v2");
 
         using var cli = CliRunner.Start(["push", "./m", "alpha", "--bwlimit", "1000", "--retries", "1"], config, workingDirectory: Work);
-        await Poll.UntilAsync(() => Poll.LargestFile(Path.Combine(small, ".model-sync-stage.m")) > 0, TimeSpan.FromSeconds(30), "the transfer to start");
+        await Eventually.TrueAsync(() => LargestFile.Below(Path.Combine(small, ".model-sync-stage.m")) > 0, TimeSpan.FromSeconds(30), "the transfer to start");
         await FillAsync(Path.Combine(small, "filler.bin"));
         var result = await CliRunner.WaitAsync(cli, ["push"]);
 
@@ -45,7 +45,7 @@ public sealed class SpaceTests(SshdFixture sshd) : SshdTestBase(sshd)
         string[] push = ["push", "./m", "alpha", "--bwlimit", "1000", "--retries", "1"];
         using var cli = CliRunner.Start(push, config, workingDirectory: Work);
         // rsync renames each file into place once complete: two of the three shards are in the stage.
-        await Poll.UntilAsync(() => File.Exists(Path.Combine(stage, "1", "b.bin")), TimeSpan.FromSeconds(60), "two shards to arrive");
+        await Eventually.TrueAsync(() => File.Exists(Path.Combine(stage, "1", "b.bin")), TimeSpan.FromSeconds(60), "two shards to arrive");
         await FillAsync(filler);
         CliAssert.Error(await CliRunner.WaitAsync(cli, push), 1, "no space left on alpha");
 

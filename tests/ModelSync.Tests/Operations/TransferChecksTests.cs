@@ -71,5 +71,5 @@ public sealed class TransferChecksTests
 
     /// <summary>How sh splits <paramref name="line"/> into words.</summary>
     private static string[] Words(string line) =>
-        System.Text.Encoding.UTF8.GetString(LocalProcess.Run("sh", ["-c", "printf '%s\\0' " + line])).Split('\0')[..^1];
+        System.Text.Encoding.UTF8.GetString(TestProcess.RunBytes("sh", ["-c", "printf '%s\\0' " + line])).Split('\0')[..^1];
 }

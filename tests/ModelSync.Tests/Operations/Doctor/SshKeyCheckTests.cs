@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using ModelSync.Config;
 using ModelSync.Operations.Doctor;
+using ModelSync.Tests.Support;
 
 namespace ModelSync.Tests.Operations.Doctor;
 
@@ -8,9 +9,9 @@ namespace ModelSync.Tests.Operations.Doctor;
 public sealed class SshKeyCheckTests : IDisposable
 {
     private const UnixFileMode Rw = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("ms-key-");
+    private readonly TempDirectory _dir = new("ms-key");
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     [Theory]
     [InlineData(0b110_000_000, true)]   // 0600
@@ -41,7 +42,7 @@ public sealed class SshKeyCheckTests : IDisposable
 
     private string Key(string name, UnixFileMode mode, string firstLine = "-----BEGIN OPENSSH PRIVATE KEY-----")
     {
-        var path = Path.Join(_dir.FullName, name);
+        var path = Path.Join(_dir.Path, name);
         File.WriteAllText(path, firstLine + "\n");
         File.SetUnixFileMode(path, mode);
         return path;
@@ -69,7 +70,7 @@ public sealed class SshKeyCheckTests : IDisposable
     [Fact]
     public void AMissingKeyFileNamesTheConfig()
     {
-        var path = Path.Join(_dir.FullName, "nope");
+        var path = Path.Join(_dir.Path, "nope");
         var check = SshKeyCheck.KeyFile("alpha", path, "ssh_key " + path, "/c.yaml");
         Assert.Equal(CheckStatus.Failed, check.Status);
         Assert.EndsWith("no such file", check.Result, StringComparison.Ordinal);
@@ -100,7 +101,7 @@ public sealed class SshKeyCheckTests : IDisposable
     public void WithoutSshKeyOrAgentADefaultIdentitySshWouldOfferIsChecked()
     {
         var path = Key("id_ed25519", Rw);
-        var settings = new SshSettings("reaper.internal", 22, "june", [Path.Join(_dir.FullName, "id_rsa"), path], null);
+        var settings = new SshSettings("reaper.internal", 22, "june", [Path.Join(_dir.Path, "id_rsa"), path], null);
         var check = SshKeyCheck.Check(Alias(null), SshAgentState.FromExit(2, ""), settings, "/c.yaml");
         Assert.Equal(CheckStatus.Ok, check.Status);
         Assert.Contains($"no ssh-agent running; ssh offers {path} (mode 0600)", check.Result, StringComparison.Ordinal);
@@ -109,7 +110,7 @@ public sealed class SshKeyCheckTests : IDisposable
     [Fact]
     public void NoKeyAnywhereFailsNamingSshKeyAndSshAdd()
     {
-        var settings = new SshSettings("reaper.internal", 22, "june", [Path.Join(_dir.FullName, "id_rsa")], null);
+        var settings = new SshSettings("reaper.internal", 22, "june", [Path.Join(_dir.Path, "id_rsa")], null);
         var check = SshKeyCheck.Check(Alias(null), SshAgentState.FromExit(1, ""), settings, "/c.yaml");
         Assert.Equal(CheckStatus.Failed, check.Status);
         Assert.Contains("ssh-agent holds no keys", check.Result, StringComparison.Ordinal);
