@@ -6,7 +6,6 @@ using ModelSync.Planning;
 using ModelSync.Processes;
 using ModelSync.Remotes;
 using ModelSync.Resolve;
-using ModelSync.Transfer;
 
 namespace ModelSync.Transfer;
 
