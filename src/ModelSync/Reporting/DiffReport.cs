@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ModelSync.Manifests;
 using ModelSync.Operations;
 using ModelSync.Planning;
+using ModelSync.Text;
 
 namespace ModelSync.Reporting;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using ModelSync.Fleet;
 using ModelSync.Operations;
-using ModelSync.Operations.Fleet;
+using ModelSync.Text;
 
 namespace ModelSync.Reporting;
 

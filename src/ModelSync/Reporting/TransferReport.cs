@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using ModelSync.Manifests;
 using ModelSync.Operations;
 using ModelSync.Planning;
+using ModelSync.Resolve;
+using ModelSync.Text;
 using ModelSync.Transfer;
 
 namespace ModelSync.Reporting;

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using ModelSync.Operations;
+using ModelSync.Text;
+using ModelSync.Verification;
 
 namespace ModelSync.Reporting;
 

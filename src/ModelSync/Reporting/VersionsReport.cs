@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ModelSync.Operations;
+using ModelSync.Text;
 
 namespace ModelSync.Reporting;
 
