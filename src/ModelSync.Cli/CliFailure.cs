@@ -1,4 +1,6 @@
 using ModelSync.Errors;
+using ModelSync.Formatting;
+using ModelSync.Remotes;
 using ModelSync.Reporting;
 
 namespace ModelSync.Cli;

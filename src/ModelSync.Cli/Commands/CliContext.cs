@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ModelSync.Config;
+using ModelSync.Formatting;
 using ModelSync.Operations;
 using ModelSync.Processes;
 using ModelSync.Reporting;

@@ -1,3 +1,4 @@
+using ModelSync.Formatting;
 using ModelSync.Operations;
 using ModelSync.Planning;
 using ModelSync.Reporting;

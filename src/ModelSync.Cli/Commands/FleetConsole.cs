@@ -1,3 +1,4 @@
+using ModelSync.Formatting;
 using ModelSync.Operations;
 using ModelSync.Operations.Fleet;
 using ModelSync.Paths;

@@ -1,4 +1,4 @@
-using ModelSync.Reporting;
+using ModelSync.Formatting;
 using ModelSync.Verification;
 
 namespace ModelSync.Manifests;

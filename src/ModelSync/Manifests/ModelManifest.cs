@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ModelSync.Formatting;
 
 namespace ModelSync.Manifests;
 
@@ -17,7 +18,7 @@ public sealed record ManifestFile(string Path, long Size, long Mtime, string Has
 
     /// <summary>As written to the file: a name that is not UTF-8 by its bytes in base64.</summary>
     internal ManifestFile ToJson() => Paths.PathBytes.HasEscapes(Path)
-        ? this with { Path = Reporting.Printable.Name(Path), PathBase64 = Convert.ToBase64String(Paths.PathBytes.Encode(Path)) }
+        ? this with { Path = Printable.Name(Path), PathBase64 = Convert.ToBase64String(Paths.PathBytes.Encode(Path)) }
         : this;
 
     /// <summary>As read from the file: the name from its bytes when it has them; null when they are not base64.</summary>

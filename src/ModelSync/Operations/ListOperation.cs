@@ -6,8 +6,6 @@ using ModelSync.Versioning;
 
 namespace ModelSync.Operations;
 
-public sealed record ModelInfo(string Name, long Bytes, int Files, DateTimeOffset Modified);
-
 /// <summary>
 /// What <c>list</c> keeps: <see cref="Filter"/> (substring or glob, on the whole name or any field),
 /// <see cref="Model"/> (the MODEL field, any case; <c>MODEL@latest</c> also sets <see cref="Latest"/>), and

@@ -1,8 +1,8 @@
 using ModelSync.Errors;
+using ModelSync.Formatting;
 using ModelSync.Manifests;
 using ModelSync.Planning;
 using ModelSync.Remotes;
-using ModelSync.Reporting;
 using ModelSync.Transfer;
 
 namespace ModelSync.Operations;

@@ -1,4 +1,4 @@
-using ModelSync.Reporting;
+using ModelSync.Remotes;
 
 namespace ModelSync.Operations;
 

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using ModelSync.Formatting;
 using ModelSync.Operations;
 using ModelSync.Operations.Fleet;
+using ModelSync.Remotes;
 
 namespace ModelSync.Reporting;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ModelSync.Formatting;
 using ModelSync.Operations;
 using ModelSync.Operations.Fleet;
 using ModelSync.Paths;

@@ -1,4 +1,5 @@
 using System.Text;
+using ModelSync.Formatting;
 
 namespace ModelSync.Reporting;
 

@@ -1,4 +1,5 @@
 using ModelSync.Errors;
+using ModelSync.Formatting;
 
 namespace ModelSync.Versioning;
 
@@ -7,7 +8,7 @@ public sealed record LatestResolution(string Selector, string Model, VersionedMo
 {
     /// <summary>The line the reports print: <c>Resolved: reaper:ASR@latest → RTX3090_N2501_ASR_250820 (newest of 3 versions)</c>.</summary>
     public string Describe() =>
-        $"{Reporting.Printable.Name(Selector)} → {Reporting.Printable.Name(Chosen.Name)} (newest of {Versions} version{(Versions == 1 ? "" : "s")} of {Reporting.Printable.Name(Chosen.Parsed?.Model ?? Model)})";
+        $"{Printable.Name(Selector)} → {Printable.Name(Chosen.Name)} (newest of {Versions} version{(Versions == 1 ? "" : "s")} of {Printable.Name(Chosen.Parsed?.Model ?? Model)})";
 }
 
 /// <summary>Turns <c>MODEL@latest</c> into the newest version of MODEL in a listing of model_base.</summary>

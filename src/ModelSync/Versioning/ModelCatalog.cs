@@ -1,5 +1,3 @@
-using ModelSync.Operations;
-
 namespace ModelSync.Versioning;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ModelSync.Operations;
-
 namespace ModelSync.Versioning;
 
 /// <summary>One entry of a model_base listing, with its name read through the naming pattern (null: it does not follow it).</summary>

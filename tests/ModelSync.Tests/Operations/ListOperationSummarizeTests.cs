@@ -1,5 +1,6 @@
 using ModelSync.Manifests;
 using ModelSync.Operations;
+using ModelSync.Versioning;
 using static ModelSync.Tests.Support.Entries;
 
 namespace ModelSync.Tests.Operations;

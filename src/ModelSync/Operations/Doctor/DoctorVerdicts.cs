@@ -1,9 +1,10 @@
 using System.Globalization;
 using ModelSync.Config;
 using ModelSync.Errors;
+using ModelSync.Formatting;
 using ModelSync.Processes;
 using ModelSync.Remotes;
-using ModelSync.Reporting;
+using ModelSync.Transfer;
 using ModelSync.Verification;
 
 namespace ModelSync.Operations.Doctor;
@@ -62,7 +63,7 @@ public static class DoctorVerdicts
 
     public static DoctorCheck RemoteRsync(string server, RemoteInspection? inspection, string inspectError) =>
         inspection is null ? NotInspected(DoctorStep.RemoteRsync, server, inspectError)
-        : inspection.RsyncVersion is { } version ? DoctorStep.RemoteRsync.Ok(server, ServersReport.RsyncVersionNumber(version))
+        : inspection.RsyncVersion is { } version ? DoctorStep.RemoteRsync.Ok(server, RsyncOutput.VersionNumber(version))
         : DoctorStep.RemoteRsync.Fail(server, "not found on the PATH of a non-interactive ssh session",
             "install it there (e.g. `apt-get install rsync`), or add its directory to PATH in the server's ~/.bashrc above any `return`");
 

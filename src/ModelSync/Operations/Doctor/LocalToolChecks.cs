@@ -1,7 +1,7 @@
 using ModelSync.Config;
 using ModelSync.Errors;
 using ModelSync.Processes;
-using ModelSync.Reporting;
+using ModelSync.Transfer;
 
 namespace ModelSync.Operations.Doctor;
 
@@ -43,7 +43,7 @@ public static class LocalToolChecks
     {
         var (result, error) = await RunAsync(runner, "rsync", ["--version"], cancellationToken);
         return result is { ExitCode: 0 }
-            ? DoctorStep.Rsync.Ok(null, ServersReport.RsyncVersionNumber(result.StdoutText.Split('\n')[0].Trim()))
+            ? DoctorStep.Rsync.Ok(null, RsyncOutput.VersionNumber(result.StdoutText.Split('\n')[0].Trim()))
             : DoctorStep.Rsync.Fail(null, $"rsync does not run here: {error ?? DoctorVerdicts.Excerpt(result!.Stderr)}",
                 "install it (e.g. `apt-get install rsync`)");
     }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using ModelSync.Config;
 using ModelSync.Errors;
+using ModelSync.Formatting;
 using ModelSync.Processes;
 using ModelSync.Remotes;
 using ModelSync.Verification;
@@ -102,7 +103,7 @@ public static class ServerChecks
         var loginTime = Stopwatch.GetElapsedTime(started);
         var user = settings?.User ?? alias.User ?? Environment.UserName;
         checks.Add(DoctorStep.HostKey.Ok(server, "known"));
-        checks.Add(DoctorStep.Authentication.Ok(server, $"logged in as {user} ({Reporting.Human.Seconds(loginTime.TotalSeconds)})"));
+        checks.Add(DoctorStep.Authentication.Ok(server, $"logged in as {user} ({Human.Seconds(loginTime.TotalSeconds)})"));
 
         var place = new DoctorPlace(server, IsLocal: false, user, configFile) { PreferredHash = preferredHash };
         var (inspection, inspectError, localNow) = await InspectAsync(remote, cancellationToken);

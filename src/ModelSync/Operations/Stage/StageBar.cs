@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ModelSync.Formatting;
 using ModelSync.Transfer;
 
 namespace ModelSync.Operations;
@@ -26,7 +27,7 @@ internal static class StageBar
             var rate = bytes / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
             var left = TimeSpan.FromSeconds(Math.Max(0, expected - bytes) / Math.Max(rate, 1));
             progress.Bytes(new RsyncProgress(bytes, expected == 0 ? 100 : (int)Math.Min(100, bytes * 100 / expected),
-                Reporting.Human.Bytes((long)rate) + "/s", left.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)));
+                Human.Bytes((long)rate) + "/s", left.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)));
         };
     }
 }

@@ -1,9 +1,9 @@
 using System.Text;
 using ModelSync.Config;
+using ModelSync.Formatting;
 using ModelSync.Operations.Doctor;
 using ModelSync.Processes;
 using ModelSync.Remotes;
-using ModelSync.Reporting;
 
 namespace ModelSync.Tests.Operations.Doctor;
 

@@ -1,4 +1,6 @@
-namespace ModelSync.Reporting;
+using ModelSync.Formatting;
+
+namespace ModelSync.Remotes;
 
 /// <summary>Command lines printed for people to run again: words quoted only when a shell would misread them.</summary>
 public static class ShellWords
@@ -11,7 +13,7 @@ public static class ShellWords
     public static string Quote(string word) =>
         word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "._-/:@~+=,".Contains(c, StringComparison.Ordinal)) ? word
         : word.Any(Printable.NeedsEscape) ? "$'" + Printable.Name(word).Replace("'", "\\'", StringComparison.Ordinal) + "'"
-        : Remotes.RemoteShell.Quote(word);
+        : RemoteShell.Quote(word);
 
     public static string Join(IEnumerable<string> words) => string.Join(' ', words.Select(Quote));
 }

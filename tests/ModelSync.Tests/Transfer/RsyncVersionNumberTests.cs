@@ -1,8 +1,8 @@
-using ModelSync.Reporting;
+using ModelSync.Transfer;
 
-namespace ModelSync.Tests.Reporting;
+namespace ModelSync.Tests.Transfer;
 
-public sealed class ServersReportTests
+public sealed class RsyncVersionNumberTests
 {
     [Theory]
     [InlineData("rsync  version 3.2.7  protocol version 31", "3.2.7")]
@@ -13,5 +13,5 @@ public sealed class ServersReportTests
     [InlineData("rsync version", "rsync version")]
     [InlineData("", "")]
     public void RsyncVersionNumberIsTheWordAfterVersion(string line, string expected) =>
-        Assert.Equal(expected, ServersReport.RsyncVersionNumber(line));
+        Assert.Equal(expected, RsyncOutput.VersionNumber(line));
 }

@@ -1,7 +1,7 @@
+using ModelSync.Formatting;
 using ModelSync.Paths;
-using ModelSync.Reporting;
 
-namespace ModelSync.Tests.Reporting;
+namespace ModelSync.Tests.Formatting;
 
 public sealed class PrintableTests
 {

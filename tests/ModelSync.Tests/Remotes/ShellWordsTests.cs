@@ -1,7 +1,7 @@
 using ModelSync.Paths;
-using ModelSync.Reporting;
+using ModelSync.Remotes;
 
-namespace ModelSync.Tests.Reporting;
+namespace ModelSync.Tests.Remotes;
 
 public sealed class ShellWordsTests
 {

@@ -1,6 +1,6 @@
-using ModelSync.Reporting;
+using ModelSync.Formatting;
 
-namespace ModelSync.Tests.Reporting;
+namespace ModelSync.Tests.Formatting;
 
 public sealed class HumanTests
 {

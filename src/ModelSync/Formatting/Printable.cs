@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using ModelSync.Paths;
 
-namespace ModelSync.Reporting;
+namespace ModelSync.Formatting;
 
 /// <summary>
 /// Names from a server, a manifest or a file system as a terminal may show them. A name is hostile input: an ESC

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ModelSync.Reporting;
+namespace ModelSync.Formatting;
 
 /// <summary>Sizes, durations and rates as people read them: <c>156MB</c>, <c>2.1GB</c>, <c>4.2s</c>.</summary>
 public static class Human

@@ -1,4 +1,4 @@
-namespace ModelSync.Reporting;
+namespace ModelSync.Formatting;
 
 /// <summary>A name from a server, manifest or source tree, as a message may show it.</summary>
 public static class Quoted
