@@ -1,7 +1,6 @@
 using ModelSync.Errors;
-using ModelSync.Formatting;
-using ModelSync.Remotes;
 using ModelSync.Reporting;
+using ModelSync.Text;
 
 namespace ModelSync.Cli;
 

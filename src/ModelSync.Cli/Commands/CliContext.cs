@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using ModelSync.Config;
-using ModelSync.Formatting;
-using ModelSync.Operations;
 using ModelSync.Processes;
 using ModelSync.Reporting;
+using ModelSync.Resolve;
+using ModelSync.Text;
 
 namespace ModelSync.Cli.Commands;
 

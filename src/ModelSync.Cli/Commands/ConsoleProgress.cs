@@ -1,6 +1,5 @@
-using ModelSync.Formatting;
-using ModelSync.Operations;
 using ModelSync.Reporting;
+using ModelSync.Text;
 using ModelSync.Transfer;
 
 namespace ModelSync.Cli.Commands;

@@ -1,6 +1,6 @@
 using ModelSync.Planning;
-using ModelSync.Preflight;
 using ModelSync.Reporting;
+using ModelSync.Transfer;
 
 namespace ModelSync.Cli.Commands;
 

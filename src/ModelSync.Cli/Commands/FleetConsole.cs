@@ -1,8 +1,7 @@
-using ModelSync.Formatting;
-using ModelSync.Operations;
-using ModelSync.Operations.Fleet;
+using ModelSync.Fleet;
 using ModelSync.Paths;
 using ModelSync.Reporting;
+using ModelSync.Text;
 using ModelSync.Transfer;
 
 namespace ModelSync.Cli.Commands;

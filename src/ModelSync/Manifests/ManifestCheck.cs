@@ -1,5 +1,5 @@
-using ModelSync.Formatting;
-using ModelSync.Verification;
+using ModelSync.Hashing;
+using ModelSync.Text;
 
 namespace ModelSync.Manifests;
 

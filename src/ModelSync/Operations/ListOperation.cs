@@ -1,7 +1,8 @@
 using ModelSync.Errors;
 using ModelSync.Manifests;
-using ModelSync.Publishing;
+using ModelSync.Paths;
 using ModelSync.Remotes;
+using ModelSync.Resolve;
 using ModelSync.Versioning;
 
 namespace ModelSync.Operations;

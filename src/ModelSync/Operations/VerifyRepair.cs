@@ -1,4 +1,4 @@
-using ModelSync.Remotes;
+using ModelSync.Text;
 
 namespace ModelSync.Operations;
 

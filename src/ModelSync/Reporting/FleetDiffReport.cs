@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using ModelSync.Formatting;
+using ModelSync.Fleet;
 using ModelSync.Operations;
-using ModelSync.Operations.Fleet;
-using ModelSync.Remotes;
+using ModelSync.Text;
 
 namespace ModelSync.Reporting;
 

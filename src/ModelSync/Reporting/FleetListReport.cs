@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using ModelSync.Formatting;
+using ModelSync.Fleet;
 using ModelSync.Operations;
-using ModelSync.Operations.Fleet;
+using ModelSync.Text;
 using ModelSync.Versioning;
 
 namespace ModelSync.Reporting;

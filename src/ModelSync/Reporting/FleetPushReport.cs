@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
-using ModelSync.Formatting;
+using ModelSync.Fleet;
 using ModelSync.Operations;
-using ModelSync.Operations.Fleet;
 using ModelSync.Paths;
+using ModelSync.Text;
+using ModelSync.Transfer;
 
 namespace ModelSync.Reporting;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using ModelSync.Fleet;
 using ModelSync.Operations;
-using ModelSync.Operations.Fleet;
 
 namespace ModelSync.Reporting;
 

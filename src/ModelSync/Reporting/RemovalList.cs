@@ -1,5 +1,5 @@
-using ModelSync.Formatting;
 using ModelSync.Planning;
+using ModelSync.Text;
 
 namespace ModelSync.Reporting;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using ModelSync.Formatting;
 using ModelSync.Operations;
-using ModelSync.Transfer;
+using ModelSync.Remotes;
+using ModelSync.Text;
 
 namespace ModelSync.Reporting;
 
@@ -26,7 +26,7 @@ public static class ServersReport
                 cells = [.. cells,
                     c.Reachable ? (c.Error is null ? "yes" : "yes — " + c.Error) : "no — " + c.Error,
                     c.LatencyMs is { } ms ? $"{ms:0.#} ms" : "—",
-                    c.RsyncVersion is { } v ? RsyncOutput.VersionNumber(v) : "—",
+                    c.RsyncVersion is { } v ? RsyncVersion.Number(v) : "—",
                     c.FreeBytes is { } free ? Human.Bytes(free) : "—"];
             }
             table.Add(cells);
@@ -62,7 +62,7 @@ public static class ServersReport
     {
         ["reachable"] = c.Reachable,
         ["latency_ms"] = c.LatencyMs,
-        ["rsync_version"] = c.RsyncVersion is null ? null : RsyncOutput.VersionNumber(c.RsyncVersion),
+        ["rsync_version"] = c.RsyncVersion is null ? null : RsyncVersion.Number(c.RsyncVersion),
         ["free_bytes"] = c.FreeBytes,
         ["error"] = c.Error,
     };

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
-using ModelSync.Formatting;
 using ModelSync.Manifests;
 using ModelSync.Operations;
 using ModelSync.Planning;
+using ModelSync.Resolve;
+using ModelSync.Text;
 using ModelSync.Transfer;
 
 namespace ModelSync.Reporting;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using ModelSync.Formatting;
 using ModelSync.Operations;
+using ModelSync.Text;
+using ModelSync.Verification;
 
 namespace ModelSync.Reporting;
 

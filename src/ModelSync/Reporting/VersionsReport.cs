@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using ModelSync.Formatting;
 using ModelSync.Operations;
+using ModelSync.Text;
 
 namespace ModelSync.Reporting;
 

@@ -64,12 +64,4 @@ public static class RsyncOutput
             Value("Matched data:"),
             (int)Value("Number of regular files transferred:"));
     }
-
-    /// <summary><c>rsync  version 3.2.7  protocol version 31</c> → <c>3.2.7</c>.</summary>
-    public static string VersionNumber(string versionLine)
-    {
-        var words = versionLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var index = Array.IndexOf(words, "version");
-        return index >= 0 && index + 1 < words.Length ? words[index + 1] : versionLine;
-    }
 }

@@ -1,3 +1,4 @@
+
 namespace ModelSync.Versioning;
 
 /// <summary>

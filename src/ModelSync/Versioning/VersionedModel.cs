@@ -1,3 +1,4 @@
+
 namespace ModelSync.Versioning;
 
 /// <summary>One entry of a model_base listing, with its name read through the naming pattern (null: it does not follow it).</summary>

@@ -17,11 +17,8 @@ public sealed partial class FolderDependencyTests
     private static readonly (string From, string To, string Why)[] KnownBackEdges =
     [
         ("Config", "Versioning", "the naming pattern is compiled where the config is read"),
-        ("Config", "Verification", "defaults.hash is a HashFunction"),
-        ("Manifests", "Verification", "a manifest names its HashFunction"),
-        ("Remotes", "Verification", "IRemote hashes with a HashFunction; HashOutput reads RemoteScripts"),
-        ("Remotes", "Publishing", "the shell remotes use StageNames"),
-        ("Remotes", "Transfer", "SshRemote runs rsync"),
+        ("Text", "Remotes", "ShellWords quotes with RemoteShell.Quote"),
+        ("Hashing", "Remotes", "HashOutput reads what RemoteScripts print"),
     ];
 
     [Fact]
@@ -68,14 +65,14 @@ public sealed partial class FolderDependencyTests
 
             public static class Sample
             {
-                public static string Name => Formatting.Human.Bytes(1) + Config.Alias + Operations.Endpoint.Name;
+                public static string Name => Text.Human.Bytes(1) + Config.Alias + Operations.Endpoint.Name;
             }
             """;
 
         var found = SourceDependencies.Of(source, LibraryNamespaces.Value).ToList();
 
         Assert.Equal("Operations", found[0].From);
-        Assert.Equal(["Formatting", "Paths", "Remotes"], found.Select(d => d.To).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["Paths", "Remotes", "Text"], found.Select(d => d.To).Distinct().Order(StringComparer.Ordinal));
     }
 
     private static readonly Lazy<HashSet<string>> LibraryNamespaces = new(() =>

@@ -1,4 +1,3 @@
-using ModelSync.Manifests;
 using ModelSync.Operations;
 using ModelSync.Versioning;
 using static ModelSync.Tests.Support.Entries;

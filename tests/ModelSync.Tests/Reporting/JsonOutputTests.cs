@@ -1,11 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using ModelSync.Doctor;
 using ModelSync.Manifests;
-using ModelSync.Operations;
-using ModelSync.Operations.Doctor;
 using ModelSync.Planning;
 using ModelSync.Reporting;
+using ModelSync.Transfer;
 
 namespace ModelSync.Tests.Reporting;
 
