@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using ModelSync.Operations;
+using ModelSync.Reporting.Json;
 
 namespace ModelSync.Reporting;
 
@@ -48,28 +48,28 @@ public static class ServersReport
         return index >= 0 && index + 1 < words.Length ? words[index + 1] : versionLine;
     }
 
-    public static JsonObject Json(IReadOnlyList<ServerRow> rows, string? configSource, IReadOnlyDictionary<string, IReadOnlyList<string>> groups) => new()
+    public static ServersJson Json(IReadOnlyList<ServerRow> rows, string? configSource, IReadOnlyDictionary<string, IReadOnlyList<string>> groups) => new()
     {
-        ["config"] = configSource,
+        Config = configSource,
         // Group names are the user's, kept as written (not snake_cased).
-        ["groups"] = new JsonObject(groups.Select(g => KeyValuePair.Create(g.Key, (JsonNode?)JsonOutput.Array(g.Value)))),
-        ["servers"] = JsonOutput.Array(rows, r => new JsonObject
+        Groups = groups,
+        Servers = [.. rows.Select(r => new ServerJson
         {
-            ["alias"] = r.Alias.Name,
-            ["host"] = r.Alias.Host,
-            ["user"] = r.Alias.User,
-            ["port"] = r.Alias.Port,
-            ["model_base"] = r.Alias.ModelBase,
-            ["check"] = r.Check is { } c ? Json(c) : null,
-        }),
+            Alias = r.Alias.Name,
+            Host = r.Alias.Host,
+            User = r.Alias.User,
+            Port = r.Alias.Port,
+            ModelBase = r.Alias.ModelBase,
+            Check = r.Check is { } c ? Json(c) : null,
+        })],
     };
 
-    private static JsonObject Json(ServerCheck c) => new()
+    private static ServerCheckJson Json(ServerCheck c) => new()
     {
-        ["reachable"] = c.Reachable,
-        ["latency_ms"] = c.LatencyMs,
-        ["rsync_version"] = c.RsyncVersion is null ? null : RsyncVersionNumber(c.RsyncVersion),
-        ["free_bytes"] = c.FreeBytes,
-        ["error"] = c.Error,
+        Reachable = c.Reachable,
+        LatencyMs = c.LatencyMs,
+        RsyncVersion = c.RsyncVersion is null ? null : RsyncVersionNumber(c.RsyncVersion),
+        FreeBytes = c.FreeBytes,
+        Error = c.Error,
     };
 }
