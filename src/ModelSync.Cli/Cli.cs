@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using ModelSync.Cli.Commands;
 using ModelSync.Errors;
-using ModelSync.Operations;
-using ModelSync.Reporting;
+using ModelSync.Resolve;
+using ModelSync.Text;
 
 namespace ModelSync.Cli;
 

@@ -1,7 +1,8 @@
 using ModelSync.Config;
-using ModelSync.Operations;
 using ModelSync.Processes;
 using ModelSync.Reporting;
+using ModelSync.Resolve;
+using ModelSync.Text;
 
 namespace ModelSync.Cli.Commands;
 

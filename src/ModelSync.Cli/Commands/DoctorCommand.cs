@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ModelSync.Config;
-using ModelSync.Operations;
+using ModelSync.Doctor;
 using ModelSync.Reporting;
 
 namespace ModelSync.Cli.Commands;

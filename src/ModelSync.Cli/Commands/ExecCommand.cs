@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ModelSync.Operations.Fleet;
+using ModelSync.Fleet;
 using ModelSync.Reporting;
 using ModelSync.Reporting.Json;
 

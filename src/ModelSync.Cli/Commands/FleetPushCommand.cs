@@ -1,7 +1,8 @@
 using System.CommandLine;
-using ModelSync.Operations;
-using ModelSync.Operations.Fleet;
+using ModelSync.Fleet;
 using ModelSync.Reporting;
+using ModelSync.Resolve;
+using ModelSync.Transfer;
 
 namespace ModelSync.Cli.Commands;
 

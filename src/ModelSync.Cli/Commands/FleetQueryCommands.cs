@@ -1,8 +1,9 @@
 using System.CommandLine;
-using ModelSync.Operations.Fleet;
+using ModelSync.Fleet;
+using ModelSync.Hashing;
 using ModelSync.Operations;
 using ModelSync.Reporting;
-using ModelSync.Verification;
+using ModelSync.Resolve;
 
 namespace ModelSync.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ModelSync.Paths;
-using ModelSync.Reporting;
+using ModelSync.Text;
 
 namespace ModelSync.Cli.Commands;
 

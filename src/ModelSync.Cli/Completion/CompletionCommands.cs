@@ -3,6 +3,7 @@ using ModelSync.Cli.Commands;
 using ModelSync.Config;
 using ModelSync.Errors;
 using ModelSync.Operations;
+using ModelSync.Resolve;
 
 namespace ModelSync.Cli.Completion;
 

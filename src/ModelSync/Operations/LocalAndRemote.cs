@@ -1,6 +1,7 @@
 using ModelSync.Manifests;
 using ModelSync.Paths;
 using ModelSync.Remotes;
+using ModelSync.Resolve;
 using ModelSync.Versioning;
 
 namespace ModelSync.Operations;

@@ -1,4 +1,4 @@
-using ModelSync.Reporting;
+using ModelSync.Text;
 
 namespace ModelSync.Operations;
 

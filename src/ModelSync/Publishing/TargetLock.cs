@@ -1,5 +1,6 @@
 using System.Globalization;
 using ModelSync.Errors;
+using ModelSync.Paths;
 using ModelSync.Remotes;
 
 namespace ModelSync.Publishing;

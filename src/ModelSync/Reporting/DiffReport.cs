@@ -2,6 +2,7 @@ using ModelSync.Manifests;
 using ModelSync.Operations;
 using ModelSync.Planning;
 using ModelSync.Reporting.Json;
+using ModelSync.Text;
 
 namespace ModelSync.Reporting;
 

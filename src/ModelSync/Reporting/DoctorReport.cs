@@ -1,5 +1,5 @@
 using System.Globalization;
-using ModelSync.Operations.Doctor;
+using ModelSync.Doctor;
 using ModelSync.Reporting.Json;
 
 namespace ModelSync.Reporting;

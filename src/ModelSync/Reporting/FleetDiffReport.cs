@@ -1,6 +1,7 @@
+using ModelSync.Fleet;
 using ModelSync.Operations;
-using ModelSync.Operations.Fleet;
 using ModelSync.Reporting.Json;
+using ModelSync.Text;
 
 namespace ModelSync.Reporting;
 

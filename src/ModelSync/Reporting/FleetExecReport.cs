@@ -1,5 +1,6 @@
-using ModelSync.Operations.Fleet;
+using ModelSync.Fleet;
 using ModelSync.Reporting.Json;
+using ModelSync.Text;
 
 namespace ModelSync.Reporting;
 

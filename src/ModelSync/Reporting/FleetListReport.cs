@@ -1,7 +1,8 @@
+using ModelSync.Fleet;
 using ModelSync.Operations;
-using ModelSync.Operations.Fleet;
-using ModelSync.Versioning;
 using ModelSync.Reporting.Json;
+using ModelSync.Text;
+using ModelSync.Versioning;
 
 namespace ModelSync.Reporting;
 

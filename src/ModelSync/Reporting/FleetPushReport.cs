@@ -1,7 +1,9 @@
+using ModelSync.Fleet;
 using ModelSync.Operations;
-using ModelSync.Operations.Fleet;
 using ModelSync.Paths;
 using ModelSync.Reporting.Json;
+using ModelSync.Text;
+using ModelSync.Transfer;
 
 namespace ModelSync.Reporting;
 

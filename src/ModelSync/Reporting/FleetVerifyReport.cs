@@ -1,5 +1,5 @@
+using ModelSync.Fleet;
 using ModelSync.Operations;
-using ModelSync.Operations.Fleet;
 using ModelSync.Reporting.Json;
 
 namespace ModelSync.Reporting;

@@ -1,4 +1,5 @@
 using ModelSync.Operations;
+using ModelSync.Text;
 using ModelSync.Versioning;
 using ModelSync.Reporting.Json;
 

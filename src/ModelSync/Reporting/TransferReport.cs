@@ -2,6 +2,8 @@ using ModelSync.Manifests;
 using ModelSync.Operations;
 using ModelSync.Planning;
 using ModelSync.Reporting.Json;
+using ModelSync.Resolve;
+using ModelSync.Text;
 using ModelSync.Transfer;
 
 namespace ModelSync.Reporting;

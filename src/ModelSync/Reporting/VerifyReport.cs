@@ -1,5 +1,7 @@
 using ModelSync.Operations;
 using ModelSync.Reporting.Json;
+using ModelSync.Text;
+using ModelSync.Verification;
 
 namespace ModelSync.Reporting;
 

@@ -1,5 +1,6 @@
 using ModelSync.Operations;
 using ModelSync.Reporting.Json;
+using ModelSync.Text;
 
 namespace ModelSync.Reporting;
 

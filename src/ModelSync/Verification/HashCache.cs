@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using ModelSync.Config;
+using ModelSync.Hashing;
 using ModelSync.Manifests;
 using ModelSync.Paths;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using ModelSync.Hashing;
 using ModelSync.Manifests;
 using ModelSync.Paths;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using ModelSync.Config;
+using ModelSync.Text;
 
 namespace ModelSync.Versioning;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using ModelSync.Hashing;
 using ModelSync.Manifests;
 using ModelSync.Verification;
 using static ModelSync.Tests.Support.Entries;

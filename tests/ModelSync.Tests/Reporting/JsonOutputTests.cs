@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ModelSync.Doctor;
 using ModelSync.Manifests;
-using ModelSync.Operations;
-using ModelSync.Operations.Doctor;
 using ModelSync.Reporting;
 using ModelSync.Reporting.Json;
+using ModelSync.Transfer;
 
 namespace ModelSync.Tests.Reporting;
 

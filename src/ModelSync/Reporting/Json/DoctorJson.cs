@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
-using ModelSync.Operations.Doctor;
+using ModelSync.Doctor;
 
 namespace ModelSync.Reporting.Json;
 

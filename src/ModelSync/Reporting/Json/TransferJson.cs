@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
-using ModelSync.Operations;
+using ModelSync.Transfer;
 
 namespace ModelSync.Reporting.Json;
 

@@ -1,5 +1,5 @@
 using System.Reflection;
-using ModelSync.Operations.Doctor;
+using ModelSync.Doctor;
 using ModelSync.Reporting.Json;
 
 namespace ModelSync.Tests.Reporting.Json;
