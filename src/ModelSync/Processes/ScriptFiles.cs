@@ -31,7 +31,8 @@ public static class ScriptFiles
         var assembly = typeof(ScriptFiles).Assembly;
         using var stream = assembly.GetManifestResourceStream(ResourcePrefix + name)
             ?? throw new InvalidOperationException(
-                $"the shell script {name} is not embedded in {assembly.GetName().Name}: ModelSync.csproj embeds every Scripts/*.sh, so the file is missing or misnamed");
+                $"the shell script {name} is not embedded in {assembly.GetName().Name}: "
+                + "ModelSync.csproj embeds every Scripts/*.sh, so the file is missing or misnamed");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

@@ -21,8 +21,9 @@ public static class RemoteScripts
     public static string Probe => field ??= ScriptFiles.Load(HashTools, "probe.sh");
 
     /// <summary>
-    /// $1: path, then the manifest's name, how much of it to read and find's format (<see cref="ScanArguments"/>). <c>missing\0</c>; or <c>ok\0</c>, the manifest a push left there (empty if none; NUL bytes dropped,
-    /// and no more than one byte past <see cref="Manifests.ModelManifest.MaxBytes"/>, so a hostile one can neither end
+    /// $1: path, then the manifest's name, how much of it to read and find's format (<see cref="ScanArguments"/>).
+    /// <c>missing\0</c>; or <c>ok\0</c>, the manifest a push left there (empty if none; NUL bytes dropped, and no more
+    /// than one byte past <see cref="Manifests.ModelManifest.MaxBytes"/>, so a hostile one can neither end
     /// the field early nor fill the memory) and <c>\0</c>, then find records (root first, following a root symlink).
     /// When $1 itself is a symlink, <c>link\0</c> and its target and <c>\0</c> come first: a source may be reached
     /// through a link, but a target must not be written through one.
@@ -34,10 +35,10 @@ public static class RemoteScripts
         [path, ModelManifest.FileName, (ModelManifest.MaxBytes + 1).ToString(CultureInfo.InvariantCulture), FindOutput.PrintfFormat];
 
     /// <summary>
-    /// $1: model directory, $2: the manifest's name (<see cref="WriteManifestArguments"/>). Writes the manifest from stdin (temp file, then rename), keeping the directory's
-    /// mtime as rsync set it, so <c>list</c> still dates the model by its content. Whatever is at the temporary name
-    /// is removed first and the file made only if nothing is there (noclobber), and the rename replaces whatever is at
-    /// the real name (<c>-T</c>): a symlink planted at either is never written through nor renamed into.
+    /// $1: model directory, $2: the manifest's name (<see cref="WriteManifestArguments"/>). Writes the manifest from
+    /// stdin (temp file, then rename), keeping the directory's mtime as rsync set it, so <c>list</c> still dates the
+    /// model by its content. Whatever is at the temporary name is removed first and the file made only if nothing is
+    /// there (noclobber), and the rename replaces whatever is at the real name (<c>-T</c>): a symlink planted at either is never written through nor renamed into.
     /// </summary>
     public static string WriteManifest => ScriptFiles.Load("write-manifest.sh");
 
@@ -46,8 +47,8 @@ public static class RemoteScripts
 
     /// <summary>
     /// $1: directory; NUL-terminated <c>./</c>-prefixed names on stdin (so no list is ever too long for a command
-    /// line); $2: files per batch; $3: the hash's name (its program chosen by <see cref="HashTools"/>); $4: <c>lines</c> or <c>each</c>. Prints the tool used on a first
-    /// line, then one NUL-terminated record per file, <c>HASH *./name</c> (openssl) or <c>HASH  ./name</c>.
+    /// line); $2: files per batch; $3: the hash's name (its program chosen by <see cref="HashTools"/>); $4: <c>lines</c>
+    /// or <c>each</c>. Prints the tool used on a first line, then one NUL-terminated record per file, <c>HASH *./name</c> (openssl) or <c>HASH  ./name</c>.
     /// <c>lines</c> turns the tool's output lines into records, so it is only for names the tools print
     /// verbatim; each tool escapes a newline, carriage return or backslash differently (xxhsum 0.8.1 not at all),
     /// so the caller sends such names as <c>each</c>: one tool run per file, whose hash (the first word, less the
