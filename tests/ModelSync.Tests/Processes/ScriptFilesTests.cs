@@ -3,6 +3,7 @@ using ModelSync.Manifests;
 using ModelSync.Processes;
 using ModelSync.Publishing;
 using ModelSync.Remotes;
+using ModelSync.Tests.Support;
 
 namespace ModelSync.Tests.Processes;
 
@@ -35,16 +36,21 @@ public sealed class ScriptFilesTests
     public void Every_embedded_script_loads_with_text(string name)
     {
         Assert.EndsWith(".sh", name, StringComparison.Ordinal);
-        Assert.False(string.IsNullOrWhiteSpace(ScriptFiles.Load(name)));
+        var text = ScriptFiles.Load(name);
+        Assert.False(string.IsNullOrWhiteSpace(text));
+        // Scripts are joined one after another: a last line without its newline would run into the next file's first.
+        Assert.EndsWith("\n", text, StringComparison.Ordinal);
     }
 
     [Theory]
     [MemberData(nameof(Accessors))]
-    public void Every_script_the_code_runs_is_loaded_from_a_file(string holder, string property)
+    public void Every_script_the_code_runs_is_loaded_from_a_file_and_parses(string holder, string property)
     {
         var type = typeof(ScriptFiles).Assembly.GetType(holder, throwOnError: true)!;
         var text = (string?)type.GetProperty(property, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!.GetValue(null);
         Assert.False(string.IsNullOrWhiteSpace(text));
+        // As joined from its files: sh -n parses without running (LocalProcess throws on a non-zero exit).
+        LocalProcess.Run("/bin/sh", ["-n", "-c", text]);
     }
 
     [Fact]
