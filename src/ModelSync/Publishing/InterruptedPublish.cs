@@ -1,4 +1,5 @@
 using ModelSync.Errors;
+using ModelSync.Paths;
 using ModelSync.Processes;
 using ModelSync.Remotes;
 

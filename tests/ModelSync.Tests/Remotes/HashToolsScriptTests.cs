@@ -1,9 +1,9 @@
 using System.Runtime.Versioning;
 using System.Text;
+using ModelSync.Hashing;
 using ModelSync.Processes;
 using ModelSync.Remotes;
 using ModelSync.Tests.Support;
-using ModelSync.Verification;
 
 namespace ModelSync.Tests.Remotes;
 

@@ -1,5 +1,5 @@
 # Prepended to every script that names a hash program: the one place the shell says which program computes
-# which hash. Verification/HashFunction.cs says the same for C#; a unit test holds the two together.
+# which hash. Hashing/HashFunction.cs says the same for C#; a unit test holds the two together.
 
 # ms_each_hash_tool COMMAND...: runs COMMAND... TOOL for each hash program model-sync may run that is on PATH
 # here, in the order the probe reports them.
