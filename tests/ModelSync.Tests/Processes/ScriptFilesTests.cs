@@ -49,8 +49,8 @@ public sealed class ScriptFilesTests
         var type = typeof(ScriptFiles).Assembly.GetType(holder, throwOnError: true)!;
         var text = (string?)type.GetProperty(property, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!.GetValue(null);
         Assert.False(string.IsNullOrWhiteSpace(text));
-        // As joined from its files: sh -n parses without running (LocalProcess throws on a non-zero exit).
-        LocalProcess.Run("/bin/sh", ["-n", "-c", text]);
+        // As joined from its files: sh -n parses without running (TestProcess throws on a non-zero exit).
+        TestProcess.RunBytes("/bin/sh", ["-n", "-c", text]);
     }
 
     [Fact]

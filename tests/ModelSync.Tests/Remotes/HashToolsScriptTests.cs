@@ -24,7 +24,7 @@ public sealed class HashToolsScriptTests : IDisposable
     }
 
     private string Run(string commands) =>
-        Encoding.UTF8.GetString(LocalProcess.Run("/usr/bin/env",
+        Encoding.UTF8.GetString(TestProcess.RunBytes("/usr/bin/env",
             ["-i", "PATH=" + _bin.FullName, "/bin/sh", "-c", ScriptFiles.Load(RemoteScripts.HashTools) + commands])).TrimEnd('\n');
 
     [Fact]
