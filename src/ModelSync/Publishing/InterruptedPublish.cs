@@ -29,27 +29,26 @@ public static class InterruptedPublish
     /// <summary>The one-line error for a command interrupted while publishing <paramref name="target"/> to <paramref name="display"/>.</summary>
     public static async Task<ModelSyncException> DescribeAsync(IRemote remote, string target, string display)
     {
-        string state;
+        PublishState state;
         try
         {
             // The command's own token is cancelled by now; this check gets a short time of its own (a second Ctrl-C still ends the process).
             using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(40));
-            var result = await remote.RunScriptAsync(Script, [StageNames.Stage(target), StageNames.Old(target), target], limit.Token);
-            state = result.ExitCode == 0 ? result.StdoutText.Trim() : "unknown";
+            state = await remote.PublishStateAsync(target, limit.Token);
         }
         catch (Exception e) when (e is ModelSyncException or OperationCanceledException or IOException)
         {
-            state = "unknown";
+            state = PublishState.Unknown;
         }
         return Describe(state, display);
     }
 
-    /// <summary>Pure: the error for the state <see cref="Script"/> reported.</summary>
-    public static ModelSyncException Describe(string state, string display) => state switch
+    /// <summary>Pure: the error for the state the target's place reported.</summary>
+    public static ModelSyncException Describe(PublishState state, string display) => state switch
     {
-        "published" => new ModelSyncException($"interrupted after the new version was published: {display} holds it", ExitCodes.Interrupted,
+        PublishState.Published => new ModelSyncException($"interrupted after the new version was published: {display} holds it", ExitCodes.Interrupted,
             "nothing to redo; the same command again only confirms it"),
-        "kept" => new ModelSyncException("interrupted before publishing; the target was left as it was", ExitCodes.Interrupted,
+        PublishState.Kept => new ModelSyncException("interrupted before publishing; the target was left as it was", ExitCodes.Interrupted,
             "run the same command again: it resumes from what already arrived"),
         _ => new ModelSyncException($"interrupted while publishing to {display}; whether the new version is in place is not known", ExitCodes.Interrupted,
             "run the same command again: it finishes the publish or confirms it"),

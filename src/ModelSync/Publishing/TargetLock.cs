@@ -40,22 +40,21 @@ public sealed class TargetLock : IAsyncDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private readonly IRemote _remote;
-    private readonly string _path;
+    private readonly string _target;
     private readonly string _token;
 
     /// <summary>Someone else held the lock when this one first asked: the target may have changed meanwhile.</summary>
     public bool FoundHeld { get; private init; }
 
-    private TargetLock(IRemote remote, string path, string token)
+    private TargetLock(IRemote remote, string target, string token)
     {
         _remote = remote;
-        _path = path;
+        _target = target;
         _token = token;
     }
 
     public static async Task<TargetLock> AcquireAsync(IRemote remote, string target, string command, LockPolicy policy, Action<string> warn, CancellationToken cancellationToken)
     {
-        var path = StageNames.Lock(target);
         var me = new LockHolder(Environment.MachineName, Environment.ProcessId,
             DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture), command.ReplaceLineEndings(" "),
             Guid.NewGuid().ToString("N"), MachineIdentity.Current);
@@ -63,21 +62,18 @@ public sealed class TargetLock : IAsyncDisposable
         var attempts = 0;
         while (true)
         {
-            var result = await remote.RunCheckedAsync(RemoteScripts.LockAcquire, [path, me.Serialize()], "take the lock", cancellationToken);
-            var lines = result.StdoutText.Split('\n');
-            if (lines[0] == "acquired") return new TargetLock(remote, path, me.Token) { FoundHeld = attempts > 0 };
+            if (await remote.TryTakeLockAsync(target, me, cancellationToken) is not LockAttempt.Held (var holder, var age))
+                return new TargetLock(remote, target, me.Token) { FoundHeld = attempts > 0 };
             attempts++;
-            var age = TimeSpan.FromSeconds(long.TryParse(lines[0].Split(' ').Last(), CultureInfo.InvariantCulture, out var s) ? s : 0);
-            var holder = LockHolder.Parse(lines.Skip(1));
             if (IsStale(holder, age, policy))
             {
                 warn($"breaking a stale lock on {target}: {holder.Describe()}");
-                await remote.RunCheckedAsync(RemoteScripts.LockBreak, [path], "break the stale lock", cancellationToken);
+                await remote.BreakLockAsync(target, cancellationToken);
                 continue;
             }
             if (DateTimeOffset.UtcNow >= deadline)
                 throw new ModelSyncException($"{target} on {remote.Alias.Name} is locked by {holder.Describe()}", ExitCodes.Failed,
-                    $"wait for it to finish, or pass --lock-timeout SECONDS to wait; if that process is gone, remove {path}");
+                    $"wait for it to finish, or pass --lock-timeout SECONDS to wait; if that process is gone, remove {StageNames.Lock(target)}");
             await Task.Delay(PollInterval, cancellationToken);
         }
     }
@@ -112,7 +108,7 @@ public sealed class TargetLock : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
-            await _remote.RunScriptAsync(RemoteScripts.LockRelease, [_path, _token], timeout.Token);
+            await _remote.ReleaseLockAsync(_target, _token, timeout.Token);
         }
         catch (OperationCanceledException)
         {

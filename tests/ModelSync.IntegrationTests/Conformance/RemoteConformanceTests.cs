@@ -199,11 +199,15 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     [InlineData("모델 동기화")]
     public async Task Script_arguments_arrive_byte_for_byte(string word)
     {
-        var result = await Remote.RunScriptAsync("printf '%s' \"$1\"", [word], CancellationToken.None);
+        var content = Encoding.UTF8.GetBytes("marker " + word);
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.Equal(word, result.StdoutText);
-        Assert.False(File.Exists(Path.Join(Root, "PWNED")));
+        var failure = await Remote.WriteMarkerAsync(InRoot(word), content, CancellationToken.None);
+
+        Assert.Null(failure);
+        Assert.Equal(content, File.ReadAllBytes(Path.Join(Root, word)));
+        Assert.Equal([word], Directory.GetFileSystemEntries(Root).Select(Path.GetFileName));
+        await Remote.RemoveMarkerAsync(InRoot(word), CancellationToken.None);
+        Assert.Empty(Directory.GetFileSystemEntries(Root));
     }
 
     [Fact]
@@ -211,11 +215,18 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     {
         byte[] word = [(byte)'w', 0xff, 0xfe, (byte)'\\', (byte)'c', (byte)' ', (byte)'%', (byte)'s', 0xed, 0xa0, 0x80, (byte)'\n'];
 
-        var result = await Remote.RunScriptAsync("printf '%s' \"$1\"", [PathBytes.Decode(word)], CancellationToken.None);
+        var failure = await Remote.WriteMarkerAsync(InRoot(PathBytes.Decode(word)), "marker"u8.ToArray(), CancellationToken.None);
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.Equal(word, result.Stdout);
+        Assert.Null(failure);
+        Assert.Equal("marker", ByteNames.Read(Root, word));
+        var listed = await Remote.ScanAsync(Root, CancellationToken.None);
+        Assert.Equal(word, PathBytes.Encode(Assert.Single(listed!.Entries).Path));
+        await Remote.RemoveMarkerAsync(InRoot(PathBytes.Decode(word)), CancellationToken.None);
+        Assert.Empty(Directory.GetFileSystemEntries(Root));
     }
+
+    /// <summary>A marker name for <see cref="IRemote.WriteMarkerAsync"/> (relative to model_base) that lands in <see cref="Root"/>.</summary>
+    private string InRoot(string name) => Path.GetRelativePath(Remote.ModelBase, Root) + "/" + name;
 
     [Fact]
     public async Task Stage_is_seeded_with_hard_links_and_kept_for_a_resume()
@@ -225,9 +236,9 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         File.WriteAllText(Path.Join(target, "w.bin"), "old");
         var stage = StageNames.Stage(target);
 
-        await Remote.RunCheckedAsync(RemoteScripts.PrepareStage, [target, stage, StageNames.Seed(target), "seed", "d"], "prepare", CancellationToken.None);
+        await Remote.PrepareStageAsync(target, EntryKind.Directory, seedFromTarget: true, CancellationToken.None);
         File.WriteAllText(Path.Join(stage, "partial"), "resume me");
-        await Remote.RunCheckedAsync(RemoteScripts.PrepareStage, [target, stage, StageNames.Seed(target), "seed", "d"], "prepare", CancellationToken.None);
+        await Remote.PrepareStageAsync(target, EntryKind.Directory, seedFromTarget: true, CancellationToken.None);
 
         Assert.Equal("old", File.ReadAllText(Path.Join(stage, "w.bin")));
         Assert.Equal(Inode(Path.Join(target, "w.bin")), Inode(Path.Join(stage, "w.bin")));
@@ -245,7 +256,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         Directory.CreateDirectory(stage);
         File.WriteAllText(Path.Join(stage, "new.bin"), "new");
 
-        await Remote.RunCheckedAsync(RemoteScripts.Publish, [stage, target, StageNames.Old(target)], "publish", CancellationToken.None);
+        await Remote.PublishAsync(target, CancellationToken.None);
 
         Assert.Equal(["new.bin"], Directory.GetFiles(target).Select(Path.GetFileName));
         Assert.Equal(["served"], Directory.GetFileSystemEntries(Root).Select(Path.GetFileName));
@@ -259,7 +270,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         var stage = StageNames.Stage(target);
         File.WriteAllText(stage, "new");
 
-        await Remote.RunCheckedAsync(RemoteScripts.Publish, [stage, target, StageNames.Old(target)], "publish", CancellationToken.None);
+        await Remote.PublishAsync(target, CancellationToken.None);
 
         Assert.Equal("new", File.ReadAllText(target));
         Assert.False(File.Exists(stage));
@@ -294,7 +305,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         if (linked == "stage") Directory.CreateDirectory(target);
         File.CreateSymbolicLink(linked == "stage" ? stage : target, elsewhere);
 
-        await Remote.RunCheckedAsync(RemoteScripts.PrepareStage, [target, stage, StageNames.Seed(target), "seed", "d"], "prepare", CancellationToken.None);
+        await Remote.PrepareStageAsync(target, EntryKind.Directory, seedFromTarget: true, CancellationToken.None);
 
         Assert.Null(new FileInfo(stage).LinkTarget);
         Assert.Empty(Directory.GetFileSystemEntries(stage));
@@ -311,10 +322,9 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         var stage = StageNames.Stage(target);
         File.CreateSymbolicLink(stage, elsewhere);
 
-        var result = await Remote.RunScriptAsync(RemoteScripts.Publish, [stage, target, StageNames.Old(target)], CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<Errors.ModelSyncException>(() => Remote.PublishAsync(target, CancellationToken.None));
 
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("symlink", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("symlink", refused.Message, StringComparison.Ordinal);
         Assert.Null(new FileInfo(target).LinkTarget);
         Assert.Equal(["live.bin"], Directory.GetFileSystemEntries(target).Select(Path.GetFileName));
         Assert.Equal(["elsewhere", "served"], Directory.GetFileSystemEntries(Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -325,12 +335,13 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     public async Task A_symlink_at_the_lock_s_name_is_removed_and_the_lock_taken()
     {
         var elsewhere = Elsewhere();
-        var lockPath = StageNames.Lock(Path.Join(Root, "served"));
+        var target = Path.Join(Root, "served");
+        var lockPath = StageNames.Lock(target);
         File.CreateSymbolicLink(lockPath, elsewhere);
 
-        var result = await Remote.RunCheckedAsync(RemoteScripts.LockAcquire, [lockPath, "host=x\n"], "lock", CancellationToken.None);
+        var attempt = await Remote.TryTakeLockAsync(target, new LockHolder("x", 1, "now", "test", "token"), CancellationToken.None);
 
-        Assert.Equal("acquired", result.StdoutText.Trim());
+        Assert.IsType<LockAttempt.Taken>(attempt);
         Assert.Null(new FileInfo(lockPath).LinkTarget);
         Assert.True(File.Exists(Path.Join(lockPath, "holder")));
         AssertUntouched(elsewhere);
@@ -364,11 +375,13 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_script_becomes_one_clear_error()
     {
-        var error = await Assert.ThrowsAsync<Errors.ModelSyncException>(() =>
-            Remote.RunCheckedAsync("echo 'Permission denied' >&2; exit 1", [], "write the model", CancellationToken.None));
+        File.WriteAllText(Path.Join(Root, "a file"), "");
 
-        Assert.Contains("permission denied", error.Message, StringComparison.Ordinal);
-        Assert.Contains("write the model", error.Message, StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<Errors.ModelSyncException>(() =>
+            Remote.PrepareStageAsync(Path.Join(Root, "a file", "served"), EntryKind.Directory, seedFromTarget: true, CancellationToken.None));
+
+        Assert.Contains("runs through a file, not a directory", error.Message, StringComparison.Ordinal);
+        Assert.Contains("prepare the staging area", error.Message, StringComparison.Ordinal);
         Assert.NotNull(error.Fix);
     }
 
@@ -401,7 +414,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
 
         var reference = name == "sha256" ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(weights))
             : Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(weights));
-        Assert.Equal([final, reference, Inode(final), ""], records);
+        Assert.Equal([new FollowRecord(final, reference, Inode(final))], records);
     }
 
     [Fact]
@@ -423,14 +436,14 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         });
 
         // config.bin, renamed into place as rsync does, shows the follower was watching; model.plan gets no record.
-        Assert.Equal([kept, Sha256("config"), Inode(kept), ""], records);
+        Assert.Equal([new FollowRecord(kept, Sha256("config"), Inode(kept))], records);
     }
 
     /// <summary>Runs the follower over <paramref name="arguments"/> while <paramref name="write"/> writes; its records.</summary>
-    private async Task<string[]> FollowAsync(string function, string[] arguments, Func<Task> write)
+    private async Task<IReadOnlyList<FollowRecord>> FollowAsync(string function, string[] arguments, Func<Task> write)
     {
         var stop = new TaskCompletionSource();
-        var follow = ModelSync.Processes.ProcessRunner.Instance.RunAsync(Remote.ScriptProcess(FollowScripts.HashWhileWritten, [function, .. arguments])
+        var follow = ModelSync.Processes.ProcessRunner.Instance.RunAsync(Remote.HashWhileWrittenProcess(HashFunction.TryParse(function)!, arguments)
             with { WriteStdin = _ => stop.Task }, CancellationToken.None);
         try
         {
@@ -443,7 +456,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         }
         var followed = await follow;
         Assert.Equal(0, followed.ExitCode);
-        return followed.StdoutText.Split('\0');
+        return FollowOutput.Parse(followed.Stdout) ?? throw new InvalidOperationException("the follower printed a malformed record");
     }
 
     /// <summary>The hash of <paramref name="content"/> by the tool itself, from a file with a plain name.</summary>
@@ -468,7 +481,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     private static string Sha256(string text) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static string Inode(string path)
+    private static long Inode(string path)
     {
         var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%i", path])
         {
@@ -476,6 +489,6 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         })!;
         var inode = stat.StandardOutput.ReadToEnd().Trim();
         stat.WaitForExit();
-        return inode;
+        return long.Parse(inode, System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -60,9 +60,9 @@ public sealed class RemovalConsentTests
     public async Task A_removal_not_agreed_to_stops_the_run(string what, string path)
     {
         var run = Run(Source, Target, delete: true);
-        ((ListingRemote)run.Target.Remote).Listing = what == "a file added"
+        ((MemoryRemote)run.Target.Remote).Put(run.Target.Path, what == "a file added"
             ? Tree(File("config.pbtxt", 10), File("stale.bin", 7), File("added.bin", 1))
-            : Tree(File("config.pbtxt", 10), File("stale.bin", 700));
+            : Tree(File("config.pbtxt", 10), File("stale.bin", 700)));
 
         var stopped = await Assert.ThrowsAsync<ModelSyncException>(() => RemovalConsent.RecheckAsync(run));
 
@@ -75,7 +75,7 @@ public sealed class RemovalConsentTests
     public async Task A_target_that_appeared_meanwhile_is_planned_against_not_replaced()
     {
         var run = Run(Source, null, delete: false);
-        ((ListingRemote)run.Target.Remote).Listing = Target;
+        ((MemoryRemote)run.Target.Remote).Put(run.Target.Path, Target);
 
         var rechecked = await RemovalConsent.RecheckAsync(run);
 
@@ -88,7 +88,7 @@ public sealed class RemovalConsentTests
     {
         var file = new TreeListing(EntryKind.File, [File("", 10)]);
         var run = Run(file, null, delete: false);
-        ((ListingRemote)run.Target.Remote).Listing = Tree(File("theirs.bin", 3));
+        ((MemoryRemote)run.Target.Remote).Put(run.Target.Path, Tree(File("theirs.bin", 3)));
 
         var stopped = await Assert.ThrowsAsync<ModelSyncException>(() => RemovalConsent.RecheckAsync(run));
 
@@ -99,7 +99,7 @@ public sealed class RemovalConsentTests
     public async Task A_target_that_became_a_link_meanwhile_is_refused_not_written_through()
     {
         var run = Run(Source, Target, delete: true);
-        ((ListingRemote)run.Target.Remote).Listing = Target with { RootLink = "v3" };
+        ((MemoryRemote)run.Target.Remote).Put(run.Target.Path, Target with { RootLink = "v3" });
 
         var refused = await Assert.ThrowsAsync<ModelSyncException>(() => RemovalConsent.RecheckAsync(run));
 
@@ -112,7 +112,7 @@ public sealed class RemovalConsentTests
     {
         var run = Run(Source, null, delete: true);
         run = run with { Options = run.Options with { ReplaceLink = true } };
-        ((ListingRemote)run.Target.Remote).Listing = Target with { RootLink = "v3" };
+        ((MemoryRemote)run.Target.Remote).Put(run.Target.Path, Target with { RootLink = "v3" });
 
         var rechecked = await RemovalConsent.RecheckAsync(run);
 
@@ -123,7 +123,8 @@ public sealed class RemovalConsentTests
     private static TransferContext Run(TreeListing source, TreeListing? target, bool delete)
     {
         var options = new TransferOptions(DryRun: false, Delete: delete, Compress: false, Verify: true);
-        return new TransferContext("push", new Endpoint(new ListingRemote(source), "/here/m", "./m"), new Endpoint(new ListingRemote(target), "/models/m", "gpu:/models/m"),
+        return new TransferContext("push", new Endpoint(new MemoryRemote("here", "/here").Put("/here/m", source), "/here/m", "./m"),
+            new Endpoint(new MemoryRemote().Put("/models/m", target), "/models/m", "gpu:/models/m"),
             options, new TreeHasher(null), source, target, Planner.Plan(source, target, new PlanOptions(delete)), HashFunction.Sha256, CancellationToken.None);
     }
 

@@ -1,4 +1,5 @@
 using ModelSync.Operations.Doctor;
+using ModelSync.Remotes;
 
 namespace ModelSync.Tests.Operations.Doctor;
 
