@@ -199,34 +199,34 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     [InlineData("모델 동기화")]
     public async Task Script_arguments_arrive_byte_for_byte(string word)
     {
-        var content = Encoding.UTF8.GetBytes("marker " + word);
+        var holder = new LockHolder("here", 1, "now", word, "token");
 
-        var failure = await Remote.WriteMarkerAsync(InRoot(word), content, CancellationToken.None);
+        var text = await RecordInALockAsync(holder);
 
-        Assert.Null(failure);
-        Assert.Equal(content, File.ReadAllBytes(Path.Join(Root, word)));
-        Assert.Equal([word], Directory.GetFileSystemEntries(Root).Select(Path.GetFileName));
-        await Remote.RemoveMarkerAsync(InRoot(word), CancellationToken.None);
-        Assert.Empty(Directory.GetFileSystemEntries(Root));
+        Assert.Equal(holder.Serialize(), Encoding.UTF8.GetString(text));
+        Assert.False(File.Exists(Path.Join(Root, "PWNED")));
     }
 
     [Fact]
     public async Task Script_arguments_that_are_not_utf8_arrive_byte_for_byte()
     {
         byte[] word = [(byte)'w', 0xff, 0xfe, (byte)'\\', (byte)'c', (byte)' ', (byte)'%', (byte)'s', 0xed, 0xa0, 0x80, (byte)'\n'];
+        var holder = new LockHolder("here", 1, "now", PathBytes.Decode(word), "token");
 
-        var failure = await Remote.WriteMarkerAsync(InRoot(PathBytes.Decode(word)), "marker"u8.ToArray(), CancellationToken.None);
+        var text = await RecordInALockAsync(holder);
 
-        Assert.Null(failure);
-        Assert.Equal("marker", ByteNames.Read(Root, word));
-        var listed = await Remote.ScanAsync(Root, CancellationToken.None);
-        Assert.Equal(word, PathBytes.Encode(Assert.Single(listed!.Entries).Path));
-        await Remote.RemoveMarkerAsync(InRoot(PathBytes.Decode(word)), CancellationToken.None);
-        Assert.Empty(Directory.GetFileSystemEntries(Root));
+        Assert.Equal([.. "host=here\npid=1\nsince=now\ncommand="u8, .. word, .. "\ntoken=token\n"u8], text);
     }
 
-    /// <summary>A marker name for <see cref="IRemote.WriteMarkerAsync"/> (relative to model_base) that lands in <see cref="Root"/>.</summary>
-    private string InRoot(string name) => Path.GetRelativePath(Remote.ModelBase, Root) + "/" + name;
+    /// <summary>Takes a lock recording <paramref name="holder"/> (which arrives as one argument); the bytes recorded.</summary>
+    private async Task<byte[]> RecordInALockAsync(LockHolder holder)
+    {
+        var target = Path.Join(Root, "served");
+
+        Assert.IsType<LockAttempt.Taken>(await Remote.TryTakeLockAsync(target, holder, CancellationToken.None));
+
+        return File.ReadAllBytes(Path.Join(StageNames.Lock(target), "holder"));
+    }
 
     [Fact]
     public async Task Stage_is_seeded_with_hard_links_and_kept_for_a_resume()
@@ -378,7 +378,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         File.WriteAllText(Path.Join(Root, "a file"), "");
 
         var error = await Assert.ThrowsAsync<Errors.ModelSyncException>(() =>
-            Remote.PrepareStageAsync(Path.Join(Root, "a file", "served"), EntryKind.Directory, seedFromTarget: true, CancellationToken.None));
+            Remote.PrepareStageAsync(Path.Join(Root, "a file", "below", "served"), EntryKind.Directory, seedFromTarget: true, CancellationToken.None));
 
         Assert.Contains("runs through a file, not a directory", error.Message, StringComparison.Ordinal);
         Assert.Contains("prepare the staging area", error.Message, StringComparison.Ordinal);
