@@ -1,7 +1,9 @@
+using ModelSync.Resolve;
+using ModelSync.Transfer;
 using System.CommandLine;
 using ModelSync.Errors;
 using ModelSync.Operations;
-using ModelSync.Operations.Fleet;
+using ModelSync.Fleet;
 using ModelSync.Reporting;
 
 namespace ModelSync.Cli.Commands;

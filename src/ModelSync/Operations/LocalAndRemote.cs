@@ -1,6 +1,8 @@
 using ModelSync.Manifests;
+using ModelSync.Operations;
 using ModelSync.Paths;
 using ModelSync.Remotes;
+using ModelSync.Resolve;
 using ModelSync.Versioning;
 
 namespace ModelSync.Operations;

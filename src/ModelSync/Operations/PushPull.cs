@@ -1,5 +1,6 @@
 using ModelSync.Errors;
 using ModelSync.Paths;
+using ModelSync.Resolve;
 using ModelSync.Transfer;
 using ModelSync.Versioning;
 

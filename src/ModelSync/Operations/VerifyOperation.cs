@@ -1,7 +1,9 @@
 using ModelSync.Errors;
+using ModelSync.Hashing;
 using ModelSync.Manifests;
 using ModelSync.Paths;
 using ModelSync.Remotes;
+using ModelSync.Resolve;
 using ModelSync.Verification;
 using ModelSync.Versioning;
 

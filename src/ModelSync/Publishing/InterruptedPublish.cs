@@ -1,31 +1,16 @@
 using ModelSync.Errors;
+using ModelSync.Paths;
 using ModelSync.Remotes;
 
 namespace ModelSync.Publishing;
 
 /// <summary>
 /// What to say when a publish was interrupted. The publish script ignores hang-ups and interrupts, so once begun on
-/// the server it finishes even though this machine stopped waiting: the message must come from the server's state.
+/// the server it finishes even though this machine stopped waiting: the message must come from the server's state
+/// (<see cref="IRemote.PublishStateAsync"/>).
 /// </summary>
 public static class InterruptedPublish
 {
-    /// <summary>
-    /// $1: stage, $2: name of the old target, $3: target. While both the stage and the old name exist a publish may be
-    /// under way (removing a leftover, or between its two renames): wait up to 20 s for it. Then one word: published
-    /// (stage gone, target there), kept (stage there, nothing under way), busy (still under way) or gone (neither).
-    /// </summary>
-    public const string Script = """
-        s=$1 old=$2 t=$3
-        there() { [ -e "$1" ] || [ -L "$1" ]; }
-        i=0
-        while there "$s" && there "$old" && [ "$i" -lt 200 ]; do sleep 0.1; i=$((i + 1)); done
-        if there "$s"; then
-          if there "$old"; then echo busy; else echo kept; fi
-        elif there "$t"; then echo published
-        else echo gone
-        fi
-        """;
-
     /// <summary>The one-line error for a command interrupted while publishing <paramref name="target"/> to <paramref name="display"/>.</summary>
     public static async Task<ModelSyncException> DescribeAsync(IRemote remote, string target, string display)
     {

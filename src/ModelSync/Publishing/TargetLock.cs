@@ -1,3 +1,4 @@
+using ModelSync.Paths;
 using System.Globalization;
 using ModelSync.Errors;
 using ModelSync.Remotes;
@@ -8,26 +9,6 @@ namespace ModelSync.Publishing;
 public sealed record LockPolicy(TimeSpan Wait, TimeSpan StaleAfter)
 {
     public static readonly LockPolicy Default = new(TimeSpan.Zero, TimeSpan.FromHours(24));
-}
-
-/// <summary>
-/// Who holds a lock, as recorded in it. <see cref="Machine"/> is the holder's <see cref="MachineIdentity"/>; null in
-/// locks written before it was recorded (or on a machine without a machine id).
-/// </summary>
-public sealed record LockHolder(string Host, int Pid, string Since, string Command, string Token, string? Machine = null)
-{
-    public static LockHolder Parse(IEnumerable<string> lines)
-    {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in lines.Select(l => l.Split('=', 2)).Where(p => p.Length == 2)) fields[pair[0]] = pair[1];
-        string Field(string key) => fields.TryGetValue(key, out var value) ? value : "?";
-        return new LockHolder(Field("host"), int.TryParse(Field("pid"), CultureInfo.InvariantCulture, out var pid) ? pid : 0,
-            Field("since"), Field("command"), Field("token"), fields.GetValueOrDefault("machine"));
-    }
-
-    public string Describe() => $"{Command} (pid {Pid} on {Host}, since {Since})";
-
-    public string Serialize() => $"host={Host}\npid={Pid}\nsince={Since}\ncommand={Command}\ntoken={Token}\n" + (Machine is null ? "" : $"machine={Machine}\n");
 }
 
 /// <summary>

@@ -1,8 +1,7 @@
 using ModelSync.Config;
+using ModelSync.Hashing;
 using ModelSync.Manifests;
 using ModelSync.Processes;
-using ModelSync.Publishing;
-using ModelSync.Verification;
 
 namespace ModelSync.Remotes;
 
@@ -16,10 +15,11 @@ public sealed record RsyncLocation(string Spec, string? RemoteShell);
 public sealed record RemoteProbe(string ModelBase, string? RsyncVersion, TimeSpan ConnectTime, IReadOnlyList<string> HashTools);
 
 /// <summary>
-/// A place models live: a directory on this machine or a server over ssh. Every path argument is absolute.
-/// All members but <see cref="ConnectAsync"/> require a successful connect first. Cancellation kills the child
-/// processes involved and throws <see cref="OperationCanceledException"/>; failures throw
-/// <see cref="Errors.ModelSyncException"/> with a message fit for the user.
+/// A place models live: a directory on this machine or a server over ssh. Every path argument is absolute (but a
+/// marker's name, which is relative to <see cref="ModelBase"/>). All members but <see cref="ConnectAsync"/> require a
+/// successful connect first. Cancellation kills the child processes involved and throws
+/// <see cref="OperationCanceledException"/>; failures throw <see cref="Errors.ModelSyncException"/> with a message fit
+/// for the user. How a member is carried out (the shell, its scripts, their output) is the implementation's own.
 /// </summary>
 public interface IRemote : IAsyncDisposable
 {

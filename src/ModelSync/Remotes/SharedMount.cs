@@ -14,7 +14,7 @@ public static class SharedMount
     public static async Task<MountProof> ProveAsync(IRemote server, IReadOnlyList<string> candidates, CancellationToken cancellationToken)
     {
         if (candidates.Count == 0) return new MountProof(null, "no mount of it found here");
-        var name = $"{Publishing.StageNames.Prefix}probe.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
+        var name = $"{ModelSync.Paths.StageNames.Prefix}probe.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
         var content = RandomNumberGenerator.GetBytes(32);
         if (await server.WriteMarkerAsync(name, content, cancellationToken) is { } failure)
             return new MountProof(null, $"cannot write a marker into {server.ModelBase} there: {failure}");

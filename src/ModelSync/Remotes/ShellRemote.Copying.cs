@@ -1,7 +1,7 @@
+using ModelSync.Hashing;
 using ModelSync.Manifests;
 using ModelSync.Paths;
 using ModelSync.Processes;
-using ModelSync.Verification;
 
 namespace ModelSync.Remotes;
 

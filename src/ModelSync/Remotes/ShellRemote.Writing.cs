@@ -1,6 +1,6 @@
 using System.Globalization;
 using ModelSync.Manifests;
-using ModelSync.Publishing;
+using ModelSync.Paths;
 
 namespace ModelSync.Remotes;
 
@@ -19,14 +19,14 @@ public abstract partial class ShellRemote
         await RunCheckedAsync(RemoteScripts.WriteManifest, [directory], "write the manifest", cancellationToken, manifest.SerializeToUtf8());
 
     public async Task RemoveManifestAsync(string directory, CancellationToken cancellationToken) =>
-        await RunCheckedAsync(RemoteScripts.Remove, [Paths.PosixPath.Combine(directory, ModelManifest.FileName)], "remove the old manifest", cancellationToken);
+        await RunCheckedAsync(RemoteScripts.Remove, [PosixPath.Combine(directory, ModelManifest.FileName)], "remove the old manifest", cancellationToken);
 
     public async Task PublishAsync(string target, CancellationToken cancellationToken) =>
         await RunCheckedAsync(RemoteScripts.Publish, [StageNames.Stage(target), target, StageNames.Old(target)], "move the verified copy into place", cancellationToken);
 
     public async Task<PublishState> PublishStateAsync(string target, CancellationToken cancellationToken)
     {
-        var result = await RunScriptAsync(InterruptedPublish.Script, [StageNames.Stage(target), StageNames.Old(target), target], cancellationToken);
+        var result = await RunScriptAsync(PublishScripts.State, [StageNames.Stage(target), StageNames.Old(target), target], cancellationToken);
         return result.ExitCode != 0 ? PublishState.Unknown : result.StdoutText.Trim() switch
         {
             "published" => PublishState.Published,

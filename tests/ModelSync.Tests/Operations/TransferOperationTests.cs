@@ -1,7 +1,11 @@
 using ModelSync.Errors;
 using ModelSync.Operations;
+using ModelSync.Paths;
 using ModelSync.Publishing;
+using ModelSync.Remotes;
+using ModelSync.Resolve;
 using ModelSync.Tests.Support;
+using ModelSync.Transfer;
 using ModelSync.Verification;
 using static ModelSync.Tests.Support.Entries;
 

@@ -1,5 +1,6 @@
 using ModelSync.Errors;
 using ModelSync.Publishing;
+using ModelSync.Remotes;
 
 namespace ModelSync.Tests.Publishing;
 

@@ -2,11 +2,11 @@ using System.Security.Cryptography;
 using System.Text;
 using ModelSync.Config;
 using ModelSync.Errors;
+using ModelSync.Hashing;
 using ModelSync.Manifests;
+using ModelSync.Paths;
 using ModelSync.Processes;
-using ModelSync.Publishing;
 using ModelSync.Remotes;
-using ModelSync.Verification;
 
 namespace ModelSync.Tests.Support;
 

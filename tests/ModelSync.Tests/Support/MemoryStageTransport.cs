@@ -1,5 +1,4 @@
 using ModelSync.Manifests;
-using ModelSync.Operations;
 using ModelSync.Transfer;
 
 namespace ModelSync.Tests.Support;

@@ -1,4 +1,3 @@
-using ModelSync.Operations;
 using ModelSync.Planning;
 using ModelSync.Transfer;
 
