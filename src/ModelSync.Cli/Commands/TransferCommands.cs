@@ -1,10 +1,10 @@
-using ModelSync.Resolve;
-using ModelSync.Transfer;
 using System.CommandLine;
 using ModelSync.Errors;
-using ModelSync.Operations;
 using ModelSync.Fleet;
+using ModelSync.Operations;
 using ModelSync.Reporting;
+using ModelSync.Resolve;
+using ModelSync.Transfer;
 
 namespace ModelSync.Cli.Commands;
 

@@ -1,9 +1,9 @@
-using ModelSync.Operations;
-using ModelSync.Resolve;
-using ModelSync.Transfer;
 using System.Collections.Concurrent;
 using ModelSync.Errors;
+using ModelSync.Operations;
 using ModelSync.Paths;
+using ModelSync.Resolve;
+using ModelSync.Transfer;
 
 namespace ModelSync.Fleet;
 

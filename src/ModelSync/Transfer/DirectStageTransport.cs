@@ -2,7 +2,6 @@ using ModelSync.Errors;
 using ModelSync.Manifests;
 using ModelSync.Processes;
 using ModelSync.Remotes;
-using ModelSync.Transfer;
 
 namespace ModelSync.Transfer;
 
