@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using ModelSync.Errors;
 using ModelSync.Manifests;
-using ModelSync.Paths;
 using ModelSync.Planning;
 using ModelSync.Preflight;
 using ModelSync.Publishing;

@@ -1,5 +1,4 @@
 using ModelSync.Errors;
-using ModelSync.Paths;
 using ModelSync.Remotes;
 
 namespace ModelSync.Publishing;
