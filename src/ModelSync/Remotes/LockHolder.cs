@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ModelSync.Remotes;
 
 /// <summary>
-/// Who holds a lock, as recorded in it. <see cref="Machine"/> is the holder's machine identity (Publishing.MachineIdentity); null in
+/// Who holds a lock, as recorded in it. <see cref="Machine"/> is the holder's machine identity (see MachineIdentity); null in
 /// locks written before it was recorded (or on a machine without a machine id).
 /// </summary>
 public sealed record LockHolder(string Host, int Pid, string Since, string Command, string Token, string? Machine = null)

@@ -26,7 +26,7 @@ public static class TransferReport
     }
 
     private static string? Where(Remotes.IRemote remote) =>
-        remote is Remotes.LocalRemote { MountedFrom: not null } ? "local mount" : remote.Alias.IsLocal ? "this machine" : remote.Alias.Host;
+        remote.MountedFrom is not null ? "local mount" : remote.Alias.IsLocal ? "this machine" : remote.Alias.Host;
 
     public static string Item(RsyncItem item) =>
         item.Deleted ? $"- deleted {Printable.Name(item.Path)}" : $"- {Printable.Name(item.Path)} ({Human.Bytes(item.Size)})";

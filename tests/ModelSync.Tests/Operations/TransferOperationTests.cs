@@ -1,6 +1,7 @@
 using ModelSync.Errors;
 using ModelSync.Operations;
 using ModelSync.Paths;
+using ModelSync.Planning;
 using ModelSync.Publishing;
 using ModelSync.Remotes;
 using ModelSync.Resolve;
@@ -138,11 +139,11 @@ public sealed class TransferOperationTests : IAsyncDisposable
     public async Task FilesAreRemovedOnlyAfterConsent(bool yes)
     {
         CopyModelToTarget().File(To + "/stale.bin", "old");
-        var progress = new RecordingProgress(confirmDeletes: yes);
+        var consent = new Answering(yes);
 
-        var refusal = await Record.ExceptionAsync(() => PushAsync(Options(delete: true), progress));
+        var refusal = await Record.ExceptionAsync(() => PushAsync(Options(delete: true) with { Consent = consent }));
 
-        Assert.Equal(["stale.bin"], progress.AskedToDelete!.Select(e => e.Path));
+        Assert.Equal(["stale.bin"], consent.Asked!.Select(e => e.Path));
         if (yes)
         {
             Assert.Null(refusal);
@@ -221,7 +222,19 @@ public sealed class TransferOperationTests : IAsyncDisposable
         return _gpu;
     }
 
-    private Task<TransferResult> PushAsync(TransferOptions? options = null, RecordingProgress? progress = null, CancellationToken cancellationToken = default) =>
-        new TransferOperation(_transport, new TreeHasher(null), progress ?? new RecordingProgress())
+    private Task<TransferResult> PushAsync(TransferOptions? options = null, CancellationToken cancellationToken = default) =>
+        new TransferOperation(_transport, new TreeHasher(null), new RecordingProgress())
             .RunAsync("push", new Endpoint(_here, From, "./m"), new Endpoint(_gpu, To, "gpu:" + To), options ?? Options(), cancellationToken);
+
+    /// <summary>Answers with <paramref name="yes"/> and remembers what it was asked about.</summary>
+    private sealed class Answering(bool yes) : IRemovalConsent
+    {
+        public IReadOnlyList<PlannedEntry>? Asked { get; private set; }
+
+        public bool Confirm(string server, IReadOnlyList<PlannedEntry> removals)
+        {
+            Asked = removals;
+            return yes;
+        }
+    }
 }

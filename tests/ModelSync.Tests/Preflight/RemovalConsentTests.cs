@@ -19,35 +19,47 @@ public sealed class RemovalConsentTests
     private static readonly TreeListing Target = Tree(File("config.pbtxt", 10), File("stale.bin", 7));
 
     [Fact]
-    public void A_kind_change_without_delete_is_refused_before_anything_is_asked()
+    public void AKindChangeWithoutDeleteIsRefusedBeforeAnythingIsAsked()
     {
-        var progress = new Answering(true);
-        var run = Run(new(EntryKind.File, [File("", 10)]), Tree(Dir("1"), File("1/model.onnx", 5)), delete: false);
+        var consent = new Answering(true);
+        var run = Run(new(EntryKind.File, [File("", 10)]), Tree(Dir("1"), File("1/model.onnx", 5)), delete: false, consent);
 
-        var refused = Assert.Throws<ModelSyncException>(() => RemovalConsent.Ask(run, progress));
+        var refused = Assert.Throws<ModelSyncException>(() => RemovalConsent.Ask(run));
 
         Assert.Equal(ExitCodes.Usage, refused.ExitCode);
         Assert.Equal("gpu:/models/m: 3 entries would be removed without --delete: the target itself (a directory, replaced by a file), 1/, 1/model.onnx; nothing was changed", refused.Message);
         Assert.Contains("--delete --yes", refused.Fix, StringComparison.Ordinal);
-        Assert.Null(progress.Asked);
+        Assert.Null(consent.Asked);
     }
 
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void With_delete_the_removals_are_asked_for_and_a_no_stops_the_run(bool yes)
+    public void WithDeleteTheRemovalsAreAskedForAndANoStopsTheRun(bool yes)
     {
-        var progress = new Answering(yes);
-        var run = Run(Source, Target, delete: true);
+        var consent = new Answering(yes);
+        var run = Run(Source, Target, delete: true, consent);
 
-        var refusal = Record.Exception(() => RemovalConsent.Ask(run, progress));
+        var refusal = Record.Exception(() => RemovalConsent.Ask(run));
 
-        Assert.Equal(["stale.bin"], progress.Asked!.Select(e => e.Removed));
+        Assert.Equal(["stale.bin"], consent.Asked!.Select(e => e.Removed));
+        Assert.Equal("gpu", consent.Server);
         Assert.Equal(yes ? null : ExitCodes.Usage, (refusal as ModelSyncException)?.ExitCode);
     }
 
     [Fact]
-    public async Task An_unchanged_target_keeps_the_agreed_plan()
+    public void With_no_one_to_ask_nothing_is_removed()
+    {
+        var run = Run(Source, Target, delete: true);
+
+        var refused = Assert.Throws<ModelSyncException>(() => RemovalConsent.Ask(run));
+
+        Assert.Equal(ExitCodes.Usage, refused.ExitCode);
+        Assert.Equal("--delete would remove 1 file(s) from gpu:/models/m; nothing was changed", refused.Message);
+    }
+
+    [Fact]
+    public async Task AnUnchangedTargetKeepsTheAgreedPlan()
     {
         var run = Run(Source, Target, delete: true);
 
@@ -59,7 +71,7 @@ public sealed class RemovalConsentTests
     [Theory]
     [InlineData("a file added", "added.bin")]
     [InlineData("an agreed file changed", "stale.bin")]
-    public async Task A_removal_not_agreed_to_stops_the_run(string what, string path)
+    public async Task ARemovalNotAgreedToStopsTheRun(string what, string path)
     {
         var run = Run(Source, Target, delete: true);
         ((MemoryRemote)run.Target.Remote).Put(run.Target.Path, what == "a file added"
@@ -74,7 +86,7 @@ public sealed class RemovalConsentTests
     }
 
     [Fact]
-    public async Task A_target_that_appeared_meanwhile_is_planned_against_not_replaced()
+    public async Task ATargetThatAppearedMeanwhileIsPlannedAgainstNotReplaced()
     {
         var run = Run(Source, null, delete: false);
         ((MemoryRemote)run.Target.Remote).Put(run.Target.Path, Target);
@@ -86,7 +98,7 @@ public sealed class RemovalConsentTests
     }
 
     [Fact]
-    public async Task A_directory_that_appeared_where_a_file_goes_stops_the_run()
+    public async Task ADirectoryThatAppearedWhereAFileGoesStopsTheRun()
     {
         var file = new TreeListing(EntryKind.File, [File("", 10)]);
         var run = Run(file, null, delete: false);
@@ -98,7 +110,7 @@ public sealed class RemovalConsentTests
     }
 
     [Fact]
-    public async Task A_target_that_became_a_link_meanwhile_is_refused_not_written_through()
+    public async Task ATargetThatBecameALinkMeanwhileIsRefusedNotWrittenThrough()
     {
         var run = Run(Source, Target, delete: true);
         ((MemoryRemote)run.Target.Remote).Put(run.Target.Path, Target with { RootLink = "v3" });
@@ -110,7 +122,7 @@ public sealed class RemovalConsentTests
     }
 
     [Fact]
-    public async Task With_replace_link_a_link_found_again_under_the_lock_is_still_an_empty_target()
+    public async Task WithReplaceLinkALinkFoundAgainUnderTheLockIsStillAnEmptyTarget()
     {
         var run = Run(Source, null, delete: true);
         run = run with { Options = run.Options with { ReplaceLink = true } };
@@ -122,36 +134,24 @@ public sealed class RemovalConsentTests
         Assert.Empty(rechecked.Plan.ToRemove);
     }
 
-    private static TransferContext Run(TreeListing source, TreeListing? target, bool delete)
+    private static TransferContext Run(TreeListing source, TreeListing? target, bool delete, IRemovalConsent? consent = null)
     {
-        var options = new TransferOptions(DryRun: false, Delete: delete, Compress: false, Verify: true);
+        var options = new TransferOptions(DryRun: false, Delete: delete, Compress: false, Verify: true) { Consent = consent ?? NoRemovalConsent.Instance };
         return new TransferContext("push", new Endpoint(new MemoryRemote("here", "/here").Put("/here/m", source), "/here/m", "./m"),
             new Endpoint(new MemoryRemote().Put("/models/m", target), "/models/m", "gpu:/models/m"),
             options, new TreeHasher(null), source, target, Planner.Plan(source, target, new PlanOptions(delete)), HashFunction.Sha256, CancellationToken.None);
     }
 
-    /// <summary>Answers the delete prompt with <paramref name="yes"/> and remembers the list it was shown.</summary>
-    private sealed class Answering(bool yes) : ITransferProgress
+    /// <summary>Answers with <paramref name="yes"/> and remembers what it was asked about.</summary>
+    private sealed class Answering(bool yes) : IRemovalConsent
     {
         public IReadOnlyList<PlannedEntry>? Asked { get; private set; }
 
-        public bool WantsLiveProgress => false;
+        public string? Server { get; private set; }
 
-        public void Phase(string message)
+        public bool Confirm(string server, IReadOnlyList<PlannedEntry> removals)
         {
-        }
-
-        public void Item(RsyncItem item)
-        {
-        }
-
-        public void Bytes(RsyncProgress update)
-        {
-        }
-
-        public bool ConfirmDeletes(IReadOnlyList<PlannedEntry> deletes)
-        {
-            Asked = deletes;
+            (Server, Asked) = (server, removals);
             return yes;
         }
     }

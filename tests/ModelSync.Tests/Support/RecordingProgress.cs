@@ -1,10 +1,9 @@
-using ModelSync.Planning;
 using ModelSync.Transfer;
 
 namespace ModelSync.Tests.Support;
 
-/// <summary>A listener that keeps the phases it is told and answers the <c>--delete</c> question with <paramref name="confirmDeletes"/>.</summary>
-public sealed class RecordingProgress(bool confirmDeletes = true) : ITransferProgress
+/// <summary>A listener that keeps the phases it is told.</summary>
+public sealed class RecordingProgress : ITransferProgress
 {
     private readonly List<string> _phases = [];
 
@@ -15,9 +14,6 @@ public sealed class RecordingProgress(bool confirmDeletes = true) : ITransferPro
             lock (_phases) return [.. _phases];
         }
     }
-
-    /// <summary>What <c>--delete</c> would remove, as asked; null when nothing was asked.</summary>
-    public IReadOnlyList<PlannedEntry>? AskedToDelete { get; private set; }
 
     public bool WantsLiveProgress => false;
 
@@ -32,11 +28,5 @@ public sealed class RecordingProgress(bool confirmDeletes = true) : ITransferPro
 
     public void Bytes(RsyncProgress update)
     {
-    }
-
-    public bool ConfirmDeletes(IReadOnlyList<PlannedEntry> deletes)
-    {
-        AskedToDelete = deletes;
-        return confirmDeletes;
     }
 }
