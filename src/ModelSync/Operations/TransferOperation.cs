@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using ModelSync.Errors;
 using ModelSync.Manifests;
-using ModelSync.Paths;
 using ModelSync.Planning;
 using ModelSync.Preflight;
 using ModelSync.Publishing;
@@ -94,14 +93,13 @@ public sealed class TransferOperation
         else if (run.IsDirectory)
         {
             // Unverified, so no manifest: the one the stage inherited from the old version must not vouch for this one.
-            await target.Remote.RunCheckedAsync(RemoteScripts.Remove, [PosixPath.Combine(run.Stage, ModelManifest.FileName)], "remove the old manifest", cancellationToken);
+            await target.Remote.RemoveManifestAsync(run.Stage, cancellationToken);
         }
 
         _progress.Phase("Publishing");
         try
         {
-            await WithRetriesAsync(run, () => target.Remote.RunCheckedAsync(RemoteScripts.Publish, [run.Stage, target.Path, StageNames.Old(target.Path)],
-                "move the verified copy into place", cancellationToken));
+            await WithRetriesAsync(run, () => target.Remote.PublishAsync(target.Path, cancellationToken));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -143,13 +141,8 @@ public sealed class TransferOperation
         return new UpToDate(Verified(run, 0, hashes[1].HashedNow), hashes[0].Hashes, []) { ManifestMissing = hashes[1].HashedNow > 0 };
     }
 
-    private static async Task PrepareStageAsync(TransferContext run)
-    {
-        var seed = run.SameKind ? "seed" : run.IsDirectory ? "dir" : "file";
-        await run.Target.Remote.RunCheckedAsync(RemoteScripts.PrepareStage,
-            [run.Target.Path, run.Stage, StageNames.Seed(run.Target.Path), seed, run.IsDirectory ? "d" : "f"],
-            "prepare the staging area", run.Cancellation);
-    }
+    private static Task PrepareStageAsync(TransferContext run) =>
+        run.Target.Remote.PrepareStageAsync(run.Target.Path, run.SourceTree.RootKind, seedFromTarget: run.SameKind, run.Cancellation);
 
     /// <summary>
     /// rsync into the stage while the source is hashed: the two read the same pages, and the hash is ready by the
@@ -243,6 +236,12 @@ public sealed class TransferOperation
             }
         }
     }
+
+    private async Task WithRetriesAsync(TransferContext run, Func<Task> step) => await WithRetriesAsync(run, async () =>
+    {
+        await step();
+        return true;
+    });
 
     /// <summary>One send into the stage; <paramref name="only"/>: just those files, sent whatever their times.</summary>
     private Task<StageSend> SendToStageAsync(TransferContext run, IReadOnlyCollection<string>? only, HashSet<string> transferred)

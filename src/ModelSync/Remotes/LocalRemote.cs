@@ -27,7 +27,7 @@ public sealed class LocalRemote(ServerAlias alias, IProcessRunner runner, string
                 $"{HomePath.Home}\nno-rsync\n{HashToolsPrefix} {string.Join(' ', ModelSync.Hashing.HashFunction.AllTools.Where(OnPath))}\n"), ""))
             : RunScriptAsync(RemoteScripts.Probe, [], cancellationToken);
 
-    public override ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments) =>
+    protected override ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments) =>
         new(Shell, ["-c", script, "sh", .. arguments]);
 
     private static bool OnPath(string program) =>
