@@ -20,7 +20,7 @@ public static class PushPull
         var from = new Endpoint(await session.ThisMachineAsync(cancellationToken), source, localPath);
         var to = new Endpoint(server, targetPath, $"{spec.Alias}:{targetPath}");
         onResolved(from, to);
-        var result = await new TransferOperation(LocalStageTransport.Choose(session.Runner, from, to, options), session.Hasher, progress).RunAsync("push", from, to, options, cancellationToken);
+        var result = await new TransferOperation(LocalStageTransport.Choose(session.Runner, from, to, options), session.Hasher, progress).RunAsync(Direction.Push, from, to, options, cancellationToken);
         return result with { Warnings = [.. warnings, .. result.Warnings] };
     }
 
@@ -37,7 +37,7 @@ public static class PushPull
         var from = new Endpoint(server, sourcePath, $"{spec.Alias}:{sourcePath}") { Resolved = latest };
         var to = new Endpoint(await session.ThisMachineAsync(cancellationToken), targetPath, targetPath);
         onResolved(from, to);
-        var result = await new TransferOperation(LocalStageTransport.Choose(session.Runner, from, to, options), session.Hasher, progress).RunAsync("pull", from, to, options, cancellationToken);
+        var result = await new TransferOperation(LocalStageTransport.Choose(session.Runner, from, to, options), session.Hasher, progress).RunAsync(Direction.Pull, from, to, options, cancellationToken);
         return result with { ResolvedFrom = latest?.Selector, Warnings = [.. warnings, .. result.Warnings] };
     }
 

@@ -1,13 +1,14 @@
 using ModelSync.Manifests;
 using ModelSync.Planning;
 using ModelSync.Publishing;
+using ModelSync.Transfer;
 using ModelSync.Verification;
 
 namespace ModelSync.Operations;
 
 /// <summary>What one push or pull knows once both sides are scanned and planned; every later step reads it.</summary>
 internal sealed record TransferContext(
-    string Direction,
+    Direction Direction,
     Endpoint Source,
     Endpoint Target,
     TransferOptions Options,

@@ -1,4 +1,5 @@
 using ModelSync.Planning;
+using ModelSync.Transfer;
 
 namespace ModelSync.Operations;
 
@@ -47,7 +48,7 @@ public sealed record VerificationOutcome(VerifyStatus Status, int Files, string 
 
 /// <summary>Everything a push or pull report shows.</summary>
 public sealed record TransferResult(
-    string Direction,
+    Direction Direction,
     string Source,
     string Target,
     string Server,

@@ -9,12 +9,12 @@ namespace ModelSync.Reporting;
 /// <summary>Markdown and JSON for <c>push</c> and <c>pull</c>.</summary>
 public static class TransferReport
 {
-    public static void WriteHeader(TextWriter writer, string direction, Endpoint source, Endpoint target, bool dryRun)
+    public static void WriteHeader(TextWriter writer, Direction direction, Endpoint source, Endpoint target, bool dryRun)
     {
-        var server = direction == "pull" ? source.Remote : target.Remote;
-        writer.WriteLine(direction == "copy"
+        var server = direction == Direction.Pull ? source.Remote : target.Remote;
+        writer.WriteLine(direction == Direction.Copy
             ? $"Copying from {source.Remote.Alias.Name} ({Where(source.Remote)}) to {target.Remote.Alias.Name} ({Where(target.Remote)})..."
-            : $"Syncing {(direction == "pull" ? "from" : "to")} {server.Alias.Name} ({Where(server)})...");
+            : $"Syncing {(direction == Direction.Pull ? "from" : "to")} {server.Alias.Name} ({Where(server)})...");
         writer.WriteLine($"Source: {Printable.Name(source.Display)}");
         writer.WriteLine($"Target: {Printable.Name(target.Display)}");
         if (source.Resolved is { } resolved) writer.WriteLine($"Resolved: {resolved.Describe()}");
@@ -91,7 +91,7 @@ public static class TransferReport
 
     public static JsonObject Json(TransferResult r) => new()
     {
-        ["command"] = r.Direction,
+        ["command"] = r.Direction.Command(),
         ["source"] = r.Source,
         ["target"] = r.Target,
         ["server"] = r.Server,

@@ -123,7 +123,7 @@ public sealed class RemovalConsentTests
     private static TransferContext Run(TreeListing source, TreeListing? target, bool delete)
     {
         var options = new TransferOptions(DryRun: false, Delete: delete, Compress: false, Verify: true);
-        return new TransferContext("push", new Endpoint(new ListingRemote(source), "/here/m", "./m"), new Endpoint(new ListingRemote(target), "/models/m", "gpu:/models/m"),
+        return new TransferContext(Direction.Push, new Endpoint(new ListingRemote(source), "/here/m", "./m"), new Endpoint(new ListingRemote(target), "/models/m", "gpu:/models/m"),
             options, new TreeHasher(null), source, target, Planner.Plan(source, target, new PlanOptions(delete)), HashFunction.Sha256, CancellationToken.None);
     }
 
