@@ -61,17 +61,6 @@ public static class ListOperation
         return new ModelCatalog(Summarize(tree), pattern);
     }
 
-    /// <summary>
-    /// Resolves <c>MODEL@latest</c> against the server's model_base (one scan over the session's connection);
-    /// null when <paramref name="typedPath"/> is a plain path.
-    /// </summary>
-    public static async Task<LatestResolution?> ResolveLatestAsync(RemoteSession session, IRemote server, string? typedPath, string selector, CancellationToken cancellationToken)
-    {
-        if (!LatestSelector.TryParse(typedPath, out var model)) return null;
-        var catalog = await CatalogAsync(server, session.Config.Naming.Pattern, cancellationToken);
-        return LatestResolver.Resolve(catalog, model, selector, server.Alias.Name);
-    }
-
     /// <summary>Groups a listing of model_base by its first path segment, hiding model-sync's own stage and lock entries.</summary>
     public static IEnumerable<ModelInfo> Summarize(TreeListing tree) =>
         tree.Entries

@@ -1,6 +1,7 @@
 using ModelSync.Config;
 using ModelSync.Errors;
 using ModelSync.Paths;
+using ModelSync.Resolve;
 
 namespace ModelSync.Operations.Fleet;
 
@@ -46,9 +47,7 @@ public static class FleetTargets
     {
         if (!word.StartsWith(GroupMark))
         {
-            var spec = RemoteSpec.Parse(word);
-            config.Alias(spec.Alias);
-            return [spec];
+            return [EndpointResolver.ParseKnown(config, word)];
         }
         var colon = word.IndexOf(':', StringComparison.Ordinal);
         var name = colon < 0 ? word[1..] : word[1..colon];
