@@ -45,10 +45,7 @@ public static class FleetTargets
 
     private static IEnumerable<RemoteSpec> ExpandOne(ModelSyncConfig config, string word)
     {
-        if (!word.StartsWith(GroupMark))
-        {
-            return [EndpointResolver.ParseKnown(config, word)];
-        }
+        if (!word.StartsWith(GroupMark)) return [EndpointResolver.ParseKnown(config, word)];
         var colon = word.IndexOf(':', StringComparison.Ordinal);
         var name = colon < 0 ? word[1..] : word[1..colon];
         var path = colon < 0 || colon == word.Length - 1 ? null : word[(colon + 1)..];
