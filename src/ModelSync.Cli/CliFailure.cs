@@ -1,5 +1,6 @@
 using ModelSync.Errors;
 using ModelSync.Reporting;
+using ModelSync.Text;
 
 namespace ModelSync.Cli;
 

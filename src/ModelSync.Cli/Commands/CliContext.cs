@@ -1,6 +1,7 @@
+using ModelSync.Resolve;
+using ModelSync.Text;
 using System.Text.Json.Nodes;
 using ModelSync.Config;
-using ModelSync.Operations;
 using ModelSync.Processes;
 using ModelSync.Reporting;
 

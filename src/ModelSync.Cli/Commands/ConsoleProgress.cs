@@ -1,6 +1,6 @@
-using ModelSync.Operations;
 using ModelSync.Planning;
 using ModelSync.Reporting;
+using ModelSync.Text;
 using ModelSync.Transfer;
 
 namespace ModelSync.Cli.Commands;

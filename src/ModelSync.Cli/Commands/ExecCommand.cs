@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using ModelSync.Operations.Fleet;
+using ModelSync.Fleet;
 using ModelSync.Reporting;
 
 namespace ModelSync.Cli.Commands;

@@ -1,8 +1,8 @@
-using ModelSync.Operations;
-using ModelSync.Operations.Fleet;
+using ModelSync.Fleet;
 using ModelSync.Paths;
 using ModelSync.Planning;
 using ModelSync.Reporting;
+using ModelSync.Text;
 using ModelSync.Transfer;
 
 namespace ModelSync.Cli.Commands;

@@ -1,6 +1,7 @@
+using ModelSync.Resolve;
+using ModelSync.Transfer;
 using System.CommandLine;
-using ModelSync.Operations;
-using ModelSync.Operations.Fleet;
+using ModelSync.Fleet;
 using ModelSync.Reporting;
 
 namespace ModelSync.Cli.Commands;

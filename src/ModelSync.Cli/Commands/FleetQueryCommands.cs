@@ -1,8 +1,9 @@
+using ModelSync.Hashing;
+using ModelSync.Resolve;
 using System.CommandLine;
-using ModelSync.Operations.Fleet;
+using ModelSync.Fleet;
 using ModelSync.Operations;
 using ModelSync.Reporting;
-using ModelSync.Verification;
 
 namespace ModelSync.Cli.Commands;
 

@@ -21,7 +21,7 @@ public static class GlobalOptions
     public static readonly Option<int> Parallel = new("--parallel")
     {
         Description = "With several servers or a @group: how many at once (default 4)",
-        DefaultValueFactory = _ => Operations.Fleet.FleetRunner.DefaultParallel,
+        DefaultValueFactory = _ => Fleet.FleetRunner.DefaultParallel,
         HelpName = "n",
     };
 
@@ -34,8 +34,8 @@ public static class GlobalOptions
     public static readonly Option<string?> Hash = CreateHash();
 
     /// <summary><c>--hash</c> if given, else <c>defaults.hash</c>.</summary>
-    public static Verification.HashFunction HashOf(ParseResult parse, Config.Defaults defaults) =>
-        Verification.HashFunction.TryParse(parse.GetValue(Hash)) ?? defaults.Hash;
+    public static ModelSync.Hashing.HashFunction HashOf(ParseResult parse, Config.Defaults defaults) =>
+        ModelSync.Hashing.HashFunction.TryParse(parse.GetValue(Hash)) ?? defaults.Hash;
 
     private static Option<string?> CreateHash()
     {
@@ -43,9 +43,9 @@ public static class GlobalOptions
         {
             Description = "Hash to compare content by (default: defaults.hash, else sha256); xxh128 and blake3 are faster and "
                 + "need xxhsum / b3sum at both ends, else sha256 is used with a warning",
-            HelpName = string.Join('|', Verification.HashFunction.Names),
+            HelpName = string.Join('|', ModelSync.Hashing.HashFunction.Names),
         };
-        option.AcceptOnlyFromAmong([.. Verification.HashFunction.Names]);
+        option.AcceptOnlyFromAmong([.. ModelSync.Hashing.HashFunction.Names]);
         return option;
     }
 }

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using ModelSync.Errors;
+using ModelSync.Fleet;
 using ModelSync.Operations;
-using ModelSync.Operations.Fleet;
 using ModelSync.Reporting;
+using ModelSync.Resolve;
 using ModelSync.Transfer;
 
 namespace ModelSync.Cli.Commands;

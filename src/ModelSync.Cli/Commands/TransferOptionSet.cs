@@ -1,7 +1,7 @@
+using ModelSync.Transfer;
 using System.CommandLine;
 using ModelSync.Config;
 using ModelSync.Errors;
-using ModelSync.Operations;
 using ModelSync.Publishing;
 
 namespace ModelSync.Cli.Commands;

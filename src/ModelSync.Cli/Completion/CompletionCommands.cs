@@ -1,3 +1,4 @@
+using ModelSync.Resolve;
 using System.CommandLine;
 using ModelSync.Cli.Commands;
 using ModelSync.Config;

@@ -7,7 +7,7 @@ public sealed record Defaults(bool Verify = true, bool Compress = false, bool De
     public TimeSpan StaleLockAfter { get; init; } = TimeSpan.FromHours(24);
 
     /// <summary>The hash verification, diff and verify use when both ends have its program; sha256 otherwise.</summary>
-    public Verification.HashFunction Hash { get; init; } = Verification.HashFunction.Sha256;
+    public ModelSync.Hashing.HashFunction Hash { get; init; } = ModelSync.Hashing.HashFunction.Sha256;
 
     /// <summary>A push to several servers goes once from here, then server to server (<c>--relay</c>).</summary>
     public bool Relay { get; init; }

@@ -28,8 +28,8 @@ internal static class DefaultsReader
                 var name = reader.Scalar(value, key);
                 defaults = defaults with
                 {
-                    Hash = Verification.HashFunction.TryParse(name) ?? throw reader.Error(value,
-                        $"hash: '{name}' is not one of {string.Join(", ", Verification.HashFunction.Names)}", "write e.g. hash: xxh128 (sha256 is the default)"),
+                    Hash = ModelSync.Hashing.HashFunction.TryParse(name) ?? throw reader.Error(value,
+                        $"hash: '{name}' is not one of {string.Join(", ", ModelSync.Hashing.HashFunction.Names)}", "write e.g. hash: xxh128 (sha256 is the default)"),
                 };
                 continue;
             }

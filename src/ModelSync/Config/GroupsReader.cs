@@ -1,3 +1,4 @@
+using ModelSync.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace ModelSync.Config;

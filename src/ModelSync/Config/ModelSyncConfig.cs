@@ -1,3 +1,4 @@
+using ModelSync.Text;
 namespace ModelSync.Config;
 
 /// <summary>The whole configuration, after validation. <see cref="Source"/> is the file it came from, or null for built-ins.</summary>

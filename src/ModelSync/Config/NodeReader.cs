@@ -1,4 +1,5 @@
 using ModelSync.Errors;
+using ModelSync.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace ModelSync.Config;

@@ -1,5 +1,5 @@
-using ModelSync.Reporting;
-using ModelSync.Verification;
+using ModelSync.Hashing;
+using ModelSync.Text;
 
 namespace ModelSync.Manifests;
 

@@ -17,7 +17,7 @@ public sealed record ManifestFile(string Path, long Size, long Mtime, string Has
 
     /// <summary>As written to the file: a name that is not UTF-8 by its bytes in base64.</summary>
     internal ManifestFile ToJson() => Paths.PathBytes.HasEscapes(Path)
-        ? this with { Path = Reporting.Printable.Name(Path), PathBase64 = Convert.ToBase64String(Paths.PathBytes.Encode(Path)) }
+        ? this with { Path = ModelSync.Text.Printable.Name(Path), PathBase64 = Convert.ToBase64String(Paths.PathBytes.Encode(Path)) }
         : this;
 
     /// <summary>As read from the file: the name from its bytes when it has them; null when they are not base64.</summary>
@@ -62,7 +62,7 @@ public sealed record ModelManifest(
     /// <summary>The format when some name is not UTF-8 (see <see cref="ManifestFile.PathBase64"/>).</summary>
     public const int BytesFormat = 3;
 
-    public static ModelManifest Create(TreeListing source, IReadOnlyDictionary<string, string> hashes, Verification.HashFunction function, string sourceHost, string sourcePath) => new(
+    public static ModelManifest Create(TreeListing source, IReadOnlyDictionary<string, string> hashes, ModelSync.Hashing.HashFunction function, string sourceHost, string sourcePath) => new(
         CurrentFormat,
         "model-sync " + typeof(ModelManifest).Assembly.GetName().Version?.ToString(3),
         Environment.UserName + "@" + Environment.MachineName,
@@ -80,14 +80,14 @@ public sealed record ModelManifest(
 
     /// <summary>The hash function of <see cref="ManifestFile.Hash"/>; null for a name this version does not know.</summary>
     [JsonIgnore]
-    public Verification.HashFunction? Function => Verification.HashFunction.TryParse(Algorithm);
+    public ModelSync.Hashing.HashFunction? Function => ModelSync.Hashing.HashFunction.TryParse(Algorithm);
 
     /// <summary>
     /// Hashes the manifest vouches for: files in <paramref name="listing"/> whose size and mtime still match it,
     /// and none when it was written with another hash function than <paramref name="function"/> (only like is
     /// compared with like). A file changed since the push no longer matches and must be hashed again.
     /// </summary>
-    public IReadOnlyDictionary<string, string> Trusted(TreeListing listing, Verification.HashFunction function)
+    public IReadOnlyDictionary<string, string> Trusted(TreeListing listing, ModelSync.Hashing.HashFunction function)
     {
         if (Function != function) return new Dictionary<string, string>(StringComparer.Ordinal);
         var recorded = Files.ToDictionary(f => f.Path, StringComparer.Ordinal);

@@ -1,12 +1,11 @@
 using ModelSync.Errors;
 using ModelSync.Manifests;
-using ModelSync.Publishing;
+using ModelSync.Paths;
 using ModelSync.Remotes;
+using ModelSync.Resolve;
 using ModelSync.Versioning;
 
 namespace ModelSync.Operations;
-
-public sealed record ModelInfo(string Name, long Bytes, int Files, DateTimeOffset Modified);
 
 /// <summary>
 /// What <c>list</c> keeps: <see cref="Filter"/> (substring or glob, on the whole name or any field),

@@ -1,4 +1,5 @@
 using ModelSync.Manifests;
+using ModelSync.Operations;
 using ModelSync.Paths;
 using ModelSync.Remotes;
 using ModelSync.Resolve;

@@ -1,3 +1,5 @@
+using ModelSync.Preflight;
+using ModelSync.Resolve;
 using System.Diagnostics;
 using ModelSync.Errors;
 using ModelSync.Manifests;

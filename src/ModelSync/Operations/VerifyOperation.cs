@@ -1,4 +1,5 @@
 using ModelSync.Errors;
+using ModelSync.Hashing;
 using ModelSync.Manifests;
 using ModelSync.Paths;
 using ModelSync.Remotes;

@@ -1,4 +1,5 @@
-using ModelSync.Reporting;
+using ModelSync.Operations;
+using ModelSync.Text;
 
 namespace ModelSync.Operations;
 

@@ -1,3 +1,4 @@
+using ModelSync.Resolve;
 using ModelSync.Versioning;
 
 namespace ModelSync.Operations;

@@ -1,4 +1,5 @@
 using ModelSync.Errors;
+using ModelSync.Paths;
 using ModelSync.Remotes;
 
 namespace ModelSync.Publishing;

@@ -1,3 +1,4 @@
+using ModelSync.Paths;
 using System.Globalization;
 using ModelSync.Errors;
 using ModelSync.Remotes;

@@ -44,7 +44,7 @@ public interface IRemote : IAsyncDisposable
     /// <paramref name="batchSize"/> (one process per batch). A file that cannot be read is missing from the
     /// result. Read-only.
     /// </summary>
-    Task<IReadOnlyDictionary<string, string>> HashAsync(string root, EntryKind rootKind, IReadOnlyCollection<string> files, int batchSize, Verification.HashFunction function, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, string>> HashAsync(string root, EntryKind rootKind, IReadOnlyCollection<string> files, int batchSize, ModelSync.Hashing.HashFunction function, CancellationToken cancellationToken);
 
     /// <summary>Bytes free at <paramref name="path"/> or its nearest existing ancestor. Read-only.</summary>
     Task<long> FreeBytesAsync(string path, CancellationToken cancellationToken);

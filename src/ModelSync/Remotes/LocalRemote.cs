@@ -24,7 +24,7 @@ public sealed class LocalRemote(ServerAlias alias, IProcessRunner runner, string
         // Its hash programs are looked up on PATH here, without starting a shell.
         Alias.IsThisMachine
             ? Task.FromResult(new ProcessResult(0, System.Text.Encoding.UTF8.GetBytes(
-                $"{HomePath.Home}\nno-rsync\n{HashToolsPrefix} {string.Join(' ', Verification.HashFunction.AllTools.Where(OnPath))}\n"), ""))
+                $"{HomePath.Home}\nno-rsync\n{HashToolsPrefix} {string.Join(' ', ModelSync.Hashing.HashFunction.AllTools.Where(OnPath))}\n"), ""))
             : RunScriptAsync(RemoteScripts.Probe, [], cancellationToken);
 
     public override ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments) =>

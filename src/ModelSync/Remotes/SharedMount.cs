@@ -15,7 +15,7 @@ public static class SharedMount
     public static async Task<MountProof> ProveAsync(IRemote server, IReadOnlyList<string> candidates, CancellationToken cancellationToken)
     {
         if (candidates.Count == 0) return new MountProof(null, "no mount of it found here");
-        var name = $"{Publishing.StageNames.Prefix}probe.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
+        var name = $"{ModelSync.Paths.StageNames.Prefix}probe.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
         var content = RandomNumberGenerator.GetBytes(32);
         var written = await server.RunScriptAsync(CopyScripts.WriteMarker, [server.ModelBase, name], cancellationToken, content);
         if (written.ExitCode != 0) return new MountProof(null, $"cannot write a marker into {server.ModelBase} there: {SshFailure.LastLine(written.Stderr)}");

@@ -1,10 +1,9 @@
 using ModelSync.Config;
 using ModelSync.Errors;
+using ModelSync.Hashing;
 using ModelSync.Manifests;
 using ModelSync.Paths;
 using ModelSync.Processes;
-using ModelSync.Publishing;
-using ModelSync.Verification;
 
 namespace ModelSync.Remotes;
 

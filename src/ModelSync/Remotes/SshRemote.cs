@@ -1,6 +1,5 @@
 using ModelSync.Config;
 using ModelSync.Processes;
-using ModelSync.Transfer;
 
 namespace ModelSync.Remotes;
 
@@ -61,7 +60,7 @@ public sealed class SshRemote(ServerAlias alias, IProcessRunner runner) : ShellR
             o.StartsWith("Ciphers", StringComparison.Ordinal) ? ", AES-GCM preferred" : ", curve25519 key exchange preferred"));
 
     public override RsyncLocation Rsync(string path) =>
-        new(RsyncArgs.HostSpec(Host, path), RsyncArgs.RemoteShellCommand([Ssh, .. SshArgs.Options(Alias, ControlPath, startMaster: false, _tuning)]));
+        new(RsyncAddress.HostSpec(Host, path), RsyncAddress.RemoteShellCommand([Ssh, .. SshArgs.Options(Alias, ControlPath, startMaster: false, _tuning)]));
 
     private IReadOnlyList<string> Remote(string command) =>
         SshArgs.Command(SshArgs.Options(Alias, ControlPath, startMaster: false, _tuning), Host, command);

@@ -1,3 +1,4 @@
+using ModelSync.Text;
 using System.Text.Json.Nodes;
 using ModelSync.Manifests;
 using ModelSync.Operations;

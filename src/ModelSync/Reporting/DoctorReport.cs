@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ModelSync.Operations.Doctor;
+using ModelSync.Doctor;
 
 namespace ModelSync.Reporting;
 

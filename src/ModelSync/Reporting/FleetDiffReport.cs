@@ -1,6 +1,7 @@
+using ModelSync.Text;
 using System.Text.Json.Nodes;
 using ModelSync.Operations;
-using ModelSync.Operations.Fleet;
+using ModelSync.Fleet;
 
 namespace ModelSync.Reporting;
 

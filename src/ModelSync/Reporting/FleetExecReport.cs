@@ -1,5 +1,6 @@
+using ModelSync.Text;
 using System.Text.Json.Nodes;
-using ModelSync.Operations.Fleet;
+using ModelSync.Fleet;
 
 namespace ModelSync.Reporting;
 

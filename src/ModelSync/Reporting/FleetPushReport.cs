@@ -1,6 +1,8 @@
+using ModelSync.Text;
+using ModelSync.Transfer;
 using System.Text.Json.Nodes;
 using ModelSync.Operations;
-using ModelSync.Operations.Fleet;
+using ModelSync.Fleet;
 using ModelSync.Paths;
 
 namespace ModelSync.Reporting;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ModelSync.Operations;
-using ModelSync.Operations.Fleet;
+using ModelSync.Fleet;
 
 namespace ModelSync.Reporting;
 

@@ -1,3 +1,4 @@
+using ModelSync.Text;
 using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;

@@ -1,3 +1,4 @@
+using ModelSync.Text;
 namespace ModelSync.Reporting;
 
 /// <summary>A GitHub-flavoured Markdown table; cells are escaped so a file name cannot break the layout.</summary>

@@ -1,3 +1,5 @@
+using ModelSync.Remotes;
+using ModelSync.Text;
 using System.Text.Json.Nodes;
 using ModelSync.Operations;
 
@@ -24,7 +26,7 @@ public static class ServersReport
                 cells = [.. cells,
                     c.Reachable ? (c.Error is null ? "yes" : "yes — " + c.Error) : "no — " + c.Error,
                     c.LatencyMs is { } ms ? $"{ms:0.#} ms" : "—",
-                    c.RsyncVersion is { } v ? RsyncVersionNumber(v) : "—",
+                    c.RsyncVersion is { } v ? RsyncVersion.Number(v) : "—",
                     c.FreeBytes is { } free ? Human.Bytes(free) : "—"];
             }
             table.Add(cells);
@@ -38,14 +40,6 @@ public static class ServersReport
         if (groups.Count == 0) return;
         writer.WriteLine();
         writer.WriteLine("Groups: " + string.Join("; ", groups.Select(g => $"@{g.Key} = {string.Join(", ", g.Value)}")));
-    }
-
-    /// <summary><c>rsync  version 3.2.7  protocol version 31</c> → <c>3.2.7</c>.</summary>
-    public static string RsyncVersionNumber(string versionLine)
-    {
-        var words = versionLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var index = Array.IndexOf(words, "version");
-        return index >= 0 && index + 1 < words.Length ? words[index + 1] : versionLine;
     }
 
     public static JsonObject Json(IReadOnlyList<ServerRow> rows, string? configSource, IReadOnlyDictionary<string, IReadOnlyList<string>> groups) => new()
@@ -68,7 +62,7 @@ public static class ServersReport
     {
         ["reachable"] = c.Reachable,
         ["latency_ms"] = c.LatencyMs,
-        ["rsync_version"] = c.RsyncVersion is null ? null : RsyncVersionNumber(c.RsyncVersion),
+        ["rsync_version"] = c.RsyncVersion is null ? null : RsyncVersion.Number(c.RsyncVersion),
         ["free_bytes"] = c.FreeBytes,
         ["error"] = c.Error,
     };

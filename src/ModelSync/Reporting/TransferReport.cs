@@ -1,3 +1,5 @@
+using ModelSync.Resolve;
+using ModelSync.Text;
 using System.Text.Json.Nodes;
 using ModelSync.Manifests;
 using ModelSync.Operations;

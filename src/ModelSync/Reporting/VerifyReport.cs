@@ -1,3 +1,5 @@
+using ModelSync.Text;
+using ModelSync.Verification;
 using System.Text.Json.Nodes;
 using ModelSync.Operations;
 

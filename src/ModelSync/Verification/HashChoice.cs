@@ -1,3 +1,4 @@
+using ModelSync.Hashing;
 using ModelSync.Remotes;
 
 namespace ModelSync.Verification;

@@ -1,3 +1,4 @@
+using ModelSync.Hashing;
 using System.Globalization;
 using System.Security.Cryptography;
 using ModelSync.Manifests;

@@ -7,7 +7,7 @@ public sealed record LatestResolution(string Selector, string Model, VersionedMo
 {
     /// <summary>The line the reports print: <c>Resolved: reaper:ASR@latest → RTX3090_N2501_ASR_250820 (newest of 3 versions)</c>.</summary>
     public string Describe() =>
-        $"{Reporting.Printable.Name(Selector)} → {Reporting.Printable.Name(Chosen.Name)} (newest of {Versions} version{(Versions == 1 ? "" : "s")} of {Reporting.Printable.Name(Chosen.Parsed?.Model ?? Model)})";
+        $"{ModelSync.Text.Printable.Name(Selector)} → {ModelSync.Text.Printable.Name(Chosen.Name)} (newest of {Versions} version{(Versions == 1 ? "" : "s")} of {ModelSync.Text.Printable.Name(Chosen.Parsed?.Model ?? Model)})";
 }
 
 /// <summary>Turns <c>MODEL@latest</c> into the newest version of MODEL in a listing of model_base.</summary>
@@ -30,7 +30,7 @@ public static class LatestResolver
     public static ModelSyncException NoVersions(ModelCatalog catalog, string model, string aliasName)
     {
         var models = catalog.ModelNames;
-        var closest = Config.Suggestions.Closest(model, models);
+        var closest = ModelSync.Text.Suggestions.Closest(model, models);
         var hint = closest is null ? "" : $" — did you mean '{closest}'?";
         var there = models.Count == 0
             ? $"no name there follows {catalog.Pattern.Template}"

@@ -1,4 +1,3 @@
-using ModelSync.Operations;
 
 namespace ModelSync.Versioning;
 

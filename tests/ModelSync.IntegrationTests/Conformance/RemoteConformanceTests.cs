@@ -1,10 +1,9 @@
+using ModelSync.Hashing;
 using System.Text;
 using ModelSync.IntegrationTests.Support;
 using ModelSync.Manifests;
 using ModelSync.Paths;
-using ModelSync.Publishing;
 using ModelSync.Remotes;
-using ModelSync.Verification;
 
 namespace ModelSync.IntegrationTests.Conformance;
 

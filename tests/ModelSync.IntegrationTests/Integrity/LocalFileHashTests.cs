@@ -1,5 +1,5 @@
+using ModelSync.Hashing;
 using ModelSync.IntegrationTests.Fixtures;
-using ModelSync.Verification;
 
 namespace ModelSync.IntegrationTests.Integrity;
 

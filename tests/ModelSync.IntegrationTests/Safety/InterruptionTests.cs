@@ -51,7 +51,7 @@ public sealed class InterruptionTests(SshdFixture sshd) : SshdTestBase(sshd)
         var name = "restarted-" + Id;
         var stage = Path.Combine(Sshd.BaseA, ".model-sync-stage." + name);
 
-        using var cli = CliRunner.Start(["push", source, "alpha:" + name, "--bwlimit", "6000", "--retries", "4"], ConfigPath, workingDirectory: Work);
+        using var cli = CliRunner.Start(["push", source, "alpha:" + name, "--bwlimit", "2000", "--retries", "4"], ConfigPath, workingDirectory: Work);
         await Poll.UntilAsync(() => Poll.LargestFile(stage) >= Size / 8, TimeSpan.FromSeconds(60), "the transfer to be under way");
         await Sshd.RestartAsync();
         var result = await CliRunner.WaitAsync(cli, ["push"]);
@@ -70,9 +70,9 @@ public sealed class InterruptionTests(SshdFixture sshd) : SshdTestBase(sshd)
         var name = "interrupted-" + Id;
         var stage = Path.Combine(Sshd.BaseA, ".model-sync-stage." + name);
 
-        using var cli = CliRunner.Start(["push", source, "alpha:" + name, "--bwlimit", "6000"], ConfigPath, workingDirectory: Work);
+        using var cli = CliRunner.Start(["push", source, "alpha:" + name, "--bwlimit", "2000"], ConfigPath, workingDirectory: Work);
         await Poll.UntilAsync(() => Poll.LargestFile(stage) >= Size / 8, TimeSpan.FromSeconds(60), "the transfer to be under way");
-        await RunToolAsync("kill", "-INT", cli.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Signal.Interrupt(cli.Id);
         var result = await CliRunner.WaitAsync(cli, ["push"], TimeSpan.FromSeconds(30));
 
         CliAssert.Error(result, 130, "interrupted", "run the same command again");
@@ -94,7 +94,7 @@ public sealed class InterruptionTests(SshdFixture sshd) : SshdTestBase(sshd)
         // A leftover of a publish cut short long ago: the next publish first removes it, which takes a while, and
         // the publish cannot be stopped once begun (it ignores hang-ups and interrupts).
         var old = Path.Combine(Sshd.BaseA, ".model-sync-old." + name);
-        const int Dirs = 30;
+        const int Dirs = 60;
         for (var d = 0; d < Dirs; d++)
         {
             var dir = Directory.CreateDirectory(Path.Combine(old, "d" + d)).FullName;
@@ -104,7 +104,7 @@ public sealed class InterruptionTests(SshdFixture sshd) : SshdTestBase(sshd)
         using var cli = CliRunner.Start(["push", "./m", "alpha:" + name], ConfigPath, workingDirectory: Work);
         await Poll.UntilAsync(() => !Directory.Exists(old) || Directory.GetDirectories(old).Length < Dirs, TimeSpan.FromSeconds(60),
             "the publish to start removing the leftover");
-        await RunToolAsync("kill", "-INT", cli.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Signal.Interrupt(cli.Id);
         var result = await CliRunner.WaitAsync(cli, ["push"], TimeSpan.FromSeconds(60));
 
         CliAssert.Error(result, 130, "interrupted after the new version was published");

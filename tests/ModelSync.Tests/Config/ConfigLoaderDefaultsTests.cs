@@ -62,7 +62,7 @@ public sealed class ConfigLoaderDefaultsTests
 
     [Fact]
     public void Hash_defaults_to_sha256() =>
-        Assert.Equal(ModelSync.Verification.HashFunction.Sha256, ConfigLoader.Parse("defaults:\n  verify: true\n", "cfg.yaml").Defaults.Hash);
+        Assert.Equal(ModelSync.Hashing.HashFunction.Sha256, ConfigLoader.Parse("defaults:\n  verify: true\n", "cfg.yaml").Defaults.Hash);
 
     [Theory]
     [InlineData("md5")]

@@ -1,8 +1,8 @@
+using ModelSync.Hashing;
 using System.Text;
 using System.Text.Json;
 using ModelSync.Manifests;
 using ModelSync.Paths;
-using ModelSync.Verification;
 using static ModelSync.Tests.Support.Entries;
 
 namespace ModelSync.Tests.Manifests;

@@ -1,5 +1,5 @@
-using ModelSync.Manifests;
 using ModelSync.Operations;
+using ModelSync.Versioning;
 using static ModelSync.Tests.Support.Entries;
 
 namespace ModelSync.Tests.Operations;

@@ -44,7 +44,7 @@ public sealed class VerifyRepairTests
     public void CompareMarksFilesOnlyOnTheRemoteSoTheRepairDeletesThem()
     {
         var findings = VerifyOperation.Compare(Tree(File("a", 1)), new Dictionary<string, string> { ["a"] = "x" },
-            Tree(File("a", 1), File("b", 2)), new Dictionary<string, string> { ["a"] = "x", ["b"] = "y" }, ModelSync.Verification.HashFunction.Sha256);
+            Tree(File("a", 1), File("b", 2)), new Dictionary<string, string> { ["a"] = "x", ["b"] = "y" }, ModelSync.Hashing.HashFunction.Sha256);
 
         var only = Assert.Single(findings);
         Assert.Equal(("b", true), (only.Path, only.OnlyOnRemote));

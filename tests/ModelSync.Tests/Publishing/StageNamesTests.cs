@@ -1,4 +1,4 @@
-using ModelSync.Publishing;
+using ModelSync.Paths;
 
 namespace ModelSync.Tests.Publishing;
 

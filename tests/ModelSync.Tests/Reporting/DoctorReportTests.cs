@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ModelSync.Operations.Doctor;
+using ModelSync.Doctor;
 using ModelSync.Reporting;
 
 namespace ModelSync.Tests.Reporting;

@@ -1,5 +1,5 @@
 using ModelSync.Operations;
-using ModelSync.Operations.Fleet;
+using ModelSync.Fleet;
 using ModelSync.Paths;
 using ModelSync.Reporting;
 

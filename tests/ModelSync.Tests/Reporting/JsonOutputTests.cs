@@ -1,9 +1,9 @@
+using ModelSync.Transfer;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using ModelSync.Manifests;
-using ModelSync.Operations;
-using ModelSync.Operations.Doctor;
+using ModelSync.Doctor;
 using ModelSync.Planning;
 using ModelSync.Reporting;
 

@@ -1,4 +1,4 @@
-using ModelSync.Reporting;
+using ModelSync.Remotes;
 
 namespace ModelSync.Tests.Reporting;
 
@@ -13,5 +13,5 @@ public sealed class ServersReportTests
     [InlineData("rsync version", "rsync version")]
     [InlineData("", "")]
     public void RsyncVersionNumberIsTheWordAfterVersion(string line, string expected) =>
-        Assert.Equal(expected, ServersReport.RsyncVersionNumber(line));
+        Assert.Equal(expected, RsyncVersion.Number(line));
 }

@@ -1,5 +1,5 @@
-using ModelSync.Operations;
 using ModelSync.Reporting;
+using ModelSync.Transfer;
 
 namespace ModelSync.Tests.Reporting;
 

@@ -1,11 +1,11 @@
 using ModelSync.Config;
 using ModelSync.Errors;
+using ModelSync.Hashing;
 using ModelSync.Manifests;
 using ModelSync.Operations;
 using ModelSync.Processes;
 using ModelSync.Remotes;
 using ModelSync.Resolve;
-using ModelSync.Verification;
 using static ModelSync.Tests.Support.Entries;
 
 namespace ModelSync.Tests.Resolve;

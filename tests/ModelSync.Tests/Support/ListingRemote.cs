@@ -1,8 +1,8 @@
 using ModelSync.Config;
+using ModelSync.Hashing;
 using ModelSync.Manifests;
 using ModelSync.Processes;
 using ModelSync.Remotes;
-using ModelSync.Verification;
 
 namespace ModelSync.Tests.Support;
 

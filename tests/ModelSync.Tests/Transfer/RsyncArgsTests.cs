@@ -1,4 +1,5 @@
 using ModelSync.Errors;
+using ModelSync.Remotes;
 using ModelSync.Transfer;
 
 namespace ModelSync.Tests.Transfer;
@@ -76,7 +77,7 @@ public sealed class RsyncArgsTests
     [InlineData("fe80::1%eth0", "/m", "[fe80::1%eth0]:/m")]
     [InlineData("2001:db8::7", "/models/a b", "[2001:db8::7]:/models/a b")]
     public void HostSpecBracketsIpv6Literals(string host, string path, string expected) =>
-        Assert.Equal(expected, RsyncArgs.HostSpec(host, path));
+        Assert.Equal(expected, RsyncAddress.HostSpec(host, path));
 
     [Theory]
     [InlineData(new[] { "ssh", "-o", "BatchMode=yes" }, "ssh -o BatchMode=yes")]
@@ -89,12 +90,12 @@ public sealed class RsyncArgsTests
     [InlineData(new[] { "ssh", "-o", "X=tab\there" }, "ssh -o \"X=tab\there\"")]
     [InlineData(new[] { "ssh", "-i", "/home/모델/key" }, "ssh -i /home/모델/key")]
     public void RemoteShellCommandQuotesOnlyWhatRsyncWouldSplit(string[] words, string expected) =>
-        Assert.Equal(expected, RsyncArgs.RemoteShellCommand(words));
+        Assert.Equal(expected, RsyncAddress.RemoteShellCommand(words));
 
     [Fact]
     public void RemoteShellCommandRefusesAWordWithBothKindsOfQuote()
     {
-        var error = Assert.Throws<ModelSyncException>(() => RsyncArgs.RemoteShellCommand(["ssh", "-o", "X=it's \"quoted\""]));
+        var error = Assert.Throws<ModelSyncException>(() => RsyncAddress.RemoteShellCommand(["ssh", "-o", "X=it's \"quoted\""]));
 
         Assert.Equal(ExitCodes.Usage, error.ExitCode);
         Assert.Contains("both kinds of quote", error.Message, StringComparison.Ordinal);

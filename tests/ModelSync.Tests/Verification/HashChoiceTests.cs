@@ -1,3 +1,4 @@
+using ModelSync.Hashing;
 using ModelSync.Verification;
 
 namespace ModelSync.Tests.Verification;

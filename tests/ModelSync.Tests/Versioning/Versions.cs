@@ -1,4 +1,3 @@
-using ModelSync.Operations;
 using ModelSync.Versioning;
 
 namespace ModelSync.Tests.Versioning;

@@ -1,0 +1,32 @@
+using ModelSync.Paths;
+
+namespace ModelSync.Paths;
+
+/// <summary>
+/// Names of the hidden siblings a push keeps next to its target. They start with a dot, so model servers
+/// (Triton among them) do not load them, and with <see cref="Prefix"/>, so <c>list</c> leaves them out.
+/// </summary>
+public static class StageNames
+{
+    public const string Prefix = ".model-sync-";
+
+    /// <summary>Where the new version is assembled; named per target, so a rerun finds and resumes it.</summary>
+    public static string Stage(string target) => Sibling(target, "stage");
+
+    /// <summary>Where a hard-link seed is built before it becomes the stage.</summary>
+    public static string Seed(string target) => Sibling(target, "seed");
+
+    /// <summary>Where the previous version waits for the instant between the two renames of a publish.</summary>
+    public static string Old(string target) => Sibling(target, "old");
+
+    /// <summary>Where a local copy writes each file before renaming it into the stage, so no partial file ever has a real name.</summary>
+    public static string Partial(string target) => Sibling(target, "partial");
+
+    /// <summary>The lock that lets one push or pull at a time work on the target.</summary>
+    public static string Lock(string target) => Sibling(target, "lock");
+
+    public static bool IsControlName(string name) => name.StartsWith(Prefix, StringComparison.Ordinal);
+
+    private static string Sibling(string target, string role) =>
+        PosixPath.Combine(PosixPath.Parent(target), $"{Prefix}{role}.{PosixPath.Name(target)}");
+}

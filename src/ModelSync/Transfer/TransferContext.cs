@@ -1,0 +1,32 @@
+using ModelSync.Hashing;
+using ModelSync.Manifests;
+using ModelSync.Paths;
+using ModelSync.Planning;
+using ModelSync.Resolve;
+using ModelSync.Verification;
+
+namespace ModelSync.Transfer;
+
+/// <summary>What one push or pull knows once both sides are scanned and planned; every later step reads it.</summary>
+internal sealed record TransferContext(
+    Direction Direction,
+    Endpoint Source,
+    Endpoint Target,
+    TransferOptions Options,
+    TreeHasher Hasher,
+    TreeListing SourceTree,
+    TreeListing? TargetTree,
+    TransferPlan Plan,
+    HashFunction Function,
+    CancellationToken Cancellation)
+{
+    public string Stage => StageNames.Stage(Target.Path);
+
+    public bool IsDirectory => SourceTree.RootKind == EntryKind.Directory;
+
+    /// <summary>The target holds a model of the same kind (directory or file), so the stage can start from it.</summary>
+    public bool SameKind => TargetTree is not null && TargetTree.RootKind == SourceTree.RootKind;
+
+    /// <summary>Hashes a listing's manifest vouches for; none with <c>--checksum</c> or from a manifest of another hash.</summary>
+    public IReadOnlyDictionary<string, string>? Trusted(TreeListing listing) => Options.Checksum ? null : listing.Manifest?.Trusted(listing, Function);
+}

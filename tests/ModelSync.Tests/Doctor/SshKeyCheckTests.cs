@@ -1,0 +1,135 @@
+using System.Runtime.Versioning;
+using ModelSync.Config;
+using ModelSync.Doctor;
+
+namespace ModelSync.Tests.Doctor;
+
+[SupportedOSPlatform("linux")]
+public sealed class SshKeyCheckTests : IDisposable
+{
+    private const UnixFileMode Rw = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("ms-key-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    [Theory]
+    [InlineData(0b110_000_000, true)]   // 0600
+    [InlineData(0b100_000_000, true)]   // 0400
+    [InlineData(0b111_000_000, true)]   // 0700
+    [InlineData(0b110_100_000, false)]  // 0640: group may read
+    [InlineData(0b110_100_100, false)]  // 0644
+    [InlineData(0b110_000_100, false)]  // 0604: others may read
+    [InlineData(0b110_010_000, false)]  // 0620: group may write — ssh refuses that too
+    [InlineData(0b110_000_001, false)]  // 0601
+    public void Only_owner_bits_are_safe_as_ssh_requires(int mode, bool safe) =>
+        Assert.Equal(safe, SshKeyCheck.IsSafe((UnixFileMode)mode));
+
+    [Theory]
+    [InlineData(0b110_000_000, "0600")]
+    [InlineData(0b110_100_100, "0644")]
+    [InlineData(0b111_101_101, "0755")]
+    public void Mode_is_written_in_octal(int mode, string octal) => Assert.Equal(octal, SshKeyCheck.Octal((UnixFileMode)mode));
+
+    [Theory]
+    [InlineData("ssh-ed25519 AAAAC3Nza june@box", true)]
+    [InlineData("ecdsa-sha2-nistp256 AAAA", true)]
+    [InlineData("sk-ssh-ed25519@openssh.com AAAA", true)]
+    [InlineData("-----BEGIN OPENSSH PRIVATE KEY-----", false)]
+    [InlineData("", false)]
+    public void Public_keys_are_recognized(string firstLine, bool isPublic) =>
+        Assert.Equal(isPublic, SshKeyCheck.LooksLikePublicKey(firstLine));
+
+    private string Key(string name, UnixFileMode mode, string firstLine = "-----BEGIN OPENSSH PRIVATE KEY-----")
+    {
+        var path = Path.Join(_dir.FullName, name);
+        File.WriteAllText(path, firstLine + "\n");
+        File.SetUnixFileMode(path, mode);
+        return path;
+    }
+
+    [Fact]
+    public void A_private_key_only_its_owner_can_read_passes()
+    {
+        var path = Key("id", Rw);
+        var check = SshKeyCheck.KeyFile("alpha", path, "ssh_key " + path, "/c.yaml");
+        Assert.Equal(CheckStatus.Ok, check.Status);
+        Assert.Equal($"ssh_key {path} (mode 0600)", check.Result);
+    }
+
+    [Fact]
+    public void A_key_others_can_read_fails_with_chmod_600()
+    {
+        var path = Key("id", Rw | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var check = SshKeyCheck.KeyFile("alpha", path, "ssh_key " + path, "/c.yaml");
+        Assert.Equal(CheckStatus.Failed, check.Status);
+        Assert.Contains("mode 0644", check.Result, StringComparison.Ordinal);
+        Assert.Equal($"`chmod 600 {path}`", check.Fix);
+    }
+
+    [Fact]
+    public void A_missing_key_file_names_the_config()
+    {
+        var path = Path.Join(_dir.FullName, "nope");
+        var check = SshKeyCheck.KeyFile("alpha", path, "ssh_key " + path, "/c.yaml");
+        Assert.Equal(CheckStatus.Failed, check.Status);
+        Assert.EndsWith("no such file", check.Result, StringComparison.Ordinal);
+        Assert.Equal("point ssh_key of 'alpha' at your private key in /c.yaml", check.Fix);
+    }
+
+    [Fact]
+    public void A_public_key_as_ssh_key_points_at_the_private_one()
+    {
+        var path = Key("id.pub", Rw | UnixFileMode.OtherRead, "ssh-ed25519 AAAA me@box");
+        var check = SshKeyCheck.KeyFile("alpha", path, "ssh_key " + path, "/c.yaml");
+        Assert.Equal(CheckStatus.Failed, check.Status);
+        Assert.EndsWith("is a public key", check.Result, StringComparison.Ordinal);
+        Assert.Contains($"({path[..^4]})", check.Fix, StringComparison.Ordinal);
+    }
+
+    private static ServerAlias Alias(string? key) => new("alpha", "reaper.internal", null, null, "/m", key, []);
+
+    [Fact]
+    public void Without_ssh_key_agent_keys_are_enough()
+    {
+        var check = SshKeyCheck.Check(Alias(null), SshAgentState.FromExit(0, "256 SHA256:x a (ED25519)\n3072 SHA256:y b (RSA)\n"), null, "/c.yaml");
+        Assert.Equal(CheckStatus.Ok, check.Status);
+        Assert.Equal("ssh-agent holds 2 key(s)", check.Result);
+    }
+
+    [Fact]
+    public void Without_ssh_key_or_agent_a_default_identity_ssh_would_offer_is_checked()
+    {
+        var path = Key("id_ed25519", Rw);
+        var settings = new SshSettings("reaper.internal", 22, "june", [Path.Join(_dir.FullName, "id_rsa"), path], null);
+        var check = SshKeyCheck.Check(Alias(null), SshAgentState.FromExit(2, ""), settings, "/c.yaml");
+        Assert.Equal(CheckStatus.Ok, check.Status);
+        Assert.Contains($"no ssh-agent running; ssh offers {path} (mode 0600)", check.Result, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_key_anywhere_fails_naming_ssh_key_and_ssh_add()
+    {
+        var settings = new SshSettings("reaper.internal", 22, "june", [Path.Join(_dir.FullName, "id_rsa")], null);
+        var check = SshKeyCheck.Check(Alias(null), SshAgentState.FromExit(1, ""), settings, "/c.yaml");
+        Assert.Equal(CheckStatus.Failed, check.Status);
+        Assert.Contains("ssh-agent holds no keys", check.Result, StringComparison.Ordinal);
+        Assert.Contains("set ssh_key: for 'alpha' in /c.yaml", check.Fix, StringComparison.Ordinal);
+        Assert.Contains("ssh-add", check.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_configured_ssh_key_is_checked_even_when_the_agent_has_keys()
+    {
+        var path = Key("id", Rw | UnixFileMode.GroupRead);
+        var check = SshKeyCheck.Check(Alias(path), SshAgentState.FromExit(0, "256 SHA256:x a (ED25519)\n"), null, "/c.yaml");
+        Assert.Equal(CheckStatus.Failed, check.Status);
+        Assert.Contains("mode 0640", check.Result, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, "256 SHA256:x a (ED25519)\n", 1, "ssh-agent holds 1 key(s)")]
+    [InlineData(1, "The agent has no identities.\n", 0, "ssh-agent holds no keys")]
+    [InlineData(2, "", 0, "no ssh-agent running")]
+    public void Ssh_add_exit_codes_are_read(int exitCode, string stdout, int keys, string description) =>
+        Assert.Equal(new SshAgentState(keys, description), SshAgentState.FromExit(exitCode, stdout));
+}

@@ -1,0 +1,157 @@
+using ModelSync.Errors;
+using ModelSync.Hashing;
+using ModelSync.Manifests;
+using ModelSync.Planning;
+using ModelSync.Preflight;
+using ModelSync.Resolve;
+using ModelSync.Tests.Support;
+using ModelSync.Transfer;
+using ModelSync.Verification;
+using static ModelSync.Tests.Support.Entries;
+
+namespace ModelSync.Tests.Preflight;
+
+/// <summary>Removals are agreed before the lock (refused without --delete, confirmed with it) and held to after it.</summary>
+public sealed class RemovalConsentTests
+{
+    private static readonly TreeListing Source = Tree(File("config.pbtxt", 10, Time + 5));
+
+    private static readonly TreeListing Target = Tree(File("config.pbtxt", 10), File("stale.bin", 7));
+
+    [Fact]
+    public void A_kind_change_without_delete_is_refused_before_anything_is_asked()
+    {
+        var progress = new Answering(true);
+        var run = Run(new(EntryKind.File, [File("", 10)]), Tree(Dir("1"), File("1/model.onnx", 5)), delete: false);
+
+        var refused = Assert.Throws<ModelSyncException>(() => RemovalConsent.Ask(run, progress));
+
+        Assert.Equal(ExitCodes.Usage, refused.ExitCode);
+        Assert.Equal("gpu:/models/m: 3 entries would be removed without --delete: the target itself (a directory, replaced by a file), 1/, 1/model.onnx; nothing was changed", refused.Message);
+        Assert.Contains("--delete --yes", refused.Fix, StringComparison.Ordinal);
+        Assert.Null(progress.Asked);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void With_delete_the_removals_are_asked_for_and_a_no_stops_the_run(bool yes)
+    {
+        var progress = new Answering(yes);
+        var run = Run(Source, Target, delete: true);
+
+        var refusal = Record.Exception(() => RemovalConsent.Ask(run, progress));
+
+        Assert.Equal(["stale.bin"], progress.Asked!.Select(e => e.Removed));
+        Assert.Equal(yes ? null : ExitCodes.Usage, (refusal as ModelSyncException)?.ExitCode);
+    }
+
+    [Fact]
+    public async Task An_unchanged_target_keeps_the_agreed_plan()
+    {
+        var run = Run(Source, Target, delete: true);
+
+        var rechecked = await RemovalConsent.RecheckAsync(run);
+
+        Assert.Equal(run.Plan.ToRemove.Select(e => e.Path), rechecked.Plan.ToRemove.Select(e => e.Path));
+    }
+
+    [Theory]
+    [InlineData("a file added", "added.bin")]
+    [InlineData("an agreed file changed", "stale.bin")]
+    public async Task A_removal_not_agreed_to_stops_the_run(string what, string path)
+    {
+        var run = Run(Source, Target, delete: true);
+        ((ListingRemote)run.Target.Remote).Listing = what == "a file added"
+            ? Tree(File("config.pbtxt", 10), File("stale.bin", 7), File("added.bin", 1))
+            : Tree(File("config.pbtxt", 10), File("stale.bin", 700));
+
+        var stopped = await Assert.ThrowsAsync<ModelSyncException>(() => RemovalConsent.RecheckAsync(run));
+
+        Assert.Equal(ExitCodes.Failed, stopped.ExitCode);
+        Assert.Contains("changed after it was listed", stopped.Message, StringComparison.Ordinal);
+        Assert.Contains(path, stopped.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_target_that_appeared_meanwhile_is_planned_against_not_replaced()
+    {
+        var run = Run(Source, null, delete: false);
+        ((ListingRemote)run.Target.Remote).Listing = Target;
+
+        var rechecked = await RemovalConsent.RecheckAsync(run);
+
+        Assert.True(rechecked.SameKind, "the stage must start from what is there now");
+        Assert.Empty(rechecked.Plan.ToRemove);
+    }
+
+    [Fact]
+    public async Task A_directory_that_appeared_where_a_file_goes_stops_the_run()
+    {
+        var file = new TreeListing(EntryKind.File, [File("", 10)]);
+        var run = Run(file, null, delete: false);
+        ((ListingRemote)run.Target.Remote).Listing = Tree(File("theirs.bin", 3));
+
+        var stopped = await Assert.ThrowsAsync<ModelSyncException>(() => RemovalConsent.RecheckAsync(run));
+
+        Assert.Contains("theirs.bin", stopped.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_target_that_became_a_link_meanwhile_is_refused_not_written_through()
+    {
+        var run = Run(Source, Target, delete: true);
+        ((ListingRemote)run.Target.Remote).Listing = Target with { RootLink = "v3" };
+
+        var refused = await Assert.ThrowsAsync<ModelSyncException>(() => RemovalConsent.RecheckAsync(run));
+
+        Assert.Equal(ExitCodes.Usage, refused.ExitCode);
+        Assert.Contains("is a symlink to /models/v3", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_replace_link_a_link_found_again_under_the_lock_is_still_an_empty_target()
+    {
+        var run = Run(Source, null, delete: true);
+        run = run with { Options = run.Options with { ReplaceLink = true } };
+        ((ListingRemote)run.Target.Remote).Listing = Target with { RootLink = "v3" };
+
+        var rechecked = await RemovalConsent.RecheckAsync(run);
+
+        Assert.Null(rechecked.TargetTree);
+        Assert.Empty(rechecked.Plan.ToRemove);
+    }
+
+    private static TransferContext Run(TreeListing source, TreeListing? target, bool delete)
+    {
+        var options = new TransferOptions(DryRun: false, Delete: delete, Compress: false, Verify: true);
+        return new TransferContext(Direction.Push, new Endpoint(new ListingRemote(source), "/here/m", "./m"), new Endpoint(new ListingRemote(target), "/models/m", "gpu:/models/m"),
+            options, new TreeHasher(null), source, target, Planner.Plan(source, target, new PlanOptions(delete)), HashFunction.Sha256, CancellationToken.None);
+    }
+
+    /// <summary>Answers the delete prompt with <paramref name="yes"/> and remembers the list it was shown.</summary>
+    private sealed class Answering(bool yes) : ITransferProgress
+    {
+        public IReadOnlyList<PlannedEntry>? Asked { get; private set; }
+
+        public bool WantsLiveProgress => false;
+
+        public void Phase(string message)
+        {
+        }
+
+        public void Item(RsyncItem item)
+        {
+        }
+
+        public void Bytes(RsyncProgress update)
+        {
+        }
+
+        public bool ConfirmDeletes(IReadOnlyList<PlannedEntry> deletes)
+        {
+            Asked = deletes;
+            return yes;
+        }
+    }
+}
