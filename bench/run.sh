@@ -107,6 +107,7 @@ write_report() {
         [ -n "$(meta note)" ] && printf '\n> %s\n' "$(meta note)"
         printf '\n'
         report_targets
+        report_baseline
         report_integrity_targets
         report_scenarios
         [ -s "$RAW/timeline.md" ] && cat "$RAW/timeline.md"
@@ -137,7 +138,22 @@ target_row() {
 }
 
 # The hash scenario is left out: b3sum maps whole files into memory, so its RSS counts page-cache pages.
-ms_max_rss_kib() { awk -F'\t' '$1 != "hash" && $2 ~ /^ms/ && $7 == 0 && $5 + 0 > m { m = $5 + 0 } END { print m + 0 }' "$RAW/results.tsv"; }
+ms_max_rss_kib() { awk -F'\t' '$1 != "hash" && $2 ~ /^ms/ && $2 != "ms_base" && $7 == 0 && $5 + 0 > m { m = $5 + 0 } END { print m + 0 }' "$RAW/results.tsv"; }
+
+# With BASELINE_REV: this build against the earlier one, scenario by scenario (a refactor should show ~1.00).
+report_baseline() {
+    grep -q "	ms_base	" "$RAW/results.tsv" 2>/dev/null || return 0
+    printf '## Against the baseline build\n\n'
+    printf 'The same scenarios timed in the same rounds with the build of an earlier commit (`BASELINE_REV`), alternating.\n\n'
+    printf '| scenario | this build / baseline | A vs B (median s) |\n|---|---:|---|\n'
+    local s
+    for s in first_a noop delta local files20k; do
+        grep -q "^$s	ms_base	" "$RAW/results.tsv" || continue
+        printf '| %s | %s | %s s vs %s s |\n' "$s" "$(ratio "$s" ms "$s" ms_base)" \
+            "$(fmt_s "$(field 3 "$(stats "$s" ms)")")" "$(fmt_s "$(field 3 "$(stats "$s" ms_base)")")"
+    done
+    printf '\n'
+}
 
 report_targets() {
     printf '## Against the targets of issue 5\n\n'
@@ -330,6 +346,19 @@ build_model_sync() {
     BUILD_KEY="$(basename "$(dirname "$MS")")"
     if [ -e "$(dirname "$MS")/model-sync.dll" ]; then BUILD_KIND="ReadyToRun, framework-dependent"; else BUILD_KIND="Native AOT"; fi
     log "model-sync: $MS ($BUILD_KIND)"
+    [ -z "${BASELINE_REV:-}" ] && return 0
+    # The same build of an earlier commit, timed in the same rounds, so a refactor shows whether speed moved.
+    local base="$WORK/build/base"
+    rm -rf "$base" && mkdir -p "$base"
+    git -C "$ROOT" archive "$BASELINE_REV" src scripts Directory.Build.props Directory.Packages.props global.json | tar -x -C "$base" \
+        || die "cannot read BASELINE_REV=$BASELINE_REV from the repository"
+    if [ -f "$ROOT/.editorconfig" ]; then cp -p "$ROOT/.editorconfig" "$base/"; fi
+    log "building the baseline $BASELINE_REV"
+    if ! MS_BASE="$(MODEL_SYNC_BUILD_DIR="$WORK/build/cache" MODEL_SYNC_PRINT_BINARY=1 "$base/scripts/model-sync.sh" 2> "$RAW/build-base.log")"; then
+        tail -n 20 "$RAW/build-base.log" >&2
+        die "building the baseline failed — see $RAW/build-base.log"
+    fi
+    log "baseline model-sync: $MS_BASE"
 }
 
 make_data() {
@@ -464,6 +493,7 @@ EOF
     RSH="ssh $SSH_OPTS"
     REMOTE="$USER_NAME@127.0.0.1"
     MSX="$MS --config $CFG --json"
+    MSBX="${MS_BASE:+$MS_BASE --config $CFG --json}"
 }
 
 # ------------------------------------------------------------------------------------------ methods
@@ -483,12 +513,19 @@ def() {
     printf 'cmd.%s/%s=%s\n' "$1" "$2" "$8" >> "$RAW/meta"
 }
 
+# base_def SCEN PREP DIR SOURCE ARGS: the baseline build (BASELINE_REV) as one more method, its target DIR/ms_base/model
+base_def() {
+    [ -n "${MS_BASE:-}" ] || return 0
+    def "$1" ms_base "model-sync @$BASELINE_REV (baseline)" "$2" "$3/ms_base" "$3/ms_base/model" "$4" "$MSBX $5"
+}
+
 define_methods() {
     local t
     scenario first_a "First push: $SIZE MiB Triton model, random weights (dataset a)" \
         "Empty target. $(data_files "$D/a") files, $(fmt_bytes "$(data_bytes "$D/a")") bytes; weights incompressible."
     t="$S/first_a"
     def first_a ms "model-sync push (verify on)" fresh "$t/ms" "$t/ms/model" "$D/a" "$MSX push $D/a bench:first_a/ms/model"
+    base_def first_a fresh "$t" "$D/a" "push $D/a bench:first_a/ms_base/model"
     def first_a rsync_avz "rsync -avz" fresh "$t/rsync_avz" "$t/rsync_avz/model" "$D/a" "rsync -avz --stats -e '$RSH' $D/a/ $REMOTE:$t/rsync_avz/model/"
     def first_a rsync_a "rsync -a" fresh "$t/rsync_a" "$t/rsync_a/model" "$D/a" "rsync -a --stats -e '$RSH' $D/a/ $REMOTE:$t/rsync_a/model/"
     def first_a scp "scp -r" fresh "$t/scp" "$t/scp/model" "$D/a" "scp ${SSH_OPTS/-p /-P } -r -q $D/a $REMOTE:$t/scp/model"
@@ -513,12 +550,14 @@ define_methods() {
         "Each method's target was filled once by that same method (untimed); the timed run finds nothing to send. model-sync still verifies (hashes both sides)."
     t="$S/noop"
     def noop ms "model-sync push (verify on)" keep "$t/ms" "$t/ms/model" "$D/a" "$MSX push $D/a bench:noop/ms/model"
+    base_def noop keep "$t" "$D/a" "push $D/a bench:noop/ms_base/model"
     def noop rsync_a "rsync -a" keep "$t/rsync_a" "$t/rsync_a/model" "$D/a" "rsync -a --stats -e '$RSH' $D/a/ $REMOTE:$t/rsync_a/model/"
 
     scenario delta "Delta: 1 MiB changed in the middle of 1/model.plan (dataset a)" \
         "The target holds the original model as a model-sync push left it, manifest included (pushed once, untimed, then reset with cp -a before every run, which keeps the mtimes the manifest records); rsync gets the very same target, where the manifest is one more file it leaves alone. The source has 1 MiB of new bytes in model.plan ($(fmt_bytes "$(stat -c %s "$D/a/1/model.plan")") bytes)."
     t="$S/delta"
     def delta ms "model-sync push (verify on)" delta "$t/ms" "$t/ms/model" "$D/amod" "$MSX push $D/amod bench:delta/ms/model"
+    base_def delta delta "$t" "$D/amod" "push $D/amod bench:delta/ms_base/model"
     def delta rsync_a "rsync -a" delta "$t/rsync_a" "$t/rsync_a/model" "$D/amod" "rsync -a --stats -e '$RSH' $D/amod/ $REMOTE:$t/rsync_a/model/"
 
     scenario pull "Pull: dataset a from the server to an empty local directory" \
@@ -532,12 +571,14 @@ define_methods() {
     scenario local "Local-alias copy: dataset a to the \`local\` alias (a directory on this machine)" \
         "model-sync push <dir> local:... (kernel copy into the stage, each file hashed back from it by sha256 in-process, as the source is by its cache or openssl) vs plain cp -r; same disk."
     def local ms "model-sync push to local (verify on)" fresh "$L/local_ms" "$L/local_ms/model" "$D/a" "$MSX push $D/a local:local_ms/model"
+    base_def local fresh "$L/local" "$D/a" "push $D/a local:local/ms_base/model"
     def local cp "cp -r" fresh "$C/local_cp" "$C/local_cp/model" "$D/a" "cp -r $D/a $C/local_cp/model"
 
     scenario files20k "First push: 20k-file tokenizer-heavy tree (dataset c)" \
         "Empty target. $(data_files "$D/c") files in 100 directories, $(fmt_bytes "$(data_bytes "$D/c")") bytes (512 B – 32 KiB each)."
     t="$S/files20k"
     def files20k ms "model-sync push (verify on)" fresh "$t/ms" "$t/ms/model" "$D/c" "$MSX push $D/c bench:files20k/ms/model"
+    base_def files20k fresh "$t" "$D/c" "push $D/c bench:files20k/ms_base/model"
     def files20k rsync_a "rsync -a" fresh "$t/rsync_a" "$t/rsync_a/model" "$D/c" "rsync -a --stats -e '$RSH' $D/c/ $REMOTE:$t/rsync_a/model/"
 
     scenario hf "First push: Hugging Face cache entry (dataset d, snapshots/ symlinks into blobs/)" \
@@ -605,9 +646,13 @@ prepare() { # prepare KEY
     fi
 }
 
+# The baseline build's commands are checked as model-sync's own.
+as_ms() { local c="${CMD[$1]}"; [ -n "${MSBX:-}" ] && c="${c/#"$MSBX "/"$MSX "}"; printf '%s' "$c"; }
+
 check_run() { # check_run KEY OUTFILE -> a short word for results.tsv
-    local k="$1" out="$2" words=()
-    case "${CMD[$k]}" in
+    local k="$1" out="$2" words=() cmd
+    cmd="$(as_ms "$k")"
+    case "$cmd" in
         "$MSX push --no-verify "*)
             if grep -q '"status": *"skipped"' "$out"; then words+=("unverified (--no-verify)"); else words+=("VERIFIED DESPITE --no-verify"); fi ;;
         "$MSX verify "*)
@@ -617,7 +662,7 @@ check_run() { # check_run KEY OUTFILE -> a short word for results.tsv
         "$MSX "*)
             if grep -q '"verified": *true' "$out"; then words+=("verified"); else words+=("NOT VERIFIED"); fi ;;
     esac
-    if [[ "${CMD[$k]}" == *" --hash "* || "${CMD[$k]}" == "$MSX verify local:hash/"* ]]; then
+    if [[ "$cmd" == *" --hash "* || "$cmd" == "$MSX verify local:hash/"* ]]; then
         words+=("$(sed -n 's/.*"algorithm": *"\([a-z0-9]*\)".*/\1/p' "$out" | head -n 1)")
     fi
     if [ -n "${TARGET[$k]}" ]; then
@@ -637,7 +682,7 @@ check_run() { # check_run KEY OUTFILE -> a short word for results.tsv
 
 wire_bytes() { # wire_bytes KEY OUTFILE
     local k="$1" out="$2" v=""
-    if [[ "${CMD[$k]}" == "$MSX "* ]]; then
+    if [[ "$(as_ms "$k")" == "$MSX "* ]]; then
         v="$(sed -n 's/.*"bytes_sent": *\([0-9][0-9]*\).*/\1/p' "$out" | head -n 1)"
     elif [[ "${CMD[$k]}" == rsync* ]]; then
         if [[ "${CMD[$k]}" == *" $REMOTE:"*" $C/"* ]]; then

@@ -1,9 +1,9 @@
-using ModelSync.Resolve;
-using ModelSync.Text;
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using ModelSync.Cli.Commands;
 using ModelSync.Errors;
+using ModelSync.Resolve;
+using ModelSync.Text;
 
 namespace ModelSync.Cli;
 

@@ -1,9 +1,9 @@
-using ModelSync.Resolve;
-using ModelSync.Text;
 using System.Text.Json.Nodes;
 using ModelSync.Config;
 using ModelSync.Processes;
 using ModelSync.Reporting;
+using ModelSync.Resolve;
+using ModelSync.Text;
 
 namespace ModelSync.Cli.Commands;
 

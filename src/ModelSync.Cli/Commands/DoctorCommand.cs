@@ -1,6 +1,6 @@
-using ModelSync.Doctor;
 using System.CommandLine;
 using ModelSync.Config;
+using ModelSync.Doctor;
 using ModelSync.Reporting;
 
 namespace ModelSync.Cli.Commands;

@@ -1,8 +1,8 @@
-using ModelSync.Resolve;
-using ModelSync.Transfer;
 using System.CommandLine;
 using ModelSync.Fleet;
 using ModelSync.Reporting;
+using ModelSync.Resolve;
+using ModelSync.Transfer;
 
 namespace ModelSync.Cli.Commands;
 

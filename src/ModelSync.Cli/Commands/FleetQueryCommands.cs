@@ -1,9 +1,9 @@
-using ModelSync.Hashing;
-using ModelSync.Resolve;
 using System.CommandLine;
 using ModelSync.Fleet;
+using ModelSync.Hashing;
 using ModelSync.Operations;
 using ModelSync.Reporting;
+using ModelSync.Resolve;
 
 namespace ModelSync.Cli.Commands;
 

@@ -1,6 +1,6 @@
-using ModelSync.Text;
 using System.CommandLine;
 using ModelSync.Paths;
+using ModelSync.Text;
 
 namespace ModelSync.Cli.Commands;
 

@@ -1,8 +1,8 @@
-using ModelSync.Transfer;
 using System.CommandLine;
 using ModelSync.Config;
 using ModelSync.Errors;
 using ModelSync.Publishing;
+using ModelSync.Transfer;
 
 namespace ModelSync.Cli.Commands;
 

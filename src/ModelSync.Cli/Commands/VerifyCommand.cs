@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ModelSync.Errors;
-using ModelSync.Operations;
 using ModelSync.Fleet;
+using ModelSync.Operations;
 using ModelSync.Reporting;
 
 namespace ModelSync.Cli.Commands;

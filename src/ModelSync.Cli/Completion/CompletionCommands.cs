@@ -1,9 +1,9 @@
-using ModelSync.Resolve;
 using System.CommandLine;
 using ModelSync.Cli.Commands;
 using ModelSync.Config;
 using ModelSync.Errors;
 using ModelSync.Operations;
+using ModelSync.Resolve;
 
 namespace ModelSync.Cli.Completion;
 

@@ -1,5 +1,4 @@
 using ModelSync.Config;
-using ModelSync.Doctor;
 using ModelSync.Processes;
 
 namespace ModelSync.Doctor;

@@ -1,10 +1,10 @@
-using ModelSync.Hashing;
-using ModelSync.Text;
 using System.Globalization;
 using ModelSync.Config;
 using ModelSync.Errors;
+using ModelSync.Hashing;
 using ModelSync.Processes;
 using ModelSync.Remotes;
+using ModelSync.Text;
 
 namespace ModelSync.Doctor;
 

@@ -1,10 +1,10 @@
-using ModelSync.Hashing;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using ModelSync.Config;
 using ModelSync.Errors;
+using ModelSync.Hashing;
 using ModelSync.Processes;
 using ModelSync.Remotes;
 

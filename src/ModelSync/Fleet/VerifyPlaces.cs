@@ -1,5 +1,4 @@
 using ModelSync.Config;
-using ModelSync.Fleet;
 
 namespace ModelSync.Fleet;
 

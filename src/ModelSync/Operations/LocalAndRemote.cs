@@ -1,5 +1,4 @@
 using ModelSync.Manifests;
-using ModelSync.Operations;
 using ModelSync.Paths;
 using ModelSync.Remotes;
 using ModelSync.Resolve;

@@ -1,12 +1,12 @@
-using ModelSync.Preflight;
-using ModelSync.Resolve;
 using System.Diagnostics;
 using ModelSync.Errors;
 using ModelSync.Manifests;
 using ModelSync.Paths;
 using ModelSync.Planning;
+using ModelSync.Preflight;
 using ModelSync.Publishing;
 using ModelSync.Remotes;
+using ModelSync.Resolve;
 using ModelSync.Transfer;
 using ModelSync.Verification;
 

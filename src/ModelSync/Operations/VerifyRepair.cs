@@ -1,4 +1,3 @@
-using ModelSync.Operations;
 using ModelSync.Text;
 
 namespace ModelSync.Operations;

@@ -1,4 +1,3 @@
-using ModelSync.Paths;
 
 namespace ModelSync.Paths;
 

@@ -1,6 +1,6 @@
-using ModelSync.Paths;
 using System.Globalization;
 using ModelSync.Errors;
+using ModelSync.Paths;
 using ModelSync.Remotes;
 
 namespace ModelSync.Publishing;

@@ -1,8 +1,8 @@
-using ModelSync.Text;
 using System.Text.Json.Nodes;
 using ModelSync.Manifests;
 using ModelSync.Operations;
 using ModelSync.Planning;
+using ModelSync.Text;
 
 namespace ModelSync.Reporting;
 

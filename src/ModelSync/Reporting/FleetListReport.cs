@@ -1,7 +1,7 @@
-using ModelSync.Text;
 using System.Text.Json.Nodes;
-using ModelSync.Operations;
 using ModelSync.Fleet;
+using ModelSync.Operations;
+using ModelSync.Text;
 using ModelSync.Versioning;
 
 namespace ModelSync.Reporting;

@@ -1,9 +1,9 @@
+using System.Text.Json.Nodes;
+using ModelSync.Fleet;
+using ModelSync.Operations;
+using ModelSync.Paths;
 using ModelSync.Text;
 using ModelSync.Transfer;
-using System.Text.Json.Nodes;
-using ModelSync.Operations;
-using ModelSync.Fleet;
-using ModelSync.Paths;
 
 namespace ModelSync.Reporting;
 

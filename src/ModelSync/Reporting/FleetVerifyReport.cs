@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using ModelSync.Operations;
 using ModelSync.Fleet;
+using ModelSync.Operations;
 
 namespace ModelSync.Reporting;
 

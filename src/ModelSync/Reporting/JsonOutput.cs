@@ -1,9 +1,9 @@
-using ModelSync.Text;
 using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ModelSync.Text;
 
 namespace ModelSync.Reporting;
 

@@ -1,7 +1,7 @@
-using ModelSync.Remotes;
-using ModelSync.Text;
 using System.Text.Json.Nodes;
 using ModelSync.Operations;
+using ModelSync.Remotes;
+using ModelSync.Text;
 
 namespace ModelSync.Reporting;
 

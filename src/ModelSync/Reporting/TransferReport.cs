@@ -1,9 +1,9 @@
-using ModelSync.Resolve;
-using ModelSync.Text;
 using System.Text.Json.Nodes;
 using ModelSync.Manifests;
 using ModelSync.Operations;
 using ModelSync.Planning;
+using ModelSync.Resolve;
+using ModelSync.Text;
 using ModelSync.Transfer;
 
 namespace ModelSync.Reporting;

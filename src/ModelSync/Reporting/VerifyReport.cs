@@ -1,7 +1,7 @@
-using ModelSync.Text;
-using ModelSync.Verification;
 using System.Text.Json.Nodes;
 using ModelSync.Operations;
+using ModelSync.Text;
+using ModelSync.Verification;
 
 namespace ModelSync.Reporting;
 

@@ -1,6 +1,6 @@
-using ModelSync.Text;
 using System.Text.Json.Nodes;
 using ModelSync.Operations;
+using ModelSync.Text;
 
 namespace ModelSync.Reporting;
 

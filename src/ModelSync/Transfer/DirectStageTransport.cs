@@ -3,7 +3,6 @@ using ModelSync.Errors;
 using ModelSync.Manifests;
 using ModelSync.Processes;
 using ModelSync.Remotes;
-using ModelSync.Transfer;
 
 namespace ModelSync.Transfer;
 

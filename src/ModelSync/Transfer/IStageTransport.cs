@@ -1,4 +1,3 @@
-using ModelSync.Transfer;
 
 namespace ModelSync.Transfer;
 

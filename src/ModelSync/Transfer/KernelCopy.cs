@@ -1,7 +1,7 @@
-using ModelSync.Hashing;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Microsoft.Win32.SafeHandles;
+using ModelSync.Hashing;
 
 namespace ModelSync.Transfer;
 

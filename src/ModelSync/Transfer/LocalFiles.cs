@@ -1,6 +1,6 @@
-using ModelSync.Hashing;
 using System.Runtime.InteropServices;
 using ModelSync.Errors;
+using ModelSync.Hashing;
 using ModelSync.Manifests;
 
 namespace ModelSync.Transfer;

@@ -1,12 +1,11 @@
-using ModelSync.Hashing;
-using ModelSync.Resolve;
 using System.Collections.Concurrent;
+using ModelSync.Hashing;
 using ModelSync.Manifests;
 using ModelSync.Paths;
 using ModelSync.Planning;
 using ModelSync.Processes;
 using ModelSync.Remotes;
-using ModelSync.Transfer;
+using ModelSync.Resolve;
 
 namespace ModelSync.Transfer;
 

@@ -3,7 +3,6 @@ using ModelSync.Paths;
 using ModelSync.Planning;
 using ModelSync.Processes;
 using ModelSync.Remotes;
-using ModelSync.Transfer;
 
 namespace ModelSync.Transfer;
 

@@ -4,7 +4,6 @@ using ModelSync.Paths;
 using ModelSync.Processes;
 using ModelSync.Remotes;
 using ModelSync.Resolve;
-using ModelSync.Transfer;
 
 namespace ModelSync.Transfer;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using ModelSync.Transfer;
 
 namespace ModelSync.Transfer;
 

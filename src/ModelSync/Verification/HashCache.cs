@@ -1,8 +1,8 @@
-using ModelSync.Hashing;
 using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using ModelSync.Config;
+using ModelSync.Hashing;
 using ModelSync.Manifests;
 using ModelSync.Paths;
 

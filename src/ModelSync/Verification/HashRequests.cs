@@ -1,6 +1,6 @@
-using ModelSync.Hashing;
 using System.Globalization;
 using System.Security.Cryptography;
+using ModelSync.Hashing;
 using ModelSync.Manifests;
 using ModelSync.Paths;
 

@@ -1,6 +1,6 @@
-using ModelSync.Text;
 using System.Text;
 using System.Text.RegularExpressions;
+using ModelSync.Text;
 
 namespace ModelSync.Versioning;
 

@@ -1,5 +1,5 @@
-using ModelSync.Hashing;
 using System.Text;
+using ModelSync.Hashing;
 using ModelSync.IntegrationTests.Support;
 using ModelSync.Manifests;
 using ModelSync.Paths;

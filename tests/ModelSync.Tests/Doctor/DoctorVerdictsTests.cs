@@ -1,9 +1,9 @@
-using ModelSync.Text;
 using System.Text;
 using ModelSync.Config;
 using ModelSync.Doctor;
 using ModelSync.Processes;
 using ModelSync.Remotes;
+using ModelSync.Text;
 
 namespace ModelSync.Tests.Doctor;
 

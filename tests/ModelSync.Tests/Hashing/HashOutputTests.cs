@@ -1,5 +1,5 @@
-using ModelSync.Hashing;
 using System.Text;
+using ModelSync.Hashing;
 
 namespace ModelSync.Tests.Hashing;
 

@@ -1,5 +1,5 @@
-using ModelSync.Hashing;
 using System.Text;
+using ModelSync.Hashing;
 using ModelSync.Manifests;
 using ModelSync.Verification;
 using static ModelSync.Tests.Support.Entries;

@@ -1,6 +1,6 @@
-using ModelSync.Hashing;
 using System.Text;
 using System.Text.Json;
+using ModelSync.Hashing;
 using ModelSync.Manifests;
 using ModelSync.Paths;
 using static ModelSync.Tests.Support.Entries;

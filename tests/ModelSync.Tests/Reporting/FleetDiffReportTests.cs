@@ -1,6 +1,6 @@
+using ModelSync.Fleet;
 using ModelSync.Manifests;
 using ModelSync.Operations;
-using ModelSync.Fleet;
 using ModelSync.Paths;
 using ModelSync.Planning;
 using ModelSync.Reporting;

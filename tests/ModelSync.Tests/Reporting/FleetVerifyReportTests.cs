@@ -1,5 +1,5 @@
-using ModelSync.Operations;
 using ModelSync.Fleet;
+using ModelSync.Operations;
 using ModelSync.Paths;
 using ModelSync.Reporting;
 

@@ -1,11 +1,11 @@
-using ModelSync.Transfer;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using ModelSync.Manifests;
 using ModelSync.Doctor;
+using ModelSync.Manifests;
 using ModelSync.Planning;
 using ModelSync.Reporting;
+using ModelSync.Transfer;
 
 namespace ModelSync.Tests.Reporting;
 
