@@ -2,7 +2,6 @@ using ModelSync.Errors;
 using ModelSync.Manifests;
 using ModelSync.Paths;
 using ModelSync.Resolve;
-using ModelSync.Transfer;
 
 namespace ModelSync.Preflight;
 

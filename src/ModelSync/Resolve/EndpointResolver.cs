@@ -1,8 +1,6 @@
 using ModelSync.Config;
-using ModelSync.Operations;
 using ModelSync.Paths;
 using ModelSync.Remotes;
-using ModelSync.Transfer;
 using ModelSync.Versioning;
 
 namespace ModelSync.Resolve;
@@ -136,7 +134,7 @@ public sealed class EndpointResolver(RemoteSession session)
     private async Task<LatestResolution?> LatestAsync(IRemote server, RemoteSpec spec, CancellationToken cancellationToken)
     {
         if (!LatestSelector.TryParse(spec.Path, out var model)) return null;
-        var catalog = await ListOperation.CatalogAsync(server, session.Config.Naming.Pattern, cancellationToken);
+        var catalog = await ModelBaseCatalog.ScanAsync(server, session.Config.Naming.Pattern, cancellationToken);
         return LatestResolver.Resolve(catalog, model, spec.ToString(), server.Alias.Name);
     }
 

@@ -1,6 +1,5 @@
 using ModelSync.Errors;
 using ModelSync.Paths;
-using ModelSync.Transfer;
 
 namespace ModelSync.Resolve;
 

@@ -1,5 +1,5 @@
 using ModelSync.Planning;
-using ModelSync.Transfer;
+using ModelSync.Resolve;
 
 namespace ModelSync.Transfer;
 

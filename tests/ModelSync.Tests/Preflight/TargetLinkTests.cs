@@ -4,7 +4,6 @@ using ModelSync.Preflight;
 using ModelSync.Processes;
 using ModelSync.Remotes;
 using ModelSync.Resolve;
-using ModelSync.Transfer;
 using static ModelSync.Tests.Support.Entries;
 
 namespace ModelSync.Tests.Preflight;

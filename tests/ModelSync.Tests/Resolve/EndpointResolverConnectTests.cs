@@ -2,7 +2,6 @@ using ModelSync.Config;
 using ModelSync.Errors;
 using ModelSync.Hashing;
 using ModelSync.Manifests;
-using ModelSync.Operations;
 using ModelSync.Processes;
 using ModelSync.Remotes;
 using ModelSync.Resolve;

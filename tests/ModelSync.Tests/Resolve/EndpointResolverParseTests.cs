@@ -2,7 +2,6 @@ using ModelSync.Config;
 using ModelSync.Errors;
 using ModelSync.Paths;
 using ModelSync.Resolve;
-using ModelSync.Transfer;
 
 namespace ModelSync.Tests.Resolve;
 

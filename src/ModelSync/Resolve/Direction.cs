@@ -1,4 +1,4 @@
-namespace ModelSync.Transfer;
+namespace ModelSync.Resolve;
 
 /// <summary>Which way a transfer's bytes go: each is also the command that runs it.</summary>
 public enum Direction
