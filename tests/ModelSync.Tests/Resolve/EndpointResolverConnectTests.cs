@@ -5,6 +5,7 @@ using ModelSync.Manifests;
 using ModelSync.Processes;
 using ModelSync.Remotes;
 using ModelSync.Resolve;
+using ModelSync.Tests.Support;
 using static ModelSync.Tests.Support.Entries;
 
 namespace ModelSync.Tests.Resolve;
@@ -21,7 +22,7 @@ public sealed class EndpointResolverConnectTests : IAsyncDisposable
     private readonly FakeServer _alpha = new(Alias("alpha"), "3.2.7", [Older, Newest, "RTX3090_N2501_LANGDETECTOR_250715"]);
     private readonly FakeServer _beta = new(Alias("beta"), "3.2.7", []);
     private readonly FakeServer _norsync = new(Alias("norsync"), null, [Newest]);
-    private readonly DirectoryInfo _here = Directory.CreateTempSubdirectory("ms-resolve-");
+    private readonly TempDirectory _here = new("ms-resolve");
     private readonly RemoteSession _session;
     private readonly EndpointResolver _resolver;
 
@@ -34,7 +35,7 @@ public sealed class EndpointResolverConnectTests : IAsyncDisposable
         Directory.CreateDirectory(LocalModel);
     }
 
-    private string LocalModel => Path.Join(_here.FullName, "my_model");
+    private string LocalModel => Path.Join(_here.Path, "my_model");
 
     private static ServerAlias Alias(string name) => new(name, name + ".internal", null, null, "/models", null, []);
 
@@ -79,7 +80,7 @@ public sealed class EndpointResolverConnectTests : IAsyncDisposable
     {
         await Assert.ThrowsAsync<ModelSyncException>(() => _resolver.PushAsync(LocalModel, "alpha:ASR@latest", false, Ignore, CancellationToken.None));
         await Assert.ThrowsAsync<ModelSyncException>(() => _resolver.PushAsync(LocalModel + "-missing", "alpha", false, Ignore, CancellationToken.None));
-        await Assert.ThrowsAsync<ModelSyncException>(() => _resolver.PullAsync("alpha", _here.FullName, false, Ignore, CancellationToken.None));
+        await Assert.ThrowsAsync<ModelSyncException>(() => _resolver.PullAsync("alpha", _here.Path, false, Ignore, CancellationToken.None));
         await Assert.ThrowsAsync<ModelSyncException>(() => _resolver.CopyAsync("alpha", "beta", false, Ignore, CancellationToken.None));
         await Assert.ThrowsAsync<ModelSyncException>(() => _resolver.CopyAsync("alpha:m", "beta:ASR@latest", false, Ignore, CancellationToken.None));
         var stored = await Assert.ThrowsAsync<ModelSyncException>(() => _resolver.StoredAsync("alpha", false, CancellationToken.None));
@@ -99,18 +100,18 @@ public sealed class EndpointResolverConnectTests : IAsyncDisposable
     [Fact]
     public async Task APullOfLatestReadsTheNewestVersionIntoTheLocalDirectory()
     {
-        var (from, to) = await _resolver.PullAsync("alpha:ASR@latest", _here.FullName, false, Ignore, CancellationToken.None);
+        var (from, to) = await _resolver.PullAsync("alpha:ASR@latest", _here.Path, false, Ignore, CancellationToken.None);
 
         Assert.Equal(("/models/" + Newest, "alpha:/models/" + Newest), (from.Path, from.Display));
         Assert.Equal(("alpha:ASR@latest", Newest, 2), (from.Resolved?.Selector, from.Resolved?.Chosen.Name, from.Resolved?.Versions));
         Assert.True(to.Remote.Alias.IsThisMachine);
-        Assert.Equal((Path.Join(_here.FullName, Newest), Path.Join(_here.FullName, Newest)), (to.Path, to.Display));
+        Assert.Equal((Path.Join(_here.Path, Newest), Path.Join(_here.Path, Newest)), (to.Path, to.Display));
     }
 
     [Fact]
     public async Task APullOfAModelWithoutVersionsSuggestsOneThere()
     {
-        var error = await Assert.ThrowsAsync<ModelSyncException>(() => _resolver.PullAsync("alpha:ASRR@latest", _here.FullName, false, Ignore, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ModelSyncException>(() => _resolver.PullAsync("alpha:ASRR@latest", _here.Path, false, Ignore, CancellationToken.None));
 
         Assert.Equal(ExitCodes.Usage, error.ExitCode);
         Assert.Equal("no version of model 'ASRR' on alpha — did you mean 'ASR'? (models there: ASR, LANGDETECTOR)", error.Message);
@@ -119,7 +120,7 @@ public sealed class EndpointResolverConnectTests : IAsyncDisposable
     [Fact]
     public async Task APullOfADirectoryIsRefusedForItNamesNoModel()
     {
-        var error = await Assert.ThrowsAsync<ModelSyncException>(() => _resolver.PullAsync("alpha:serving/", _here.FullName, false, Ignore, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ModelSyncException>(() => _resolver.PullAsync("alpha:serving/", _here.Path, false, Ignore, CancellationToken.None));
 
         Assert.Equal("'serving/' names a directory, not a model", error.Message);
     }
@@ -127,7 +128,7 @@ public sealed class EndpointResolverConnectTests : IAsyncDisposable
     [Fact]
     public async Task ATransferNeedsRsyncOnTheServerButACompareDoesNot()
     {
-        var error = await Assert.ThrowsAsync<ModelSyncException>(() => _resolver.PullAsync("norsync:" + Newest, _here.FullName, false, Ignore, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ModelSyncException>(() => _resolver.PullAsync("norsync:" + Newest, _here.Path, false, Ignore, CancellationToken.None));
         var (_, server) = await _resolver.LocalAndServerAsync(LocalModel, "norsync", false, CancellationToken.None);
 
         Assert.Equal((ExitCodes.Failed, "rsync is not installed on norsync"), (error.ExitCode, error.Message));
@@ -183,7 +184,7 @@ public sealed class EndpointResolverConnectTests : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _session.DisposeAsync();
-        _here.Delete(recursive: true);
+        _here.Dispose();
     }
 
     /// <summary>A server in memory: remembers being connected; its model_base holds one directory per name given.</summary>

@@ -2,6 +2,7 @@ using ModelSync.Config;
 using ModelSync.Errors;
 using ModelSync.Paths;
 using ModelSync.Resolve;
+using ModelSync.Tests.Support;
 
 namespace ModelSync.Tests.Resolve;
 
@@ -107,15 +108,9 @@ public sealed class EndpointResolverParseTests
     [Fact]
     public void ALocalModelIsAbsoluteWithoutATrailingSlash()
     {
-        var directory = Directory.CreateTempSubdirectory("ms-resolve-");
-        try
-        {
-            Assert.Equal(directory.FullName.TrimEnd('/'), EndpointResolver.LocalSource(directory.FullName + "/"));
-        }
-        finally
-        {
-            directory.Delete();
-        }
+        using var directory = new TempDirectory("ms-resolve");
+
+        Assert.Equal(directory.Path.TrimEnd('/'), EndpointResolver.LocalSource(directory.Path + "/"));
     }
 
     [Fact]
