@@ -30,12 +30,12 @@ public sealed class TransferOperation
         _progress = progress;
     }
 
-    public async Task<TransferResult> RunAsync(string direction, Endpoint source, Endpoint target, TransferOptions options, CancellationToken cancellationToken)
+    public async Task<TransferResult> RunAsync(Direction direction, Endpoint source, Endpoint target, TransferOptions options, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var scans = await Task.WhenAll(source.Remote.ScanAsync(source.Path, cancellationToken), target.Remote.ScanAsync(target.Path, cancellationToken));
         var sourceTree = scans[0] ?? throw new ModelSyncException($"nothing at {source.Display}", ExitCodes.Usage,
-            direction == "push" ? "check the path" : $"check the name with `model-sync list {source.Remote.Alias.Name}`");
+            direction == Direction.Push ? "check the path" : $"check the name with `model-sync list {source.Remote.Alias.Name}`");
         TransferChecks.RefuseReservedNames(source, sourceTree);
         var targetTree = TargetLink.Check(direction, target, scans[1], options.ReplaceLink, out var linkWarning);
         var plan = Planner.Plan(sourceTree, targetTree, new PlanOptions(options.Delete));
@@ -47,7 +47,7 @@ public sealed class TransferOperation
         var run = new TransferContext(direction, source, target, options, options.Checksum ? _cachingHasher.WithoutCache() : _cachingHasher,
             sourceTree, targetTree, plan, hash.Function, cancellationToken);
         var skipped = Skipped(run);
-        var server = direction == "pull" ? source.Remote : target.Remote;
+        var server = direction == Direction.Pull ? source.Remote : target.Remote;
         var transport = _transport.Describe(run);
         TransferResult Result(long sent, long alreadyThere, VerificationOutcome verification, bool published) => new(
             direction, source.Display, target.Display, server.Alias.Name, options.DryRun, sourceTree.Files.Count(), sourceTree.TotalBytes,

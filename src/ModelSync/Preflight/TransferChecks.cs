@@ -110,7 +110,7 @@ internal static class TransferChecks
     /// </summary>
     public static async Task WriteManifestAsync(TransferContext run, string directory, IReadOnlyDictionary<string, string> hashes)
     {
-        if (!run.IsDirectory || run.Target.Remote.Alias.Name == LocalRemote.ThisMachineName) return;
+        if (!run.IsDirectory || run.Target.Remote.Alias.IsThisMachine) return;
         var alias = run.Source.Remote.Alias;
         var from = alias.IsLocal ? Environment.MachineName : alias.Host ?? alias.Name;
         var manifest = ModelManifest.Create(run.SourceTree, hashes, run.Function, from, run.Source.Path);

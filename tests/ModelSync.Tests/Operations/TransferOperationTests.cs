@@ -224,7 +224,7 @@ public sealed class TransferOperationTests : IAsyncDisposable
 
     private Task<TransferResult> PushAsync(TransferOptions? options = null, CancellationToken cancellationToken = default) =>
         new TransferOperation(_transport, new TreeHasher(null), new RecordingProgress())
-            .RunAsync("push", new Endpoint(_here, From, "./m"), new Endpoint(_gpu, To, "gpu:" + To), options ?? Options(), cancellationToken);
+            .RunAsync(Direction.Push, new Endpoint(_here, From, "./m"), new Endpoint(_gpu, To, "gpu:" + To), options ?? Options(), cancellationToken);
 
     /// <summary>Answers with <paramref name="yes"/> and remembers what it was asked about.</summary>
     private sealed class Answering(bool yes) : IRemovalConsent

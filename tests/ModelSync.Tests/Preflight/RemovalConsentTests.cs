@@ -137,7 +137,7 @@ public sealed class RemovalConsentTests
     private static TransferContext Run(TreeListing source, TreeListing? target, bool delete, IRemovalConsent? consent = null)
     {
         var options = new TransferOptions(DryRun: false, Delete: delete, Compress: false, Verify: true) { Consent = consent ?? NoRemovalConsent.Instance };
-        return new TransferContext("push", new Endpoint(new MemoryRemote("here", "/here").Put("/here/m", source), "/here/m", "./m"),
+        return new TransferContext(Direction.Push, new Endpoint(new MemoryRemote("here", "/here").Put("/here/m", source), "/here/m", "./m"),
             new Endpoint(new MemoryRemote().Put("/models/m", target), "/models/m", "gpu:/models/m"),
             options, new TreeHasher(null), source, target, Planner.Plan(source, target, new PlanOptions(delete)), HashFunction.Sha256, CancellationToken.None);
     }
