@@ -70,7 +70,7 @@ public sealed class ConsoleProgress(TextWriter items, TextWriter phases, TextWri
         prompts.WriteLine();
         if (assumeYes) return true;
         if (Console.IsInputRedirected) return false;
-        Console.Error.Write($"Delete these {deletes.Count} file(s) from the target? [y/N] ");
+        Console.Error.Write($"Delete {(deletes.Count == 1 ? "this file" : $"these {deletes.Count} files")} from the target? [y/N] ");
         var answer = Console.ReadLine()?.Trim().ToLowerInvariant();
         return answer is "y" or "yes";
     }

@@ -38,7 +38,7 @@ public sealed class FleetConsole : IFleetProgress
     {
         { Failure: { } f } => $"FAILED: {f.Message}",
         { Result.DryRun: true } => $"dry run: {FleetPushReport.Status(outcome)}",
-        { Result: { } r } => $"{FleetPushReport.Status(outcome)}: {r.Files} files, {Human.Bytes(r.BytesSent)} sent, verified: {TransferReport.Verified(r.Verification)} ({Human.Seconds(outcome.Seconds)})"
+        { Result: { } r } => $"{FleetPushReport.Status(outcome)}: {Human.Count(r.Files, "file")}, {Human.Bytes(r.BytesSent)} sent, verified: {TransferReport.Verified(r.Verification)} ({Human.Seconds(outcome.Seconds)})"
             + (outcome.CopiedFrom is { } source ? $", copied from {source}" : ""),
         _ => "done",
     });
@@ -96,7 +96,7 @@ public sealed class FleetConsole : IFleetProgress
             var yes = _assumeYes;
             if (!yes && !Console.IsInputRedirected)
             {
-                Console.Error.Write($"Delete these {deletes.Count} file(s) from {_names[index]}? [y/N] ");
+                Console.Error.Write($"Delete {(deletes.Count == 1 ? "this file" : $"these {deletes.Count} files")} from {_names[index]}? [y/N] ");
                 yes = Console.ReadLine()?.Trim().ToLowerInvariant() is "y" or "yes";
             }
             if (_live) DrawBlock();
@@ -120,7 +120,7 @@ public sealed class FleetConsole : IFleetProgress
             var files = Interlocked.Increment(ref _files);
             var bytes = Interlocked.Add(ref _bytes, item.Size);
             // Plain lines would be one per file per server: only the live line shows them.
-            if (console._live) console.Set(index, $"sending: {files} file(s), {Human.Bytes(bytes)} — {item.Path}");
+            if (console._live) console.Set(index, $"sending: {Human.Count(files, "file")}, {Human.Bytes(bytes)} — {item.Path}");
         }
 
         public void Bytes(RsyncProgress update) =>
