@@ -14,7 +14,7 @@ public sealed class CompressionTests(SshdFixture sshd) : SshdTestBase(sshd)
     private const int Size = 4 << 20;
 
     [Fact]
-    public async Task Compressed_push_sends_weights_whole_and_text_compressed()
+    public async Task CompressedPushSendsWeightsWholeAndTextCompressed()
     {
         Tree("m").File("1/model.onnx", new byte[Size]).File("notes.txt", new byte[Size]).File("config.pbtxt", "name: \"m\"");
 
@@ -27,7 +27,7 @@ public sealed class CompressionTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Compressed_pull_receives_weights_whole()
+    public async Task CompressedPullReceivesWeightsWhole()
     {
         Tree("m").File("w/model.safetensors", new byte[Size]).File("tokenizer.json", new byte[Size]);
         await CliOk("push", "./m", "alpha:czp-" + Id, "--no-compress");
@@ -40,7 +40,7 @@ public sealed class CompressionTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Compressed_resend_of_weights_that_failed_verification_is_not_compressed()
+    public async Task CompressedResendOfWeightsThatFailedVerificationIsNotCompressed()
     {
         Tree("m").RandomFile("1/model.plan", Size, seed: 7).File("labels.txt", "a\nb\n");
         await CliOk("push", "./m", "alpha:czr-" + Id);

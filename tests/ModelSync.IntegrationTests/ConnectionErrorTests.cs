@@ -36,7 +36,7 @@ public sealed class ConnectionErrorTests(SshdFixture sshd) : SshdTestBase(sshd)
     {
         CreateModel();
         var otherKey = Path.Combine(Work, "unauthorized_key");
-        await RunToolAsync("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "ms-it-unauthorized", "-f", otherKey);
+        await TestProcess.RunOkAsync("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "ms-it-unauthorized", "-f", otherKey);
         var config = TestConfig.Write(Work, TestConfig.Ssh(Sshd, "alpha", Sshd.BaseA) with { SshKey = otherKey });
 
         var result = await CliWith(config, "push", "./" + Model, "alpha");
@@ -70,7 +70,7 @@ public sealed class ConnectionErrorTests(SshdFixture sshd) : SshdTestBase(sshd)
         var accepted = await CliWith(acceptNew, "push", "./" + Model, "alpha");
         CliAssert.Exit(accepted, 0);
         // The key was recorded (possibly hashed, per the system's HashKnownHosts): ssh-keygen -F finds it.
-        await RunToolAsync("ssh-keygen", "-F", $"[127.0.0.1]:{Port}", "-f", emptyKnownHosts);
+        await TestProcess.RunOkAsync("ssh-keygen", "-F", $"[127.0.0.1]:{Port}", "-f", emptyKnownHosts);
         TreeComparer.AssertSameTree(Path.Combine(Work, Model), Path.Combine(Sshd.BaseA, Model));
     }
 }

@@ -104,7 +104,7 @@ public sealed class DiffTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_file_that_became_a_directory_gets_a_push_command_with_delete()
+    public async Task AFileThatBecameADirectoryGetsAPushCommandWithDelete()
     {
         var source = await PushedSourceAsync();
         File.Delete(source.PathOf("b.bin"));
@@ -119,7 +119,7 @@ public sealed class DiffTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_target_that_is_a_version_link_is_compared_with_what_it_names_and_the_push_printed_goes_there_by_name()
+    public async Task ATargetThatIsAVersionLinkIsComparedWithWhatItNamesAndThePushPrintedGoesThereByName()
     {
         var source = await PushedSourceAsync();
         source.File("a.txt", "aaaa, now longer\n");

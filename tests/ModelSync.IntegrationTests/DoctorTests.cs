@@ -55,7 +55,7 @@ public sealed class DoctorTests(SshdFixture sshd) : SshdTestBase(sshd)
         ServerRows.SkipWhile(s => s != step).Skip(1).Select(s => $"{server}: {s}").ToArray();
 
     [Fact]
-    public async Task Healthy_servers_pass_every_check_and_exit_zero()
+    public async Task HealthyServersPassEveryCheckAndExitZero()
     {
         var result = await Cli("doctor");
 
@@ -85,7 +85,7 @@ public sealed class DoctorTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Json_lists_every_check_with_name_server_ok_result_and_fix()
+    public async Task JsonListsEveryCheckWithNameServerOkResultAndFix()
     {
         var result = await Cli("--json", "doctor", "alpha");
 
@@ -108,7 +108,7 @@ public sealed class DoctorTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Named_aliases_only_and_an_unknown_one_is_a_usage_error()
+    public async Task NamedAliasesOnlyAndAnUnknownOneIsAUsageError()
     {
         var local = await Cli("doctor", "local");
         CliAssert.Exit(local, 0);
@@ -119,7 +119,7 @@ public sealed class DoctorTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Closed_port_fails_the_TCP_row_and_skips_what_needs_it()
+    public async Task ClosedPortFailsTheTCPRowAndSkipsWhatNeedsIt()
     {
         var closed = ClosedPort.Get();
         var config = TestConfig.Write(Work, TestConfig.Ssh(Sshd, "alpha", Sshd.BaseA) with { Port = closed });
@@ -144,10 +144,10 @@ public sealed class DoctorTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Unauthorized_key_fails_authentication_with_ssh_add_and_ssh_copy_id()
+    public async Task UnauthorizedKeyFailsAuthenticationWithSshAddAndSshCopyId()
     {
         var otherKey = Path.Combine(Work, "unauthorized_key");
-        await RunToolAsync("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "ms-it-unauthorized", "-f", otherKey);
+        await TestProcess.RunOkAsync("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "ms-it-unauthorized", "-f", otherKey);
         var config = TestConfig.Write(Work, TestConfig.Ssh(Sshd, "alpha", Sshd.BaseA) with { SshKey = otherKey });
 
         var result = await CliWith(config, "doctor", "alpha");
@@ -162,7 +162,7 @@ public sealed class DoctorTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_key_others_can_read_fails_the_ssh_key_row_with_chmod_600()
+    public async Task AKeyOthersCanReadFailsTheSshKeyRowWithChmod600()
     {
         var loose = Path.Combine(Work, "loose_key");
         File.Copy(Sshd.ClientKeyPath, loose);
@@ -177,7 +177,7 @@ public sealed class DoctorTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Unknown_host_key_fails_the_host_key_row_with_accept_new()
+    public async Task UnknownHostKeyFailsTheHostKeyRowWithAcceptNew()
     {
         var emptyKnownHosts = Path.Combine(Work, "empty_known_hosts");
         File.WriteAllText(emptyKnownHosts, "");
@@ -197,7 +197,7 @@ public sealed class DoctorTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Rsync_missing_on_the_server_fails_that_row_only()
+    public async Task RsyncMissingOnTheServerFailsThatRowOnly()
     {
         var original = File.ReadAllText(Bashrc);
         var farm = await PathWithoutRsyncAsync();
@@ -222,7 +222,7 @@ public sealed class DoctorTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Read_only_model_base_fails_the_writable_row()
+    public async Task ReadOnlyModelBaseFailsTheWritableRow()
     {
         var target = Path.Combine(Work, "readonly");
         var config = TestConfig.Write(Work, TestConfig.Ssh(Sshd, "alpha", target));
@@ -259,7 +259,7 @@ public sealed class DoctorTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_bashrc_that_prints_fails_the_clean_shell_row_with_the_PS1_guard()
+    public async Task ABashrcThatPrintsFailsTheCleanShellRowWithThePS1Guard()
     {
         var original = File.ReadAllText(Bashrc);
         try
@@ -283,7 +283,7 @@ public sealed class DoctorTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_slow_bashrc_is_a_warning_naming_pyenv_and_conda_and_still_exits_zero()
+    public async Task ASlowBashrcIsAWarningNamingPyenvAndCondaAndStillExitsZero()
     {
         var original = File.ReadAllText(Bashrc);
         try
@@ -307,7 +307,7 @@ public sealed class DoctorTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_broken_config_is_a_failed_row_not_an_error_line()
+    public async Task ABrokenConfigIsAFailedRowNotAnErrorLine()
     {
         var config = Path.Combine(Work, "broken.yaml");
         File.WriteAllText(config, "servers:\n  reaper:\n    hots: reaper.internal\n    model_base: /m\n");
@@ -323,7 +323,7 @@ public sealed class DoctorTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Without_a_config_the_built_in_local_alias_passes()
+    public async Task WithoutAConfigTheBuiltInLocalAliasPasses()
     {
         using var home = new TempDirectory("ms-it-doctor-home");
 

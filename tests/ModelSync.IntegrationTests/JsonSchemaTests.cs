@@ -16,7 +16,7 @@ public sealed class JsonSchemaTests(SshdFixture sshd) : SshdTestBase(sshd)
     private static readonly HashSet<string> NotReports = ["completion"];
 
     [Fact]
-    public void Every_command_has_a_documented_valid_schema()
+    public void EveryCommandHasADocumentedValidSchema()
     {
         var doc = File.ReadAllText(RepoFiles.PathOf("docs/json.md"));
         var files = ModelSync.Cli.Cli.Build().Subcommands
@@ -36,7 +36,7 @@ public sealed class JsonSchemaTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Servers_with_and_without_check()
+    public async Task ServersWithAndWithoutCheck()
     {
         var plain = JsonSchemas.Valid(await CliOk("--json", "servers"), "servers.schema.json");
         Assert.All(plain["servers"]!.AsArray(), s => Assert.Null(s!["check"]));
@@ -46,7 +46,7 @@ public sealed class JsonSchemaTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Diff_push_pull_and_verify()
+    public async Task DiffPushPullAndVerify()
     {
         var target = "alpha:json-" + Id;
         Tree("m").File("config.pbtxt", "v1").File("1/model.onnx", "weights").Symlink("latest", "1");
@@ -73,7 +73,7 @@ public sealed class JsonSchemaTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task List_versions_and_name()
+    public async Task ListVersionsAndName()
     {
         var model = "J" + Id.ToUpperInvariant();
         var name = $"RTX3090_N2501_{model}_250101";
@@ -96,7 +96,7 @@ public sealed class JsonSchemaTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Exec_passes_the_exit_code()
+    public async Task ExecPassesTheExitCode()
     {
         var result = await Cli("exec", "alpha", "echo out; echo err >&2; exit 4", "--json");
 
@@ -105,7 +105,7 @@ public sealed class JsonSchemaTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Doctor_healthy_and_broken()
+    public async Task DoctorHealthyAndBroken()
     {
         JsonSchemas.Valid(await CliOk("doctor", "alpha", "--json"), "doctor.schema.json");
 
@@ -121,7 +121,7 @@ public sealed class JsonSchemaTests(SshdFixture sshd) : SshdTestBase(sshd)
     [InlineData(2, "list", "alpah")]
     [InlineData(2, "push", "./m", "alpha", "--no-such-option")]
     [InlineData(1, "list", "missing-base")]
-    public async Task Errors_follow_the_error_schema(int exitCode, params string[] args)
+    public async Task ErrorsFollowTheErrorSchema(int exitCode, params string[] args)
     {
         var config = TestConfig.Write(Work, TestConfig.Ssh(Sshd, "alpha", Sshd.BaseA), TestConfig.Ssh(Sshd, "missing-base", Path.Combine(Work, "nothing-here")));
 

@@ -16,7 +16,7 @@ public sealed class LocalCopyTests(SshdFixture sshd) : SshdTestBase(sshd)
     private string Target(string name) => Path.Combine(Sshd.LocalBase, "lc-" + Id, name);
 
     [Fact]
-    public async Task A_hostile_tree_is_copied_locally_verified_and_pulled_back_identical()
+    public async Task AHostileTreeIsCopiedLocallyVerifiedAndPulledBackIdentical()
     {
         var name = "model-" + Id;
         var source = Path.Combine(Work, name);
@@ -43,7 +43,7 @@ public sealed class LocalCopyTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Modes_and_mtimes_are_kept_as_rsync_keeps_them()
+    public async Task ModesAndMtimesAreKeptAsRsyncKeepsThem()
     {
         var name = "modes-" + Id;
         var tree = Tree(name)
@@ -76,7 +76,7 @@ public sealed class LocalCopyTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_delta_replaces_changed_files_and_leaves_the_live_version_s_inodes_alone()
+    public async Task ADeltaReplacesChangedFilesAndLeavesTheLiveVersionSInodesAlone()
     {
         var name = "delta-" + Id;
         var tree = Tree(name)
@@ -88,7 +88,7 @@ public sealed class LocalCopyTests(SshdFixture sshd) : SshdTestBase(sshd)
         // A hard link to the live file: a push that wrote into the stage's seed (a hard link of the live
         // version) instead of replacing it would change what this name reads.
         var kept = Path.Combine(Work, "kept-plan");
-        await RunToolAsync("ln", "--", Path.Combine(Target(name), "1", "model.plan"), kept);
+        await TestProcess.RunOkAsync("ln", "--", Path.Combine(Target(name), "1", "model.plan"), kept);
         var before = await File.ReadAllBytesAsync(kept);
 
         tree.RandomFile("1/model.plan", 300_000, seed: 2).File("added.txt", "new\n");
@@ -104,7 +104,7 @@ public sealed class LocalCopyTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_copy_that_disagrees_with_the_source_s_hash_is_sent_once_more_then_fails_with_exit_3()
+    public async Task ACopyThatDisagreesWithTheSourceSHashIsSentOnceMoreThenFailsWithExit3()
     {
         var name = "stale-" + Id;
         var tree = Tree(name).RandomFile("w.bin", 100_000, seed: 7).File("c.txt", "c\n");
@@ -112,11 +112,11 @@ public sealed class LocalCopyTests(SshdFixture sshd) : SshdTestBase(sshd)
         // Same inode, size and mtime to the nanosecond, other bytes: the hash cache still vouches for the old
         // content, while the copy reads the new one. Verification must catch the disagreement, not publish it.
         var reference = Path.Combine(Work, "times-" + Id);
-        await RunToolAsync("touch", "-r", tree.PathOf("w.bin"), "--", reference);
+        await TestProcess.RunOkAsync("touch", "-r", tree.PathOf("w.bin"), "--", reference);
         var bytes = await File.ReadAllBytesAsync(tree.PathOf("w.bin"));
         bytes[500] ^= 0x01;
         await using (var stream = new FileStream(tree.PathOf("w.bin"), FileMode.Open, FileAccess.Write)) await stream.WriteAsync(bytes);
-        await RunToolAsync("touch", "-r", reference, "--", tree.PathOf("w.bin"));
+        await TestProcess.RunOkAsync("touch", "-r", reference, "--", tree.PathOf("w.bin"));
 
         var push = await Cli("--json", "push", "./" + name, $"local:lc-{Id}/second");
 
@@ -129,7 +129,7 @@ public sealed class LocalCopyTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task What_an_interrupted_copy_left_is_cleared_and_never_published()
+    public async Task WhatAnInterruptedCopyLeftIsClearedAndNeverPublished()
     {
         var name = "partial-" + Id;
         var tree = Tree(name).File("a.txt", "a\n").File("b/c.txt", "c\n");
@@ -144,7 +144,7 @@ public sealed class LocalCopyTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_single_file_model_is_copied_and_a_bandwidth_limit_goes_through_rsync()
+    public async Task ASingleFileModelIsCopiedAndABandwidthLimitGoesThroughRsync()
     {
         var file = Tree("single-" + Id).RandomFile("model.onnx", 50_000, seed: 3).PathOf("model.onnx");
 
@@ -158,7 +158,7 @@ public sealed class LocalCopyTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task The_local_alias_works_on_a_machine_without_rsync()
+    public async Task TheLocalAliasWorksOnAMachineWithoutRsync()
     {
         var name = "norsync-" + Id;
         var tree = Tree(name).File("config.pbtxt", "v1\n").RandomFile("1/model.onnx", 100_000, seed: 4).File("old.txt", "old\n").Symlink("2", "1");
@@ -191,7 +191,7 @@ public sealed class LocalCopyTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Links_to_directories_and_files_are_copied_as_links_on_the_first_run_and_on_reruns()
+    public async Task LinksToDirectoriesAndFilesAreCopiedAsLinksOnTheFirstRunAndOnReruns()
     {
         var name = "links-" + Id;
         var outside = Path.Combine(Work, "outside");

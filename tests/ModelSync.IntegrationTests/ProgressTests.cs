@@ -15,7 +15,7 @@ public sealed partial class ProgressTests(SshdFixture sshd) : SshdTestBase(sshd)
     private const int KibPerSecond = 1024;
 
     [Fact]
-    public async Task On_a_terminal_a_live_bar_with_rate_and_eta_and_no_escape_sequences()
+    public async Task OnATerminalALiveBarWithRateAndEtaAndNoEscapeSequences()
     {
         Tree("tty").RandomFile("weights.bin", 5 * 512 * 1024, seed: 11);
         Tree("tty").File("config.pbtxt", "x");
@@ -37,7 +37,7 @@ public sealed partial class ProgressTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Through_a_pipe_plain_progress_lines_and_no_control_characters()
+    public async Task ThroughAPipePlainProgressLinesAndNoControlCharacters()
     {
         Tree("pipe").RandomFile("weights.bin", 6 * 1024 * 1024, seed: 12);
 

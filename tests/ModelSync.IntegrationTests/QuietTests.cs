@@ -8,7 +8,7 @@ namespace ModelSync.IntegrationTests;
 public sealed class QuietTests(SshdFixture sshd) : SshdTestBase(sshd)
 {
     [Fact]
-    public async Task Quiet_push_prints_only_the_result()
+    public async Task QuietPushPrintsOnlyTheResult()
     {
         Tree("m").File("config.pbtxt", "v1").File("1/model.onnx", "weights");
 
@@ -20,7 +20,7 @@ public sealed class QuietTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Quiet_still_shows_what_delete_would_remove()
+    public async Task QuietStillShowsWhatDeleteWouldRemove()
     {
         Tree("m").File("config.pbtxt", "v1");
         await CliOk("push", "./m", "alpha:quiet-del-" + Id);
@@ -33,7 +33,7 @@ public sealed class QuietTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Quiet_push_warns_about_the_name_before_anything_is_sent()
+    public async Task QuietPushWarnsAboutTheNameBeforeAnythingIsSent()
     {
         Tree("m").File("config.pbtxt", "v1");
         var name = "quiet-name-" + Id; // does not follow {GPU}_{DATE}_{MODEL}_{VERSION}
@@ -49,7 +49,7 @@ public sealed class QuietTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Quiet_push_still_warns_when_it_breaks_a_stale_lock()
+    public async Task QuietPushStillWarnsWhenItBreaksAStaleLock()
     {
         Tree("m").File("config.pbtxt", "v1");
         var name = "quiet-stale-" + Id;
@@ -65,7 +65,7 @@ public sealed class QuietTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Quiet_dry_run_warns_about_the_name()
+    public async Task QuietDryRunWarnsAboutTheName()
     {
         Tree("m").File("config.pbtxt", "v1");
 
@@ -75,7 +75,7 @@ public sealed class QuietTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Diff_warns_about_a_name_a_push_would_be_warned_about()
+    public async Task DiffWarnsAboutANameAPushWouldBeWarnedAbout()
     {
         Tree("m").File("config.pbtxt", "v1");
 

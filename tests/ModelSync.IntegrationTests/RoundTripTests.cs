@@ -101,7 +101,7 @@ public sealed class RoundTripTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_single_file_reached_through_a_link_is_pushed_and_pulled_as_the_file_it_names()
+    public async Task ASingleFileReachedThroughALinkIsPushedAndPulledAsTheFileItNames()
     {
         // A Hugging Face cache: snapshots/<rev>/model.safetensors -> ../../blobs/<hash>.
         var cache = Tree("hf").RandomFile("blobs/3f2a", 150_000, seed: 11).Symlink("snapshots/main/model.safetensors", "../../blobs/3f2a");

@@ -40,7 +40,7 @@ public sealed class ServersTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_local_alias_checks_out_without_rsync_because_it_copies_without_it()
+    public async Task ALocalAliasChecksOutWithoutRsyncBecauseItCopiesWithoutIt()
     {
         var env = new Dictionary<string, string> { ["PATH"] = LocalPathWithout("rsync") };
 
@@ -80,7 +80,7 @@ public sealed class ServersTests(SshdFixture sshd) : SshdTestBase(sshd)
 
     private static async Task<string> LocalRsyncVersionAsync()
     {
-        var line = (await RunToolAsync("rsync", "--version")).Split('\n')[0];
+        var line = (await TestProcess.RunOkAsync("rsync", "--version")).Split('\n')[0];
         var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words[Array.IndexOf(words, "version") + 1];
     }

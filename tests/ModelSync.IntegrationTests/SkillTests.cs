@@ -14,7 +14,7 @@ public sealed partial class SkillTests
     private static readonly string Skill = File.ReadAllText(RepoFiles.PathOf("SKILL.md"));
 
     [Fact]
-    public void Every_command_line_in_skill_md_parses()
+    public void EveryCommandLineInSkillMdParses()
     {
         var root = ModelSync.Cli.Cli.Build();
         var lines = CommandLines(root).ToList();
@@ -29,7 +29,7 @@ public sealed partial class SkillTests
     }
 
     [Fact]
-    public void Every_option_skill_md_names_exists()
+    public void EveryOptionSkillMdNamesExists()
     {
         var known = All(ModelSync.Cli.Cli.Build()).SelectMany(c => c.Options).SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet();
 
@@ -40,7 +40,7 @@ public sealed partial class SkillTests
     }
 
     [Fact]
-    public void Skill_md_tells_the_agent_what_to_run_and_the_rules()
+    public void SkillMdTellsTheAgentWhatToRunAndTheRules()
     {
         Assert.Contains("## Which command for which request", Skill, StringComparison.Ordinal);
         var requests = Skill[Skill.IndexOf("## Which command for which request", StringComparison.Ordinal)..];

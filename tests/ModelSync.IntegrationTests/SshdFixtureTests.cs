@@ -1,5 +1,7 @@
 using System.Globalization;
 using ModelSync.IntegrationTests.Fixtures;
+using ModelSync.IntegrationTests.Support;
+using ModelSync.Remotes;
 
 namespace ModelSync.IntegrationTests;
 
@@ -43,18 +45,17 @@ public sealed class SshdFixtureTests(SshdFixture sshd)
         await File.WriteAllBytesAsync(Path.Combine(source, "sub", "b.bin"), [1, 2, 3, 4, 5]);
 
         var dirName = Path.GetFileName(source);
-        var sshCommand = "ssh " + string.Join(' ', sshd.SshClientArgs().Select(ShellQuote));
+        var sshCommand = "ssh " + string.Join(' ', sshd.SshClientArgs().Select(RemoteShell.Quote));
         var args = new[] { "-a", "-e", sshCommand, source + "/", $"{sshd.UserName}@127.0.0.1:{sshd.BaseA}/{dirName}/" };
 
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var (exitCode, stdout, stderr) = await SshdFixture.RunProcessAsync("rsync", args, cts.Token);
+        var (exitCode, stdout, stderr) = await TestProcess.RunAsync("rsync", args);
 
         Assert.True(exitCode == 0, $"rsync failed ({exitCode}):\n{stdout}\n{stderr}");
         var target = Path.Combine(sshd.BaseA, dirName);
         Assert.Equal("alpha\n", await File.ReadAllTextAsync(Path.Combine(target, "a.txt")));
         Assert.Equal(new byte[] { 1, 2, 3, 4, 5 }, await File.ReadAllBytesAsync(Path.Combine(target, "sub", "b.bin")));
 
-        var remote = await sshd.SshAsync($"wc -c < {ShellQuote(target + "/sub/b.bin")}");
+        var remote = await sshd.SshAsync($"wc -c < {RemoteShell.Quote(target + "/sub/b.bin")}");
         Assert.Equal(0, remote.ExitCode);
         Assert.Equal(5, int.Parse(remote.Stdout.Trim(), CultureInfo.InvariantCulture));
     }
@@ -73,6 +74,4 @@ public sealed class SshdFixtureTests(SshdFixture sshd)
         Assert.EndsWith("# extra\n", File.ReadAllText(second), StringComparison.Ordinal);
         Assert.NotEqual(sshd.BaseA, sshd.BaseB);
     }
-
-    private static string ShellQuote(string s) => "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -27,7 +27,7 @@ public sealed class UnexpectedErrorTests
 
     [Theory]
     [MemberData(nameof(Bugs))]
-    public async Task Any_exception_is_one_error_line_exit_1_and_a_hint_that_it_is_a_bug(Exception failure)
+    public async Task AnyExceptionIsOneErrorLineExit1AndAHintThatItIsABug(Exception failure)
     {
         var result = await RunFailingAsync(failure, "push", "./my model", "alpha");
 
@@ -37,7 +37,7 @@ public sealed class UnexpectedErrorTests
     }
 
     [Fact]
-    public async Task With_json_it_is_one_error_document_on_stdout_as_documented()
+    public async Task WithJsonItIsOneErrorDocumentOnStdoutAsDocumented()
     {
         var result = await RunFailingAsync(new ArgumentException("An item with the same key has already been added."), "verify", "alpha:m", "--json");
 

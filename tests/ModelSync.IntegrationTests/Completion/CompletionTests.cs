@@ -5,6 +5,7 @@ using ModelSync.Cli.Completion;
 using ModelSync.Config;
 using ModelSync.IntegrationTests.Fixtures;
 using ModelSync.IntegrationTests.Support;
+using ModelSync.Remotes;
 
 namespace ModelSync.IntegrationTests.Completion;
 
@@ -31,7 +32,7 @@ public sealed class CompletionTests(SshdFixture sshd) : SshdTestBase(sshd)
         TestConfig.Ssh(Sshd, "down", Sshd.BaseA) with { Port = ClosedPort.Get() });
 
     [Fact]
-    public async Task Bash_script_loads_and_completes_commands_options_aliases_and_server_names()
+    public async Task BashScriptLoadsAndCompletesCommandsOptionsAliasesAndServerNames()
     {
         var name = "comp-" + Id;
         Directory.CreateDirectory(Path.Combine(Sshd.BaseA, name));
@@ -40,7 +41,7 @@ public sealed class CompletionTests(SshdFixture sshd) : SshdTestBase(sshd)
         var script = await shell.InstallAsync();
 
         var (exitCode, stdout, stderr) = await shell.RunAsync($"""
-            source {CompletionShell.Quote(script)} || exit 9
+            source {RemoteShell.Quote(script)} || exit 9
             echo "== complete -p"; complete -p model-sync
             {BashHelper}
             complete_line 'model-sync '
@@ -72,13 +73,13 @@ public sealed class CompletionTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Zsh_script_parses_and_hands_the_words_to_compadd()
+    public async Task ZshScriptParsesAndHandsTheWordsToCompadd()
     {
         var shell = new CompletionShell("zsh", Work, CompletionConfig());
         Assert.True(File.Exists("/usr/bin/zsh") || File.Exists("/bin/zsh"), "zsh is missing: scripts/test.sh installs it");
         var script = await shell.InstallAsync();
 
-        var syntax = await shell.RunAsync($"zsh -n {CompletionShell.Quote(script)}");
+        var syntax = await shell.RunAsync($"zsh -n {RemoteShell.Quote(script)}");
         Assert.True(syntax.ExitCode == 0, syntax.Stderr);
 
         // compadd, _files and compdef only work inside zsh's completion system; these record what the script hands them.
@@ -86,7 +87,7 @@ public sealed class CompletionTests(SshdFixture sshd) : SshdTestBase(sshd)
             compadd() { print -rl -- "$@"; }
             _files() { print -r -- _files; }
             compdef() { print -r -- "== compdef"; print -rl -- "$@"; }
-            source {{CompletionShell.Quote(script)}} || exit 9
+            source {{RemoteShell.Quote(script)}} || exit 9
             z() { words=(${(s: :)1}); [[ "$1" == *" " ]] && words+=(""); CURRENT=${#words}; print -r -- "== $1"; _model_sync; }
             z 'model-sync li'
             z 'model-sync list '
@@ -106,7 +107,7 @@ public sealed class CompletionTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Commands_and_options_come_from_the_tree()
+    public async Task CommandsAndOptionsComeFromTheTree()
     {
         var root = ModelSync.Cli.Cli.Build();
         var added = new Command("zz-added") { new Option<bool>("--frobnicate") };

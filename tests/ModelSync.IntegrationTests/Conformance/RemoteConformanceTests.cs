@@ -36,19 +36,19 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Connect_resolves_an_absolute_model_base()
+    public void ConnectResolvesAnAbsoluteModelBase()
     {
         Assert.StartsWith("/", Remote.ModelBase, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Scan_of_a_missing_path_is_null()
+    public async Task ScanOfAMissingPathIsNull()
     {
         Assert.Null(await Remote.ScanAsync(Path.Join(Root, "nothing-here"), CancellationToken.None));
     }
 
     [Fact]
-    public async Task Scan_lists_files_links_and_empty_directories_with_sizes()
+    public async Task ScanListsFilesLinksAndEmptyDirectoriesWithSizes()
     {
         var model = Path.Join(Root, "model");
         Directory.CreateDirectory(Path.Join(model, "1"));
@@ -69,7 +69,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Scan_of_a_single_file_has_one_root_entry()
+    public async Task ScanOfASingleFileHasOneRootEntry()
     {
         var file = Path.Join(Root, "model.plan");
         File.WriteAllBytes(file, new byte[77]);
@@ -84,7 +84,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Hash_matches_sha256_for_every_file_including_hostile_names()
+    public async Task HashMatchesSha256ForEveryFileIncludingHostileNames()
     {
         var model = Path.Join(Root, "hashed");
         string[] names = ["plain.bin", "sp ace/a b.txt", "-rf", "new\nline", @"back\slash", "모델.txt", "`id`;x"];
@@ -107,7 +107,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     [InlineData("sha256")]
     [InlineData("xxh128")]
     [InlineData("blake3")]
-    public async Task Every_hash_function_gets_odd_names_right_in_batches_and_one_by_one(string name)
+    public async Task EveryHashFunctionGetsOddNamesRightInBatchesAndOneByOne(string name)
     {
         var function = HashFunction.TryParse(name)!;
         var model = Path.Join(Root, "odd");
@@ -132,7 +132,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     [InlineData("sha256")]
     [InlineData("xxh128")]
     [InlineData("blake3")]
-    public async Task Names_that_are_not_utf8_are_scanned_and_hashed_by_their_bytes(string name)
+    public async Task NamesThatAreNotUtf8AreScannedAndHashedByTheirBytes(string name)
     {
         var function = HashFunction.TryParse(name)!;
         var model = Path.Join(Root, "bytes");
@@ -159,7 +159,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     [Theory]
     [InlineData("xxh128", "6c78e0e3bd51d358d01e758642b85fb8")]
     [InlineData("blake3", "4878ca0425c739fa427f7eda20fe845f6b2e46ba5fe2a14df5b1e32f50603215")]
-    public async Task The_fast_hashes_are_the_published_values(string name, string hashOfTest)
+    public async Task TheFastHashesAreThePublishedValues(string name, string hashOfTest)
     {
         var file = Path.Join(Root, "new\nline");
         File.WriteAllText(file, "test");
@@ -170,7 +170,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Hash_of_a_single_file_is_keyed_by_the_empty_path()
+    public async Task HashOfASingleFileIsKeyedByTheEmptyPath()
     {
         var file = Path.Join(Root, "one file.onnx");
         File.WriteAllText(file, "weights");
@@ -182,7 +182,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Free_space_is_reported_for_a_path_that_does_not_exist_yet()
+    public async Task FreeSpaceIsReportedForAPathThatDoesNotExistYet()
     {
         Assert.True(await Remote.FreeBytesAsync(Path.Join(Root, "a", "b", "c"), CancellationToken.None) > 0);
     }
@@ -196,7 +196,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     [InlineData("-n")]
     [InlineData("line\nbreak")]
     [InlineData("모델 동기화")]
-    public async Task Script_arguments_arrive_byte_for_byte(string word)
+    public async Task ScriptArgumentsArriveByteForByte(string word)
     {
         var result = await Remote.RunScriptAsync("printf '%s' \"$1\"", [word], CancellationToken.None);
 
@@ -206,7 +206,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Script_arguments_that_are_not_utf8_arrive_byte_for_byte()
+    public async Task ScriptArgumentsThatAreNotUtf8ArriveByteForByte()
     {
         byte[] word = [(byte)'w', 0xff, 0xfe, (byte)'\\', (byte)'c', (byte)' ', (byte)'%', (byte)'s', 0xed, 0xa0, 0x80, (byte)'\n'];
 
@@ -217,7 +217,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Stage_is_seeded_with_hard_links_and_kept_for_a_resume()
+    public async Task StageIsSeededWithHardLinksAndKeptForAResume()
     {
         var target = Path.Join(Root, "served");
         Directory.CreateDirectory(target);
@@ -235,7 +235,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Publish_replaces_the_target_directory_and_leaves_no_siblings()
+    public async Task PublishReplacesTheTargetDirectoryAndLeavesNoSiblings()
     {
         var target = Path.Join(Root, "served");
         Directory.CreateDirectory(target);
@@ -251,7 +251,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Publish_of_a_file_is_one_rename()
+    public async Task PublishOfAFileIsOneRename()
     {
         var target = Path.Join(Root, "model.plan");
         File.WriteAllText(target, "old");
@@ -265,7 +265,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Scan_of_a_symlink_says_so_and_lists_what_it_points_to()
+    public async Task ScanOfASymlinkSaysSoAndListsWhatItPointsTo()
     {
         var real = Path.Join(Root, "v3");
         Directory.CreateDirectory(real);
@@ -285,7 +285,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     [Theory]
     [InlineData("stage")]
     [InlineData("target")]
-    public async Task Prepare_stage_removes_a_symlink_instead_of_following_it(string linked)
+    public async Task PrepareStageRemovesASymlinkInsteadOfFollowingIt(string linked)
     {
         var elsewhere = Elsewhere();
         var target = Path.Join(Root, "served");
@@ -301,7 +301,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Publish_of_a_stage_that_is_a_symlink_removes_the_link_and_publishes_nothing()
+    public async Task PublishOfAStageThatIsASymlinkRemovesTheLinkAndPublishesNothing()
     {
         var target = Path.Join(Root, "served");
         Directory.CreateDirectory(target);
@@ -321,7 +321,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_symlink_at_the_lock_s_name_is_removed_and_the_lock_taken()
+    public async Task ASymlinkAtTheLockSNameIsRemovedAndTheLockTaken()
     {
         var elsewhere = Elsewhere();
         var lockPath = StageNames.Lock(Path.Join(Root, "served"));
@@ -351,7 +351,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Exec_capture_returns_output_and_exit_code()
+    public async Task ExecCaptureReturnsOutputAndExitCode()
     {
         var result = await Remote.ExecCaptureAsync("echo out; echo err >&2; exit 7", CancellationToken.None);
 
@@ -361,7 +361,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_failing_script_becomes_one_clear_error()
+    public async Task AFailingScriptBecomesOneClearError()
     {
         var error = await Assert.ThrowsAsync<Errors.ModelSyncException>(() =>
             Remote.RunCheckedAsync("echo 'Permission denied' >&2; exit 1", [], "write the model", CancellationToken.None));
@@ -374,7 +374,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     [Theory]
     [InlineData("sha256", "model.plan")]
     [InlineData("xxh128", ".hidden weights")]
-    public async Task A_file_rsync_writes_is_hashed_while_it_is_written_and_one_it_leaves_alone_is_not(string name, string file)
+    public async Task AFileRsyncWritesIsHashedWhileItIsWrittenAndOneItLeavesAloneIsNot(string name, string file)
     {
         var source = Path.Join(Root, "from");
         var target = Path.Join(Root, "to it's $(x)");
@@ -404,7 +404,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_temporary_file_that_does_not_become_the_file_gives_no_record()
+    public async Task ATemporaryFileThatDoesNotBecomeTheFileGivesNoRecord()
     {
         var final = Path.Join(Root, "model.plan");
         var kept = Path.Join(Root, "config.bin");
@@ -415,7 +415,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
             var renamed = Path.Join(Root, ".config.bin.BBBBBB");
             await File.WriteAllTextAsync(first, "first!");
             await File.WriteAllTextAsync(renamed, "config");
-            await Task.Delay(500);
+            await Task.Delay(500); // the temporary file must live long enough for the follower to see it: that is the case under test
             File.Delete(first);
             await File.WriteAllTextAsync(final, "again!");
             File.Move(renamed, kept);
@@ -433,7 +433,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
             with { WriteStdin = _ => stop.Task }, CancellationToken.None);
         try
         {
-            await Task.Delay(300);
+            await Task.Delay(300); // the follower gives no sign that it watches; what it misses by starting late would pass unseen
             await write();
         }
         finally
@@ -449,32 +449,15 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     private static async Task<string> ReferenceHashAsync(HashFunction function, string content)
     {
         if (function == HashFunction.Sha256) return Sha256(content);
-        var file = Path.Join(Path.GetTempPath(), "ms-ref-" + Guid.NewGuid().ToString("N"));
+        using var directory = new TempDirectory("ms-ref");
+        var file = Path.Join(directory.Path, "content");
         await File.WriteAllTextAsync(file, content);
-        try
-        {
-            string[] command = function == HashFunction.Xxh128 ? ["xxhsum", "-H2", file] : ["b3sum", file];
-            var result = await ModelSync.Processes.ProcessRunner.Instance.RunAsync(new ModelSync.Processes.ProcessSpec(command[0], command[1..]), CancellationToken.None);
-            Assert.Equal(0, result.ExitCode);
-            return result.StdoutText.Split(' ')[0];
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var stdout = function == HashFunction.Xxh128 ? await TestProcess.RunOkAsync("xxhsum", "-H2", file) : await TestProcess.RunOkAsync("b3sum", file);
+        return stdout.Split(' ')[0];
     }
 
     private static string Sha256(string text) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static string Inode(string path)
-    {
-        var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%i", path])
-        {
-            RedirectStandardOutput = true,
-        })!;
-        var inode = stat.StandardOutput.ReadToEnd().Trim();
-        stat.WaitForExit();
-        return inode;
-    }
+    private static string Inode(string path) => Encoding.UTF8.GetString(TestProcess.RunBytes("stat", ["-c", "%i", path])).Trim();
 }

@@ -19,7 +19,7 @@ public sealed class SshRemoteConformanceTests(SshdFixture sshd) : RemoteConforma
         ProcessRunner.Instance);
 
     [Fact]
-    public async Task A_remote_tilde_model_base_resolves_to_the_server_home()
+    public async Task ARemoteTildeModelBaseResolvesToTheServerHome()
     {
         await using var remote = new SshRemote(
             new ServerAlias("home", "127.0.0.1", sshd.UserName, sshd.Port, "~/models", sshd.ClientKeyPath,

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using ModelSync.IntegrationTests.Support;
 
 namespace ModelSync.IntegrationTests.Fixtures;
 
@@ -105,50 +105,22 @@ public static class CliRunner
     {
         // An argument holding bytes that are not UTF-8 (see PathBytes) reaches the CLI as those bytes, as from a shell.
         var command = ModelSync.Processes.ByteArguments.Protect(new ModelSync.Processes.ProcessSpec(Launcher[0], [.. Launcher.Skip(1), .. argList]));
-        var psi = new ProcessStartInfo(command.FileName)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = workingDirectory ?? HomeDirectory,
-        };
-        foreach (var a in command.Arguments)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        foreach (var name in ScrubbedVariables)
-        {
-            psi.Environment.Remove(name);
-        }
-
-        psi.Environment["HOME"] = HomeDirectory;
-        psi.Environment["NO_COLOR"] = "1";
-        psi.Environment["DOTNET_NOLOGO"] = "1";
-        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        var environment = ScrubbedVariables.ToDictionary(name => name, _ => (string?)null);
+        environment["HOME"] = HomeDirectory;
+        environment["NO_COLOR"] = "1";
+        environment["DOTNET_NOLOGO"] = "1";
+        environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         if (configPath is not null)
         {
-            psi.Environment["MODEL_SYNC_CONFIG"] = configPath;
+            environment["MODEL_SYNC_CONFIG"] = configPath;
         }
 
-        if (env is not null)
+        foreach (var (key, value) in env ?? new Dictionary<string, string>())
         {
-            foreach (var (key, value) in env)
-            {
-                psi.Environment[key] = value;
-            }
+            environment[key] = value;
         }
 
-        var process = new Process { StartInfo = psi };
-        if (!process.Start())
-        {
-            process.Dispose();
-            throw new InvalidOperationException($"Could not start {command.FileName}.");
-        }
-
+        var process = TestProcess.Start(command.FileName, command.Arguments, workingDirectory ?? HomeDirectory, environment);
         process.StandardInput.Close();
         return process;
     }
@@ -167,15 +139,7 @@ public static class CliRunner
         }
         catch (OperationCanceledException)
         {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // exited meanwhile
-            }
-
+            TestProcess.Kill(process);
             var (stdout, stderr) = await DrainAsync(stdoutTask, stderrTask);
             throw new TimeoutException(
                 $"model-sync {string.Join(' ', argList)} did not finish within {limit.TotalSeconds:0} s and was killed.\n" +
@@ -216,21 +180,8 @@ public static class CliRunner
 
     private static string CreateHome()
     {
-        var home = Path.Combine(Path.GetTempPath(), "ms-home-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(home);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                Directory.Delete(home, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        };
+        var home = TempDirectory.Create("ms-home");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TempDirectory.Delete(home);
         return home;
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using ModelSync.IntegrationTests.Support;
 
 namespace ModelSync.IntegrationTests.Fixtures;
 
@@ -18,10 +19,10 @@ public sealed class SshdFixture : IAsyncLifetime
         "Run the suite through scripts/test.sh, which installs openssh-server, openssh-client and rsync when missing.";
 
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 
     private readonly StringBuilder _sshdStderr = new();
     private Process? _sshd;
-    private int _configCounter;
     private string? _sshPath;
     private string? _root;
 
@@ -88,8 +89,7 @@ public sealed class SshdFixture : IAsyncLifetime
         var sshKeygen = FindOnPath("ssh-keygen") ?? throw new InvalidOperationException($"ssh-keygen not found on PATH (openssh-client is not installed). {InstallHint}");
         _ = FindOnPath("rsync") ?? throw new InvalidOperationException($"rsync not found on PATH. {InstallHint}");
 
-        _root = Path.Combine(Path.GetTempPath(), "ms-it-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(Root);
+        _root = TempDirectory.Create("ms-it");
         Directory.CreateDirectory(BaseA);
         Directory.CreateDirectory(BaseB);
         Directory.CreateDirectory(LocalBase);
@@ -97,8 +97,8 @@ public sealed class SshdFixture : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(RemoteHome, ".bashrc"), string.Empty);
 
         var hostKey = Path.Combine(Root, "host_key");
-        await RunToolAsync(sshKeygen, ["-q", "-t", "ed25519", "-N", "", "-C", "ms-it-host", "-f", hostKey]);
-        await RunToolAsync(sshKeygen, ["-q", "-t", "ed25519", "-N", "", "-C", "ms-it-client", "-f", ClientKeyPath]);
+        await TestProcess.RunOkAsync(sshKeygen, ["-q", "-t", "ed25519", "-N", "", "-C", "ms-it-host", "-f", hostKey]);
+        await TestProcess.RunOkAsync(sshKeygen, ["-q", "-t", "ed25519", "-N", "", "-C", "ms-it-client", "-f", ClientKeyPath]);
 
         var authorizedKeys = Path.Combine(Root, "authorized_keys");
         File.Copy(ClientKeyPath + ".pub", authorizedKeys, overwrite: true);
@@ -144,61 +144,19 @@ public sealed class SshdFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await StopSshdAsync();
-        if (_root is not null)
-        {
-            try
-            {
-                Directory.Delete(_root, recursive: true);
-            }
-            catch (IOException)
-            {
-                // best effort
-            }
-            catch (UnauthorizedAccessException)
-            {
-                // best effort
-            }
-        }
+        if (_root is not null) TempDirectory.Delete(_root);
     }
 
     /// <summary>
     /// Writes a model-sync YAML config (servers alpha, beta on this sshd and a local one) into
     /// <see cref="Root"/> under a unique name and returns its path. <paramref name="extraYaml"/> is appended raw.
     /// </summary>
-    public string WriteConfig(string? extraYaml = null)
-    {
-        var n = Interlocked.Increment(ref _configCounter);
-        var path = Path.Combine(Root, $"config-{n.ToString(CultureInfo.InvariantCulture)}.yaml");
-        var sb = new StringBuilder();
-        sb.Append("servers:\n");
-        AppendRemote(sb, "alpha", BaseA);
-        AppendRemote(sb, "beta", BaseB);
-        sb.Append("  local:\n");
-        sb.Append("    model_base: ").Append(Quote(LocalBase)).Append('\n');
-        sb.Append("defaults:\n");
-        sb.Append("  verify: true\n");
-        sb.Append("  compress: false\n");
-        sb.Append("  delete: false\n");
-        if (!string.IsNullOrEmpty(extraYaml))
-        {
-            sb.Append(extraYaml);
-            if (!extraYaml.EndsWith('\n'))
-            {
-                sb.Append('\n');
-            }
-        }
-
-        File.WriteAllText(path, sb.ToString());
-        return path;
-    }
+    public string WriteConfig(string? extraYaml = null) =>
+        TestConfig.Write(Root, [TestConfig.Ssh(this, "alpha", BaseA), TestConfig.Ssh(this, "beta", BaseB), new AliasSpec("local", LocalBase)], extraYaml);
 
     /// <summary>Runs <paramref name="remoteCommand"/> on the server with the real ssh client (as <see cref="UserName"/>).</summary>
-    public async Task<(int ExitCode, string Stdout, string Stderr)> SshAsync(string remoteCommand)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var args = new List<string>(SshClientArgs()) { $"{UserName}@127.0.0.1", remoteCommand };
-        return await RunProcessAsync(_sshPath ?? "ssh", args, cts.Token);
-    }
+    public Task<ProcessOutput> SshAsync(string remoteCommand) =>
+        TestProcess.RunAsync(_sshPath ?? "ssh", [.. SshClientArgs(), $"{UserName}@127.0.0.1", remoteCommand]);
 
     /// <summary>
     /// The ssh client options used by <see cref="SshAsync"/> (without user@host), e.g. to build an
@@ -217,22 +175,6 @@ public sealed class SshdFixture : IAsyncLifetime
         "-o", "ConnectTimeout=10",
         "-o", "LogLevel=ERROR",
     ];
-
-    private void AppendRemote(StringBuilder sb, string name, string modelBase)
-    {
-        sb.Append("  ").Append(name).Append(":\n");
-        sb.Append("    host: 127.0.0.1\n");
-        sb.Append("    user: ").Append(Quote(UserName)).Append('\n');
-        sb.Append("    port: ").Append(Port.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        sb.Append("    model_base: ").Append(Quote(modelBase)).Append('\n');
-        sb.Append("    ssh_key: ").Append(Quote(ClientKeyPath)).Append('\n');
-        sb.Append("    ssh_options:\n");
-        sb.Append("      UserKnownHostsFile: ").Append(Quote(KnownHostsPath)).Append('\n');
-        sb.Append("      StrictHostKeyChecking: \"yes\"\n");
-    }
-
-    // YAML single-quoted scalar: only ' needs escaping (as '').
-    private static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private string BuildSshdConfig(string hostKey, string authorizedKeys)
     {
@@ -293,67 +235,39 @@ public sealed class SshdFixture : IAsyncLifetime
             _sshdStderr.Clear();
         }
 
-        var psi = new ProcessStartInfo(SshdPath)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Root,
-        };
-        foreach (var a in new[] { "-D", "-e", "-f", configPath })
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        var sshd = new Process { StartInfo = psi, EnableRaisingEvents = true };
+        var sshd = TestProcess.Start(SshdPath, ["-D", "-e", "-f", configPath], workingDirectory: Root);
+        _sshd = sshd;
         sshd.ErrorDataReceived += (_, e) => AppendStderr(e.Data);
         sshd.OutputDataReceived += (_, e) => AppendStderr(e.Data);
-        if (!sshd.Start())
-        {
-            sshd.Dispose();
-            throw new InvalidOperationException($"Could not start {SshdPath}. {InstallHint}");
-        }
-
-        _sshd = sshd;
         sshd.StandardInput.Close();
         sshd.BeginErrorReadLine();
         sshd.BeginOutputReadLine();
 
-        var deadline = Stopwatch.StartNew();
-        var lastProbe = (ExitCode: -1, Stdout: string.Empty, Stderr: string.Empty);
-        while (deadline.Elapsed < StartupTimeout)
-        {
-            if (sshd.HasExited)
+        var lastProbe = new ProcessOutput(-1, string.Empty, string.Empty);
+        await Eventually.TrueAsync(
+            async () =>
             {
-                await Task.Delay(100); // let the stderr reader drain
-                throw new InvalidOperationException(
-                    $"sshd exited with code {sshd.ExitCode} during startup (port {Port}). sshd stderr:\n{SshdStderr}\n{InstallHint}");
-            }
+                if (sshd.HasExited)
+                {
+                    await sshd.WaitForExitAsync(); // until the stderr reader has drained
+                    throw new InvalidOperationException(
+                        $"sshd exited with code {sshd.ExitCode} during startup (port {Port}). sshd stderr:\n{SshdStderr}\n{InstallHint}");
+                }
 
-            using (var probeCts = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
-            {
                 try
                 {
-                    var args = new List<string>(SshClientArgs()) { $"{UserName}@127.0.0.1", "true" };
-                    lastProbe = await RunProcessAsync(_sshPath!, args, probeCts.Token);
-                    if (lastProbe.ExitCode == 0)
-                    {
-                        return;
-                    }
+                    lastProbe = await TestProcess.RunAsync(_sshPath!, [.. SshClientArgs(), $"{UserName}@127.0.0.1", "true"], ProbeTimeout);
                 }
-                catch (OperationCanceledException)
+                catch (TimeoutException)
                 {
-                    lastProbe = (-1, string.Empty, "probe timed out");
+                    lastProbe = new ProcessOutput(-1, string.Empty, "probe timed out");
                 }
-            }
 
-            await Task.Delay(100);
-        }
-
-        throw new InvalidOperationException(
-            $"sshd on 127.0.0.1:{Port} did not accept an ssh login within {StartupTimeout.TotalSeconds:0} s.\n" +
-            $"last ssh probe exit {lastProbe.ExitCode}, stderr:\n{lastProbe.Stderr}\nsshd stderr:\n{SshdStderr}\n{InstallHint}");
+                return lastProbe.ExitCode == 0;
+            },
+            StartupTimeout,
+            $"sshd on 127.0.0.1:{Port} to accept an ssh login",
+            () => $"last ssh probe exit {lastProbe.ExitCode}, stderr:\n{lastProbe.Stderr}\nsshd stderr:\n{SshdStderr}\n{InstallHint}");
     }
 
     private void AppendStderr(string? line)
@@ -434,56 +348,6 @@ public sealed class SshdFixture : IAsyncLifetime
         }
 
         return null;
-    }
-
-    private static async Task RunToolAsync(string fileName, IReadOnlyList<string> args)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var (exitCode, stdout, stderr) = await RunProcessAsync(fileName, args, cts.Token);
-        if (exitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"{fileName} {string.Join(' ', args)} failed with exit code {exitCode}:\n{stdout}{stderr}");
-        }
-    }
-
-    internal static async Task<(int ExitCode, string Stdout, string Stderr)> RunProcessAsync(
-        string fileName, IEnumerable<string> args, CancellationToken cancellationToken)
-    {
-        var psi = new ProcessStartInfo(fileName)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        process.StandardInput.Close();
-        var stdoutTask = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var stderrTask = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-            }
-
-            throw;
-        }
-
-        return (process.ExitCode, await stdoutTask, await stderrTask);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using ModelSync.IntegrationTests.Fixtures;
 using ModelSync.IntegrationTests.Support;
+using ModelSync.Remotes;
 
 namespace ModelSync.IntegrationTests.Fleet;
 
@@ -10,7 +11,7 @@ namespace ModelSync.IntegrationTests.Fleet;
 public sealed class CopyTests(TwoServersFixture servers) : TwoServerTestBase(servers)
 {
     [Fact]
-    public async Task Relay_copies_a_hostile_tree_then_sends_only_what_changed_without_touching_the_live_copy()
+    public async Task RelayCopiesAHostileTreeThenSendsOnlyWhatChangedWithoutTouchingTheLiveCopy()
     {
         var config = Config();
         var name = "m-" + Id;
@@ -28,8 +29,7 @@ public sealed class CopyTests(TwoServersFixture servers) : TwoServerTestBase(ser
 
         // Another name for the live file: a copy that wrote into the stage's hard link would change it.
         var keep = Path.Combine(Work, "keep");
-        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
-            Assert.Equal(0, (await SshdFixture.RunProcessAsync("ln", [Path.Combine(onDoomfist, "config.json"), keep], cts.Token)).ExitCode);
+        await TestProcess.RunOkAsync("ln", Path.Combine(onDoomfist, "config.json"), keep);
         File.WriteAllText(Path.Combine(source, "config.json"), "{\"layers\": 24}\n");
         await CliOk(config, "push", "./" + name, "reaper");
 
@@ -48,7 +48,7 @@ public sealed class CopyTests(TwoServersFixture servers) : TwoServerTestBase(ser
     }
 
     [Fact]
-    public async Task A_copy_onto_a_version_link_is_refused_and_replace_link_replaces_only_the_link()
+    public async Task ACopyOntoAVersionLinkIsRefusedAndReplaceLinkReplacesOnlyTheLink()
     {
         var config = Config();
         var name = "m-" + Id;
@@ -71,7 +71,7 @@ public sealed class CopyTests(TwoServersFixture servers) : TwoServerTestBase(ser
     }
 
     [Fact]
-    public async Task Relay_copies_back_the_other_way_into_a_directory_with_delete()
+    public async Task RelayCopiesBackTheOtherWayIntoADirectoryWithDelete()
     {
         var config = Config();
         var name = "back-" + Id;
@@ -87,7 +87,7 @@ public sealed class CopyTests(TwoServersFixture servers) : TwoServerTestBase(ser
     }
 
     [Fact]
-    public async Task A_single_file_model_is_copied_by_relay_and_direct_and_replaced_when_it_changes()
+    public async Task ASingleFileModelIsCopiedByRelayAndDirectAndReplacedWhenItChanges()
     {
         var config = Config(doomfist: DirectAccess(Doomfist));
         var name = $"model-{Id}.onnx";
@@ -110,7 +110,7 @@ public sealed class CopyTests(TwoServersFixture servers) : TwoServerTestBase(ser
     }
 
     [Fact]
-    public async Task Direct_copies_both_ways_with_the_servers_own_keys_and_sends_only_the_change()
+    public async Task DirectCopiesBothWaysWithTheServersOwnKeysAndSendsOnlyTheChange()
     {
         var config = Config(reaper: DirectAccess(Reaper), doomfist: DirectAccess(Doomfist));
         var name = "d-" + Id;
@@ -141,7 +141,7 @@ public sealed class CopyTests(TwoServersFixture servers) : TwoServerTestBase(ser
     [Theory]
     [InlineData("relay")]
     [InlineData("direct")]
-    public async Task Copy_keeps_the_model_roots_mtime_as_push_does(string route)
+    public async Task CopyKeepsTheModelRootsMtimeAsPushDoes(string route)
     {
         var config = Config(reaper: DirectAccess(Reaper), doomfist: DirectAccess(Doomfist));
         var name = "mt-" + route + "-" + Id;
@@ -169,7 +169,7 @@ public sealed class CopyTests(TwoServersFixture servers) : TwoServerTestBase(ser
     }
 
     [Fact]
-    public async Task Direct_copy_with_compress_sends_weights_uncompressed()
+    public async Task DirectCopyWithCompressSendsWeightsUncompressed()
     {
         const int Size = 2 << 20;
         var config = Config(reaper: DirectAccess(Reaper), doomfist: DirectAccess(Doomfist));
@@ -188,7 +188,7 @@ public sealed class CopyTests(TwoServersFixture servers) : TwoServerTestBase(ser
     }
 
     [Fact]
-    public async Task Direct_fails_with_one_line_when_the_source_cannot_log_in_to_the_target()
+    public async Task DirectFailsWithOneLineWhenTheSourceCannotLogInToTheTarget()
     {
         var name = "nr-" + Id;
         Tree(name).File("a.txt", "a\n");
@@ -203,7 +203,7 @@ public sealed class CopyTests(TwoServersFixture servers) : TwoServerTestBase(ser
     }
 
     [Fact]
-    public async Task Direct_uses_this_machines_agent_only_when_the_source_alias_forwards_it()
+    public async Task DirectUsesThisMachinesAgentOnlyWhenTheSourceAliasForwardsIt()
     {
         var name = "ag-" + Id;
         var source = Tree(name).File("config.pbtxt", "agent\n").RandomFile("w.bin", 50_000, seed: 5).Root;
@@ -224,7 +224,7 @@ public sealed class CopyTests(TwoServersFixture servers) : TwoServerTestBase(ser
     }
 
     [Fact]
-    public async Task Latest_on_the_source_picks_the_newest_version()
+    public async Task LatestOnTheSourcePicksTheNewestVersion()
     {
         var config = Config();
         foreach (var version in new[] { "250101", "250820", "250315" })
@@ -241,7 +241,7 @@ public sealed class CopyTests(TwoServersFixture servers) : TwoServerTestBase(ser
     }
 
     [Fact]
-    public async Task A_stage_that_never_verifies_fails_with_exit_3_and_publishes_nothing()
+    public async Task AStageThatNeverVerifiesFailsWithExit3AndPublishesNothing()
     {
         var config = Config();
         var name = "bad-" + Id;
@@ -259,7 +259,7 @@ public sealed class CopyTests(TwoServersFixture servers) : TwoServerTestBase(ser
         }
         try
         {
-            File.WriteAllText(bashrc, $"PATH={TestConfig.Quote(liar).Replace("''", "'\\''", StringComparison.Ordinal)}:$PATH\n");
+            File.WriteAllText(bashrc, $"PATH={RemoteShell.Quote(liar)}:$PATH\n");
             var result = await Cli(config, "copy", $"reaper:{name}", "doomfist");
 
             CliAssert.Exit(result, 3);

@@ -127,7 +127,7 @@ public sealed class FleetPushTests(SshdFleetFixture fleet) : FleetTestBase(fleet
     }
 
     [Fact]
-    public async Task A_kind_change_on_one_server_refuses_only_that_server_until_delete_yes()
+    public async Task AKindChangeOnOneServerRefusesOnlyThatServerUntilDeleteYes()
     {
         var name = SmallModel("KND");
         CliAssert.Exit(await Cli("push", name, "@pair"), 0);

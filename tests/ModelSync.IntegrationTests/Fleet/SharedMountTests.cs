@@ -15,12 +15,12 @@ public sealed class SharedMountTests(SshdFixture sshd) : SshdTestBase(sshd)
     private string MountConfig(string localPath)
     {
         Directory.CreateDirectory(Base);
-        return TestConfig.Write(Work, TestConfig.Ssh(Sshd, "nfs", Base) with { Raw = ["local_path: " + TestConfig.Quote(localPath)] },
+        return TestConfig.Write(Work, TestConfig.Ssh(Sshd, "nfs", Base) with { Raw = ["local_path: " + TestConfig.YamlQuote(localPath)] },
             TestConfig.Ssh(Sshd, "alpha", Sshd.BaseA));
     }
 
     [Fact]
-    public async Task Push_pull_and_copy_go_through_a_local_path_the_marker_proves()
+    public async Task PushPullAndCopyGoThroughALocalPathTheMarkerProves()
     {
         var config = MountConfig(Base);
         var name = "m-" + Id;
@@ -47,7 +47,7 @@ public sealed class SharedMountTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_local_path_that_is_another_directory_is_refused_by_the_marker_and_ssh_is_used()
+    public async Task ALocalPathThatIsAnotherDirectoryIsRefusedByTheMarkerAndSshIsUsed()
     {
         var elsewhere = Path.Combine(Work, "not-the-mount");
         Directory.CreateDirectory(elsewhere);
@@ -68,7 +68,7 @@ public sealed class SharedMountTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Auto_finds_model_base_at_the_same_path_here_and_proves_it()
+    public async Task AutoFindsModelBaseAtTheSamePathHereAndProvesIt()
     {
         var config = MountConfig("auto");
         var name = "m-" + Id;

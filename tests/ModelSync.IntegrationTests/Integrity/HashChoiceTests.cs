@@ -29,7 +29,7 @@ public sealed class HashChoiceTests(SshdFixture sshd) : SshdTestBase(sshd)
     [Theory]
     [InlineData("xxh128")]
     [InlineData("blake3")]
-    public async Task Push_verify_and_pull_use_the_fast_hash_and_say_so(string hash)
+    public async Task PushVerifyAndPullUseTheFastHashAndSaySo(string hash)
     {
         var source = Source();
 
@@ -60,7 +60,7 @@ public sealed class HashChoiceTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Only_sha256_hashes_big_files_while_rsync_writes_them()
+    public async Task OnlySha256HashesBigFilesWhileRsyncWritesThem()
     {
         var source = Tree(Model).RandomFile("1/model.plan", 33 << 20, seed: 5).File("config.pbtxt", "name: \"m\"\n");
         const string Followed = "hashed on the receiving side as rsync writes them";
@@ -79,7 +79,7 @@ public sealed class HashChoiceTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Defaults_hash_in_the_config_is_used_without_the_flag_and_the_flag_overrides_it()
+    public async Task DefaultsHashInTheConfigIsUsedWithoutTheFlagAndTheFlagOverridesIt()
     {
         Source();
         var config = Sshd.WriteConfig("  hash: blake3\n");
@@ -94,7 +94,7 @@ public sealed class HashChoiceTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_manifest_of_another_hash_is_not_trusted_but_replaced()
+    public async Task AManifestOfAnotherHashIsNotTrustedButReplaced()
     {
         Source();
         await CliOk("push", "./" + Model, "alpha");
@@ -115,7 +115,7 @@ public sealed class HashChoiceTests(SshdFixture sshd) : SshdTestBase(sshd)
     [InlineData("sha256")]
     [InlineData("xxh128")]
     [InlineData("blake3")]
-    public async Task A_flipped_byte_is_found_by_every_hash(string hash)
+    public async Task AFlippedByteIsFoundByEveryHash(string hash)
     {
         Source();
         await CliOk("push", "./" + Model, "alpha", "--hash", hash);
@@ -142,7 +142,7 @@ public sealed class HashChoiceTests(SshdFixture sshd) : SshdTestBase(sshd)
     [Theory]
     [InlineData("xxh128", "xxhsum", "xxhash")]
     [InlineData("blake3", "b3sum", "b3sum")]
-    public async Task A_server_without_the_program_gets_sha256_and_a_warning(string hash, string tool, string package)
+    public async Task AServerWithoutTheProgramGetsSha256AndAWarning(string hash, string tool, string package)
     {
         var source = Source();
         var bashrc = Path.Combine(Sshd.RemoteHome, ".bashrc");
@@ -186,7 +186,7 @@ public sealed class HashChoiceTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Verify_against_a_manifest_whose_program_the_server_lacks_says_what_to_install()
+    public async Task VerifyAgainstAManifestWhoseProgramTheServerLacksSaysWhatToInstall()
     {
         Source();
         await CliOk("push", "./" + Model, "alpha", "--hash", "xxh128");
@@ -208,7 +208,7 @@ public sealed class HashChoiceTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task An_unknown_hash_is_refused_before_anything_moves()
+    public async Task AnUnknownHashIsRefusedBeforeAnythingMoves()
     {
         Source();
 

@@ -28,7 +28,7 @@ public sealed class HostileManifestTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_manifest_with_a_duplicated_path_is_ignored_with_a_warning_by_pull_verify_and_push()
+    public async Task AManifestWithADuplicatedPathIsIgnoredWithAWarningByPullVerifyAndPush()
     {
         await PushedAsync();
         var manifest = JsonNode.Parse(await File.ReadAllTextAsync(ServerManifest))!;
@@ -55,7 +55,7 @@ public sealed class HostileManifestTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_manifest_with_a_nul_byte_does_not_break_the_listing_after_it()
+    public async Task AManifestWithANulByteDoesNotBreakTheListingAfterIt()
     {
         await PushedAsync();
         await File.WriteAllTextAsync(ServerManifest, "{\"files\": [\0]}");
@@ -68,7 +68,7 @@ public sealed class HostileManifestTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_manifest_larger_than_the_limit_is_not_read_and_says_so()
+    public async Task AManifestLargerThanTheLimitIsNotReadAndSaysSo()
     {
         await PushedAsync();
         await using (var file = new FileStream(ServerManifest, FileMode.Create))

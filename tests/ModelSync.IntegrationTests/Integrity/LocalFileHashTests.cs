@@ -1,21 +1,21 @@
 using ModelSync.Hashing;
-using ModelSync.IntegrationTests.Fixtures;
+using ModelSync.IntegrationTests.Support;
 
 namespace ModelSync.IntegrationTests.Integrity;
 
 /// <summary>The in-process hashes of a local copy must be the tools' own hex digests, or manifests and caches would disagree.</summary>
 public sealed class LocalFileHashTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("ms-hash-").FullName;
+    private readonly TempDirectory _dir = new("ms-hash");
 
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(1 << 20)]
     [InlineData((3 << 20) + 7)]
-    public async Task Sha256_and_xxh128_match_openssl_and_xxhsum(int length)
+    public async Task Sha256AndXxh128MatchOpensslAndXxhsum(int length)
     {
-        var path = Path.Combine(_dir, $"f-{length}");
+        var path = Path.Combine(_dir.Path, $"f-{length}");
         var bytes = new byte[length];
 #pragma warning disable CA5394 // test data, not security
         new Random(length).NextBytes(bytes);
@@ -27,13 +27,8 @@ public sealed class LocalFileHashTests : IDisposable
         Assert.False(LocalFileHash.Supports(HashFunction.Blake3));
     }
 
-    private static async Task<string> FirstWordAsync(string tool, params string[] args)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var (exitCode, stdout, stderr) = await SshdFixture.RunProcessAsync(tool, args, cts.Token);
-        Assert.True(exitCode == 0, stderr);
-        return stdout.Split(' ', 2)[0];
-    }
+    private static async Task<string> FirstWordAsync(string tool, params string[] args) =>
+        (await TestProcess.RunOkAsync(tool, args)).Split(' ', 2)[0];
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 }

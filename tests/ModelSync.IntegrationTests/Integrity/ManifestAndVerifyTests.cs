@@ -23,7 +23,7 @@ public sealed class ManifestAndVerifyTests(SshdFixture sshd) : SshdTestBase(sshd
     }
 
     [Fact]
-    public async Task A_verified_push_leaves_a_manifest_that_list_and_diff_do_not_count_as_a_model_file()
+    public async Task AVerifiedPushLeavesAManifestThatListAndDiffDoNotCountAsAModelFile()
     {
         await PushedAsync();
 
@@ -42,7 +42,7 @@ public sealed class ManifestAndVerifyTests(SshdFixture sshd) : SshdTestBase(sshd
     }
 
     [Fact]
-    public async Task An_unchanged_re_push_hashes_nothing_and_a_change_refreshes_the_manifest()
+    public async Task AnUnchangedRePushHashesNothingAndAChangeRefreshesTheManifest()
     {
         var tree = await PushedAsync();
 
@@ -58,7 +58,7 @@ public sealed class ManifestAndVerifyTests(SshdFixture sshd) : SshdTestBase(sshd
     }
 
     [Fact]
-    public async Task A_flipped_byte_on_the_server_fails_verify_and_shows_in_checksum_diff()
+    public async Task AFlippedByteOnTheServerFailsVerifyAndShowsInChecksumDiff()
     {
         await PushedAsync();
         var onnx = Path.Combine(Target, "1", "model.onnx");
@@ -84,7 +84,7 @@ public sealed class ManifestAndVerifyTests(SshdFixture sshd) : SshdTestBase(sshd
     }
 
     [Fact]
-    public async Task Verify_passes_after_a_push_and_reports_missing_and_extra_files()
+    public async Task VerifyPassesAfterAPushAndReportsMissingAndExtraFiles()
     {
         await PushedAsync();
         CliAssert.StdoutContains(await CliOk("verify", "./" + Model, "alpha"), "Result: OK — all 3 files match");
@@ -103,7 +103,7 @@ public sealed class ManifestAndVerifyTests(SshdFixture sshd) : SshdTestBase(sshd
     }
 
     [Fact]
-    public async Task Verify_against_a_manifest_that_is_not_there_says_what_to_do_instead()
+    public async Task VerifyAgainstAManifestThatIsNotThereSaysWhatToDoInstead()
     {
         Directory.CreateDirectory(Path.Combine(Sshd.BaseA, "by-hand-" + Id));
         await File.WriteAllTextAsync(Path.Combine(Sshd.BaseA, "by-hand-" + Id, "w.bin"), "w");
@@ -114,7 +114,7 @@ public sealed class ManifestAndVerifyTests(SshdFixture sshd) : SshdTestBase(sshd
     }
 
     [Fact]
-    public async Task Local_hashes_are_cached_so_an_unchanged_tree_is_not_read_twice()
+    public async Task LocalHashesAreCachedSoAnUnchangedTreeIsNotReadTwice()
     {
         await PushedAsync();
 

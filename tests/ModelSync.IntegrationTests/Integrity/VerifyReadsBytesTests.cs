@@ -22,11 +22,11 @@ public sealed class VerifyReadsBytesTests(SshdFixture sshd) : SshdTestBase(sshd)
     private async Task FlipKeepingSizeAndMtimeAsync(string file)
     {
         var reference = Path.Combine(Work, "mtime-of-" + Path.GetFileName(file));
-        await RunToolAsync("touch", "-r", file, reference);
+        await TestProcess.RunOkAsync("touch", "-r", file, reference);
         var bytes = await File.ReadAllBytesAsync(file);
         bytes[1234] ^= 0x01;
         await File.WriteAllBytesAsync(file, bytes);
-        await RunToolAsync("touch", "-r", reference, file);
+        await TestProcess.RunOkAsync("touch", "-r", reference, file);
     }
 
     private static string RepairLine(CliResult result)
@@ -43,7 +43,7 @@ public sealed class VerifyReadsBytesTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_byte_flipped_on_the_server_with_size_and_mtime_kept_fails_verify_and_the_printed_repair_fixes_it()
+    public async Task AByteFlippedOnTheServerWithSizeAndMtimeKeptFailsVerifyAndThePrintedRepairFixesIt()
     {
         await PushedAsync("alpha");
         var onServer = Path.Combine(Sshd.BaseA, Model, "1", "model.onnx");
@@ -64,7 +64,7 @@ public sealed class VerifyReadsBytesTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_byte_flipped_here_with_size_and_mtime_kept_is_not_hidden_by_the_hash_cache()
+    public async Task AByteFlippedHereWithSizeAndMtimeKeptIsNotHiddenByTheHashCache()
     {
         await PushedAsync("alpha");
         await FlipKeepingSizeAndMtimeAsync(Path.Combine(Work, Model, "1", "model.onnx"));
@@ -76,7 +76,7 @@ public sealed class VerifyReadsBytesTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task With_trust_hashes_verify_takes_the_manifest_and_the_cache_and_says_so()
+    public async Task WithTrustHashesVerifyTakesTheManifestAndTheCacheAndSaysSo()
     {
         await PushedAsync("alpha");
         await FlipKeepingSizeAndMtimeAsync(Path.Combine(Sshd.BaseA, Model, "1", "model.onnx"));
@@ -96,7 +96,7 @@ public sealed class VerifyReadsBytesTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Verify_against_the_manifest_reads_the_bytes_and_names_the_push_that_repairs_it()
+    public async Task VerifyAgainstTheManifestReadsTheBytesAndNamesThePushThatRepairsIt()
     {
         await PushedAsync("alpha");
         await FlipKeepingSizeAndMtimeAsync(Path.Combine(Sshd.BaseA, Model, "1", "model.onnx"));
@@ -117,7 +117,7 @@ public sealed class VerifyReadsBytesTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Extra_files_on_the_server_make_the_repair_a_delete_that_asks_first()
+    public async Task ExtraFilesOnTheServerMakeTheRepairADeleteThatAsksFirst()
     {
         await PushedAsync("alpha");
         await File.WriteAllTextAsync(Path.Combine(Sshd.BaseA, Model, "stray.bin"), "x");
@@ -135,7 +135,7 @@ public sealed class VerifyReadsBytesTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Verify_against_a_manifest_whose_source_is_gone_says_how_to_repair_without_a_command_that_cannot_run()
+    public async Task VerifyAgainstAManifestWhoseSourceIsGoneSaysHowToRepairWithoutACommandThatCannotRun()
     {
         await PushedAsync("alpha");
         await FlipKeepingSizeAndMtimeAsync(Path.Combine(Sshd.BaseA, Model, "1", "model.onnx"));
@@ -149,7 +149,7 @@ public sealed class VerifyReadsBytesTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_group_without_a_model_and_no_local_copy_is_refused_before_any_server_is_asked()
+    public async Task AGroupWithoutAModelAndNoLocalCopyIsRefusedBeforeAnyServerIsAsked()
     {
         var config = TestConfig.Write(Work, TestConfig.Ssh(Sshd, "alpha", Sshd.BaseA), TestConfig.Ssh(Sshd, "beta", Sshd.BaseB));
         await File.AppendAllTextAsync(config, "groups:\n  pair: [alpha, beta]\n");
@@ -158,7 +158,7 @@ public sealed class VerifyReadsBytesTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Trust_hashes_without_a_local_copy_is_refused()
+    public async Task TrustHashesWithoutALocalCopyIsRefused()
     {
         var result = await Cli("verify", "alpha:" + Model, "--trust-hashes");
 
@@ -166,7 +166,7 @@ public sealed class VerifyReadsBytesTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Verify_over_a_group_gives_a_row_per_server_the_most_serious_exit_and_one_repair()
+    public async Task VerifyOverAGroupGivesARowPerServerTheMostSeriousExitAndOneRepair()
     {
         var config = TestConfig.Write(Work,
             TestConfig.Ssh(Sshd, "alpha", Sshd.BaseA), TestConfig.Ssh(Sshd, "beta", Sshd.BaseB),
@@ -203,7 +203,7 @@ public sealed class VerifyReadsBytesTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Fleet_verify_json_is_one_document_even_when_every_server_matches()
+    public async Task FleetVerifyJsonIsOneDocumentEvenWhenEveryServerMatches()
     {
         await PushedAsync("alpha", "beta");
 

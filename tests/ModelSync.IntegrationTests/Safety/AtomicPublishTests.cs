@@ -16,7 +16,7 @@ public sealed class AtomicPublishTests(SshdFixture sshd) : SshdTestBase(sshd)
     private const int Files = 24;
 
     [Fact]
-    public async Task An_observer_never_sees_a_mixed_snapshot_over_repeated_pushes()
+    public async Task AnObserverNeverSeesAMixedSnapshotOverRepeatedPushes()
     {
         var name = "observed-" + Id;
         var target = Path.Combine(Sshd.BaseA, name);

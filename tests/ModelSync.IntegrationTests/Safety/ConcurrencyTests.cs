@@ -9,14 +9,14 @@ namespace ModelSync.IntegrationTests.Safety;
 public sealed class ConcurrencyTests(SshdFixture sshd) : SshdTestBase(sshd)
 {
     [Fact]
-    public async Task Of_two_concurrent_pushes_one_wins_and_the_other_names_the_holder()
+    public async Task OfTwoConcurrentPushesOneWinsAndTheOtherNamesTheHolder()
     {
         var source = Tree("weights").RandomFile("model.plan", 16 * 1024 * 1024, seed: 7).Root;
         var name = "contested-" + Id;
         var lockPath = Path.Combine(Sshd.BaseA, ".model-sync-lock." + name);
 
         using var first = CliRunner.Start(["push", source, "alpha:" + name, "--bwlimit", "4000"], ConfigPath, workingDirectory: Work);
-        await Poll.UntilAsync(() => File.Exists(Path.Combine(lockPath, "holder")), TimeSpan.FromSeconds(30), "the first push to take the lock");
+        await Eventually.TrueAsync(() => File.Exists(Path.Combine(lockPath, "holder")), TimeSpan.FromSeconds(30), "the first push to take the lock");
         var second = await Cli("push", source, "alpha:" + name);
         var firstResult = await CliRunner.WaitAsync(first, ["push"]);
 
@@ -28,14 +28,14 @@ public sealed class ConcurrencyTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_second_push_with_a_lock_timeout_waits_and_then_succeeds()
+    public async Task ASecondPushWithALockTimeoutWaitsAndThenSucceeds()
     {
         var source = Tree("weights").RandomFile("model.plan", 4 * 1024 * 1024, seed: 8).Root;
         var name = "patient-" + Id;
         var lockPath = Path.Combine(Sshd.BaseA, ".model-sync-lock." + name);
 
         using var first = CliRunner.Start(["push", source, "alpha:" + name, "--bwlimit", "2000"], ConfigPath, workingDirectory: Work);
-        await Poll.UntilAsync(() => File.Exists(Path.Combine(lockPath, "holder")), TimeSpan.FromSeconds(30), "the first push to take the lock");
+        await Eventually.TrueAsync(() => File.Exists(Path.Combine(lockPath, "holder")), TimeSpan.FromSeconds(30), "the first push to take the lock");
         var second = await Cli("push", source, "alpha:" + name, "--lock-timeout", "60");
 
         CliAssert.Exit(await CliRunner.WaitAsync(first, ["push"]), 0);
@@ -43,7 +43,7 @@ public sealed class ConcurrencyTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_lock_from_another_host_is_respected_until_it_is_older_than_stale_lock_hours()
+    public async Task ALockFromAnotherHostIsRespectedUntilItIsOlderThanStaleLockHours()
     {
         var source = Tree("m").File("config.pbtxt", "name: \"m\"").Root;
         var name = "elsewhere-" + Id;
@@ -77,7 +77,7 @@ public sealed class ConcurrencyTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_lock_left_by_a_dead_process_on_this_machine_is_broken_with_a_warning()
+    public async Task ALockLeftByADeadProcessOnThisMachineIsBrokenWithAWarning()
     {
         Assert.NotNull(MachineIdentity.Current); // the machine running the tests has /etc/machine-id
         var (source, name) = await DeadLockAsync(MachineIdentity.Current);
@@ -93,7 +93,7 @@ public sealed class ConcurrencyTests(SshdFixture sshd) : SshdTestBase(sshd)
     [Theory]
     [InlineData("0123456789abcdef0123456789abcdef/pid:[4026531836]")] // a clone of this machine with the same hostname, or a container
     [InlineData("")] // written before locks recorded a machine id: it may as well come from such a clone
-    public async Task A_lock_from_another_machine_with_this_hostname_is_not_judged_by_a_local_pid(string machine)
+    public async Task ALockFromAnotherMachineWithThisHostnameIsNotJudgedByALocalPid(string machine)
     {
         var (source, name) = await DeadLockAsync(machine);
 
@@ -104,14 +104,14 @@ public sealed class ConcurrencyTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_lock_records_this_machines_identity_beside_its_hostname()
+    public async Task ALockRecordsThisMachinesIdentityBesideItsHostname()
     {
         var source = Tree("weights").RandomFile("model.plan", 16 * 1024 * 1024, seed: 9).Root;
         var name = "recorded-" + Id;
         var holder = Path.Combine(Sshd.BaseA, ".model-sync-lock." + name, "holder");
 
         using var push = CliRunner.Start(["push", source, "alpha:" + name, "--bwlimit", "4000"], ConfigPath, workingDirectory: Work);
-        await Poll.UntilAsync(() => File.Exists(holder), TimeSpan.FromSeconds(30), "the push to take the lock");
+        await Eventually.TrueAsync(() => File.Exists(holder), TimeSpan.FromSeconds(30), "the push to take the lock");
         var lines = await File.ReadAllLinesAsync(holder);
         CliAssert.Exit(await CliRunner.WaitAsync(push, ["push"]), 0);
 
@@ -120,7 +120,7 @@ public sealed class ConcurrencyTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_re_push_that_changes_nothing_does_not_wait_for_the_lock()
+    public async Task ARePushThatChangesNothingDoesNotWaitForTheLock()
     {
         var source = Tree("m").File("config.pbtxt", "name: \"m\"").File("1/model.onnx", "weights").Root;
         var name = "unchanged-" + Id;

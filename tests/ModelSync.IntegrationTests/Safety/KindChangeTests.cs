@@ -15,7 +15,7 @@ public sealed class KindChangeTests(SshdFixture sshd) : SshdTestBase(sshd)
     [Theory]
     [InlineData("alpha")]
     [InlineData("local")]
-    public async Task A_file_pushed_onto_a_model_directory_is_refused_and_the_directory_stays(string alias)
+    public async Task AFilePushedOntoAModelDirectoryIsRefusedAndTheDirectoryStays(string alias)
     {
         var model = ModelTree("m");
         var name = "dir-" + Id;
@@ -31,7 +31,7 @@ public sealed class KindChangeTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_dry_run_of_a_file_onto_a_model_directory_lists_all_it_would_remove()
+    public async Task ADryRunOfAFileOntoAModelDirectoryListsAllItWouldRemove()
     {
         var model = ModelTree("m");
         var name = "dry-" + Id;
@@ -54,7 +54,7 @@ public sealed class KindChangeTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_model_directory_pushed_onto_a_file_is_refused_and_the_file_stays()
+    public async Task AModelDirectoryPushedOntoAFileIsRefusedAndTheFileStays()
     {
         var notes = Tree("notes").File("notes.txt", "keep me").PathOf("notes.txt");
         var model = ModelTree("m");
@@ -71,7 +71,7 @@ public sealed class KindChangeTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_pull_onto_a_local_file_is_refused_and_the_file_stays()
+    public async Task APullOntoALocalFileIsRefusedAndTheFileStays()
     {
         var model = ModelTree("m");
         var name = "pulled-" + Id;
@@ -87,7 +87,7 @@ public sealed class KindChangeTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Kind_changes_inside_a_model_need_delete_and_the_prompt_lists_what_goes()
+    public async Task KindChangesInsideAModelNeedDeleteAndThePromptListsWhatGoes()
     {
         var old = Tree("old").File("config.pbtxt", "v1").File("tokenizer/vocab.txt", "a b c").File("tokenizer/merges.txt", "ab")
             .File("labels", "cat").File("1/model.onnx", "w1");
@@ -111,7 +111,7 @@ public sealed class KindChangeTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_copy_of_a_file_onto_a_model_directory_on_another_server_is_refused()
+    public async Task ACopyOfAFileOntoAModelDirectoryOnAnotherServerIsRefused()
     {
         var model = ModelTree("m");
         var name = "copied-" + Id;
@@ -126,7 +126,7 @@ public sealed class KindChangeTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_person_at_the_delete_prompt_holds_no_lock_and_a_target_changed_meanwhile_is_not_deleted_from()
+    public async Task APersonAtTheDeletePromptHoldsNoLockAndATargetChangedMeanwhileIsNotDeletedFrom()
     {
         var name = "prompted-" + Id;
         await CliOk("push", Tree("v1").File("config.pbtxt", "v1").File("stale.bin", "old").Root, "alpha:" + name);
@@ -150,7 +150,7 @@ public sealed class KindChangeTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_target_unchanged_while_the_prompt_waited_gets_exactly_the_confirmed_deletes()
+    public async Task ATargetUnchangedWhileThePromptWaitedGetsExactlyTheConfirmedDeletes()
     {
         var name = "confirmed-" + Id;
         await CliOk("push", Tree("v1").File("config.pbtxt", "v1").File("stale.bin", "old").Root, "alpha:" + name);

@@ -8,7 +8,7 @@ namespace ModelSync.IntegrationTests.Safety;
 public sealed class PreflightTests(SshdFixture sshd) : SshdTestBase(sshd)
 {
     [Fact]
-    public async Task Delete_without_yes_lists_the_files_and_changes_nothing_when_stdin_is_not_a_terminal()
+    public async Task DeleteWithoutYesListsTheFilesAndChangesNothingWhenStdinIsNotATerminal()
     {
         var source = Tree("m").File("config.pbtxt", "v1").Root;
         var name = "deleting-" + Id;
@@ -27,14 +27,14 @@ public sealed class PreflightTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_source_file_written_during_the_push_fails_it_and_nothing_is_published()
+    public async Task ASourceFileWrittenDuringThePushFailsItAndNothingIsPublished()
     {
         var tree = Tree("growing").RandomFile("1/model.plan", 12 * 1024 * 1024, seed: 3).File("labels.txt", "a\n");
         var name = "growing-" + Id;
         var stage = Path.Combine(Sshd.BaseA, ".model-sync-stage." + name);
 
         using var cli = CliRunner.Start(["push", tree.Root, "alpha:" + name, "--bwlimit", "4000"], ConfigPath, workingDirectory: Work);
-        await Poll.UntilAsync(() => Poll.LargestFile(stage) > 0, TimeSpan.FromSeconds(30), "the transfer to start");
+        await Eventually.TrueAsync(() => LargestFile.Below(stage) > 0, TimeSpan.FromSeconds(30), "the transfer to start");
         await File.AppendAllTextAsync(tree.PathOf("labels.txt"), "b\n");
         var result = await CliRunner.WaitAsync(cli, ["push"]);
 

@@ -12,7 +12,7 @@ namespace ModelSync.IntegrationTests.Safety;
 public sealed class ReservedNameTests(SshdFixture sshd) : SshdTestBase(sshd)
 {
     [Fact]
-    public async Task A_push_of_a_model_holding_the_tools_own_names_is_refused_and_nothing_is_sent()
+    public async Task APushOfAModelHoldingTheToolsOwnNamesIsRefusedAndNothingIsSent()
     {
         var source = Tree("m").File("config.pbtxt", "name: \"m\"").File("1/.model-sync-lock.model.onnx/holder", "host=x\n")
             .File(".model-sync-notes.txt", "mine").Root;
@@ -26,7 +26,7 @@ public sealed class ReservedNameTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_pull_of_a_server_model_holding_one_is_refused_too()
+    public async Task APullOfAServerModelHoldingOneIsRefusedToo()
     {
         var name = "reserved-pull-" + Id;
         Tree("m").File("config.pbtxt", "name: \"m\"");
@@ -40,7 +40,7 @@ public sealed class ReservedNameTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_manifest_at_the_top_of_a_source_is_the_tools_own_and_stays_out_of_the_way()
+    public async Task AManifestAtTheTopOfASourceIsTheToolsOwnAndStaysOutOfTheWay()
     {
         var name = "with-manifest-" + Id;
         var source = Tree("m").File("config.pbtxt", "name: \"m\"").File(".model-sync-manifest.json", "{\"format_version\": 2}").Root;

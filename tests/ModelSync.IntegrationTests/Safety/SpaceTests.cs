@@ -11,7 +11,7 @@ namespace ModelSync.IntegrationTests.Safety;
 public sealed class SpaceTests(SshdFixture sshd) : SshdTestBase(sshd)
 {
     [Fact]
-    public async Task Running_out_of_space_mid_transfer_fails_cleanly_and_keeps_the_old_version()
+    public async Task RunningOutOfSpaceMidTransferFailsCleanlyAndKeepsTheOldVersion()
     {
         var small = Path.Combine(Work, "small-fs");
         Directory.CreateDirectory(small);
@@ -22,7 +22,7 @@ public sealed class SpaceTests(SshdFixture sshd) : SshdTestBase(sshd)
         Tree("m").RandomFile("1/model.plan", 4 * 1024 * 1024, seed: 11).File("config.pbtxt", "v2");
 
         using var cli = CliRunner.Start(["push", "./m", "alpha", "--bwlimit", "1000", "--retries", "1"], config, workingDirectory: Work);
-        await Poll.UntilAsync(() => Poll.LargestFile(Path.Combine(small, ".model-sync-stage.m")) > 0, TimeSpan.FromSeconds(30), "the transfer to start");
+        await Eventually.TrueAsync(() => LargestFile.Below(Path.Combine(small, ".model-sync-stage.m")) > 0, TimeSpan.FromSeconds(30), "the transfer to start");
         await FillAsync(Path.Combine(small, "filler.bin"));
         var result = await CliRunner.WaitAsync(cli, ["push"]);
 
@@ -32,7 +32,7 @@ public sealed class SpaceTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task After_a_full_disk_is_freed_the_same_command_resumes_from_the_stage_and_verifies()
+    public async Task AfterAFullDiskIsFreedTheSameCommandResumesFromTheStageAndVerifies()
     {
         var small = Path.Combine(Work, "small-fs");
         await using var mount = await TmpfsMount.MountAsync(small, "size=8m");
@@ -45,7 +45,7 @@ public sealed class SpaceTests(SshdFixture sshd) : SshdTestBase(sshd)
         string[] push = ["push", "./m", "alpha", "--bwlimit", "1000", "--retries", "1"];
         using var cli = CliRunner.Start(push, config, workingDirectory: Work);
         // rsync renames each file into place once complete: two of the three shards are in the stage.
-        await Poll.UntilAsync(() => File.Exists(Path.Combine(stage, "1", "b.bin")), TimeSpan.FromSeconds(60), "two shards to arrive");
+        await Eventually.TrueAsync(() => File.Exists(Path.Combine(stage, "1", "b.bin")), TimeSpan.FromSeconds(60), "two shards to arrive");
         await FillAsync(filler);
         CliAssert.Error(await CliRunner.WaitAsync(cli, push), 1, "no space left on alpha");
 
@@ -64,7 +64,7 @@ public sealed class SpaceTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_stage_that_leaves_no_room_is_named_with_its_size_and_the_printed_command_drops_it()
+    public async Task AStageThatLeavesNoRoomIsNamedWithItsSizeAndThePrintedCommandDropsIt()
     {
         var small = Path.Combine(Work, "small-fs");
         await using var mount = await TmpfsMount.MountAsync(small, "size=8m");

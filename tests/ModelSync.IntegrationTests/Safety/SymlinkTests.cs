@@ -30,7 +30,7 @@ public sealed class SymlinkTests(SshdFixture sshd) : SshdTestBase(sshd)
     [InlineData("alpha", "--delete --yes")]
     [InlineData("local", "")]
     [InlineData("local", "--delete --yes")]
-    public async Task A_push_to_a_symlink_is_refused_and_what_it_points_to_is_left_alone(string alias, string flags)
+    public async Task APushToASymlinkIsRefusedAndWhatItPointsToIsLeftAlone(string alias, string flags)
     {
         var (elsewhere, before) = Elsewhere();
         var name = "victim-" + Id;
@@ -46,7 +46,7 @@ public sealed class SymlinkTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_push_to_a_version_link_is_refused_and_the_version_it_names_is_not_rewritten()
+    public async Task APushToAVersionLinkIsRefusedAndTheVersionItNamesIsNotRewritten()
     {
         var shelf = Path.Combine(Sshd.BaseA, "shelf-" + Id);
         var v3 = new TreeBuilder(Path.Combine(shelf, "v3")).File("config.pbtxt", "config v3").File("1/model.onnx", "weights v3").Root;
@@ -62,7 +62,7 @@ public sealed class SymlinkTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task Replace_link_publishes_the_model_in_the_link_s_place_and_leaves_the_linked_version_alone()
+    public async Task ReplaceLinkPublishesTheModelInTheLinkSPlaceAndLeavesTheLinkedVersionAlone()
     {
         var shelf = Path.Combine(Sshd.BaseA, "shelf-" + Id);
         var v3 = new TreeBuilder(Path.Combine(shelf, "v3")).File("config.pbtxt", "config v3").File("stale.txt", "only in v3").Root;
@@ -85,7 +85,7 @@ public sealed class SymlinkTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task A_pull_onto_a_local_symlink_is_refused_and_replace_link_puts_the_model_in_its_place()
+    public async Task APullOntoALocalSymlinkIsRefusedAndReplaceLinkPutsTheModelInItsPlace()
     {
         var name = "pulled-" + Id;
         var source = Model("src/" + name, "v1");
@@ -122,7 +122,7 @@ public sealed class SymlinkTests(SshdFixture sshd) : SshdTestBase(sshd)
     [InlineData("local", "old")]
     [InlineData("local", "lock")]
     [InlineData("local", "partial")]
-    public async Task A_link_planted_at_a_hidden_name_is_removed_not_followed(string alias, string planted)
+    public async Task ALinkPlantedAtAHiddenNameIsRemovedNotFollowed(string alias, string planted)
     {
         var directory = Path.Combine(BaseOf(alias), "planted-" + Id);
         var target = Path.Combine(directory, "m");
@@ -152,7 +152,7 @@ public sealed class SymlinkTests(SshdFixture sshd) : SshdTestBase(sshd)
     [InlineData("alpha", ".model-sync-manifest.json")]
     [InlineData("local", ".model-sync-manifest.json.tmp")]
     [InlineData("local", ".model-sync-manifest.json")]
-    public async Task A_link_planted_at_a_manifest_name_inside_the_model_is_replaced_not_followed(string alias, string planted)
+    public async Task ALinkPlantedAtAManifestNameInsideTheModelIsReplacedNotFollowed(string alias, string planted)
     {
         var target = Path.Combine(BaseOf(alias), "manifest-" + Id, "m");
         CliAssert.Exit(await Cli("push", Model("v1/m", "v1"), $"{alias}:manifest-{Id}/"), 0);
@@ -172,7 +172,7 @@ public sealed class SymlinkTests(SshdFixture sshd) : SshdTestBase(sshd)
 
     /// <summary>Links above the target are the machine's layout, not the tool's business: model_base itself, or a directory pushed into.</summary>
     [Fact]
-    public async Task Links_above_the_target_are_followed_as_usual()
+    public async Task LinksAboveTheTargetAreFollowedAsUsual()
     {
         var realBase = Directory.CreateDirectory(Path.Combine(Sshd.BaseA, "real-base-" + Id)).FullName;
         var linkedBase = Path.Combine(Sshd.BaseA, "base-" + Id);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -65,16 +64,5 @@ public static class ByteNames
     private static string Octal(byte[] name) =>
         string.Concat(name.Select(b => "\\" + Convert.ToString(b, 8).PadLeft(3, '0')));
 
-    private static byte[] Run(string script, params string[] args)
-    {
-        var psi = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-c", script, "sh" }.Concat(args)) psi.ArgumentList.Add(a);
-        using var process = Process.Start(psi)!;
-        using var stdout = new MemoryStream();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.BaseStream.CopyTo(stdout);
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"sh exited {process.ExitCode}: {stderr.Result}");
-        return stdout.ToArray();
-    }
+    private static byte[] Run(string script, params string[] args) => TestProcess.RunBytes("/bin/sh", ["-c", script, "sh", .. args]);
 }

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.Versioning;
 using ModelSync.IntegrationTests.Fixtures;
+using ModelSync.Remotes;
 
 namespace ModelSync.IntegrationTests.Support;
 
@@ -22,33 +22,25 @@ public sealed class CompletionShell(string shell, string work, string configPath
         var bin = Path.Combine(work, "bin");
         Directory.CreateDirectory(bin);
         var launcher = Path.Combine(bin, "model-sync");
-        await File.WriteAllTextAsync(launcher, $"#!/bin/sh\nexec {string.Join(' ', CliRunner.Launcher.Select(part => $"'{part}'"))} \"$@\"\n");
+        await File.WriteAllTextAsync(launcher, $"#!/bin/sh\nexec {RemoteShell.Join(CliRunner.Launcher)} \"$@\"\n");
         File.SetUnixFileMode(launcher, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return script;
     }
 
     /// <summary>Runs <paramref name="commands"/> in the shell (no rc files) from <paramref name="work"/>; returns exit code, stdout, stderr.</summary>
-    public async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string commands)
-    {
-        var psi = new ProcessStartInfo(shell)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = work,
-        };
-        foreach (var arg in shell == "zsh" ? new[] { "-f", "-c", commands } : ["--norc", "--noprofile", "-c", commands]) psi.ArgumentList.Add(arg);
-        psi.Environment["PATH"] = Path.Combine(work, "bin") + ":" + Environment.GetEnvironmentVariable("PATH");
-        psi.Environment["HOME"] = CliRunner.HomeDirectory;
-        psi.Environment["MODEL_SYNC_CONFIG"] = configPath;
-        psi.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(cts.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    public Task<ProcessOutput> RunAsync(string commands) =>
+        TestProcess.RunAsync(
+            shell,
+            shell == "zsh" ? ["-f", "-c", commands] : ["--norc", "--noprofile", "-c", commands],
+            TimeSpan.FromSeconds(90),
+            work,
+            new Dictionary<string, string?>
+            {
+                ["PATH"] = Path.Combine(work, "bin") + ":" + Environment.GetEnvironmentVariable("PATH"),
+                ["HOME"] = CliRunner.HomeDirectory,
+                ["MODEL_SYNC_CONFIG"] = configPath,
+                ["DOTNET_NOLOGO"] = "1",
+            });
 
     /// <summary>Splits output made of <c>== label</c> lines followed by one reply per line.</summary>
     public static Dictionary<string, List<string>> Sections(string stdout)
@@ -62,8 +54,6 @@ public sealed class CompletionShell(string shell, string work, string configPath
         }
         return sections;
     }
-
-    public static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using ModelSync.IntegrationTests.Fixtures;
+using ModelSync.Remotes;
 
 namespace ModelSync.IntegrationTests.Support;
 
@@ -27,10 +28,9 @@ public static class PrintedCommand
         var bin = Path.Combine(workingDirectory, "printed-bin");
         Directory.CreateDirectory(bin);
         var wrapper = Path.Combine(bin, "model-sync");
-        await File.WriteAllTextAsync(wrapper, "#!/bin/sh\nexec " + string.Join(' ', CliRunner.Launcher.Select(Quote)) + " \"$@\"\n");
+        await File.WriteAllTextAsync(wrapper, "#!/bin/sh\nexec " + RemoteShell.Join(CliRunner.Launcher) + " \"$@\"\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(wrapper, (UnixFileMode)Convert.ToInt32("755", 8));
-        using var cts = new CancellationTokenSource(CliRunner.DefaultTimeout);
-        var (exitCode, stdout, stderr) = await SshdFixture.RunProcessAsync("env",
+        var (exitCode, stdout, stderr) = await TestProcess.RunAsync("env",
             [
                 "-C", workingDirectory,
                 $"PATH={bin}:{Environment.GetEnvironmentVariable("PATH")}",
@@ -38,9 +38,7 @@ public static class PrintedCommand
                 $"MODEL_SYNC_CONFIG={configPath}",
                 "NO_COLOR=1",
                 "/bin/sh", "-c", commandLine,
-            ], cts.Token);
+            ], CliRunner.DefaultTimeout);
         return new CliResult(exitCode, stdout, stderr);
     }
-
-    private static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

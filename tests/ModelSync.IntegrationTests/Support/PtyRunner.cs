@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using ModelSync.IntegrationTests.Fixtures;
+using ModelSync.Remotes;
 
 namespace ModelSync.IntegrationTests.Support;
 
@@ -16,7 +17,7 @@ public static class PtyRunner
 
     public static async Task<CliResult> RunAsync(IEnumerable<string> args, string configPath, string workingDirectory, IReadOnlyDictionary<string, string?> env)
     {
-        using var process = Process.Start(StartInfo(args, configPath, workingDirectory, env))!;
+        using var process = Start(args, configPath, workingDirectory, env);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -27,35 +28,22 @@ public static class PtyRunner
 
     /// <summary>Starts the CLI on a terminal to talk to: wait for what it prints, then type an answer.</summary>
     public static PtySession Start(IEnumerable<string> args, string configPath, string workingDirectory) =>
-        new(Process.Start(StartInfo(args, configPath, workingDirectory, new Dictionary<string, string?>()))!);
+        new(Start(args, configPath, workingDirectory, new Dictionary<string, string?>()));
 
-    private static ProcessStartInfo StartInfo(IEnumerable<string> args, string configPath, string workingDirectory, IReadOnlyDictionary<string, string?> env)
+    private static Process Start(IEnumerable<string> args, string configPath, string workingDirectory, IReadOnlyDictionary<string, string?> env)
     {
-        var line = string.Join(' ', CliRunner.Launcher.Concat(args).Select(Quote));
-        var psi = new ProcessStartInfo("script")
+        var line = RemoteShell.Join(CliRunner.Launcher.Concat(args));
+        var environment = new Dictionary<string, string?>
         {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory,
+            ["HOME"] = CliRunner.HomeDirectory,
+            ["MODEL_SYNC_CONFIG"] = configPath,
+            ["TERM"] = "xterm",
+            ["DOTNET_NOLOGO"] = "1",
+            ["NO_COLOR"] = null,
         };
-        foreach (var arg in new[] { "-q", "-f", "-e", "-c", line, "/dev/null" }) psi.ArgumentList.Add(arg);
-        psi.Environment["HOME"] = CliRunner.HomeDirectory;
-        psi.Environment["MODEL_SYNC_CONFIG"] = configPath;
-        psi.Environment["TERM"] = "xterm";
-        psi.Environment["DOTNET_NOLOGO"] = "1";
-        psi.Environment.Remove("NO_COLOR");
-        foreach (var (key, value) in env)
-        {
-            if (value is null) psi.Environment.Remove(key);
-            else psi.Environment[key] = value;
-        }
-
-        return psi;
+        foreach (var (key, value) in env) environment[key] = value;
+        return TestProcess.Start("script", ["-q", "-f", "-e", "-c", line, "/dev/null"], workingDirectory, environment);
     }
-
-    private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }
 
 /// <summary>A CLI running on a terminal from <see cref="PtyRunner.Start"/>; disposing it kills what is still running.</summary>
@@ -86,13 +74,9 @@ public sealed class PtySession : IDisposable
     /// <summary>Waits until the terminal shows <paramref name="text"/>; fails with the transcript if the CLI exits first.</summary>
     public async Task WaitForAsync(string text)
     {
-        var deadline = DateTime.UtcNow + Limit;
-        while (!Transcript.Contains(text, StringComparison.Ordinal))
-        {
-            if (_reading.IsCompleted || DateTime.UtcNow > deadline)
-                throw new InvalidOperationException($"the terminal never showed '{text}'; it showed:\n{Transcript}");
-            await Task.Delay(25);
-        }
+        bool Shown() => Transcript.Contains(text, StringComparison.Ordinal);
+        await Eventually.TrueAsync(() => Shown() || _reading.IsCompleted, Limit, $"the terminal to show '{text}'", () => "it showed:\n" + Transcript);
+        if (!Shown()) throw new InvalidOperationException($"the CLI ended without the terminal showing '{text}'; it showed:\n{Transcript}");
     }
 
     /// <summary>Types <paramref name="line"/> and Enter.</summary>

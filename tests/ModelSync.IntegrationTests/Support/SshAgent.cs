@@ -17,24 +17,15 @@ public sealed class SshAgent : IAsyncDisposable
 
     public static async Task<SshAgent> StartAsync(string socket)
     {
-        var info = new ProcessStartInfo("ssh-agent") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-D", "-a", socket }) info.ArgumentList.Add(a);
-        var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start ssh-agent");
-        var agent = new SshAgent(process, socket);
-        for (var i = 0; i < 100 && !File.Exists(socket); i++) await Task.Delay(50);
-        Assert.True(File.Exists(socket), "ssh-agent did not create its socket");
+        var agent = new SshAgent(TestProcess.Start("ssh-agent", ["-D", "-a", socket]), socket);
+        await Eventually.TrueAsync(() => File.Exists(socket), TimeSpan.FromSeconds(5), "ssh-agent to create its socket");
         return agent;
     }
 
     public async Task AddAsync(string key)
     {
-        var info = new ProcessStartInfo("ssh-add") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(key);
-        info.Environment["SSH_AUTH_SOCK"] = Socket;
-        using var add = Process.Start(info) ?? throw new InvalidOperationException("cannot start ssh-add");
-        var stderr = await add.StandardError.ReadToEndAsync();
-        await add.WaitForExitAsync();
-        Assert.True(add.ExitCode == 0, "ssh-add failed: " + stderr);
+        var add = await TestProcess.RunAsync("ssh-add", [key], environment: new Dictionary<string, string?> { ["SSH_AUTH_SOCK"] = Socket });
+        Assert.True(add.ExitCode == 0, "ssh-add failed: " + add.Stderr);
     }
 
     public async ValueTask DisposeAsync()

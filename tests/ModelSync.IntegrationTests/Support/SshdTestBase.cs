@@ -80,13 +80,4 @@ public abstract class SshdTestBase
 
         return farm;
     }
-
-    /// <summary>Runs a local tool (mount, ssh-keygen, …) and fails with its output unless it exits 0.</summary>
-    protected static async Task<string> RunToolAsync(string fileName, params string[] args)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var (exitCode, stdout, stderr) = await SshdFixture.RunProcessAsync(fileName, args, cts.Token);
-        Assert.True(exitCode == 0, $"{fileName} {string.Join(' ', args)} exited {exitCode}:\n{stdout}{stderr}");
-        return stdout;
-    }
 }

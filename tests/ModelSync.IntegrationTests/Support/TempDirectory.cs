@@ -1,21 +1,29 @@
 namespace ModelSync.IntegrationTests.Support;
 
-/// <summary>A fresh directory under the system temp dir, deleted on dispose (for tests that need no sshd).</summary>
+/// <summary>
+/// A fresh directory under the system temp dir, deleted on dispose. Its name is short (prefix and 8 hex digits):
+/// ssh control sockets live below some of them, and a socket path has a length limit.
+/// </summary>
 public sealed class TempDirectory : IDisposable
 {
-    public TempDirectory(string prefix)
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)]);
-        Directory.CreateDirectory(Path);
-    }
+    public TempDirectory(string prefix) => Path = Create(prefix);
 
     public string Path { get; }
 
-    public void Dispose()
+    /// <summary>Makes a fresh directory for an owner that outlives a <c>using</c> (a fixture); remove it with <see cref="Delete"/>.</summary>
+    public static string Create(string prefix)
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)]);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>Removes <paramref name="path"/> and everything below it, as far as it can: cleanup never fails a test.</summary>
+    public static void Delete(string path)
     {
         try
         {
-            Directory.Delete(Path, recursive: true);
+            Directory.Delete(path, recursive: true);
         }
         catch (IOException)
         {
@@ -26,4 +34,6 @@ public sealed class TempDirectory : IDisposable
             // best effort
         }
     }
+
+    public void Dispose() => Delete(Path);
 }

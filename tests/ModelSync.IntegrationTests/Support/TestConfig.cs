@@ -22,8 +22,9 @@ public sealed record AliasSpec(string Name, string ModelBase)
 }
 
 /// <summary>
-/// Writes model-sync YAML configs in the same shape as <see cref="SshdFixture.WriteConfig"/>, but with any
-/// aliases a test needs (another model_base, a closed port, another key, another known_hosts file).
+/// The one writer of model-sync YAML configs in the integration tests: the fixture's standard config
+/// (<see cref="SshdFixture.WriteConfig"/>) and any aliases a test needs (another model_base, a closed port,
+/// another key, another known_hosts file).
 /// </summary>
 public static class TestConfig
 {
@@ -42,27 +43,31 @@ public static class TestConfig
     };
 
     /// <summary>Writes the config into <paramref name="directory"/> under a unique name and returns its path.</summary>
-    public static string Write(string directory, params AliasSpec[] aliases)
+    public static string Write(string directory, params AliasSpec[] aliases) => Write(directory, aliases, extraYaml: null);
+
+    /// <summary>As above, with <paramref name="extraYaml"/> appended raw after the <c>defaults:</c> block.</summary>
+    public static string Write(string directory, IReadOnlyList<AliasSpec> aliases, string? extraYaml)
     {
         var sb = new StringBuilder("servers:\n");
         foreach (var alias in aliases)
         {
             sb.Append("  ").Append(alias.Name).Append(":\n");
             if (alias.Host is not null) sb.Append("    host: ").Append(alias.Host).Append('\n');
-            if (alias.User is not null) sb.Append("    user: ").Append(Quote(alias.User)).Append('\n');
+            if (alias.User is not null) sb.Append("    user: ").Append(YamlQuote(alias.User)).Append('\n');
             if (alias.Port is { } port) sb.Append("    port: ").Append(port.ToString(CultureInfo.InvariantCulture)).Append('\n');
-            sb.Append("    model_base: ").Append(Quote(alias.ModelBase)).Append('\n');
-            if (alias.SshKey is not null) sb.Append("    ssh_key: ").Append(Quote(alias.SshKey)).Append('\n');
+            sb.Append("    model_base: ").Append(YamlQuote(alias.ModelBase)).Append('\n');
+            if (alias.SshKey is not null) sb.Append("    ssh_key: ").Append(YamlQuote(alias.SshKey)).Append('\n');
             if (alias.SshOptions.Count > 0)
             {
                 sb.Append("    ssh_options:\n");
-                foreach (var (key, value) in alias.SshOptions) sb.Append("      ").Append(key).Append(": ").Append(Quote(value)).Append('\n');
+                foreach (var (key, value) in alias.SshOptions) sb.Append("      ").Append(key).Append(": ").Append(YamlQuote(value)).Append('\n');
             }
 
             foreach (var line in alias.Raw) sb.Append("    ").Append(line).Append('\n');
         }
 
         sb.Append("defaults:\n  verify: true\n  compress: false\n  delete: false\n");
+        if (!string.IsNullOrEmpty(extraYaml)) sb.Append(extraYaml).Append(extraYaml.EndsWith('\n') ? "" : "\n");
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, $"config-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(path, sb.ToString());
@@ -77,10 +82,11 @@ public static class TestConfig
     [
         "direct:",
         "  ssh_options:",
-        "    UserKnownHostsFile: " + Quote(server.KnownHostsPath),
+        "    UserKnownHostsFile: " + YamlQuote(server.KnownHostsPath),
         "    StrictHostKeyChecking: 'yes'",
-        .. withKey ? new[] { "    IdentityFile: " + Quote(server.ClientKeyPath), "    IdentitiesOnly: 'yes'" } : [],
+        .. withKey ? new[] { "    IdentityFile: " + YamlQuote(server.ClientKeyPath), "    IdentitiesOnly: 'yes'" } : [],
     ];
 
-    public static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+    /// <summary>A YAML single-quoted scalar: only <c>'</c> needs escaping, as <c>''</c> (not a shell word: see RemoteShell.Quote).</summary>
+    public static string YamlQuote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

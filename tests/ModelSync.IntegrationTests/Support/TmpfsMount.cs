@@ -1,5 +1,3 @@
-using ModelSync.IntegrationTests.Fixtures;
-
 namespace ModelSync.IntegrationTests.Support;
 
 /// <summary>
@@ -37,9 +35,6 @@ public sealed class TmpfsMount : IAsyncDisposable
         }
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string fileName, params string[] args)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        return await SshdFixture.RunProcessAsync(fileName, args, cts.Token);
-    }
+    private static Task<ProcessOutput> RunAsync(string fileName, params string[] args) =>
+        TestProcess.RunAsync(fileName, args, TimeSpan.FromSeconds(30));
 }

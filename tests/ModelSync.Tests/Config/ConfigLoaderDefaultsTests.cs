@@ -6,7 +6,7 @@ namespace ModelSync.Tests.Config;
 public sealed class ConfigLoaderDefaultsTests
 {
     [Fact]
-    public void Defaults_are_verify_on_compress_and_delete_off_and_a_day_for_stale_locks()
+    public void DefaultsAreVerifyOnCompressAndDeleteOffAndADayForStaleLocks()
     {
         var defaults = ConfigLoader.Parse("servers:\n  nas:\n    model_base: /mnt/nas\n", "cfg.yaml").Defaults;
 
@@ -17,7 +17,7 @@ public sealed class ConfigLoaderDefaultsTests
     [Theory]
     [InlineData("true", true)]
     [InlineData("false", false)]
-    public void Relay_switches_fan_out_to_server_to_server_copies(string value, bool relay)
+    public void RelaySwitchesFanOutToServerToServerCopies(string value, bool relay)
     {
         Assert.False(ConfigLoader.Parse("defaults:\n  verify: true\n", "cfg.yaml").Defaults.Relay);
         Assert.Equal(relay, ConfigLoader.Parse($"defaults:\n  relay: {value}\n", "cfg.yaml").Defaults.Relay);
@@ -27,7 +27,7 @@ public sealed class ConfigLoaderDefaultsTests
     [InlineData("1", 60)]
     [InlineData("0.5", 30)]
     [InlineData("48", 2880)]
-    public void Stale_lock_hours_sets_when_a_lock_counts_as_abandoned(string hours, int minutes)
+    public void StaleLockHoursSetsWhenALockCountsAsAbandoned(string hours, int minutes)
     {
         var defaults = ConfigLoader.Parse($"defaults:\n  stale_lock_hours: {hours}\n", "cfg.yaml").Defaults;
 
@@ -41,7 +41,7 @@ public sealed class ConfigLoaderDefaultsTests
     [InlineData("1e300")]
     [InlineData("NaN")]
     [InlineData("Infinity")]
-    public void Stale_lock_hours_must_be_a_positive_number(string hours)
+    public void StaleLockHoursMustBeAPositiveNumber(string hours)
     {
         var error = Assert.Throws<ModelSyncException>(() => ConfigLoader.Parse($"defaults:\n  stale_lock_hours: {hours}\n", "cfg.yaml"));
 
@@ -53,7 +53,7 @@ public sealed class ConfigLoaderDefaultsTests
     [InlineData("sha256")]
     [InlineData("xxh128")]
     [InlineData("blake3")]
-    public void Hash_names_the_function_verification_prefers(string name)
+    public void HashNamesTheFunctionVerificationPrefers(string name)
     {
         var defaults = ConfigLoader.Parse($"defaults:\n  hash: {name}\n", "cfg.yaml").Defaults;
 
@@ -61,14 +61,14 @@ public sealed class ConfigLoaderDefaultsTests
     }
 
     [Fact]
-    public void Hash_defaults_to_sha256() =>
+    public void HashDefaultsToSha256() =>
         Assert.Equal(ModelSync.Hashing.HashFunction.Sha256, ConfigLoader.Parse("defaults:\n  verify: true\n", "cfg.yaml").Defaults.Hash);
 
     [Theory]
     [InlineData("md5")]
     [InlineData("SHA256")]
     [InlineData("xxh64")]
-    public void Hash_must_be_one_the_tool_knows(string name)
+    public void HashMustBeOneTheToolKnows(string name)
     {
         var error = Assert.Throws<ModelSyncException>(() => ConfigLoader.Parse($"defaults:\n  hash: {name}\n", "cfg.yaml"));
 

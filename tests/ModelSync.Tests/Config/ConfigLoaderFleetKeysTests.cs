@@ -16,7 +16,7 @@ public sealed class ConfigLoaderFleetKeysTests : IDisposable
         ConfigLoader.Parse(Yaml.Lines(["servers:", "  reaper:", "    host: reaper.internal", "    model_base: /models", .. extra]), Yaml.Source).Servers["reaper"];
 
     [Fact]
-    public void Without_the_keys_nothing_changes()
+    public void WithoutTheKeysNothingChanges()
     {
         var reaper = Reaper();
         Assert.Null(reaper.LocalPath);
@@ -25,7 +25,7 @@ public sealed class ConfigLoaderFleetKeysTests : IDisposable
     }
 
     [Fact]
-    public void Local_path_is_auto_or_an_absolute_path_with_home_expanded()
+    public void LocalPathIsAutoOrAnAbsolutePathWithHomeExpanded()
     {
         Assert.Equal("auto", Reaper("    local_path: auto").LocalPath);
         Assert.Equal("/mnt/train/models", Reaper("    local_path: /mnt/train/models/").LocalPath);
@@ -33,7 +33,7 @@ public sealed class ConfigLoaderFleetKeysTests : IDisposable
     }
 
     [Fact]
-    public void Forward_agent_and_direct_are_read()
+    public void ForwardAgentAndDirectAreRead()
     {
         var reaper = Reaper("    forward_agent: yes", "    direct:", "      host: 10.0.0.12", "      port: 2222", "      user: june",
             "      ssh_options:", "        StrictHostKeyChecking: accept-new");
@@ -48,7 +48,7 @@ public sealed class ConfigLoaderFleetKeysTests : IDisposable
     [InlineData("    forward_agent: maybe", "cfg.yaml:5:20", "forward_agent: 'maybe' is not true or false")]
     [InlineData("    direct:\n      hots: x", "cfg.yaml:6:7", "unknown key 'hots' in direct of server 'reaper' — did you mean 'host'?")]
     [InlineData("    direct:\n      port: 0", "cfg.yaml:6:13", "port '0' is not a number from 1 to 65535")]
-    public void Bad_values_name_the_line(string extra, string where, string message)
+    public void BadValuesNameTheLine(string extra, string where, string message)
     {
         var error = Assert.Throws<ModelSyncException>(() => Reaper(extra));
         Assert.Equal(ExitCodes.Usage, error.ExitCode);
@@ -57,7 +57,7 @@ public sealed class ConfigLoaderFleetKeysTests : IDisposable
     }
 
     [Fact]
-    public void A_local_alias_may_not_have_a_local_path()
+    public void ALocalAliasMayNotHaveALocalPath()
     {
         var error = Assert.Throws<ModelSyncException>(() =>
             ConfigLoader.Parse(Yaml.Lines("servers:", "  box:", "    model_base: /models", "    local_path: /mnt/models"), Yaml.Source));

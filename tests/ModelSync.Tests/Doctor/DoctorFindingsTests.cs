@@ -5,7 +5,7 @@ namespace ModelSync.Tests.Doctor;
 public sealed class DoctorFindingsTests
 {
     [Fact]
-    public void Whatever_a_chatty_shell_printed_before_the_marker_is_ignored()
+    public void WhateverAChattyShellPrintedBeforeTheMarkerIsIgnored()
     {
         var stdout = "Welcome!\nhome=/fake\nmodel-sync-doctor\nhome=/home/june\nrsync=rsync  version 3.2.7  protocol version 31\ntool=openssl\ntool=sha256sum\nnow=1764370000\n";
         var inspection = RemoteInspection.Parse(stdout);
@@ -17,7 +17,7 @@ public sealed class DoctorFindingsTests
     }
 
     [Fact]
-    public void An_empty_rsync_line_means_no_rsync()
+    public void AnEmptyRsyncLineMeansNoRsync()
     {
         var inspection = RemoteInspection.Parse("model-sync-doctor\r\nhome=/root\r\nrsync=\r\nnow=x\r\n");
         Assert.NotNull(inspection);
@@ -27,7 +27,7 @@ public sealed class DoctorFindingsTests
     }
 
     [Fact]
-    public void Without_the_marker_there_is_no_answer()
+    public void WithoutTheMarkerThereIsNoAnswer()
     {
         Assert.Null(RemoteInspection.Parse("home=/root\n"));
         Assert.Null(ModelBaseProbe.Parse(""));
@@ -40,18 +40,18 @@ public sealed class DoctorFindingsTests
     [InlineData("/data/models", "/home/june", "/data/models")]
     [InlineData("~/models", null, "~/models")]
     [InlineData("~other/models", "/home/june", "~other/models")]
-    public void A_remote_tilde_resolves_against_the_home_directory(string configured, string? home, string expected) =>
+    public void ARemoteTildeResolvesAgainstTheHomeDirectory(string configured, string? home, string expected) =>
         Assert.Equal(expected, RemoteInspection.ResolveModelBase(configured, home));
 
     [Fact]
-    public void Model_base_probe_reads_state_writability_and_free_bytes()
+    public void ModelBaseProbeReadsStateWritabilityAndFreeBytes()
     {
         var probe = ModelBaseProbe.Parse("model-sync-doctor\nstate=missing\nancestor=/data\nwritable=no\nerror=mktemp: failed: Permission denied\nfree=2048\n");
         Assert.Equal(new ModelBaseProbe("missing", "/data", "no", "mktemp: failed: Permission denied", 2048 * 1024), probe);
     }
 
     [Fact]
-    public void Ssh_G_output_gives_host_port_user_keys_and_proxy()
+    public void SshGOutputGivesHostPortUserKeysAndProxy()
     {
         const string output = """
             user june
@@ -73,7 +73,7 @@ public sealed class DoctorFindingsTests
     }
 
     [Fact]
-    public void Ssh_G_without_proxy_or_port_defaults_to_22_and_no_proxy()
+    public void SshGWithoutProxyOrPortDefaultsTo22AndNoProxy()
     {
         var settings = SshSettings.Parse("hostname 10.0.0.7\nproxycommand none\n");
         Assert.NotNull(settings);

@@ -11,7 +11,7 @@ public sealed class DoctorResultTests
     [InlineData(CheckStatus.Warning, true)]
     [InlineData(CheckStatus.Failed, false)]
     [InlineData(CheckStatus.Skipped, false)]
-    public void A_check_passes_when_ok_or_a_warning(CheckStatus status, bool passed) =>
+    public void ACheckPassesWhenOkOrAWarning(CheckStatus status, bool passed) =>
         Assert.Equal(passed, With(status).Passed);
 
     [Theory]
@@ -20,7 +20,7 @@ public sealed class DoctorResultTests
     [InlineData(new[] { CheckStatus.Ok, CheckStatus.Failed }, 1)]
     [InlineData(new[] { CheckStatus.Warning, CheckStatus.Failed, CheckStatus.Skipped }, 1)]
     [InlineData(new[] { CheckStatus.Skipped }, 1)]
-    public void Exit_code_is_zero_only_when_every_check_passes(CheckStatus[] statuses, int exitCode)
+    public void ExitCodeIsZeroOnlyWhenEveryCheckPasses(CheckStatus[] statuses, int exitCode)
     {
         var result = new DoctorResult(statuses.Select(With).ToList());
         Assert.Equal(exitCode, result.ExitCode);
@@ -28,10 +28,10 @@ public sealed class DoctorResultTests
     }
 
     [Fact]
-    public void No_checks_at_all_is_a_pass() => Assert.Equal(0, new DoctorResult([]).ExitCode);
+    public void NoChecksAtAllIsAPass() => Assert.Equal(0, new DoctorResult([]).ExitCode);
 
     [Fact]
-    public void Step_factories_set_status_and_fix()
+    public void StepFactoriesSetStatusAndFix()
     {
         Assert.Equal(new DoctorCheck(DoctorStep.Tcp, "a", CheckStatus.Ok, "open", null), DoctorStep.Tcp.Ok("a", "open"));
         Assert.Equal(new DoctorCheck(DoctorStep.Tcp, "a", CheckStatus.Warning, "slow", "f"), DoctorStep.Tcp.Warn("a", "slow", "f"));

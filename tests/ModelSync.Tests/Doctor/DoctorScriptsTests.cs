@@ -10,15 +10,15 @@ namespace ModelSync.Tests.Doctor;
 [SupportedOSPlatform("linux")]
 public sealed class DoctorScriptsTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("ms-doctor-");
+    private readonly TempDirectory _dir = new("ms-doctor");
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     private static string Run(string script, params string[] arguments) =>
-        Encoding.UTF8.GetString(LocalProcess.Run("/bin/sh", ["-c", script, "sh", .. arguments]));
+        Encoding.UTF8.GetString(TestProcess.RunBytes("/bin/sh", ["-c", script, "sh", .. arguments]));
 
     [Fact]
-    public void Inspect_reports_home_rsync_tools_and_the_clock()
+    public void InspectReportsHomeRsyncToolsAndTheClock()
     {
         var before = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var inspection = RemoteInspection.Parse(Run(DoctorScripts.Inspect));
@@ -30,32 +30,32 @@ public sealed class DoctorScriptsTests : IDisposable
     }
 
     [Fact]
-    public void An_existing_directory_is_written_to_and_left_clean()
+    public void AnExistingDirectoryIsWrittenToAndLeftClean()
     {
-        var probe = ModelBaseProbe.Parse(Run(DoctorScripts.ModelBase, _dir.FullName));
+        var probe = ModelBaseProbe.Parse(Run(DoctorScripts.ModelBase, _dir.Path));
         Assert.NotNull(probe);
         Assert.Equal(ModelBaseProbe.Directory, probe.State);
         Assert.Equal("yes", probe.Writable);
         Assert.True(probe.FreeBytes > 0);
-        Assert.Empty(_dir.EnumerateFileSystemInfos());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir.Path));
     }
 
     [Fact]
-    public void A_missing_model_base_is_tested_at_its_nearest_existing_ancestor()
+    public void AMissingModelBaseIsTestedAtItsNearestExistingAncestor()
     {
-        var path = Path.Join(_dir.FullName, "a b", "c'd", "models");
+        var path = Path.Join(_dir.Path, "a b", "c'd", "models");
         var probe = ModelBaseProbe.Parse(Run(DoctorScripts.ModelBase, path));
         Assert.NotNull(probe);
         Assert.Equal(ModelBaseProbe.Missing, probe.State);
-        Assert.Equal(_dir.FullName, probe.Ancestor);
+        Assert.Equal(_dir.Path, probe.Ancestor);
         Assert.Equal("yes", probe.Writable);
-        Assert.False(Directory.Exists(Path.Join(_dir.FullName, "a b")), "the probe created model_base");
+        Assert.False(Directory.Exists(Path.Join(_dir.Path, "a b")), "the probe created model_base");
     }
 
     [Fact]
-    public void A_file_is_not_a_directory()
+    public void AFileIsNotADirectory()
     {
-        var file = Path.Join(_dir.FullName, "models");
+        var file = Path.Join(_dir.Path, "models");
         File.WriteAllText(file, "x");
         var probe = ModelBaseProbe.Parse(Run(DoctorScripts.ModelBase, file));
         Assert.NotNull(probe);
@@ -64,10 +64,10 @@ public sealed class DoctorScriptsTests : IDisposable
     }
 
     [Fact]
-    public void An_unwritable_directory_reports_mktemp_s_error()
+    public void AnUnwritableDirectoryReportsMktempSError()
     {
         if (Environment.IsPrivilegedProcess) return; // root writes through permission bits; the integration tests use a read-only mount.
-        var locked = Directory.CreateDirectory(Path.Join(_dir.FullName, "locked"));
+        var locked = Directory.CreateDirectory(Path.Join(_dir.Path, "locked"));
         File.SetUnixFileMode(locked.FullName, UnixFileMode.UserRead | UnixFileMode.UserExecute);
         try
         {

@@ -14,7 +14,7 @@ public sealed class DoctorVerdictsTests
     private static readonly DoctorPlace Local = new("local", IsLocal: true, "me", "/c.yaml");
 
     [Fact]
-    public void A_rejected_key_fails_authentication_and_the_host_key_was_known()
+    public void ARejectedKeyFailsAuthenticationAndTheHostKeyWasKnown()
     {
         var failure = SshFailure.Classify(Reaper, "june@reaper.internal: Permission denied (publickey).");
         var rows = DoctorVerdicts.LoginFailed(Reaper, failure);
@@ -29,7 +29,7 @@ public sealed class DoctorVerdictsTests
     [InlineData("@@@ WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED! @@@\nHost key verification failed.", "ssh-keygen -R")]
     [InlineData("Unable to negotiate with 10.0.0.7 port 2222: no matching host key type found. Their offer: ssh-rsa", "HostKeyAlgorithms")]
     [InlineData("kex_exchange_identification: Connection closed by remote host", "servers --check")]
-    public void Host_key_and_handshake_failures_fail_the_host_key_row_and_skip_authentication(string stderr, string fix)
+    public void HostKeyAndHandshakeFailuresFailTheHostKeyRowAndSkipAuthentication(string stderr, string fix)
     {
         var rows = DoctorVerdicts.LoginFailed(Reaper, SshFailure.Classify(Reaper, stderr));
         Assert.Equal([CheckStatus.Failed, CheckStatus.Skipped], rows.Select(r => r.Status));
@@ -43,21 +43,21 @@ public sealed class DoctorVerdictsTests
     [InlineData("june@reaper.internal: Permission denied (publickey).", false)]
     [InlineData("Host key verification failed.", false)]
     [InlineData("ssh: connect to host reaper.internal port 2222: Connection refused", false)]
-    public void Only_ssh_failures_with_no_known_cause_are_unexplained(string stderr, bool unexplained) =>
+    public void OnlySshFailuresWithNoKnownCauseAreUnexplained(string stderr, bool unexplained) =>
         Assert.Equal(unexplained, DoctorVerdicts.IsUnexplainedSshFailure(SshFailure.Classify(Reaper, stderr)));
 
     [Theory]
     [InlineData("OpenSSH_9.6p1 Ubuntu-3ubuntu13.5, OpenSSL 3.0.13 30 Jan 2024\n", "OpenSSH_9.6p1 Ubuntu-3ubuntu13.5")]
     [InlineData("OpenSSH_for_Windows_8.1p1, LibreSSL 3.0.2", "OpenSSH_for_Windows_8.1p1")]
     [InlineData("\nOpenSSH_7.4p1\n", "OpenSSH_7.4p1")]
-    public void Ssh_version_is_the_part_before_the_comma(string output, string version) =>
+    public void SshVersionIsThePartBeforeTheComma(string output, string version) =>
         Assert.Equal(version, DoctorVerdicts.SshVersion(output));
 
     private static RemoteInspection Inspection(string? rsync = "rsync  version 3.2.7  protocol version 31", string[]? tools = null, long? now = 1000) =>
         new("/home/june", rsync, tools ?? ["openssl", "sha256sum"], now);
 
     [Fact]
-    public void Rsync_on_the_server_shows_its_version_or_how_to_install_it()
+    public void RsyncOnTheServerShowsItsVersionOrHowToInstallIt()
     {
         Assert.Equal(DoctorStep.RemoteRsync.Ok("reaper", "3.2.7"), DoctorVerdicts.RemoteRsync("reaper", Inspection(), ""));
         var missing = DoctorVerdicts.RemoteRsync("reaper", Inspection(rsync: null), "");
@@ -74,7 +74,7 @@ public sealed class DoctorVerdictsTests
     [InlineData(new[] { "openssl", "b3sum" }, CheckStatus.Ok, "openssl, b3sum (not found: sha256sum, xxhsum)")]
     [InlineData(new[] { "b3sum" }, CheckStatus.Failed, "b3sum (not found: openssl, sha256sum, xxhsum)")]
     [InlineData(new string[0], CheckStatus.Failed, "none (not found: openssl, sha256sum, b3sum, xxhsum)")]
-    public void Hash_tools_need_openssl_or_sha256sum(string[] tools, CheckStatus status, string result)
+    public void HashToolsNeedOpensslOrSha256sum(string[] tools, CheckStatus status, string result)
     {
         var check = DoctorVerdicts.HashTools(Remote, Inspection(tools: tools), "");
         Assert.Equal(status, check.Status);
@@ -86,7 +86,7 @@ public sealed class DoctorVerdictsTests
     [InlineData("blake3", new[] { "sha256sum", "xxhsum" }, CheckStatus.Warning, "install the b3sum package there: defaults.hash is blake3, which falls back to sha256 without b3sum")]
     [InlineData("xxh128", new[] { "openssl", "xxhsum" }, CheckStatus.Ok, "—")]
     [InlineData("blake3", new[] { "b3sum" }, CheckStatus.Failed, "install openssl or GNU coreutils (sha256sum) there: verification hashes with sha256 at least")]
-    public void A_faster_defaults_hash_warns_where_its_program_is_missing(string preferred, string[] tools, CheckStatus status, string fix)
+    public void AFasterDefaultsHashWarnsWhereItsProgramIsMissing(string preferred, string[] tools, CheckStatus status, string fix)
     {
         var check = DoctorVerdicts.HashTools(Remote with { PreferredHash = ModelSync.Hashing.HashFunction.TryParse(preferred)! }, Inspection(tools: tools), "");
         Assert.Equal(status, check.Status);
@@ -99,7 +99,7 @@ public sealed class DoctorVerdictsTests
     [InlineData(60, CheckStatus.Ok, "60 s ahead of this machine")]
     [InlineData(61, CheckStatus.Warning, "61 s ahead of this machine")]
     [InlineData(-3600, CheckStatus.Warning, "3600 s behind this machine")]
-    public void Clock_skew_warns_over_a_minute(double skew, CheckStatus status, string result)
+    public void ClockSkewWarnsOverAMinute(double skew, CheckStatus status, string result)
     {
         var check = DoctorVerdicts.ClockSkew("reaper", skew);
         Assert.Equal(status, check.Status);
@@ -108,7 +108,7 @@ public sealed class DoctorVerdictsTests
     }
 
     [Fact]
-    public void Clock_skew_compares_the_server_clock_with_ours()
+    public void ClockSkewComparesTheServerClockWithOurs()
     {
         Assert.Equal("120 s ahead of this machine", DoctorVerdicts.ClockSkew("reaper", Inspection(now: 1120), "", 1000.2).Result);
         Assert.Equal(CheckStatus.Failed, DoctorVerdicts.ClockSkew("reaper", Inspection(now: null), "", 1000).Status);
@@ -117,7 +117,7 @@ public sealed class DoctorVerdictsTests
     private static ProcessResult Ran(int exitCode, string stdout, string stderr = "") => new(exitCode, Encoding.UTF8.GetBytes(stdout), stderr);
 
     [Fact]
-    public void A_shell_that_prints_on_stdout_fails_with_the_PS1_guard()
+    public void AShellThatPrintsOnStdoutFailsWithThePS1Guard()
     {
         var check = DoctorVerdicts.ShellOutput("reaper", Ran(0, "Welcome to reaper\nconda activated\n"));
         Assert.Equal(CheckStatus.Failed, check.Status);
@@ -129,7 +129,7 @@ public sealed class DoctorVerdictsTests
     }
 
     [Fact]
-    public void Shell_output_is_ok_when_silent_warns_on_stderr_and_fails_on_a_bad_exit()
+    public void ShellOutputIsOkWhenSilentWarnsOnStderrAndFailsOnABadExit()
     {
         Assert.Equal(CheckStatus.Ok, DoctorVerdicts.ShellOutput("reaper", Ran(0, "")).Status);
         Assert.Equal(CheckStatus.Warning, DoctorVerdicts.ShellOutput("reaper", Ran(0, "", "bash: warning: setlocale\n")).Status);
@@ -143,7 +143,7 @@ public sealed class DoctorVerdictsTests
     [InlineData(0.3, CheckStatus.Ok)]
     [InlineData(0.31, CheckStatus.Warning)]
     [InlineData(2.5, CheckStatus.Warning)]
-    public void A_bare_command_slower_than_three_tenths_warns_naming_pyenv_and_conda(double seconds, CheckStatus status)
+    public void ABareCommandSlowerThanThreeTenthsWarnsNamingPyenvAndConda(double seconds, CheckStatus status)
     {
         var check = DoctorVerdicts.ShellTime("reaper", TimeSpan.FromSeconds(seconds), "");
         Assert.Equal(status, check.Status);
@@ -156,21 +156,21 @@ public sealed class DoctorVerdictsTests
     }
 
     [Fact]
-    public void Shell_time_fails_when_no_command_ran() =>
+    public void ShellTimeFailsWhenNoCommandRan() =>
         Assert.Equal(CheckStatus.Failed, DoctorVerdicts.ShellTime("reaper", null, "no answer within 20 s").Status);
 
     private static ModelBaseProbe Probe(string state, string? writable, string? error = null, string? ancestor = null, long? free = 5L << 30) =>
         new(state, ancestor, writable, error, free);
 
     [Fact]
-    public void A_writable_model_base_passes()
+    public void AWritableModelBasePasses()
     {
         Assert.Equal(DoctorStep.ModelBase.Ok("reaper", "/models exists and is writable"),
             DoctorVerdicts.ModelBase(Remote, "/models", Probe("directory", "yes"), ""));
     }
 
     [Fact]
-    public void A_read_only_file_system_says_remount_or_move()
+    public void AReadOnlyFileSystemSaysRemountOrMove()
     {
         var check = DoctorVerdicts.ModelBase(Remote, "/models",
             Probe("directory", "no", "mktemp: failed to create file via template '/models/.model-sync-doctor.XXXXXX': Read-only file system"), "");
@@ -180,7 +180,7 @@ public sealed class DoctorVerdictsTests
     }
 
     [Fact]
-    public void A_permission_problem_names_the_user_and_the_chown()
+    public void APermissionProblemNamesTheUserAndTheChown()
     {
         var check = DoctorVerdicts.ModelBase(Remote, "/models", Probe("directory", "no", "mktemp: failed: Permission denied"), "");
         Assert.Equal(CheckStatus.Failed, check.Status);
@@ -190,7 +190,7 @@ public sealed class DoctorVerdictsTests
     }
 
     [Fact]
-    public void A_missing_model_base_warns_when_the_first_push_can_create_it_and_fails_otherwise()
+    public void AMissingModelBaseWarnsWhenTheFirstPushCanCreateItAndFailsOtherwise()
     {
         var creatable = DoctorVerdicts.ModelBase(Remote, "/data/models", Probe("missing", "yes", ancestor: "/data"), "");
         Assert.Equal(CheckStatus.Warning, creatable.Status);
@@ -201,7 +201,7 @@ public sealed class DoctorVerdictsTests
     }
 
     [Fact]
-    public void A_file_where_model_base_should_be_fails()
+    public void AFileWhereModelBaseShouldBeFails()
     {
         var check = DoctorVerdicts.ModelBase(Remote, "/models", Probe("not-a-directory", null), "");
         Assert.Equal(CheckStatus.Failed, check.Status);
@@ -209,7 +209,7 @@ public sealed class DoctorVerdictsTests
     }
 
     [Fact]
-    public void Free_space_is_shown_at_model_base_or_its_nearest_ancestor()
+    public void FreeSpaceIsShownAtModelBaseOrItsNearestAncestor()
     {
         Assert.Equal("5GiB free at /models", DoctorVerdicts.FreeSpace(Remote, "/models", Probe("directory", "yes"), "").Result);
         Assert.Equal("5GiB free at /data", DoctorVerdicts.FreeSpace(Remote, "/data/models", Probe("missing", "yes", ancestor: "/data"), "").Result);
@@ -222,5 +222,5 @@ public sealed class DoctorVerdictsTests
     [InlineData("short", "short")]
     [InlineData("  two\r\nlines\n", "two\\nlines")]
     [InlineData("0123456789012345678901234567890123456789012345678901234567890123456789", "012345678901234567890123456789012345678901234567890123456...")]
-    public void Excerpts_are_one_short_line(string text, string excerpt) => Assert.Equal(excerpt, DoctorVerdicts.Excerpt(text));
+    public void ExcerptsAreOneShortLine(string text, string excerpt) => Assert.Equal(excerpt, DoctorVerdicts.Excerpt(text));
 }

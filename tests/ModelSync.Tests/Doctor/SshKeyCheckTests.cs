@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using ModelSync.Config;
 using ModelSync.Doctor;
+using ModelSync.Tests.Support;
 
 namespace ModelSync.Tests.Doctor;
 
@@ -8,9 +9,9 @@ namespace ModelSync.Tests.Doctor;
 public sealed class SshKeyCheckTests : IDisposable
 {
     private const UnixFileMode Rw = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("ms-key-");
+    private readonly TempDirectory _dir = new("ms-key");
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     [Theory]
     [InlineData(0b110_000_000, true)]   // 0600
@@ -21,14 +22,14 @@ public sealed class SshKeyCheckTests : IDisposable
     [InlineData(0b110_000_100, false)]  // 0604: others may read
     [InlineData(0b110_010_000, false)]  // 0620: group may write — ssh refuses that too
     [InlineData(0b110_000_001, false)]  // 0601
-    public void Only_owner_bits_are_safe_as_ssh_requires(int mode, bool safe) =>
+    public void OnlyOwnerBitsAreSafeAsSshRequires(int mode, bool safe) =>
         Assert.Equal(safe, SshKeyCheck.IsSafe((UnixFileMode)mode));
 
     [Theory]
     [InlineData(0b110_000_000, "0600")]
     [InlineData(0b110_100_100, "0644")]
     [InlineData(0b111_101_101, "0755")]
-    public void Mode_is_written_in_octal(int mode, string octal) => Assert.Equal(octal, SshKeyCheck.Octal((UnixFileMode)mode));
+    public void ModeIsWrittenInOctal(int mode, string octal) => Assert.Equal(octal, SshKeyCheck.Octal((UnixFileMode)mode));
 
     [Theory]
     [InlineData("ssh-ed25519 AAAAC3Nza june@box", true)]
@@ -36,19 +37,19 @@ public sealed class SshKeyCheckTests : IDisposable
     [InlineData("sk-ssh-ed25519@openssh.com AAAA", true)]
     [InlineData("-----BEGIN OPENSSH PRIVATE KEY-----", false)]
     [InlineData("", false)]
-    public void Public_keys_are_recognized(string firstLine, bool isPublic) =>
+    public void PublicKeysAreRecognized(string firstLine, bool isPublic) =>
         Assert.Equal(isPublic, SshKeyCheck.LooksLikePublicKey(firstLine));
 
     private string Key(string name, UnixFileMode mode, string firstLine = "-----BEGIN OPENSSH PRIVATE KEY-----")
     {
-        var path = Path.Join(_dir.FullName, name);
+        var path = Path.Join(_dir.Path, name);
         File.WriteAllText(path, firstLine + "\n");
         File.SetUnixFileMode(path, mode);
         return path;
     }
 
     [Fact]
-    public void A_private_key_only_its_owner_can_read_passes()
+    public void APrivateKeyOnlyItsOwnerCanReadPasses()
     {
         var path = Key("id", Rw);
         var check = SshKeyCheck.KeyFile("alpha", path, "ssh_key " + path, "/c.yaml");
@@ -57,7 +58,7 @@ public sealed class SshKeyCheckTests : IDisposable
     }
 
     [Fact]
-    public void A_key_others_can_read_fails_with_chmod_600()
+    public void AKeyOthersCanReadFailsWithChmod600()
     {
         var path = Key("id", Rw | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         var check = SshKeyCheck.KeyFile("alpha", path, "ssh_key " + path, "/c.yaml");
@@ -67,9 +68,9 @@ public sealed class SshKeyCheckTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_key_file_names_the_config()
+    public void AMissingKeyFileNamesTheConfig()
     {
-        var path = Path.Join(_dir.FullName, "nope");
+        var path = Path.Join(_dir.Path, "nope");
         var check = SshKeyCheck.KeyFile("alpha", path, "ssh_key " + path, "/c.yaml");
         Assert.Equal(CheckStatus.Failed, check.Status);
         Assert.EndsWith("no such file", check.Result, StringComparison.Ordinal);
@@ -77,7 +78,7 @@ public sealed class SshKeyCheckTests : IDisposable
     }
 
     [Fact]
-    public void A_public_key_as_ssh_key_points_at_the_private_one()
+    public void APublicKeyAsSshKeyPointsAtThePrivateOne()
     {
         var path = Key("id.pub", Rw | UnixFileMode.OtherRead, "ssh-ed25519 AAAA me@box");
         var check = SshKeyCheck.KeyFile("alpha", path, "ssh_key " + path, "/c.yaml");
@@ -89,7 +90,7 @@ public sealed class SshKeyCheckTests : IDisposable
     private static ServerAlias Alias(string? key) => new("alpha", "reaper.internal", null, null, "/m", key, []);
 
     [Fact]
-    public void Without_ssh_key_agent_keys_are_enough()
+    public void WithoutSshKeyAgentKeysAreEnough()
     {
         var check = SshKeyCheck.Check(Alias(null), SshAgentState.FromExit(0, "256 SHA256:x a (ED25519)\n3072 SHA256:y b (RSA)\n"), null, "/c.yaml");
         Assert.Equal(CheckStatus.Ok, check.Status);
@@ -97,19 +98,19 @@ public sealed class SshKeyCheckTests : IDisposable
     }
 
     [Fact]
-    public void Without_ssh_key_or_agent_a_default_identity_ssh_would_offer_is_checked()
+    public void WithoutSshKeyOrAgentADefaultIdentitySshWouldOfferIsChecked()
     {
         var path = Key("id_ed25519", Rw);
-        var settings = new SshSettings("reaper.internal", 22, "june", [Path.Join(_dir.FullName, "id_rsa"), path], null);
+        var settings = new SshSettings("reaper.internal", 22, "june", [Path.Join(_dir.Path, "id_rsa"), path], null);
         var check = SshKeyCheck.Check(Alias(null), SshAgentState.FromExit(2, ""), settings, "/c.yaml");
         Assert.Equal(CheckStatus.Ok, check.Status);
         Assert.Contains($"no ssh-agent running; ssh offers {path} (mode 0600)", check.Result, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void No_key_anywhere_fails_naming_ssh_key_and_ssh_add()
+    public void NoKeyAnywhereFailsNamingSshKeyAndSshAdd()
     {
-        var settings = new SshSettings("reaper.internal", 22, "june", [Path.Join(_dir.FullName, "id_rsa")], null);
+        var settings = new SshSettings("reaper.internal", 22, "june", [Path.Join(_dir.Path, "id_rsa")], null);
         var check = SshKeyCheck.Check(Alias(null), SshAgentState.FromExit(1, ""), settings, "/c.yaml");
         Assert.Equal(CheckStatus.Failed, check.Status);
         Assert.Contains("ssh-agent holds no keys", check.Result, StringComparison.Ordinal);
@@ -118,7 +119,7 @@ public sealed class SshKeyCheckTests : IDisposable
     }
 
     [Fact]
-    public void A_configured_ssh_key_is_checked_even_when_the_agent_has_keys()
+    public void AConfiguredSshKeyIsCheckedEvenWhenTheAgentHasKeys()
     {
         var path = Key("id", Rw | UnixFileMode.GroupRead);
         var check = SshKeyCheck.Check(Alias(path), SshAgentState.FromExit(0, "256 SHA256:x a (ED25519)\n"), null, "/c.yaml");
@@ -130,6 +131,6 @@ public sealed class SshKeyCheckTests : IDisposable
     [InlineData(0, "256 SHA256:x a (ED25519)\n", 1, "ssh-agent holds 1 key")]
     [InlineData(1, "The agent has no identities.\n", 0, "ssh-agent holds no keys")]
     [InlineData(2, "", 0, "no ssh-agent running")]
-    public void Ssh_add_exit_codes_are_read(int exitCode, string stdout, int keys, string description) =>
+    public void SshAddExitCodesAreRead(int exitCode, string stdout, int keys, string description) =>
         Assert.Equal(new SshAgentState(keys, description), SshAgentState.FromExit(exitCode, stdout));
 }

@@ -12,7 +12,7 @@ public sealed class DirectRouteTests
         [new("UserKnownHostsFile", "/home/me/.ssh/known")]);
 
     [Fact]
-    public void By_default_the_alias_host_port_and_user_without_its_local_key_or_options()
+    public void ByDefaultTheAliasHostPortAndUserWithoutItsLocalKeyOrOptions()
     {
         var route = DirectRoute.To(Doomfist);
 
@@ -22,7 +22,7 @@ public sealed class DirectRouteTests
     }
 
     [Fact]
-    public void Direct_settings_override_host_port_user_and_bring_their_own_options()
+    public void DirectSettingsOverrideHostPortUserAndBringTheirOwnOptions()
     {
         var route = DirectRoute.To(Doomfist with { Direct = new DirectReach("10.0.0.12", null, "svc", [new("StrictHostKeyChecking", "accept-new")]) });
 
@@ -36,7 +36,7 @@ public sealed class DirectRouteTests
     [InlineData("june@10.0.0.12: Permission denied (publickey).", false, "authentication failed", "set forward_agent: true on reaper")]
     [InlineData("june@10.0.0.12: Permission denied (publickey).", true, "authentication failed (with your agent forwarded)", "ssh-add -l")]
     [InlineData("ssh: connect to host 10.0.0.12 port 2222: Connection refused", false, "Connection refused", "servers.doomfist.direct.host")]
-    public void Failures_say_which_server_cannot_reach_which_and_the_fix(string stderr, bool agent, string message, string fix)
+    public void FailuresSayWhichServerCannotReachWhichAndTheFix(string stderr, bool agent, string message, string fix)
     {
         var error = DirectFailure.Classify(Reaper, DirectRoute.To(Doomfist), agent, stderr);
 

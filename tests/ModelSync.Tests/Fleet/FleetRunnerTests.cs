@@ -17,7 +17,7 @@ public sealed class FleetRunnerTests
         {
             var now = Interlocked.Increment(ref running);
             lock (Eight) most = Math.Max(most, now);
-            await Task.Delay(20, token);
+            await Task.Delay(20, token); // work that takes a while, so calls overlap: how many run at once is what is measured
             Interlocked.Decrement(ref running);
             return target.Alias;
         }, null, null, CancellationToken.None);

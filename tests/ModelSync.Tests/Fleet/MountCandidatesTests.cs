@@ -13,7 +13,7 @@ public sealed class MountCandidatesTests
         """;
 
     [Fact]
-    public void Parse_reads_mount_point_type_and_source_and_unescapes_spaces()
+    public void ParseReadsMountPointTypeAndSourceAndUnescapesSpaces()
     {
         var mounts = MountCandidates.Parse(MountInfo);
 
@@ -23,7 +23,7 @@ public sealed class MountCandidatesTests
     }
 
     [Fact]
-    public void Find_maps_model_base_into_a_network_mount_of_its_export_and_keeps_the_same_path_first()
+    public void FindMapsModelBaseIntoANetworkMountOfItsExportAndKeepsTheSamePathFirst()
     {
         var existing = new HashSet<string> { "/export/train/models", "/mnt/train/models", "/mnt/with space/models" };
 
@@ -34,7 +34,7 @@ public sealed class MountCandidatesTests
     }
 
     [Fact]
-    public void Find_skips_paths_that_do_not_exist_here_and_local_file_systems()
+    public void FindSkipsPathsThatDoNotExistHereAndLocalFileSystems()
     {
         Assert.Empty(MountCandidates.Find("/export/train/models", MountCandidates.Parse(MountInfo), _ => false));
         Assert.Empty(MountCandidates.Find("/data/models", MountCandidates.Parse(MountInfo), p => p != "/data/models"));

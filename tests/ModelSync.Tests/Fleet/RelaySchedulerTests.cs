@@ -187,7 +187,7 @@ public sealed class RelaySchedulerTests
         {
             var now = Interlocked.Increment(ref _running);
             lock (this) MostAtOnce = Math.Max(MostAtOnce, now);
-            await Task.Delay(40, token);
+            await Task.Delay(40, token); // a leg that takes a while, so legs overlap: how many run at once is what is measured
             Interlocked.Decrement(ref _running);
         }
     }

@@ -40,7 +40,7 @@ public sealed class HostileManifestTests
     [InlineData("[{\"path\": 5, \"size\": 1, \"mtime\": 1, \"hash\": \"" + S1 + "\"}]", "not a manifest")]
     [InlineData("{\"path\": \"a\"}", "not a manifest")]
     [InlineData("null", "it lists no files")]
-    public void A_damaged_entry_makes_the_whole_manifest_unusable_and_says_why(string files, string problem)
+    public void ADamagedEntryMakesTheWholeManifestUnusableAndSaysWhy(string files, string problem)
     {
         var read = Read(Manifest(files));
 
@@ -56,7 +56,7 @@ public sealed class HostileManifestTests
     [InlineData("42")]
     [InlineData("{\"format_version\": 2")]
     [InlineData("\u00ff\u00fe garbage")]
-    public void Something_that_is_not_a_json_object_is_no_manifest(string json)
+    public void SomethingThatIsNotAJsonObjectIsNoManifest(string json)
     {
         var read = Read(json);
 
@@ -65,7 +65,7 @@ public sealed class HostileManifestTests
     }
 
     [Fact]
-    public void A_hash_function_this_version_does_not_know_is_named()
+    public void AHashFunctionThisVersionDoesNotKnowIsNamed()
     {
         var read = Read(Manifest("[" + Entry("\"a\"") + "]", algorithm: "md5"));
 
@@ -76,7 +76,7 @@ public sealed class HostileManifestTests
     [Theory]
     [InlineData("1")]
     [InlineData("4")]
-    public void A_manifest_of_another_format_is_passed_over_without_a_warning(string format)
+    public void AManifestOfAnotherFormatIsPassedOverWithoutAWarning(string format)
     {
         var read = Read(Manifest("[" + Entry("\"a\"") + "]", format: format));
 
@@ -85,7 +85,7 @@ public sealed class HostileManifestTests
     }
 
     [Fact]
-    public void A_huge_list_of_files_is_refused_before_it_fills_the_memory()
+    public void AHugeListOfFilesIsRefusedBeforeItFillsTheMemory()
     {
         var files = "[" + string.Join(",", Enumerable.Repeat("{}", ModelManifest.MaxFiles + 1)) + "]";
 
@@ -96,7 +96,7 @@ public sealed class HostileManifestTests
     }
 
     [Fact]
-    public void A_manifest_larger_than_the_limit_is_not_parsed()
+    public void AManifestLargerThanTheLimitIsNotParsed()
     {
         var bytes = new byte[ModelManifest.MaxBytes + 1];
 
@@ -107,7 +107,7 @@ public sealed class HostileManifestTests
     }
 
     [Fact]
-    public void A_sound_manifest_is_read_and_vouches_for_matching_files()
+    public void ASoundManifestIsReadAndVouchesForMatchingFiles()
     {
         var read = Read(Manifest("[" + Entry("\"config.pbtxt\"") + ", " + Entry("\"1/model.onnx\"", 20) + "]"));
 

@@ -21,7 +21,7 @@ public sealed class ManifestPathBytesTests
         new Dictionary<string, string> { [Ff] = H1, [Fe] = H2, ["plain.txt"] = H3 }, HashFunction.Sha256, "host", "/src");
 
     [Fact]
-    public void Names_that_are_not_utf8_survive_a_round_trip_by_their_bytes()
+    public void NamesThatAreNotUtf8SurviveARoundTripByTheirBytes()
     {
         var read = ModelManifest.TryParse(WithOddNames().Json());
 
@@ -34,7 +34,7 @@ public sealed class ManifestPathBytesTests
     }
 
     [Fact]
-    public void The_json_is_valid_utf8_with_the_bytes_in_base64_and_a_format_older_versions_skip()
+    public void TheJsonIsValidUtf8WithTheBytesInBase64AndAFormatOlderVersionsSkip()
     {
         var bytes = WithOddNames().SerializeToUtf8();
 
@@ -49,7 +49,7 @@ public sealed class ManifestPathBytesTests
     }
 
     [Fact]
-    public void A_manifest_of_utf8_names_keeps_format_2_and_reads_as_before()
+    public void AManifestOfUtf8NamesKeepsFormat2AndReadsAsBefore()
     {
         var manifest = ModelManifest.Create(Tree(File("모델.bin", 1)), new Dictionary<string, string> { ["모델.bin"] = H1 }, HashFunction.Sha256, "host", "/src");
 
@@ -61,7 +61,7 @@ public sealed class ManifestPathBytesTests
     }
 
     [Fact]
-    public void An_entry_whose_base64_is_broken_makes_the_manifest_unusable()
+    public void AnEntryWhoseBase64IsBrokenMakesTheManifestUnusable()
     {
         var json = WithOddNames().Json().Replace(Convert.ToBase64String([(byte)'w', 0xff]), "not base64!", StringComparison.Ordinal);
 

@@ -14,7 +14,7 @@ public sealed class ModelManifestTests
     [Theory]
     [InlineData("xxh128", X1)]
     [InlineData("blake3", B1)]
-    public void It_records_its_hash_function_and_survives_a_round_trip(string name, string hash)
+    public void ItRecordsItsHashFunctionAndSurvivesARoundTrip(string name, string hash)
     {
         var function = HashFunction.TryParse(name)!;
         var manifest = ModelManifest.Create(Model, new Dictionary<string, string> { ["config.pbtxt"] = hash, ["1/model.onnx"] = hash }, function, "host", "/src");
@@ -29,7 +29,7 @@ public sealed class ModelManifestTests
     }
 
     [Fact]
-    public void It_vouches_only_for_the_hash_function_it_was_written_with()
+    public void ItVouchesOnlyForTheHashFunctionItWasWrittenWith()
     {
         var manifest = ModelManifest.Create(Model, new Dictionary<string, string> { ["config.pbtxt"] = X1, ["1/model.onnx"] = X1 }, HashFunction.Xxh128, "host", "/src");
 
@@ -39,7 +39,7 @@ public sealed class ModelManifestTests
     }
 
     [Fact]
-    public void It_does_not_vouch_for_a_file_rewritten_in_the_same_second_at_the_same_size()
+    public void ItDoesNotVouchForAFileRewrittenInTheSameSecondAtTheSameSize()
     {
         var pushed = Tree(File("config.pbtxt", 10, "1700000000.2500000000"), File("1/model.onnx", 20, "1700000000.2500000000"));
         var manifest = ModelManifest.Create(pushed, new Dictionary<string, string> { ["config.pbtxt"] = X1, ["1/model.onnx"] = X1 }, HashFunction.Xxh128, "host", "/src");
@@ -51,7 +51,7 @@ public sealed class ModelManifestTests
     }
 
     [Fact]
-    public void A_manifest_without_microseconds_compares_whole_seconds()
+    public void AManifestWithoutMicrosecondsComparesWholeSeconds()
     {
         var read = ModelManifest.TryParse($$"""
             {"format_version": 2, "tool": "model-sync 0.1.0", "pushed_by": "a@b", "source_host": "b", "source_path": "/s",
@@ -66,7 +66,7 @@ public sealed class ModelManifestTests
     [InlineData("md5", X1)]
     [InlineData("xxh128", B1)]
     [InlineData("blake3", X1)]
-    public void A_manifest_of_an_unknown_function_or_with_hashes_of_the_wrong_length_is_not_read(string algorithm, string hash)
+    public void AManifestOfAnUnknownFunctionOrWithHashesOfTheWrongLengthIsNotRead(string algorithm, string hash)
     {
         var json = ModelManifest.Create(Model, new Dictionary<string, string> { ["config.pbtxt"] = hash }, HashFunction.Sha256, "h", "/s").Json()
             .Replace("\"sha256\"", $"\"{algorithm}\"", StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed class ModelManifestTests
     }
 
     [Fact]
-    public void A_format_1_manifest_is_not_read() =>
+    public void AFormat1ManifestIsNotRead() =>
         Assert.Null(ModelManifest.TryParse("""
             {"format_version": 1, "tool": "model-sync 0.1.0", "pushed_by": "a@b", "source_host": "b", "source_path": "/s",
              "published": "2025-01-01T00:00:00+00:00", "algorithm": "sha256",

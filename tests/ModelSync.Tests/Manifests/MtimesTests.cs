@@ -11,7 +11,7 @@ public sealed class MtimesTests
     [InlineData("1700000000", 0)]
     [InlineData("", 0)]
     [InlineData("1700000000.", 0)]
-    public void Microseconds_are_the_first_six_digits_below_the_second(string exact, int microseconds) =>
+    public void MicrosecondsAreTheFirstSixDigitsBelowTheSecond(string exact, int microseconds) =>
         Assert.Equal(microseconds, Mtimes.Microseconds(exact));
 
     [Theory]
@@ -21,6 +21,6 @@ public sealed class MtimesTests
     [InlineData(10, 5, 10, 0, true)]
     [InlineData(10, 5, 11, 5, false)]
     [InlineData(10, 0, 11, 0, false)]
-    public void Below_the_second_counts_only_where_both_sides_keep_it(long s1, int us1, long s2, int us2, bool same) =>
+    public void BelowTheSecondCountsOnlyWhereBothSidesKeepIt(long s1, int us1, long s2, int us2, bool same) =>
         Assert.Equal(same, Mtimes.Same(s1, us1, s2, us2));
 }

@@ -12,7 +12,7 @@ public sealed class PlannerKindChangeTests
     private static readonly TreeListing OneFile = new(EntryKind.File, [File("", 10)]);
 
     [Fact]
-    public void A_file_onto_a_model_directory_removes_the_directory_and_everything_in_it()
+    public void AFileOntoAModelDirectoryRemovesTheDirectoryAndEverythingInIt()
     {
         var plan = Planner.Plan(OneFile, Model, new PlanOptions());
 
@@ -24,7 +24,7 @@ public sealed class PlannerKindChangeTests
     }
 
     [Fact]
-    public void A_file_onto_an_empty_model_directory_still_removes_the_directory()
+    public void AFileOntoAnEmptyModelDirectoryStillRemovesTheDirectory()
     {
         var plan = Planner.Plan(OneFile, Tree(), new PlanOptions());
 
@@ -35,7 +35,7 @@ public sealed class PlannerKindChangeTests
     }
 
     [Fact]
-    public void A_directory_onto_a_file_removes_the_file()
+    public void ADirectoryOntoAFileRemovesTheFile()
     {
         var plan = Planner.Plan(Model, OneFile, new PlanOptions());
 
@@ -48,7 +48,7 @@ public sealed class PlannerKindChangeTests
     [Theory]
     [InlineData(false, true, "deleted, needs --delete")]
     [InlineData(true, false, "deleted")]
-    public void Files_below_a_directory_that_becomes_a_file_are_deleted_and_need_delete(bool delete, bool needsDelete, string ending)
+    public void FilesBelowADirectoryThatBecomesAFileAreDeletedAndNeedDelete(bool delete, bool needsDelete, string ending)
     {
         var plan = Planner.Plan(Tree(File("x", 10)), Tree(Dir("x"), Dir("x/y"), File("x/y/a", 3)), new PlanOptions(delete));
 
@@ -58,7 +58,7 @@ public sealed class PlannerKindChangeTests
     }
 
     [Fact]
-    public void A_link_replacing_a_directory_needs_delete()
+    public void ALinkReplacingADirectoryNeedsDelete()
     {
         var plan = Planner.Plan(Tree(Link("x", "elsewhere")), Tree(Dir("x"), File("x/a", 3)), new PlanOptions());
 
@@ -70,7 +70,7 @@ public sealed class PlannerKindChangeTests
     [Theory]
     [InlineData(EntryKind.File)]
     [InlineData(EntryKind.Symlink)]
-    public void A_directory_replacing_a_file_or_a_link_needs_delete(EntryKind was)
+    public void ADirectoryReplacingAFileOrALinkNeedsDelete(EntryKind was)
     {
         var old = was == EntryKind.File ? File("x", 10) : Link("x", "t");
 
@@ -84,7 +84,7 @@ public sealed class PlannerKindChangeTests
     }
 
     [Fact]
-    public void With_delete_a_kind_change_is_planned_without_needing_more()
+    public void WithDeleteAKindChangeIsPlannedWithoutNeedingMore()
     {
         var plan = Planner.Plan(Tree(Dir("x"), File("x/a", 3)), Tree(File("x", 10)), new PlanOptions(Delete: true));
 
@@ -94,7 +94,7 @@ public sealed class PlannerKindChangeTests
     }
 
     [Fact]
-    public void A_file_and_a_link_trading_places_is_an_update_not_a_removal()
+    public void AFileAndALinkTradingPlacesIsAnUpdateNotARemoval()
     {
         var plan = Planner.Plan(Tree(Link("x", "t"), File("y", 1)), Tree(File("x", 10), Link("y", "t")), new PlanOptions());
 
@@ -103,10 +103,10 @@ public sealed class PlannerKindChangeTests
     }
 
     [Fact]
-    public void Files_only_on_the_target_without_delete_are_kept_and_need_nothing() =>
+    public void FilesOnlyOnTheTargetWithoutDeleteAreKeptAndNeedNothing() =>
         Assert.False(Planner.Plan(Tree(File("a", 1)), Tree(File("a", 1), File("b", 2)), new PlanOptions()).NeedsDelete);
 
     [Fact]
-    public void A_new_target_needs_nothing() =>
+    public void ANewTargetNeedsNothing() =>
         Assert.False(Planner.Plan(OneFile, null, new PlanOptions()).NeedsDelete);
 }

@@ -19,7 +19,7 @@ public sealed class RemovalConsentTests
     private static readonly TreeListing Target = Tree(File("config.pbtxt", 10), File("stale.bin", 7));
 
     [Fact]
-    public void A_kind_change_without_delete_is_refused_before_anything_is_asked()
+    public void AKindChangeWithoutDeleteIsRefusedBeforeAnythingIsAsked()
     {
         var progress = new Answering(true);
         var run = Run(new(EntryKind.File, [File("", 10)]), Tree(Dir("1"), File("1/model.onnx", 5)), delete: false);
@@ -35,7 +35,7 @@ public sealed class RemovalConsentTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void With_delete_the_removals_are_asked_for_and_a_no_stops_the_run(bool yes)
+    public void WithDeleteTheRemovalsAreAskedForAndANoStopsTheRun(bool yes)
     {
         var progress = new Answering(yes);
         var run = Run(Source, Target, delete: true);
@@ -47,7 +47,7 @@ public sealed class RemovalConsentTests
     }
 
     [Fact]
-    public async Task An_unchanged_target_keeps_the_agreed_plan()
+    public async Task AnUnchangedTargetKeepsTheAgreedPlan()
     {
         var run = Run(Source, Target, delete: true);
 
@@ -59,7 +59,7 @@ public sealed class RemovalConsentTests
     [Theory]
     [InlineData("a file added", "added.bin")]
     [InlineData("an agreed file changed", "stale.bin")]
-    public async Task A_removal_not_agreed_to_stops_the_run(string what, string path)
+    public async Task ARemovalNotAgreedToStopsTheRun(string what, string path)
     {
         var run = Run(Source, Target, delete: true);
         ((ListingRemote)run.Target.Remote).Listing = what == "a file added"
@@ -74,7 +74,7 @@ public sealed class RemovalConsentTests
     }
 
     [Fact]
-    public async Task A_target_that_appeared_meanwhile_is_planned_against_not_replaced()
+    public async Task ATargetThatAppearedMeanwhileIsPlannedAgainstNotReplaced()
     {
         var run = Run(Source, null, delete: false);
         ((ListingRemote)run.Target.Remote).Listing = Target;
@@ -86,7 +86,7 @@ public sealed class RemovalConsentTests
     }
 
     [Fact]
-    public async Task A_directory_that_appeared_where_a_file_goes_stops_the_run()
+    public async Task ADirectoryThatAppearedWhereAFileGoesStopsTheRun()
     {
         var file = new TreeListing(EntryKind.File, [File("", 10)]);
         var run = Run(file, null, delete: false);
@@ -98,7 +98,7 @@ public sealed class RemovalConsentTests
     }
 
     [Fact]
-    public async Task A_target_that_became_a_link_meanwhile_is_refused_not_written_through()
+    public async Task ATargetThatBecameALinkMeanwhileIsRefusedNotWrittenThrough()
     {
         var run = Run(Source, Target, delete: true);
         ((ListingRemote)run.Target.Remote).Listing = Target with { RootLink = "v3" };
@@ -110,7 +110,7 @@ public sealed class RemovalConsentTests
     }
 
     [Fact]
-    public async Task With_replace_link_a_link_found_again_under_the_lock_is_still_an_empty_target()
+    public async Task WithReplaceLinkALinkFoundAgainUnderTheLockIsStillAnEmptyTarget()
     {
         var run = Run(Source, null, delete: true);
         run = run with { Options = run.Options with { ReplaceLink = true } };

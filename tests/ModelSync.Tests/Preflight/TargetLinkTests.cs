@@ -16,7 +16,7 @@ public sealed class TargetLinkTests
     private static readonly TreeListing ThroughLink = Tree(File("w.bin", 3)) with { RootLink = "v3" };
 
     [Fact]
-    public void A_link_is_refused_with_exit_2_naming_what_it_points_to_and_both_ways_forward()
+    public void ALinkIsRefusedWithExit2NamingWhatItPointsToAndBothWaysForward()
     {
         var refused = Assert.Throws<ModelSyncException>(() => TargetLink.Check("push", Current, ThroughLink, replaceLink: false, out _));
 
@@ -27,7 +27,7 @@ public sealed class TargetLinkTests
     }
 
     [Fact]
-    public void With_replace_link_the_link_counts_as_no_target_and_a_warning_says_what_happens()
+    public void WithReplaceLinkTheLinkCountsAsNoTargetAndAWarningSaysWhatHappens()
     {
         var planned = TargetLink.Check("push", Current, ThroughLink, replaceLink: true, out var warning);
 
@@ -36,7 +36,7 @@ public sealed class TargetLinkTests
     }
 
     [Fact]
-    public void A_target_that_is_no_link_is_planned_against_as_scanned()
+    public void ATargetThatIsNoLinkIsPlannedAgainstAsScanned()
     {
         var scanned = Tree(File("w.bin", 3));
 

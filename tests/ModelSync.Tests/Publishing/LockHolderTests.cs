@@ -5,7 +5,7 @@ namespace ModelSync.Tests.Publishing;
 public sealed class LockHolderTests
 {
     [Fact]
-    public void The_machine_identity_survives_a_round_trip_and_an_older_lock_has_none()
+    public void TheMachineIdentitySurvivesARoundTripAndAnOlderLockHasNone()
     {
         var holder = new LockHolder("vm", 42, "2026-01-01 00:00:00Z", "model-sync push m alpha", "t", "3d1219c7c4c5404aaa1f6d2a48adfda4/pid:[4026531836]");
 
@@ -14,7 +14,7 @@ public sealed class LockHolderTests
     }
 
     [Fact]
-    public void A_holder_file_that_repeats_a_field_is_read_not_thrown_on()
+    public void AHolderFileThatRepeatsAFieldIsReadNotThrownOn()
     {
         var holder = LockHolder.Parse(["host=vm", "pid=42", "host=other", "token=t", "garbage", "pid=x"]);
 

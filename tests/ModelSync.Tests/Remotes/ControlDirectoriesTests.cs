@@ -1,17 +1,18 @@
 using ModelSync.Remotes;
+using ModelSync.Tests.Support;
 
 namespace ModelSync.Tests.Remotes;
 
 public sealed class ControlDirectoriesTests : IDisposable
 {
-    private readonly string _parent = Directory.CreateTempSubdirectory("ms-control-test-").FullName;
+    private readonly TempDirectory _parent = new("ms-control-test");
     private readonly DateTime _now = DateTime.UtcNow;
 
-    public void Dispose() => Directory.Delete(_parent, recursive: true);
+    public void Dispose() => _parent.Dispose();
 
     private string Make(string name, TimeSpan age, bool withSocket = false)
     {
-        var path = Path.Join(_parent, name);
+        var path = Path.Join(_parent.Path, name);
         Directory.CreateDirectory(path);
         if (withSocket) File.WriteAllText(Path.Join(path, "master"), "");
         Directory.SetLastWriteTimeUtc(path, _now - age);
@@ -19,14 +20,14 @@ public sealed class ControlDirectoriesTests : IDisposable
     }
 
     [Fact]
-    public void Only_empty_control_directories_untouched_for_ten_minutes_are_removed()
+    public void OnlyEmptyControlDirectoriesUntouchedForTenMinutesAreRemoved()
     {
         var abandoned = Make(ControlDirectories.Prefix + "aaaaaa", TimeSpan.FromHours(3));
         var live = Make(ControlDirectories.Prefix + "bbbbbb", TimeSpan.FromHours(3), withSocket: true);
         var starting = Make(ControlDirectories.Prefix + "cccccc", TimeSpan.FromMinutes(1));
         var someoneElses = Make("ms-dddddd", TimeSpan.FromHours(3));
 
-        Assert.Equal(1, ControlDirectories.Sweep(_parent, _now));
+        Assert.Equal(1, ControlDirectories.Sweep(_parent.Path, _now));
 
         Assert.False(Directory.Exists(abandoned));
         Assert.True(File.Exists(Path.Join(live, "master")), "a directory with a socket in it is in use");
@@ -35,8 +36,8 @@ public sealed class ControlDirectoriesTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_temp_directory_sweeps_nothing()
+    public void AMissingTempDirectorySweepsNothing()
     {
-        Assert.Equal(0, ControlDirectories.Sweep(Path.Join(_parent, "gone"), _now));
+        Assert.Equal(0, ControlDirectories.Sweep(Path.Join(_parent.Path, "gone"), _now));
     }
 }

@@ -10,6 +10,6 @@ public sealed class ProbeHashToolsTests
     [InlineData("/home/u\nno-rsync\nhash-tools:\n", new string[0])]
     [InlineData("/home/u\nno-rsync\nhash-tools: md5sum xxhsum\n", new[] { "xxhsum" })]
     [InlineData("/home/u\nno-rsync\n", new string[0])]
-    public void The_probe_line_lists_the_hash_programs_model_sync_knows(string probe, string[] expected) =>
+    public void TheProbeLineListsTheHashProgramsModelSyncKnows(string probe, string[] expected) =>
         Assert.Equal(expected, ShellRemote.ParseHashTools(probe.Split('\n')));
 }

@@ -69,7 +69,7 @@ public sealed class RemoteShellTests
     [MemberData(nameof(HostileWords))]
     public void QuotedWordReachesARealShellByteForByte(string word)
     {
-        var output = LocalProcess.Run("/bin/sh", ["-c", "printf '%s' " + RemoteShell.Quote(word)]);
+        var output = TestProcess.RunBytes("/bin/sh", ["-c", "printf '%s' " + RemoteShell.Quote(word)]);
 
         Assert.Equal(Encoding.UTF8.GetBytes(word), output);
     }
@@ -79,7 +79,7 @@ public sealed class RemoteShellTests
     {
         var words = Words;
 
-        var output = LocalProcess.Run("/bin/sh", ["-c", "printf '%s\\0' " + RemoteShell.Join(words)]);
+        var output = TestProcess.RunBytes("/bin/sh", ["-c", "printf '%s\\0' " + RemoteShell.Join(words)]);
 
         Assert.Equal(Encoding.UTF8.GetBytes(string.Concat(words.Select(w => w + "\0"))), output);
     }
@@ -98,7 +98,7 @@ public sealed class RemoteShellTests
         var words = Words;
         var argv = RemoteShell.Script("printf '%s\\0' \"$@\"", words);
 
-        var output = LocalProcess.Run("/bin/sh", argv.Skip(1));
+        var output = TestProcess.RunBytes("/bin/sh", argv.Skip(1));
 
         Assert.Equal(Encoding.UTF8.GetBytes(string.Concat(words.Select(w => w + "\0"))), output);
     }
@@ -110,7 +110,7 @@ public sealed class RemoteShellTests
         var words = Words;
         var command = RemoteShell.Join(RemoteShell.Script("printf '%s\\0' \"$@\"", words));
 
-        var output = LocalProcess.Run("/bin/sh", ["-c", command]);
+        var output = TestProcess.RunBytes("/bin/sh", ["-c", command]);
 
         Assert.Equal(Encoding.UTF8.GetBytes(string.Concat(words.Select(w => w + "\0"))), output);
     }

@@ -21,7 +21,7 @@ public sealed class DoctorReportTests
     ]);
 
     [Fact]
-    public void Rows_name_the_alias_prefix_the_status_and_dash_a_missing_fix()
+    public void RowsNameTheAliasPrefixTheStatusAndDashAMissingFix()
     {
         Assert.Equal(["config", "ok: none: built-in local alias only", "—"], DoctorReport.Row(Healthy.Checks[0]));
         Assert.Equal(["alpha: remote command time", "warning: 0.51s per remote command", "speed up ~/.bashrc"], DoctorReport.Row(Healthy.Checks[2]));
@@ -30,7 +30,7 @@ public sealed class DoctorReportTests
     }
 
     [Fact]
-    public void Markdown_is_one_table_and_a_summary()
+    public void MarkdownIsOneTableAndASummary()
     {
         using var writer = new StringWriter();
         DoctorReport.Write(writer, Broken);
@@ -49,14 +49,14 @@ public sealed class DoctorReportTests
     }
 
     [Fact]
-    public void Summary_of_a_pass_lists_the_warnings()
+    public void SummaryOfAPassListsTheWarnings()
     {
         Assert.Equal("All 3 checks passed; 1 warning: alpha: remote command time.", DoctorReport.Summary(Healthy));
         Assert.Equal("All 1 checks passed.", DoctorReport.Summary(new DoctorResult([Healthy.Checks[0]])));
     }
 
     [Fact]
-    public void Json_has_ok_and_one_entry_per_check()
+    public void JsonHasOkAndOneEntryPerCheck()
     {
         using var writer = new StringWriter();
         JsonOutput.Write(writer, DoctorReport.Json(Broken));

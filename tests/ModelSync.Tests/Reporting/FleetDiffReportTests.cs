@@ -13,7 +13,7 @@ public sealed class FleetDiffReportTests
     private static readonly TreeListing Local = Tree(Dir("b"), File("b/part", 2));
 
     [Fact]
-    public void The_push_command_for_the_servers_behind_adds_delete_when_one_of_them_has_a_kind_change()
+    public void ThePushCommandForTheServersBehindAddsDeleteWhenOneOfThemHasAKindChange()
     {
         var outcomes = new[]
         {

@@ -11,18 +11,15 @@ public sealed class HomeEnvironment
 public sealed class TemporaryHome : IDisposable
 {
     private readonly string? _previous = Environment.GetEnvironmentVariable("HOME");
+    private readonly TempDirectory _directory = new("ms-home");
 
-    public TemporaryHome()
-    {
-        Path = Directory.CreateTempSubdirectory("ms-home-").FullName;
-        Environment.SetEnvironmentVariable("HOME", Path);
-    }
+    public TemporaryHome() => Environment.SetEnvironmentVariable("HOME", Path);
 
-    public string Path { get; }
+    public string Path => _directory.Path;
 
     public void Dispose()
     {
         Environment.SetEnvironmentVariable("HOME", _previous);
-        Directory.Delete(Path, recursive: true);
+        _directory.Dispose();
     }
 }

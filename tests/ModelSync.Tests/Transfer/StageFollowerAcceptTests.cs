@@ -17,7 +17,7 @@ public sealed class StageFollowerAcceptTests
         Tree(File("1/model.plan", planSize) with { Inode = planInode }, File("1/model.onnx", 50) with { Inode = 8 });
 
     [Fact]
-    public void A_hash_of_the_inode_now_in_place_with_the_source_size_and_hash_counts() =>
+    public void AHashOfTheInodeNowInPlaceWithTheSourceSizeAndHashCounts() =>
         Assert.Equal(new Dictionary<string, string> { ["1/model.plan"] = Good },
             StageFollower.Accept(new Dictionary<string, FollowedHash> { ["1/model.plan"] = new(Good, 7) }, Stage(), Source, SourceHashes));
 
@@ -33,7 +33,7 @@ public sealed class StageFollowerAcceptTests
 
     [Theory]
     [MemberData(nameof(Dropped))]
-    public void Anything_else_is_dropped_and_hashed_again(string why, string hash, long inode, long stageInode, long stageSize)
+    public void AnythingElseIsDroppedAndHashedAgain(string why, string hash, long inode, long stageInode, long stageSize)
     {
         var stage = stageSize == 0 ? Tree(File("1/model.onnx", 50) with { Inode = 8 }) : Stage(stageInode, stageSize);
 

@@ -1,6 +1,7 @@
 using ModelSync.Hashing;
 using ModelSync.Manifests;
 using ModelSync.Paths;
+using ModelSync.Tests.Support;
 using ModelSync.Verification;
 
 namespace ModelSync.Tests.Verification;
@@ -10,33 +11,33 @@ public sealed class HashCacheTests : IDisposable
     private const string S1 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
     private const string X1 = "99aa06d3014798d86001c324468d497f";
     private const string B1 = "af1349b9f5f9a1a6a0404dea36dcc9499bcb25c9adc112b7cc9a93cae41f3262";
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("ms-cache-");
+    private readonly TempDirectory _dir = new("ms-cache");
     private static readonly TreeEntry Weights = new("1/model.onnx", EntryKind.File, 100, 1_700_000_000) { Inode = 42, ModifiedExact = "1700000000.123456789" };
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void A_saved_hash_is_found_again_by_a_new_cache()
+    public void ASavedHashIsFoundAgainByANewCache()
     {
-        var cache = new HashCache(_dir.FullName);
+        var cache = new HashCache(_dir.Path);
         cache.Store("/m/a", "/m/a/1/model.onnx", Weights, HashFunction.Sha256, S1);
         cache.Save();
 
-        Assert.Equal(S1, new HashCache(_dir.FullName).Lookup("/m/a", "/m/a/1/model.onnx", Weights, HashFunction.Sha256));
+        Assert.Equal(S1, new HashCache(_dir.Path).Lookup("/m/a", "/m/a/1/model.onnx", Weights, HashFunction.Sha256));
     }
 
     [Fact]
-    public void Paths_that_are_not_utf8_are_kept_by_their_bytes_across_a_save()
+    public void PathsThatAreNotUtf8AreKeptByTheirBytesAcrossASave()
     {
         var ff = PathBytes.Decode([.. "/m/w"u8, 0xff]);
         var fe = PathBytes.Decode([.. "/m/w"u8, 0xfe]);
         var root = PathBytes.Decode([.. "/m"u8, 0xff]);
-        var cache = new HashCache(_dir.FullName);
+        var cache = new HashCache(_dir.Path);
         cache.Store("/m", ff, Weights, HashFunction.Sha256, S1);
         cache.Store("/m", fe, Weights, HashFunction.Sha256, new string('f', 64));
         cache.Save();
 
-        var again = new HashCache(_dir.FullName);
+        var again = new HashCache(_dir.Path);
 
         Assert.Equal(S1, again.Lookup("/m", ff, Weights, HashFunction.Sha256));
         Assert.Equal(new string('f', 64), again.Lookup("/m", fe, Weights, HashFunction.Sha256));
@@ -48,18 +49,18 @@ public sealed class HashCacheTests : IDisposable
     [InlineData(43, 100, "1700000000.123456789")]
     [InlineData(42, 101, "1700000000.123456789")]
     [InlineData(42, 100, "1700000000.123456780")]
-    public void A_file_rewritten_in_any_way_is_not_found(long inode, long size, string modified)
+    public void AFileRewrittenInAnyWayIsNotFound(long inode, long size, string modified)
     {
-        var cache = new HashCache(_dir.FullName);
+        var cache = new HashCache(_dir.Path);
         cache.Store("/m/a", "/m/a/1/model.onnx", Weights, HashFunction.Xxh128, X1);
 
         Assert.Null(cache.Lookup("/m/a", "/m/a/1/model.onnx", Weights with { Inode = inode, Size = size, ModifiedExact = modified }, HashFunction.Xxh128));
     }
 
     [Fact]
-    public void Each_root_has_a_file_of_its_own()
+    public void EachRootHasAFileOfItsOwn()
     {
-        var cache = new HashCache(_dir.FullName);
+        var cache = new HashCache(_dir.Path);
         cache.Store("/m/a", "/m/a/w.bin", Weights, HashFunction.Sha256, S1);
         cache.Store("/m/b", "/m/b/w.bin", Weights, HashFunction.Sha256, S1);
         cache.Save();
@@ -70,14 +71,14 @@ public sealed class HashCacheTests : IDisposable
     }
 
     [Fact]
-    public void Each_function_keeps_its_own_entry_for_the_same_file_across_a_save()
+    public void EachFunctionKeepsItsOwnEntryForTheSameFileAcrossASave()
     {
-        var cache = new HashCache(_dir.FullName);
+        var cache = new HashCache(_dir.Path);
         cache.Store("/m", "/m/model.onnx", Weights, HashFunction.Sha256, S1);
         cache.Store("/m", "/m/model.onnx", Weights, HashFunction.Xxh128, X1);
         cache.Save();
 
-        var again = new HashCache(_dir.FullName);
+        var again = new HashCache(_dir.Path);
 
         Assert.Equal(S1, again.Lookup("/m", "/m/model.onnx", Weights, HashFunction.Sha256));
         Assert.Equal(X1, again.Lookup("/m", "/m/model.onnx", Weights, HashFunction.Xxh128));
@@ -85,9 +86,9 @@ public sealed class HashCacheTests : IDisposable
     }
 
     [Fact]
-    public void A_bare_hash_is_sha256_and_unknown_or_malformed_lines_are_skipped()
+    public void ABareHashIsSha256AndUnknownOrMalformedLinesAreSkipped()
     {
-        var cache = new HashCache(_dir.FullName);
+        var cache = new HashCache(_dir.Path);
         File.WriteAllLines(cache.FileFor("/m"), [
             $"{S1}\t42\t100\t1700000000.123456789\t/m/model.onnx",
             $"blake3:{B1}\t42\t100\t1700000000.123456789\t/m/model.onnx",
@@ -105,9 +106,9 @@ public sealed class HashCacheTests : IDisposable
     }
 
     [Fact]
-    public void A_line_whose_hash_is_not_lower_case_hex_is_skipped()
+    public void ALineWhoseHashIsNotLowerCaseHexIsSkipped()
     {
-        var cache = new HashCache(_dir.FullName);
+        var cache = new HashCache(_dir.Path);
         File.WriteAllLines(cache.FileFor("/m"), [
             $"{S1.ToUpperInvariant()}\t42\t100\t1700000000.123456789\t/m/upper",
             $"xxh128:{new string('z', 32)}\t42\t100\t1700000000.123456789\t/m/not-hex",
@@ -118,9 +119,9 @@ public sealed class HashCacheTests : IDisposable
     }
 
     [Fact]
-    public void A_cache_file_larger_than_the_limit_is_not_read_at_all()
+    public void ACacheFileLargerThanTheLimitIsNotReadAtAll()
     {
-        var cache = new HashCache(_dir.FullName);
+        var cache = new HashCache(_dir.Path);
         using (var file = new FileStream(cache.FileFor("/m"), FileMode.Create))
         {
             file.Write(System.Text.Encoding.UTF8.GetBytes($"{S1}\t42\t100\t1700000000.123456789\t/m/model.onnx\n"));
@@ -131,12 +132,12 @@ public sealed class HashCacheTests : IDisposable
     }
 
     [Fact]
-    public void Nothing_is_written_when_nothing_was_added()
+    public void NothingIsWrittenWhenNothingWasAdded()
     {
-        var cache = new HashCache(_dir.FullName);
+        var cache = new HashCache(_dir.Path);
         Assert.Null(cache.Lookup("/m/a", "/m/a/1/model.onnx", Weights, HashFunction.Sha256));
         cache.Save();
 
-        Assert.Empty(_dir.EnumerateFiles());
+        Assert.Empty(Directory.EnumerateFiles(_dir.Path));
     }
 }

@@ -11,7 +11,7 @@ public sealed class HashChoiceTests
     [InlineData("sha256")]
     [InlineData("xxh128")]
     [InlineData("blake3")]
-    public void What_both_ends_have_is_used_without_a_warning(string name)
+    public void WhatBothEndsHaveIsUsedWithoutAWarning(string name)
     {
         var wanted = HashFunction.TryParse(name)!;
 
@@ -21,11 +21,11 @@ public sealed class HashChoiceTests
     }
 
     [Fact]
-    public void Sha256_is_never_second_guessed() =>
+    public void Sha256IsNeverSecondGuessed() =>
         Assert.Equal(new HashChoice(HashFunction.Sha256, null), HashChoice.Choose(HashFunction.Sha256, [("reaper", [])]));
 
     [Fact]
-    public void A_server_without_xxhsum_falls_back_to_sha256_naming_it()
+    public void AServerWithoutXxhsumFallsBackToSha256NamingIt()
     {
         var choice = HashChoice.Choose(HashFunction.Xxh128, [("this machine", Everything), ("reaper", ["openssl", "b3sum"])]);
 
@@ -34,7 +34,7 @@ public sealed class HashChoiceTests
     }
 
     [Fact]
-    public void Both_ends_lacking_b3sum_are_both_named()
+    public void BothEndsLackingB3sumAreBothNamed()
     {
         var choice = HashChoice.Choose(HashFunction.Blake3, [("this machine", ["sha256sum"]), ("reaper", ["openssl", "xxhsum"])]);
 

@@ -2,10 +2,11 @@ using System.Diagnostics;
 
 namespace ModelSync.Tests.Support;
 
-/// <summary>Runs a local program with an argument list and returns its raw stdout bytes.</summary>
-public static class LocalProcess
+/// <summary>The one way the unit tests start a local program: an argument list, never a shell line.</summary>
+public static class TestProcess
 {
-    public static byte[] Run(string program, IEnumerable<string> arguments)
+    /// <summary>Runs <paramref name="program"/> to the end; its raw stdout bytes. Throws with its stderr unless it exits 0.</summary>
+    public static byte[] RunBytes(string program, IEnumerable<string> arguments)
     {
         var info = new ProcessStartInfo(program)
         {
