@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ModelSync.IntegrationTests.Support;
 
 namespace ModelSync.IntegrationTests;
@@ -16,14 +15,11 @@ public sealed class WrapperScriptTests : IDisposable
         // .NET takes an advisory flock for FileShare.None on Unix: the same lock the script's `flock 9` waits on.
         await using var held = new FileStream(Path.Combine(_cache.Path, ".lock"), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
         await File.WriteAllTextAsync(Path.Combine(_cache.Path, ".lock.pid"), "4242\n");
-        var start = new ProcessStartInfo("bash", [RepoFiles.PathOf("scripts/model-sync.sh"), "--version"])
+        using var script = TestProcess.Start("bash", [RepoFiles.PathOf("scripts/model-sync.sh"), "--version"], environment: new Dictionary<string, string?>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["MODEL_SYNC_BUILD_DIR"] = _cache.Path;
-        start.Environment["MODEL_SYNC_PRINT_BINARY"] = "1";
-        using var script = Process.Start(start)!;
+            ["MODEL_SYNC_BUILD_DIR"] = _cache.Path,
+            ["MODEL_SYNC_PRINT_BINARY"] = "1",
+        });
         var stdout = script.StandardOutput.ReadToEndAsync();
         try
         {
