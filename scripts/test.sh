@@ -4,9 +4,11 @@
 #   tests: N passed, M failed[, K skipped]
 # Installs openssh-server, openssh-client, rsync, xxhash (xxhsum), b3sum, zsh and script (bsdutils) first when
 # they are missing (Debian/apt): the tests verify with every hash model-sync offers and load the completion scripts;
-# and gcc, which links the Native AOT build. The integration tests run that build — the one scripts/model-sync.sh
+# the linters shellcheck and dash, which check every shell script under src/ first; and gcc, which links the
+# Native AOT build. The integration tests run that build — the one scripts/model-sync.sh
 # makes and users run — not the JIT-compiled dll.
-# Exit status is non-zero if the build or any test failed, or if no test ran.
+# Exit status is non-zero if a shell script has a shellcheck finding or a dash syntax error, if the build or any
+# test failed, or if no test ran.
 set -euo pipefail
 
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
@@ -23,6 +25,8 @@ install_prerequisites() {
     command -v script >/dev/null 2>&1 || missing+=(script)  # progress captured through a pseudo-terminal
     command -v xxhsum >/dev/null 2>&1 || missing+=(xxhsum)
     command -v b3sum >/dev/null 2>&1 || missing+=(b3sum)
+    command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)  # lints src/**/*.sh
+    command -v dash >/dev/null 2>&1 || missing+=(dash)              # parses them as a strict POSIX sh would
     command -v gcc >/dev/null 2>&1 || command -v clang >/dev/null 2>&1 || missing+=(gcc)  # links the Native AOT build
     [ "${#missing[@]}" -eq 0 ] && return 0
 
@@ -32,12 +36,12 @@ install_prerequisites() {
         if command -v sudo >/dev/null 2>&1; then
             sudo=(sudo)
         else
-            log "not root and sudo is not available; install openssh-server openssh-client rsync xxhash b3sum gcc manually"
+            log "not root and sudo is not available; install openssh-server openssh-client rsync xxhash b3sum shellcheck dash gcc manually"
             return 1
         fi
     fi
     if ! command -v apt-get >/dev/null 2>&1; then
-        log "apt-get not found; install openssh-server openssh-client rsync xxhash b3sum gcc manually"
+        log "apt-get not found; install openssh-server openssh-client rsync xxhash b3sum shellcheck dash gcc manually"
         return 1
     fi
 
@@ -53,10 +57,35 @@ install_prerequisites() {
         sleep 10
     done
     "${apt[@]}" install -y --no-install-recommends openssh-server openssh-client rsync openssl coreutils findutils zsh bsdutils xxhash b3sum \
-        gcc libc6-dev zlib1g-dev
+        shellcheck dash gcc libc6-dev zlib1g-dev
 }
 
 install_prerequisites
+
+# The scripts model-sync runs here and on servers (every src/**/*.sh): any shellcheck finding, at any severity,
+# or a dash syntax error fails the run before anything is built.
+lint_shell_scripts() {
+    local scripts=() script failed=0
+    while IFS= read -r -d '' script; do scripts+=("$script"); done < <(find src -name '*.sh' -type f -print0 | sort -z)
+    if [ "${#scripts[@]}" -eq 0 ]; then
+        log "no shell scripts found under src/"
+        return 1
+    fi
+    shellcheck -s sh "${scripts[@]}" || failed=1
+    for script in "${scripts[@]}"; do
+        dash -n "$script" || { log "dash -n: syntax error in $script"; failed=1; }
+    done
+    # The bash scripts too: this one, the build wrapper and the bash completion.
+    shellcheck scripts/*.sh || failed=1
+    shellcheck -s bash src/ModelSync.Cli/Completion/model-sync.bash || failed=1
+    if [ "$failed" -ne 0 ]; then
+        log "shell scripts have findings (above): fix them, or disable a false positive with a reason"
+        return 1
+    fi
+    log "shellcheck and dash -n: ${#scripts[@]} POSIX sh scripts under src/, scripts/*.sh and the bash completion are clean"
+}
+
+lint_shell_scripts
 
 export DOTNET_NOLOGO=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1

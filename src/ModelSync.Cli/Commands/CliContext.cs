@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ModelSync.Config;
 using ModelSync.Processes;
 using ModelSync.Reporting;
@@ -33,8 +32,8 @@ public sealed class CliContext(bool json, string? configPath, TextWriter output,
         foreach (var warning in warnings) error.WriteLine(Printable.Text($"model-sync: warning: {warning}"));
     }
 
-    /// <summary>Writes Markdown through <paramref name="markdown"/>, or <paramref name="document"/> as JSON.</summary>
-    public void Report(Action<TextWriter> markdown, Func<JsonNode> document)
+    /// <summary>Writes Markdown through <paramref name="markdown"/>, or <paramref name="document"/> (a record of <see cref="Reporting.Json"/>) as JSON.</summary>
+    public void Report<T>(Action<TextWriter> markdown, Func<T> document)
     {
         if (json) JsonOutput.Write(output, document());
         else markdown(output);

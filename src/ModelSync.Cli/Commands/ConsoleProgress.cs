@@ -1,4 +1,3 @@
-using ModelSync.Planning;
 using ModelSync.Reporting;
 using ModelSync.Text;
 using ModelSync.Transfer;
@@ -10,10 +9,10 @@ namespace ModelSync.Cli.Commands;
 /// list the first files, then one count at the end, so an agent's context is not flooded. When stderr is a
 /// terminal, a live bar (bytes, percent, rate, time left) is redrawn in place there; otherwise nothing but
 /// plain lines is written, never control characters: with <paramref name="plainEvery"/>, one progress line at
-/// most that often, so an agent or a CI log sees a long transfer move. The list of files <c>--delete</c> would
-/// remove is always shown, even with <c>--quiet</c>, and so are warnings (to <paramref name="warnings"/>, else with the phases).
+/// most that often, so an agent or a CI log sees a long transfer move. Warnings are always shown, even with
+/// <c>--quiet</c> (to <paramref name="warnings"/>, else with the phases).
 /// </summary>
-public sealed class ConsoleProgress(TextWriter items, TextWriter phases, TextWriter prompts, bool liveBar, bool assumeYes, TimeSpan? plainEvery = null,
+public sealed class ConsoleProgress(TextWriter items, TextWriter phases, bool liveBar, TimeSpan? plainEvery = null,
     TextWriter? warnings = null) : ITransferProgress
 {
     private const int MaxListed = 100;
@@ -59,20 +58,11 @@ public sealed class ConsoleProgress(TextWriter items, TextWriter phases, TextWri
         _barShown = true;
     }
 
-    /// <summary>Lists what --delete would remove; asks on a terminal, needs --yes otherwise.</summary>
-    public bool ConfirmDeletes(IReadOnlyList<PlannedEntry> deletes)
+    /// <summary>Runs <paramref name="ask"/> (a question at the terminal) with the bar cleared first.</summary>
+    public T Aside<T>(Func<T> ask)
     {
         ClearBar();
-        prompts.WriteLine();
-        prompts.WriteLine($"## Files to delete (--delete): {deletes.Count}");
-        foreach (var entry in deletes.Take(MaxListed)) prompts.WriteLine($"- {Printable.Name(entry.Removed)}");
-        if (deletes.Count > MaxListed) prompts.WriteLine($"- … and {deletes.Count - MaxListed} more");
-        prompts.WriteLine();
-        if (assumeYes) return true;
-        if (Console.IsInputRedirected) return false;
-        Console.Error.Write($"Delete {(deletes.Count == 1 ? "this file" : $"these {deletes.Count} files")} from the target? [y/N] ");
-        var answer = Console.ReadLine()?.Trim().ToLowerInvariant();
-        return answer is "y" or "yes";
+        return ask();
     }
 
     /// <summary>Closes the list: how many were not shown, or that nothing moved.</summary>

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using ModelSync.Fleet;
 using ModelSync.Reporting;
+using ModelSync.Reporting.Json;
 
 namespace ModelSync.Cli.Commands;
 
@@ -26,13 +26,13 @@ public static class ExecCommand
             var remote = await session.ConnectAsync(servers[0], requireRsync: false, ct);
             if (!context.Json) return await remote.ExecAsync(line, ct);
             var result = await remote.ExecCaptureAsync(line, ct);
-            JsonOutput.Write(context.Output, new JsonObject
+            JsonOutput.Write(context.Output, new ExecJson
             {
-                ["server"] = remote.Alias.Name,
-                ["command"] = line,
-                ["exit_code"] = result.ExitCode,
-                ["stdout"] = result.StdoutText,
-                ["stderr"] = result.Stderr,
+                Server = remote.Alias.Name,
+                Command = line,
+                ExitCode = result.ExitCode,
+                Stdout = result.StdoutText,
+                Stderr = result.Stderr,
             });
             return result.ExitCode;
         }, ct));

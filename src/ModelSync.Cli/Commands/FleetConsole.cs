@@ -1,6 +1,5 @@
 using ModelSync.Fleet;
 using ModelSync.Paths;
-using ModelSync.Planning;
 using ModelSync.Reporting;
 using ModelSync.Text;
 using ModelSync.Transfer;
@@ -10,22 +9,20 @@ namespace ModelSync.Cli.Commands;
 /// <summary>
 /// Progress of a push to several servers, one line per server on stderr. On a terminal the lines are redrawn in
 /// place (a block of one line per server); otherwise each event is a plain line <c>[reaper] …</c>, never a
-/// control character. The lists of files <c>--delete</c> would remove go to the report, one server at a time.
+/// control character.
 /// </summary>
 public sealed class FleetConsole : IFleetProgress
 {
     private readonly TextWriter _phases;
-    private readonly TextWriter _prompts;
     private readonly bool _live;
-    private readonly bool _assumeYes;
     private readonly List<string> _names;
     private readonly string[] _lines;
     private readonly int _nameWidth;
     private readonly Lock _gate = new();
 
-    public FleetConsole(TextWriter phases, TextWriter prompts, IReadOnlyList<RemoteSpec> targets, bool live, bool assumeYes)
+    public FleetConsole(TextWriter phases, IReadOnlyList<RemoteSpec> targets, bool live)
     {
-        (_phases, _prompts, _live, _assumeYes) = (phases, prompts, live, assumeYes);
+        (_phases, _live) = (phases, live);
         _names = targets.Select(t => t.Alias).ToList();
         _nameWidth = _names.Max(n => n.Length) + 2;
         _lines = _names.Select(_ => "waiting").ToArray();
@@ -83,24 +80,17 @@ public sealed class FleetConsole : IFleetProgress
         }
     }
 
-    /// <summary>Lists one server's deletes and asks (one server at a time); on a terminal the block is drawn again below.</summary>
-    private bool ConfirmDeletes(int index, IReadOnlyList<PlannedEntry> deletes)
+    /// <summary>
+    /// Runs <paramref name="ask"/> (a question at the terminal) while no server line is redrawn, one question at a
+    /// time; on a terminal the block is drawn again below it.
+    /// </summary>
+    public T Aside<T>(Func<T> ask)
     {
         lock (_gate)
         {
-            _prompts.WriteLine();
-            _prompts.WriteLine($"## Files to delete on {_names[index]} (--delete): {deletes.Count}");
-            foreach (var entry in deletes.Take(100)) _prompts.WriteLine($"- {Printable.Name(entry.Removed)}");
-            if (deletes.Count > 100) _prompts.WriteLine($"- … and {deletes.Count - 100} more");
-            _prompts.WriteLine();
-            var yes = _assumeYes;
-            if (!yes && !Console.IsInputRedirected)
-            {
-                Console.Error.Write($"Delete {(deletes.Count == 1 ? "this file" : $"these {deletes.Count} files")} from {_names[index]}? [y/N] ");
-                yes = Console.ReadLine()?.Trim().ToLowerInvariant() is "y" or "yes";
-            }
+            var answer = ask();
             if (_live) DrawBlock();
-            return yes;
+            return answer;
         }
     }
 
@@ -125,7 +115,5 @@ public sealed class FleetConsole : IFleetProgress
 
         public void Bytes(RsyncProgress update) =>
             console.Set(index, $"sending: {update.Percent,3}% {Human.Bytes(update.Bytes)} {update.Rate} ETA {update.Remaining}");
-
-        public bool ConfirmDeletes(IReadOnlyList<PlannedEntry> deletes) => console.ConfirmDeletes(index, deletes);
     }
 }

@@ -18,9 +18,10 @@ public static class FleetPushCommand
         var quiet = options.Quiet(parse);
         var report = context.Json ? context.Error : context.Output;
         if (!context.Json && !quiet) FleetPushReport.WriteHeader(context.Output, local, targets, strategy.Describe(targets.Count));
-        var console = new FleetConsole(quiet ? TextWriter.Null : context.Error, report, targets,
-            live: !quiet && !Console.IsErrorRedirected, options.AssumeYes(parse));
-        var result = await FleetPush.RunAsync(session, local, targets, parse.GetValue(GlobalOptions.OutsideBase), transfer, console, strategy, cancellationToken);
+        var console = new FleetConsole(quiet ? TextWriter.Null : context.Error, targets, live: !quiet && !Console.IsErrorRedirected);
+        var consent = new ConsoleRemovalConsent(report, options.AssumeYes(parse), namesServer: true, console.Aside);
+        var result = await FleetPush.RunAsync(session, local, targets, parse.GetValue(GlobalOptions.OutsideBase), transfer with { Consent = consent },
+            console, strategy, cancellationToken);
         var retry = RetryCommand.For(parse, targetArgument, result.Failed);
         context.Report(w => FleetPushReport.WriteResult(w, result, retry), () => FleetPushReport.Json(result, retry));
         return result.ExitCode;

@@ -42,9 +42,9 @@ public static class TransferCommands
                 var relayed = !parse.GetValue(noRelay) && (parse.GetValue(relay) || context.Config.Defaults.Relay);
                 return FleetPushCommand.RunAsync(context, session, parse, remote, parse.GetValue(local)!, transfer, options, relayed, ct);
             }
-            return Run(context, "push", transfer, options.AssumeYes(parse), options.Quiet(parse), (progress, resolved) =>
+            return Run(context, "push", transfer, options.AssumeYes(parse), options.Quiet(parse), (consented, progress, resolved) =>
                 PushPull.PushAsync(session, parse.GetValue(local)!, targets[0], parse.GetValue(GlobalOptions.OutsideBase),
-                    transfer, progress, resolved, ct));
+                    consented, progress, resolved, ct));
         }, ct));
         return command;
     }
@@ -63,9 +63,9 @@ public static class TransferCommands
         {
             OneServer.Require(context, "pull", parse.GetValue(remote)!);
             var transfer = options.Read(parse, context.Config.Defaults);
-            return Run(context, "pull", transfer, options.AssumeYes(parse), options.Quiet(parse), (progress, resolved) =>
+            return Run(context, "pull", transfer, options.AssumeYes(parse), options.Quiet(parse), (consented, progress, resolved) =>
                 PushPull.PullAsync(session, parse.GetValue(remote)!, parse.GetValue(local)!, parse.GetValue(GlobalOptions.OutsideBase),
-                    transfer, progress, resolved, ct));
+                    consented, progress, resolved, ct));
         }, ct));
         return command;
     }
@@ -87,12 +87,12 @@ public static class TransferCommands
         {
             OneServer.Require(context, "copy", parse.GetValue(source)!, parse.GetValue(target)!);
             var transfer = options.Read(parse, context.Config.Defaults);
-            return Run(context, "copy", transfer, options.AssumeYes(parse), options.Quiet(parse), async (progress, resolved) =>
+            return Run(context, "copy", transfer, options.AssumeYes(parse), options.Quiet(parse), async (consented, progress, resolved) =>
             {
                 var copy = new ServerCopy(session, progress);
                 var (from, to) = await copy.ResolveAsync(parse.GetValue(source)!, parse.GetValue(target)!, parse.GetValue(GlobalOptions.OutsideBase), ct);
                 resolved(from, to);
-                return await copy.RunAsync(from, to, parse.GetValue(direct) ? CopyRoute.Direct : CopyRoute.Relay, transfer, ct);
+                return await copy.RunAsync(from, to, parse.GetValue(direct) ? CopyRoute.Direct : CopyRoute.Relay, consented, ct);
             });
         }, ct));
         return command;
@@ -101,12 +101,14 @@ public static class TransferCommands
     /// <summary>How often a transfer not on a terminal says how far it got.</summary>
     private static readonly TimeSpan PlainProgressEvery = TimeSpan.FromSeconds(5);
 
-    private static async Task<int> Run(CliContext context, string direction, TransferOptions options, bool assumeYes, bool quiet, Func<ITransferProgress, Action<Endpoint, Endpoint>, Task<TransferResult>> transfer)
+    private static async Task<int> Run(CliContext context, string direction, TransferOptions options, bool assumeYes, bool quiet,
+        Func<TransferOptions, ITransferProgress, Action<Endpoint, Endpoint>, Task<TransferResult>> transfer)
     {
         var report = context.Json ? context.Error : context.Output;
-        var progress = new ConsoleProgress(quiet ? TextWriter.Null : report, quiet ? TextWriter.Null : context.Error, report,
-            liveBar: !quiet && !Console.IsErrorRedirected, assumeYes, plainEvery: quiet ? null : PlainProgressEvery, warnings: context.Error);
-        var result = await transfer(progress, (from, to) =>
+        var progress = new ConsoleProgress(quiet ? TextWriter.Null : report, quiet ? TextWriter.Null : context.Error,
+            liveBar: !quiet && !Console.IsErrorRedirected, plainEvery: quiet ? null : PlainProgressEvery, warnings: context.Error);
+        var consent = new ConsoleRemovalConsent(report, assumeYes, namesServer: false, progress.Aside);
+        var result = await transfer(options with { Consent = consent }, progress, (from, to) =>
         {
             if (!context.Json && !quiet) TransferReport.WriteHeader(context.Output, direction, from, to, options.DryRun);
         });

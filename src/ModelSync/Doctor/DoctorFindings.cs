@@ -64,34 +64,21 @@ public sealed record ModelBaseProbe(string State, string? Ancestor, string? Writ
 }
 
 /// <summary>
-/// The settings ssh itself would use for an alias (<c>ssh -G</c>), so <c>~/.ssh/config</c> (HostName, Port, User,
+/// The settings ssh itself would use for an alias (<see cref="SshConfig"/>), so <c>~/.ssh/config</c> (HostName, Port, User,
 /// IdentityFile, ProxyJump) is honoured by the network checks as it is by every ssh call.
 /// </summary>
 public sealed record SshSettings(string HostName, int Port, string? User, IReadOnlyList<string> IdentityFiles, string? Proxy)
 {
-    public static SshSettings? Parse(string output)
+    public static SshSettings? Parse(string output) => From(new SshConfig(output));
+
+    public static SshSettings? From(SshConfig config)
     {
-        string? host = null, user = null, proxy = null;
-        int? port = null;
-        var identities = new List<string>();
-        foreach (var raw in output.Split('\n'))
-        {
-            var line = raw.Trim();
-            var space = line.IndexOf(' ', StringComparison.Ordinal);
-            if (space <= 0) continue;
-            var key = line[..space].ToUpperInvariant();
-            var value = line[(space + 1)..].Trim();
-            switch (key)
-            {
-                case "HOSTNAME": host = value; break;
-                case "USER": user = value; break;
-                case "PORT" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var p): port = p; break;
-                case "IDENTITYFILE": identities.Add(value); break;
-                case "PROXYJUMP" or "PROXYCOMMAND" when !string.Equals(value, "none", StringComparison.OrdinalIgnoreCase):
-                    proxy = $"{(key == "PROXYJUMP" ? "ProxyJump" : "ProxyCommand")} {value}";
-                    break;
-            }
-        }
-        return host is null ? null : new SshSettings(host, port ?? 22, user, identities, proxy);
+        if (config.Get("hostname") is not { } host) return null;
+        var port = int.TryParse(config.Get("port"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 22;
+        var jump = config.Get("proxyjump") is { } j && !IsNone(j) ? "ProxyJump " + j : null;
+        var command = config.Get("proxycommand") is { } c && !IsNone(c) ? "ProxyCommand " + c : null;
+        return new SshSettings(host, port, config.Get("user"), [.. config.All("identityfile")], jump ?? command);
     }
+
+    private static bool IsNone(string value) => string.Equals(value, "none", StringComparison.OrdinalIgnoreCase);
 }

@@ -74,7 +74,9 @@ public static class DoctorVerdicts
     {
         var server = place.Server;
         if (inspection is null) return NotInspected(DoctorStep.HashTools, server, inspectError);
-        string[] all = ["openssl", "sha256sum", "b3sum", "xxhsum"];
+        // The programs for sha256, which every place needs, first; then the faster ones by name.
+        var sha256 = HashFunction.Sha256.Tools;
+        string[] all = [.. sha256, .. HashFunction.AllTools.Except(sha256).Order(StringComparer.Ordinal)];
         var found = all.Where(inspection.HashTools.Contains).ToList();
         var missing = all.Except(found).ToList();
         var result = (found.Count == 0 ? "none" : string.Join(", ", found)) + (missing.Count == 0 ? "" : $" (not found: {string.Join(", ", missing)})");

@@ -137,13 +137,11 @@ public static class ServerChecks
     private static IEnumerable<DoctorCheck> Skip(string server, DoctorStep failed, IEnumerable<DoctorStep> steps) =>
         steps.Select(s => s.Skip(server, DoctorVerdicts.SkippedBecause(failed)));
 
-    /// <summary><c>ssh -G</c>: what ssh will really use (HostName, Port, User, keys, proxy) after ~/.ssh/config; null if it refuses.</summary>
+    /// <summary>What ssh will really use (HostName, Port, User, keys, proxy) after ~/.ssh/config; null if it refuses.</summary>
     private static async Task<SshSettings?> SshSettingsAsync(ServerAlias alias, IProcessRunner runner, CancellationToken cancellationToken)
     {
-        var (result, _) = await RunAsync(
-            t => runner.RunAsync(new ProcessSpec("ssh", ["-G", .. SshArgs.Options(alias, null, startMaster: false), "--", alias.Host ?? ""]), t),
-            NetworkTimeout, cancellationToken);
-        return result is { ExitCode: 0 } ? SshSettings.Parse(result.StdoutText) : null;
+        var (result, _) = await RunAsync(t => runner.RunAsync(SshConfig.Query(alias), t), NetworkTimeout, cancellationToken);
+        return SshConfig.From(result) is { } config ? SshSettings.From(config) : null;
     }
 
     private static async Task<(DoctorCheck Check, IReadOnlyList<IPAddress>? Addresses)> ResolveAsync(ServerAlias alias, string host, string configFile, CancellationToken cancellationToken)

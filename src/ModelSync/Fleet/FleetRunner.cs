@@ -12,14 +12,17 @@ public static class FleetRunner
 {
     public const int DefaultParallel = 4;
 
+    /// <summary><paramref name="parallel"/> (<c>--parallel</c>), refused when it would run nothing at all.</summary>
+    public static int CheckParallel(int parallel) => parallel >= 1 ? parallel
+        : throw ModelSyncException.Usage($"--parallel {parallel} must be at least 1", "e.g. --parallel 4");
+
     /// <param name="judge">Turns a finished result into a failure when the unit returned one (a push whose copy did not verify).</param>
     /// <param name="onDone">Hears each server's outcome as soon as it is known, for a progress line.</param>
     public static async Task<IReadOnlyList<TargetOutcome<T>>> RunAsync<T>(IReadOnlyList<RemoteSpec> targets, int parallel,
         Func<RemoteSpec, CancellationToken, Task<T>> unit, Func<T, TargetFailure?>? judge, Action<TargetOutcome<T>>? onDone, CancellationToken cancellationToken)
         where T : class
     {
-        if (parallel < 1) throw ModelSyncException.Usage($"--parallel {parallel} must be at least 1", "e.g. --parallel 4");
-        using var gate = new SemaphoreSlim(parallel);
+        using var gate = new SemaphoreSlim(CheckParallel(parallel));
         return await Task.WhenAll(targets.Select(async target =>
         {
             var outcome = await OneAsync(target);

@@ -32,7 +32,7 @@ public interface IFanOutStrategy
 /// <summary>The plain fan-out: every target pushed from this machine, <paramref name="parallel"/> at a time.</summary>
 public sealed class ParallelFanOut(int parallel) : IFanOutStrategy
 {
-    private readonly int _parallel = FanOut.CheckParallel(parallel);
+    private readonly int _parallel = FleetRunner.CheckParallel(parallel);
 
     public string Describe(int targets) => FanOut.AtATime(_parallel, targets);
 
@@ -49,7 +49,7 @@ public sealed class ParallelFanOut(int parallel) : IFanOutStrategy
 /// </summary>
 public sealed class RelayFanOut(int parallel) : IFanOutStrategy
 {
-    private readonly int _parallel = FanOut.CheckParallel(parallel);
+    private readonly int _parallel = FleetRunner.CheckParallel(parallel);
 
     public string Describe(int targets) => $"relay: pushed once, then server to server, {FanOut.AtATime(_parallel, targets - 1)}";
 
@@ -62,8 +62,5 @@ public sealed class RelayFanOut(int parallel) : IFanOutStrategy
 
 internal static class FanOut
 {
-    public static int CheckParallel(int parallel) => parallel >= 1 ? parallel
-        : throw Errors.ModelSyncException.Usage($"--parallel {parallel} must be at least 1", "e.g. --parallel 4");
-
     public static string AtATime(int parallel, int targets) => Math.Min(parallel, Math.Max(targets, 1)) == 1 ? "one at a time" : $"{Math.Min(parallel, targets)} at a time";
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ModelSync.Errors;
 using ModelSync.Paths;
 
 namespace ModelSync.Fleet;
@@ -38,7 +37,7 @@ public static class RelayScheduler
         Func<T, TargetFailure?>? judge, Action<TargetOutcome<T>>? onDone, CancellationToken cancellationToken)
         where T : class
     {
-        if (parallel < 1) throw ModelSyncException.Usage($"--parallel {parallel} must be at least 1", "e.g. --parallel 4");
+        FleetRunner.CheckParallel(parallel);
         var outcomes = new TargetOutcome<T>?[targets.Count];
         void Record(int index, TargetOutcome<T> outcome)
         {

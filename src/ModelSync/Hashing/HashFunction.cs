@@ -3,7 +3,8 @@ namespace ModelSync.Hashing;
 /// <summary>
 /// A content hash verification can use, and the programs that compute it. sha256 works everywhere (openssl, else
 /// coreutils' sha256sum); xxh128 (xxhsum, Debian package xxhash) and blake3 (b3sum) are several times faster and
-/// used only when both ends have their program.
+/// used only when both ends have their program. This is C#'s one statement of which program computes which hash
+/// (<see cref="Tools"/>, preferred first); the shell's is Remotes/Scripts/hash-tools.sh, and a unit test holds the two together.
 /// </summary>
 public sealed record HashFunction(string Name, IReadOnlyList<string> Tools, int HexLength, string Package)
 {

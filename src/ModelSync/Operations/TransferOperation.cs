@@ -56,7 +56,7 @@ public sealed class TransferOperation
             sent, alreadyThere, clock.Elapsed.TotalSeconds, verification, plan, published) { Transport = transport, Warnings = warnings };
 
         if (options.DryRun) return Result(0, 0, skipped, false);
-        RemovalConsent.Ask(run, _progress);
+        RemovalConsent.Ask(run);
         // A target that already matches needs no lock: nothing is written (unless it lacks a current manifest),
         // and a re-push that changes nothing costs two round trips less.
         var upToDate = run.SameKind && plan.IsNoOp ? await CheckUpToDateAsync(run) : null;

@@ -17,16 +17,16 @@ internal static class RemovalConsent
 
     /// <summary>
     /// A directory and a file (or link) trading places removes what the target had: refused without <c>--delete</c>.
-    /// With it, the list is shown and confirmed (a terminal's [y/N], or <c>--yes</c>).
+    /// With it, the transfer's <see cref="TransferOptions.Consent"/> is asked (a terminal's [y/N], or <c>--yes</c>).
     /// </summary>
-    public static void Ask(TransferContext run, ITransferProgress progress)
+    public static void Ask(TransferContext run)
     {
         var removals = run.Plan.ToRemove.ToList();
         if (removals.Count == 0) return;
         if (run.Plan.NeedsDelete)
             throw ModelSyncException.Usage($"{run.Target.Display}: {Entries(removals.Count)} would be removed without --delete: {Names(removals)}; nothing was changed",
                 "to replace them, run again with --delete --yes (see the whole list with --dry-run --delete), or choose another target");
-        if (!progress.ConfirmDeletes(removals))
+        if (!run.Options.Consent.Confirm(run.Target.Remote.Alias.Name, removals))
             throw ModelSyncException.Usage($"--delete would remove {Human.Count(removals.Count, "file")} from {run.Target.Display}; nothing was changed",
                 "review the list, then run again with --yes (needed when stdin is not a terminal)");
     }

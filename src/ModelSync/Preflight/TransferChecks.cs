@@ -114,7 +114,7 @@ internal static class TransferChecks
         var alias = run.Source.Remote.Alias;
         var from = alias.IsLocal ? Environment.MachineName : alias.Host ?? alias.Name;
         var manifest = ModelManifest.Create(run.SourceTree, hashes, run.Function, from, run.Source.Path);
-        await run.Target.Remote.RunCheckedAsync(RemoteScripts.WriteManifest, [directory], "write the manifest", run.Cancellation,
+        await run.Target.Remote.RunCheckedAsync(RemoteScripts.WriteManifest, RemoteScripts.WriteManifestArguments(directory), "write the manifest", run.Cancellation,
             manifest.SerializeToUtf8());
     }
 }

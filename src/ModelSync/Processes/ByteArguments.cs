@@ -13,16 +13,7 @@ namespace ModelSync.Processes;
 public static class ByteArguments
 {
     /// <summary>Turns each argument back into bytes with printf <c>%b</c> (the <c>x</c> keeps trailing newlines), then execs them.</summary>
-    internal const string Decoder = """
-        n=$#
-        while [ "$n" -gt 0 ]; do
-          v=$(printf '%bx' "$1"); v=${v%x}
-          shift
-          set -- "$@" "$v"
-          n=$((n - 1))
-        done
-        exec "$@"
-        """;
+    internal static string Decoder => ScriptFiles.Load("decode-arguments.sh");
 
     /// <summary><paramref name="spec"/> itself when every argument is UTF-8; else the same command started through <see cref="Decoder"/>.</summary>
     public static ProcessSpec Protect(ProcessSpec spec) =>

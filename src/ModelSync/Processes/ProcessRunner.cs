@@ -19,22 +19,7 @@ public sealed class ProcessRunner : IProcessRunner
     /// it is not, the child gets SIGTERM (rsync then keeps its partial file for the next run). Linux offers
     /// PR_SET_PDEATHSIG, but it fires when the forking thread exits, and .NET forks from pool threads.
     /// </summary>
-    internal const string ParentWatchdog = """
-        parent=$PPID
-        exec 3<&0
-        "$@" <&3 3<&- &
-        child=$!
-        exec 3<&-
-        (
-          while kill -0 "$parent" 2>/dev/null; do sleep 1; done
-          kill -TERM "$child" 2>/dev/null
-        ) </dev/null >/dev/null 2>&1 &
-        watchdog=$!
-        wait "$child"
-        status=$?
-        kill "$watchdog" 2>/dev/null
-        exit "$status"
-        """;
+    internal static string ParentWatchdog => ScriptFiles.Load("parent-watchdog.sh");
 
     public async Task<ProcessResult> RunAsync(ProcessSpec spec, CancellationToken cancellationToken)
     {

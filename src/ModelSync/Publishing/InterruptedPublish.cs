@@ -1,5 +1,6 @@
 using ModelSync.Errors;
 using ModelSync.Paths;
+using ModelSync.Processes;
 using ModelSync.Remotes;
 
 namespace ModelSync.Publishing;
@@ -15,17 +16,7 @@ public static class InterruptedPublish
     /// under way (removing a leftover, or between its two renames): wait up to 20 s for it. Then one word: published
     /// (stage gone, target there), kept (stage there, nothing under way), busy (still under way) or gone (neither).
     /// </summary>
-    public const string Script = """
-        s=$1 old=$2 t=$3
-        there() { [ -e "$1" ] || [ -L "$1" ]; }
-        i=0
-        while there "$s" && there "$old" && [ "$i" -lt 200 ]; do sleep 0.1; i=$((i + 1)); done
-        if there "$s"; then
-          if there "$old"; then echo busy; else echo kept; fi
-        elif there "$t"; then echo published
-        else echo gone
-        fi
-        """;
+    public static string Script => ScriptFiles.Load("publish-state.sh");
 
     /// <summary>The one-line error for a command interrupted while publishing <paramref name="target"/> to <paramref name="display"/>.</summary>
     public static async Task<ModelSyncException> DescribeAsync(IRemote remote, string target, string display)

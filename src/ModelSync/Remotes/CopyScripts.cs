@@ -1,3 +1,5 @@
+using ModelSync.Processes;
+
 namespace ModelSync.Remotes;
 
 /// <summary>
@@ -13,11 +15,7 @@ public static class CopyScripts
     /// the transfer then finds the change itself. $2: <c>file</c> when the one name is a single-file model, which is sent
     /// as the file it names should it be a link (as the scan saw it), never as the link.
     /// </summary>
-    public const string TarSend = """
-        cd -- "$1" || exit 41
-        if [ "$2" = file ]; then set -- --dereference; else set --; fi
-        exec tar -c -f - --format=posix --pax-option=delete=atime,delete=ctime --null --verbatim-files-from --no-recursion --hard-dereference "$@" -T -
-        """;
+    public static string TarSend => ScriptFiles.Load("tar-send.sh");
 
     /// <summary>
     /// $1: stage, $2: <c>d</c> (unpack stdin's tar stream into the stage directory) or <c>f</c> (the stream holds the
@@ -25,39 +23,20 @@ public static class CopyScripts
     /// tar replaces an existing file by unlinking it first, so a file the stage shares (hard link) with the live
     /// target is never written in place; directory times are set once everything is in.
     /// </summary>
-    public const string TarReceive = """
-        if [ "$2" = d ]; then
-          mkdir -p -- "$1" && cd -- "$1" || exit 41
-          exec tar -x -f - -p --no-same-owner --delay-directory-restore
-        fi
-        t=$(mktemp -d "$(dirname -- "$1")/.model-sync-recv.XXXXXX") || exit 1
-        trap 'rm -rf -- "$t"' EXIT
-        (cd -- "$t" && tar -x -f - -p --no-same-owner) || exit 1
-        mv -T -f -- "$t/$3" "$1"
-        """;
+    public static string TarReceive => ScriptFiles.Load("tar-receive.sh");
 
     /// <summary>$1: directory; removes the NUL-terminated, <c>./</c>-prefixed entries on stdin below it, trees included.</summary>
-    public const string RemoveListed = """
-        cd -- "$1" || exit 41
-        xargs -0 -r rm -rf --
-        """;
+    public static string RemoveListed => ScriptFiles.Load("remove-listed.sh");
 
     /// <summary>"$@": rsync's arguments; rsync runs on this server (the source of <c>copy --direct</c>).</summary>
-    public const string Rsync = """exec rsync "$@" """;
+    public static string Rsync => ScriptFiles.Load("rsync.sh");
 
     /// <summary>
     /// "$@": an ssh command line ending in <c>true</c>: can this server log in to the other one? Prints
     /// <c>model-sync-reach=N</c> with ssh's exit code, so it cannot be mistaken for a failure to reach this server.
     /// </summary>
-    public const string Reach = """
-        "$@" </dev/null
-        printf 'model-sync-reach=%s\n' "$?"
-        """;
+    public static string Reach => ScriptFiles.Load("reach.sh");
 
     /// <summary>$1: directory, $2: marker name. Writes stdin to the marker (a new file only), for this machine to read back.</summary>
-    public const string WriteMarker = """
-        cd -- "$1" || exit 41
-        set -C
-        cat > "$2"
-        """;
+    public static string WriteMarker => ScriptFiles.Load("write-marker.sh");
 }

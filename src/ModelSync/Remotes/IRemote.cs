@@ -29,6 +29,12 @@ public interface IRemote : IAsyncDisposable
     /// <summary>How this place is reached, for reports, e.g. <c>ssh, one shared connection, AES-GCM preferred</c>.</summary>
     string Connection { get; }
 
+    /// <summary>
+    /// For a directory here that is a server's model_base seen through a mount (proven so), that server's place,
+    /// e.g. <c>reaper:/models</c>; null for every other place.
+    /// </summary>
+    string? MountedFrom => null;
+
     /// <summary>The hash programs found on the place's PATH by <see cref="ConnectAsync"/>; empty before it.</summary>
     IReadOnlyList<string> HashTools { get; }
 

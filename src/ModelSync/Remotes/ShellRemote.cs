@@ -67,7 +67,7 @@ public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IR
 
     public async Task<TreeListing?> ScanAsync(string path, CancellationToken cancellationToken)
     {
-        var result = await this.RunCheckedAsync(RemoteScripts.Scan, [path], $"list {path}", cancellationToken);
+        var result = await this.RunCheckedAsync(RemoteScripts.Scan, RemoteScripts.ScanArguments(path), $"list {path}", cancellationToken);
         var output = result.Stdout.AsSpan();
         if (output.StartsWith("missing\0"u8)) return null;
         string? link = null;

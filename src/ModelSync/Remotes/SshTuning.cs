@@ -22,13 +22,12 @@ public static class SshTuning
         // ssh -G prints the configuration a connection would use, without connecting. Task.Run: starting a
         // process is synchronous work, and the two would otherwise run one after the other.
         var views = await Task.WhenAll(
-            Task.Run(() => runner.RunAsync(new ProcessSpec("ssh", ["-G", .. SshArgs.Options(alias, null, false), "--", host]), cancellationToken), cancellationToken),
-            Task.Run(() => runner.RunAsync(new ProcessSpec("ssh", ["-G", "-F", "/dev/null", "--", host]), cancellationToken), cancellationToken));
-        if (views.Any(v => v.ExitCode != 0)) return []; // an unreadable config: leave ssh alone
-        var (configured, builtIn) = (views[0].StdoutText, views[1].StdoutText);
+            Task.Run(() => runner.RunAsync(SshConfig.Query(alias), cancellationToken), cancellationToken),
+            Task.Run(() => runner.RunAsync(SshConfig.BuiltInQuery(host), cancellationToken), cancellationToken));
+        if (SshConfig.From(views[0]) is not { } configured || SshConfig.From(views[1]) is not { } builtIn) return []; // an unreadable config: leave ssh alone
         var options = new List<string>();
-        if (wantCipher && Setting(configured, "ciphers") == Setting(builtIn, "ciphers")) options.AddRange(["-o", "Ciphers=^" + FastCipher]);
-        if (wantKex && Setting(configured, "kexalgorithms") == Setting(builtIn, "kexalgorithms")) options.AddRange(["-o", "KexAlgorithms=^" + FastKex]);
+        if (wantCipher && configured.Get("ciphers") == builtIn.Get("ciphers")) options.AddRange(["-o", "Ciphers=^" + FastCipher]);
+        if (wantKex && configured.Get("kexalgorithms") == builtIn.Get("kexalgorithms")) options.AddRange(["-o", "KexAlgorithms=^" + FastKex]);
         return options;
     }
 
@@ -39,10 +38,6 @@ public static class SshTuning
 
     private static bool Sets(ServerAlias alias, string option) =>
         alias.SshOptions.Any(o => string.Equals(o.Key, option, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>The value of one <c>ssh -G</c> line, e.g. <c>ciphers chacha20-poly1305@openssh.com,…</c>.</summary>
-    public static string? Setting(string sshG, string key) =>
-        sshG.Split('\n').Select(l => l.Split(' ', 2)).FirstOrDefault(p => p.Length == 2 && p[0] == key)?[1].Trim();
 
     private static bool CpuHasAes()
     {

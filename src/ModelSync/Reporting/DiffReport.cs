@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using ModelSync.Manifests;
 using ModelSync.Operations;
 using ModelSync.Planning;
+using ModelSync.Reporting.Json;
 using ModelSync.Text;
 
 namespace ModelSync.Reporting;
@@ -57,29 +57,37 @@ public static class DiffReport
             shown.Count(e => e.Status == EntryStatus.Modified), shown.Count(e => e.Status == EntryStatus.TargetOnly));
     }
 
-    public static JsonObject Json(DiffResult r)
+    public static DiffJson Json(DiffResult r)
     {
         var counts = Counts(r.Plan);
-        return new JsonObject
+        return new DiffJson
         {
-            ["name"] = r.Name,
-            ["local"] = r.Local,
-            ["remote"] = r.Remote,
-            ["remote_exists"] = r.RemoteExists,
-            ["resolved_from"] = r.Resolved?.Selector,
-            ["compared_by"] = r.Algorithm ?? "size_mtime",
-            ["warnings"] = JsonOutput.Array(r.Warnings),
-            ["entries"] = JsonOutput.Array(Shown(r.Plan), e => new JsonObject
+            Name = r.Name,
+            Local = r.Local,
+            Remote = r.Remote,
+            RemoteExists = r.RemoteExists,
+            ResolvedFrom = r.Resolved?.Selector,
+            ComparedBy = r.Algorithm ?? "size_mtime",
+            Warnings = r.Warnings,
+            Entries = [.. Shown(r.Plan).Select(e => new DiffEntryJson
             {
-                ["path"] = e.Path,
-                ["kind"] = JsonOutput.Name(e.Kind),
-                ["local_bytes"] = e.Source?.Size,
-                ["remote_bytes"] = e.Target?.Size,
-                ["status"] = StatusName(e.Status),
-                ["reason"] = e.Reason,
-            }),
-            ["summary"] = new JsonObject { ["same"] = counts.Same, ["new"] = counts.New, ["modified"] = counts.Modified, ["remote_only"] = counts.RemoteOnly },
-            ["push_command"] = r.PushCommand,
+                Path = e.Path,
+                Kind = e.Kind,
+                LocalBytes = e.Source?.Size,
+                RemoteBytes = e.Target?.Size,
+                Status = JsonStatus(e.Status),
+                Reason = e.Reason,
+            })],
+            Summary = new DiffSummaryJson { Same = counts.Same, New = counts.New, Modified = counts.Modified, RemoteOnly = counts.RemoteOnly },
+            PushCommand = r.PushCommand,
         };
     }
+
+    private static DiffStatus JsonStatus(EntryStatus status) => status switch
+    {
+        EntryStatus.Same => DiffStatus.Same,
+        EntryStatus.New => DiffStatus.New,
+        EntryStatus.Modified => DiffStatus.Modified,
+        _ => DiffStatus.RemoteOnly,
+    };
 }

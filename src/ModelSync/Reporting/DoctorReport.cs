@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using ModelSync.Doctor;
+using ModelSync.Reporting.Json;
 
 namespace ModelSync.Reporting;
 
@@ -47,17 +47,17 @@ public static class DoctorReport
 
     private static string Count(int n, string noun) => $"{n.ToString(CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";
 
-    public static JsonObject Json(DoctorResult result) => new()
+    public static DoctorJson Json(DoctorResult result) => new()
     {
-        ["ok"] = result.Ok,
-        ["checks"] = JsonOutput.Array(result.Checks, c => new JsonObject
+        Ok = result.Ok,
+        Checks = [.. result.Checks.Select(c => new DoctorCheckJson
         {
-            ["name"] = c.Step.Name,
-            ["server"] = c.Server,
-            ["ok"] = c.Passed,
-            ["status"] = JsonOutput.Name(c.Status),
-            ["result"] = c.Result,
-            ["fix"] = c.Fix,
-        }),
+            Name = c.Step.Name,
+            Server = c.Server,
+            Ok = c.Passed,
+            Status = c.Status,
+            Result = c.Result,
+            Fix = c.Fix,
+        })],
     };
 }

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using ModelSync.Fleet;
 using ModelSync.Operations;
+using ModelSync.Reporting.Json;
 using ModelSync.Text;
 
 namespace ModelSync.Reporting;
@@ -51,18 +51,18 @@ public static class FleetDiffReport
             + (behind.Any(r => r.Plan.NeedsDelete) ? " --delete" : ""); // a kind change is refused without it (see DiffOperation)
     }
 
-    public static JsonObject Json(string local, bool checksum, IReadOnlyList<TargetOutcome<DiffResult>> outcomes) => new()
+    public static DiffFleetJson Json(string local, bool checksum, IReadOnlyList<TargetOutcome<DiffResult>> outcomes) => new()
     {
-        ["local"] = local,
-        ["compared_by"] = checksum ? string.Join(",", HashesUsed(outcomes)) : "size_mtime",
-        ["servers"] = JsonOutput.Array(outcomes, o => new JsonObject
+        Local = local,
+        ComparedBy = checksum ? string.Join(",", HashesUsed(outcomes)) : "size_mtime",
+        Servers = [.. outcomes.Select(o => new DiffedServerJson
         {
-            ["server"] = o.Server,
-            ["ok"] = o.Ok,
-            ["error"] = o.Failure is { } f ? JsonOutput.Error(f.ExitCode, f.Message, f.Fix) : null,
-            ["diff"] = o.Result is null ? null : DiffReport.Json(o.Result),
-        }),
-        ["push_command"] = PushCommand(local, outcomes),
+            Server = o.Server,
+            Ok = o.Ok,
+            Error = o.Failure is { } f ? ErrorJson.From(f.ExitCode, f.Message, f.Fix) : null,
+            Diff = o.Result is null ? null : DiffReport.Json(o.Result),
+        })],
+        PushCommand = PushCommand(local, outcomes),
     };
 
     /// <summary>The hash each reached server was compared by (sha256 where --hash fell back): usually one.</summary>

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using ModelSync.Fleet;
+using ModelSync.Reporting.Json;
 using ModelSync.Text;
 
 namespace ModelSync.Reporting;
@@ -57,19 +57,19 @@ public static class FleetExecReport
         writer.WriteLine();
     }
 
-    public static JsonObject Json(string command, IReadOnlyList<TargetOutcome<ExecOutput>> outcomes) => new()
+    public static ExecFleetJson Json(string command, IReadOnlyList<TargetOutcome<ExecOutput>> outcomes) => new()
     {
-        ["command"] = command,
-        ["ok"] = outcomes.All(o => o.Ok),
-        ["servers"] = JsonOutput.Array(outcomes, o => new JsonObject
+        Command = command,
+        Ok = outcomes.All(o => o.Ok),
+        Servers = [.. outcomes.Select(o => new ExecServerJson
         {
-            ["server"] = o.Server,
-            ["exit_code"] = o.Result?.ExitCode,
-            ["stdout"] = o.Result?.Stdout,
-            ["stderr"] = o.Result?.Stderr,
-            ["seconds"] = Math.Round(o.Seconds, 3),
-            ["error"] = o.Result is null && o.Failure is { } f ? JsonOutput.Error(f.ExitCode, f.Message, f.Fix) : null,
-        }),
-        ["failed"] = JsonOutput.Array(outcomes.Where(o => !o.Ok).Select(o => o.Server)),
+            Server = o.Server,
+            ExitCode = o.Result?.ExitCode,
+            Stdout = o.Result?.Stdout,
+            Stderr = o.Result?.Stderr,
+            Seconds = Math.Round(o.Seconds, 3),
+            Error = o.Result is null && o.Failure is { } f ? ErrorJson.From(f.ExitCode, f.Message, f.Fix) : null,
+        })],
+        Failed = [.. outcomes.Where(o => !o.Ok).Select(o => o.Server)],
     };
 }

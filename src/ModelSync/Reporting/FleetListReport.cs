@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using ModelSync.Fleet;
 using ModelSync.Operations;
+using ModelSync.Reporting.Json;
 using ModelSync.Text;
 using ModelSync.Versioning;
 
@@ -65,31 +65,31 @@ public static class FleetListReport
         : !row.On.TryGetValue(outcome.Server, out var info) ? "—"
         : info.Bytes == size ? "yes" : $"yes ({Human.Bytes(info.Bytes)})";
 
-    public static JsonObject Json(ListQuery query, NamingPattern pattern, IReadOnlyList<TargetOutcome<ListResult>> outcomes) => new()
+    public static ListFleetJson Json(ListQuery query, NamingPattern pattern, IReadOnlyList<TargetOutcome<ListResult>> outcomes) => new()
     {
-        ["servers"] = JsonOutput.Array(outcomes.Select(o => o.Server)),
-        ["filter"] = query.Filter,
-        ["model"] = query.Model,
-        ["latest"] = query.Latest,
-        ["pattern"] = pattern.Template,
-        ["models"] = JsonOutput.Array(Pivot(outcomes), r => new JsonObject
+        Servers = [.. outcomes.Select(o => o.Server)],
+        Filter = query.Filter,
+        Model = query.Model,
+        Latest = query.Latest,
+        Pattern = pattern.Template,
+        Models = [.. Pivot(outcomes).Select(r => new FleetModelJson
         {
-            ["name"] = r.Model.Name,
-            ["conforms"] = r.Model.Conforms,
-            ["fields"] = NameReport.Fields(r.Model.Parsed),
-            ["on"] = JsonOutput.Array(outcomes.Where(o => r.On.ContainsKey(o.Server)), o => new JsonObject
+            Name = r.Model.Name,
+            Conforms = r.Model.Conforms,
+            Fields = NameReport.FieldsOrNull(r.Model.Parsed),
+            On = [.. outcomes.Where(o => r.On.ContainsKey(o.Server)).Select(o => new ModelCopyJson
             {
-                ["server"] = o.Server, ["bytes"] = r.On[o.Server].Bytes, ["files"] = r.On[o.Server].Files, ["modified"] = r.On[o.Server].Modified,
-            }),
-        }),
-        ["results"] = JsonOutput.Array(outcomes, o => new JsonObject
+                Server = o.Server, Bytes = r.On[o.Server].Bytes, Files = r.On[o.Server].Files, Modified = r.On[o.Server].Modified,
+            })],
+        })],
+        Results = [.. outcomes.Select(o => new ListedServerJson
         {
-            ["server"] = o.Server,
-            ["ok"] = o.Ok,
-            ["model_base"] = o.Result?.ModelBase,
-            ["total_models"] = o.Result?.Models.Count,
-            ["total_bytes"] = o.Result?.TotalBytes,
-            ["error"] = o.Failure is { } f ? JsonOutput.Error(f.ExitCode, f.Message, f.Fix) : null,
-        }),
+            Server = o.Server,
+            Ok = o.Ok,
+            ModelBase = o.Result?.ModelBase,
+            TotalModels = o.Result?.Models.Count,
+            TotalBytes = o.Result?.TotalBytes,
+            Error = o.Failure is { } f ? ErrorJson.From(f.ExitCode, f.Message, f.Fix) : null,
+        })],
     };
 }

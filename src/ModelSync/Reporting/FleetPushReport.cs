@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using ModelSync.Fleet;
 using ModelSync.Operations;
 using ModelSync.Paths;
+using ModelSync.Reporting.Json;
 using ModelSync.Text;
 using ModelSync.Transfer;
 
@@ -68,40 +68,40 @@ public static class FleetPushReport
         (null, true) => "would be pushed from this machine",
     };
 
-    private static string JsonStatus(TargetOutcome<TransferResult> t) => t switch
+    private static PushStatus JsonStatus(TargetOutcome<TransferResult> t) => t switch
     {
-        { Failure.ExitCode: Errors.ExitCodes.VerificationFailed } => "verification_failed",
-        { Failure.ExitCode: Errors.ExitCodes.Interrupted } => "interrupted",
-        { Failure: not null } => "failed",
-        { Result.DryRun: true } => "dry_run",
-        { Result.Published: true } => "published",
-        _ => "up_to_date",
+        { Failure.ExitCode: Errors.ExitCodes.VerificationFailed } => PushStatus.VerificationFailed,
+        { Failure.ExitCode: Errors.ExitCodes.Interrupted } => PushStatus.Interrupted,
+        { Failure: not null } => PushStatus.Failed,
+        { Result.DryRun: true } => PushStatus.DryRun,
+        { Result.Published: true } => PushStatus.Published,
+        _ => PushStatus.UpToDate,
     };
 
-    public static JsonObject Json(FleetPushResult r, string? retryCommand) => new()
+    public static PushFleetJson Json(FleetPushResult r, string? retryCommand) => new()
     {
-        ["command"] = "push",
-        ["source"] = r.Source,
-        ["strategy"] = r.Strategy,
-        ["relay"] = r.Relayed,
-        ["dry_run"] = r.DryRun,
-        ["seconds"] = Math.Round(r.Seconds, 3),
-        ["ok"] = r.ExitCode == 0,
-        ["exit_code"] = r.ExitCode,
-        ["servers"] = JsonOutput.Array(r.Targets, t => new JsonObject
+        Command = "push",
+        Source = r.Source,
+        Strategy = r.Strategy,
+        Relay = r.Relayed,
+        DryRun = r.DryRun,
+        Seconds = Math.Round(r.Seconds, 3),
+        Ok = r.ExitCode == 0,
+        ExitCode = r.ExitCode,
+        Servers = [.. r.Targets.Select(t => new PushedServerJson
         {
-            ["server"] = t.Server,
-            ["target"] = t.Target.ToString(),
-            ["status"] = JsonStatus(t),
-            ["exit_code"] = t.Failure?.ExitCode ?? 0,
-            ["seconds"] = Math.Round(t.Seconds, 3),
+            Server = t.Server,
+            Target = t.Target.ToString(),
+            Status = JsonStatus(t),
+            ExitCode = t.Failure?.ExitCode ?? 0,
+            Seconds = Math.Round(t.Seconds, 3),
             // The exit code is the server's own, above: the error is just what went wrong.
-            ["error"] = t.Failure is { } f ? new JsonObject { ["message"] = f.Message, ["fix"] = f.Fix } : null,
-            ["copied_from"] = t.CopiedFrom,
-            ["warning"] = t.Warning,
-            ["result"] = t.Result is null ? null : TransferReport.Json(t.Result),
-        }),
-        ["failed"] = JsonOutput.Array(r.Failed.Select(f => f.Alias)),
-        ["retry_command"] = retryCommand,
+            Error = t.Failure is { } f ? new PushFailureJson { Message = f.Message, Fix = f.Fix } : null,
+            CopiedFrom = t.CopiedFrom,
+            Warning = t.Warning,
+            Result = t.Result is null ? null : TransferReport.Json(t.Result),
+        })],
+        Failed = [.. r.Failed.Select(f => f.Alias)],
+        RetryCommand = retryCommand,
     };
 }

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using ModelSync.Fleet;
 using ModelSync.Operations;
+using ModelSync.Reporting.Json;
 using ModelSync.Text;
 
 namespace ModelSync.Reporting;
@@ -52,17 +52,17 @@ public static class FleetVerifyReport
     public static IReadOnlyList<(string? On, string Command)> Repairs(IReadOnlyList<TargetOutcome<VerifyResult>> outcomes) =>
         VerifyRepair.Commands(outcomes.Select(o => o.Result?.Repair).OfType<VerifyRepair>());
 
-    public static JsonObject Json(string? local, IReadOnlyList<TargetOutcome<VerifyResult>> outcomes) => new()
+    public static VerifyFleetJson Json(string? local, IReadOnlyList<TargetOutcome<VerifyResult>> outcomes) => new()
     {
-        ["local"] = local,
-        ["ok"] = outcomes.All(o => o.Ok),
-        ["servers"] = JsonOutput.Array(outcomes, o => new JsonObject
+        Local = local,
+        Ok = outcomes.All(o => o.Ok),
+        Servers = [.. outcomes.Select(o => new VerifiedServerJson
         {
-            ["server"] = o.Server,
-            ["ok"] = o.Ok,
-            ["error"] = o.Failure is { } f ? JsonOutput.Error(f.ExitCode, f.Message, f.Fix) : null,
-            ["verify"] = o.Result is null ? null : VerifyReport.Json(o.Result),
-        }),
-        ["repair_commands"] = JsonOutput.Array(Repairs(outcomes), r => new JsonObject { ["command"] = r.Command, ["on"] = r.On }),
+            Server = o.Server,
+            Ok = o.Ok,
+            Error = o.Failure is { } f ? ErrorJson.From(f.ExitCode, f.Message, f.Fix) : null,
+            Verify = o.Result is null ? null : VerifyReport.Json(o.Result),
+        })],
+        RepairCommands = [.. Repairs(outcomes).Select(r => new RepairJson { Command = r.Command, On = r.On })],
     };
 }

@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using ModelSync.Operations;
 using ModelSync.Text;
 using ModelSync.Versioning;
+using ModelSync.Reporting.Json;
 
 namespace ModelSync.Reporting;
 
@@ -55,24 +55,24 @@ public static class ListReport
     private static string Matching(ListQuery query) =>
         string.Join(" and ", new[] { query.Filter is null ? null : $"'{query.Filter}'", query.Model is null ? null : $"model {query.Model}" }.OfType<string>());
 
-    public static JsonObject Json(ListResult r) => new()
+    public static ListJson Json(ListResult r) => new()
     {
-        ["server"] = r.Server,
-        ["model_base"] = r.ModelBase,
-        ["filter"] = r.Query.Filter,
-        ["model"] = r.Query.Model,
-        ["latest"] = r.Query.Latest,
-        ["pattern"] = r.Pattern.Template,
-        ["models"] = JsonOutput.Array(r.Models, m => new JsonObject
+        Server = r.Server,
+        ModelBase = r.ModelBase,
+        Filter = r.Query.Filter,
+        Model = r.Query.Model,
+        Latest = r.Query.Latest,
+        Pattern = r.Pattern.Template,
+        Models = [.. r.Models.Select(m => new ListedModelJson
         {
-            ["name"] = m.Name,
-            ["bytes"] = m.Info.Bytes,
-            ["files"] = m.Info.Files,
-            ["modified"] = m.Info.Modified,
-            ["conforms"] = m.Conforms,
-            ["fields"] = NameReport.Fields(m.Parsed),
-        }),
-        ["total_models"] = r.Models.Count,
-        ["total_bytes"] = r.TotalBytes,
+            Name = m.Name,
+            Bytes = m.Info.Bytes,
+            Files = m.Info.Files,
+            Modified = m.Info.Modified,
+            Conforms = m.Conforms,
+            Fields = NameReport.FieldsOrNull(m.Parsed),
+        })],
+        TotalModels = r.Models.Count,
+        TotalBytes = r.TotalBytes,
     };
 }

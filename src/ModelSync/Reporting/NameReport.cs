@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using ModelSync.Reporting.Json;
 using ModelSync.Versioning;
 
 namespace ModelSync.Reporting;
@@ -9,19 +9,22 @@ public static class NameReport
     /// <summary>Just the name, on one line, so that <c>$(model-sync name …)</c> works.</summary>
     public static void Write(TextWriter writer, ModelName name) => writer.WriteLine(name.Name);
 
-    public static JsonObject Json(ModelName name, NamingPattern pattern) => new()
+    public static NameJson Json(ModelName name, NamingPattern pattern) => new()
     {
-        ["name"] = name.Name,
-        ["pattern"] = pattern.Template,
-        ["fields"] = Fields(name),
+        Name = name.Name,
+        Pattern = pattern.Template,
+        Fields = Fields(name),
     };
 
-    /// <summary><c>{gpu, date, model, version}</c>, a field the pattern lacks as null; null for a name that does not follow it.</summary>
-    public static JsonObject? Fields(ModelName? name) => name is null ? null : new JsonObject
+    /// <summary><c>{gpu, date, model, version}</c>, a field the pattern lacks as null.</summary>
+    public static NameFieldsJson Fields(ModelName name) => new()
     {
-        ["gpu"] = name.Gpu,
-        ["date"] = name.Date,
-        ["model"] = name.Model,
-        ["version"] = name.Version,
+        Gpu = name.Gpu,
+        Date = name.Date,
+        Model = name.Model,
+        Version = name.Version,
     };
+
+    /// <summary>The fields of <paramref name="name"/>; null for a name that does not follow the pattern.</summary>
+    public static NameFieldsJson? FieldsOrNull(ModelName? name) => name is null ? null : Fields(name);
 }

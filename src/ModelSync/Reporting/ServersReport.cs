@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using ModelSync.Operations;
 using ModelSync.Remotes;
+using ModelSync.Reporting.Json;
 using ModelSync.Text;
 
 namespace ModelSync.Reporting;
@@ -42,28 +42,28 @@ public static class ServersReport
         writer.WriteLine("Groups: " + string.Join("; ", groups.Select(g => $"@{g.Key} = {string.Join(", ", g.Value)}")));
     }
 
-    public static JsonObject Json(IReadOnlyList<ServerRow> rows, string? configSource, IReadOnlyDictionary<string, IReadOnlyList<string>> groups) => new()
+    public static ServersJson Json(IReadOnlyList<ServerRow> rows, string? configSource, IReadOnlyDictionary<string, IReadOnlyList<string>> groups) => new()
     {
-        ["config"] = configSource,
+        Config = configSource,
         // Group names are the user's, kept as written (not snake_cased).
-        ["groups"] = new JsonObject(groups.Select(g => KeyValuePair.Create(g.Key, (JsonNode?)JsonOutput.Array(g.Value)))),
-        ["servers"] = JsonOutput.Array(rows, r => new JsonObject
+        Groups = groups,
+        Servers = [.. rows.Select(r => new ServerJson
         {
-            ["alias"] = r.Alias.Name,
-            ["host"] = r.Alias.Host,
-            ["user"] = r.Alias.User,
-            ["port"] = r.Alias.Port,
-            ["model_base"] = r.Alias.ModelBase,
-            ["check"] = r.Check is { } c ? Json(c) : null,
-        }),
+            Alias = r.Alias.Name,
+            Host = r.Alias.Host,
+            User = r.Alias.User,
+            Port = r.Alias.Port,
+            ModelBase = r.Alias.ModelBase,
+            Check = r.Check is { } c ? Json(c) : null,
+        })],
     };
 
-    private static JsonObject Json(ServerCheck c) => new()
+    private static ServerCheckJson Json(ServerCheck c) => new()
     {
-        ["reachable"] = c.Reachable,
-        ["latency_ms"] = c.LatencyMs,
-        ["rsync_version"] = c.RsyncVersion is null ? null : RsyncVersion.Number(c.RsyncVersion),
-        ["free_bytes"] = c.FreeBytes,
-        ["error"] = c.Error,
+        Reachable = c.Reachable,
+        LatencyMs = c.LatencyMs,
+        RsyncVersion = c.RsyncVersion is null ? null : RsyncVersion.Number(c.RsyncVersion),
+        FreeBytes = c.FreeBytes,
+        Error = c.Error,
     };
 }

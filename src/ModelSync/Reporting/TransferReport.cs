@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using ModelSync.Manifests;
 using ModelSync.Operations;
 using ModelSync.Planning;
+using ModelSync.Reporting.Json;
 using ModelSync.Resolve;
 using ModelSync.Text;
 using ModelSync.Transfer;
@@ -26,7 +26,7 @@ public static class TransferReport
     }
 
     private static string? Where(Remotes.IRemote remote) =>
-        remote is Remotes.LocalRemote { MountedFrom: not null } ? "local mount" : remote.Alias.IsLocal ? "this machine" : remote.Alias.Host;
+        remote.MountedFrom is not null ? "local mount" : remote.Alias.IsLocal ? "this machine" : remote.Alias.Host;
 
     public static string Item(RsyncItem item) =>
         item.Deleted ? $"- deleted {Printable.Name(item.Path)}" : $"- {Printable.Name(item.Path)} ({Human.Bytes(item.Size)})";
@@ -91,40 +91,40 @@ public static class TransferReport
 
     private static string Display(string path) => path.Length == 0 ? "(the file itself)" : path;
 
-    public static JsonObject Json(TransferResult r) => new()
+    public static TransferJson Json(TransferResult r) => new()
     {
-        ["command"] = r.Direction,
-        ["source"] = r.Source,
-        ["target"] = r.Target,
-        ["server"] = r.Server,
-        ["dry_run"] = r.DryRun,
-        ["files"] = r.Files,
-        ["bytes"] = r.Bytes,
-        ["bytes_sent"] = r.BytesSent,
-        ["bytes_already_there"] = r.BytesAlreadyThere,
-        ["seconds"] = Math.Round(r.Seconds, 3),
-        ["verified"] = r.Verification.Status == VerifyStatus.Verified,
-        ["verification"] = Json(r.Verification),
-        ["published"] = r.Published,
-        ["transport"] = r.Transport,
-        ["resolved_from"] = r.ResolvedFrom,
-        ["warnings"] = JsonOutput.Array(r.Warnings),
-        ["changes"] = JsonOutput.Array(r.Plan.Entries.Where(e => e.WillSend || e.Removes), e => new JsonObject
+        Command = r.Direction,
+        Source = r.Source,
+        Target = r.Target,
+        Server = r.Server,
+        DryRun = r.DryRun,
+        Files = r.Files,
+        Bytes = r.Bytes,
+        BytesSent = r.BytesSent,
+        BytesAlreadyThere = r.BytesAlreadyThere,
+        Seconds = Math.Round(r.Seconds, 3),
+        Verified = r.Verification.Status == VerifyStatus.Verified,
+        Verification = Json(r.Verification),
+        Published = r.Published,
+        Transport = r.Transport,
+        ResolvedFrom = r.ResolvedFrom,
+        Warnings = r.Warnings,
+        Changes = [.. r.Plan.Entries.Where(e => e.WillSend || e.Removes).Select(e => new ChangeJson
         {
-            ["path"] = e.Path,
-            ["action"] = e.Delete ? "delete" : e.ReplacesKind ? "replace" : e.Status == EntryStatus.New ? "new" : "modified",
-            ["bytes"] = e.Source?.Size ?? e.Target?.Size ?? 0,
-            ["reason"] = e.Reason,
-        }),
+            Path = e.Path,
+            Action = e.Delete ? ChangeAction.Delete : e.ReplacesKind ? ChangeAction.Replace : e.Status == EntryStatus.New ? ChangeAction.New : ChangeAction.Modified,
+            Bytes = e.Source?.Size ?? e.Target?.Size ?? 0,
+            Reason = e.Reason,
+        })],
     };
 
-    private static JsonObject Json(VerificationOutcome v) => new()
+    private static VerificationJson Json(VerificationOutcome v) => new()
     {
-        ["status"] = JsonOutput.Name(v.Status),
-        ["files"] = v.Files,
-        ["algorithm"] = v.Algorithm,
-        ["mismatched"] = JsonOutput.Array(v.Mismatched),
-        ["resent"] = v.Resent,
-        ["hashed_now"] = v.HashedNow,
+        Status = v.Status,
+        Files = v.Files,
+        Algorithm = v.Algorithm,
+        Mismatched = v.Mismatched,
+        Resent = v.Resent,
+        HashedNow = v.HashedNow,
     };
 }

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using ModelSync.Operations;
+using ModelSync.Reporting.Json;
 using ModelSync.Text;
 using ModelSync.Verification;
 
@@ -57,26 +57,26 @@ public static class VerifyReport
 
     private static string Size(long? bytes) => bytes is { } b ? Human.Bytes(b) : "—";
 
-    public static JsonObject Json(VerifyResult r) => new()
+    public static VerifyJson Json(VerifyResult r) => new()
     {
-        ["name"] = r.Name,
-        ["local"] = r.Local,
-        ["remote"] = r.Remote,
-        ["resolved_from"] = r.Resolved?.Selector,
-        ["compared_with"] = r.ComparedWith,
-        ["algorithm"] = r.Algorithm,
-        ["files"] = r.Files,
-        ["hashed_now"] = r.HashedNow,
-        ["read_now"] = new JsonObject { ["local"] = r.LocalHashedNow, ["remote"] = r.HashedNow },
-        ["trusted_hashes"] = r.Trusted is not null,
-        ["trusted"] = r.Trusted is { } t ? new JsonObject { ["hash_cache"] = t.HashCache, ["manifest"] = t.Manifest } : null,
-        ["ok"] = r.Ok,
-        ["warnings"] = JsonOutput.Array(r.Warnings),
-        ["problems"] = JsonOutput.Array(r.Findings, f => new JsonObject
+        Name = r.Name,
+        Local = r.Local,
+        Remote = r.Remote,
+        ResolvedFrom = r.Resolved?.Selector,
+        ComparedWith = r.ComparedWith,
+        Algorithm = r.Algorithm,
+        Files = r.Files,
+        HashedNow = r.HashedNow,
+        ReadNow = new ReadNowJson { Local = r.LocalHashedNow, Remote = r.HashedNow },
+        TrustedHashes = r.Trusted is not null,
+        Trusted = r.Trusted is { } t ? new TrustedJson { HashCache = t.HashCache, Manifest = t.Manifest } : null,
+        Ok = r.Ok,
+        Warnings = r.Warnings,
+        Problems = [.. r.Findings.Select(f => new ProblemJson
         {
-            ["path"] = f.Path, ["problem"] = f.Problem, ["expected_bytes"] = f.LocalBytes, ["remote_bytes"] = f.RemoteBytes,
-        }),
-        ["repair_command"] = r.Repair?.Command,
-        ["repair_on"] = r.Repair?.On,
+            Path = f.Path, Problem = f.Problem, ExpectedBytes = f.LocalBytes, RemoteBytes = f.RemoteBytes,
+        })],
+        RepairCommand = r.Repair?.Command,
+        RepairOn = r.Repair?.On,
     };
 }

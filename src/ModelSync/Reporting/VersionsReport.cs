@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using ModelSync.Operations;
+using ModelSync.Reporting.Json;
 using ModelSync.Text;
 
 namespace ModelSync.Reporting;
@@ -21,22 +21,23 @@ public static class VersionsReport
         writer.WriteLine($"Total: {Human.Count(count, "version")}, {Human.Bytes(result.TotalBytes)}. Latest: {Printable.Name(result.Versions[0].Name)}");
     }
 
-    public static JsonObject Json(VersionsResult r) => new()
+    public static VersionsJson Json(VersionsResult r) => new()
     {
-        ["server"] = r.Server,
-        ["model_base"] = r.ModelBase,
-        ["model"] = r.Model,
-        ["pattern"] = r.Pattern.Template,
-        ["latest"] = r.Versions[0].Name,
-        ["versions"] = JsonOutput.Array(r.Versions, v => new JsonObject
+        Server = r.Server,
+        ModelBase = r.ModelBase,
+        Model = r.Model,
+        Pattern = r.Pattern.Template,
+        Latest = r.Versions[0].Name,
+        Versions = [.. r.Versions.Select(v => new VersionJson
         {
-            ["name"] = v.Name,
-            ["fields"] = NameReport.Fields(v.Parsed),
-            ["bytes"] = v.Info.Bytes,
-            ["files"] = v.Info.Files,
-            ["modified"] = v.Info.Modified,
-        }),
-        ["total_versions"] = r.Versions.Count,
-        ["total_bytes"] = r.TotalBytes,
+            Name = v.Name,
+            // A version is one by its parsed name (its MODEL field), so it always has one.
+            Fields = NameReport.Fields(v.Parsed!),
+            Bytes = v.Info.Bytes,
+            Files = v.Info.Files,
+            Modified = v.Info.Modified,
+        })],
+        TotalVersions = r.Versions.Count,
+        TotalBytes = r.TotalBytes,
     };
 }

@@ -9,13 +9,11 @@ namespace ModelSync.Transfer;
 /// One big file copied by the kernel (<c>copy_file_range</c>, no bytes through this process) a chunk at a time,
 /// while another thread reads each finished chunk back from the copy and hashes it: the hash of a large file is
 /// ready almost as soon as its last byte is written, instead of after a second pass. The hash is of the copy's
-/// bytes as stored, read back after each write completed, never of the bytes read from the source.
+/// bytes as stored, read back after each write completed, never of the bytes read from the source. Only for a
+/// <see cref="LargeFile"/>: smaller files are copied whole and then read back, as a second thread costs them more than it saves.
 /// </summary>
 internal static partial class KernelCopy
 {
-    /// <summary>Smaller files are copied whole and then read back: for them a second thread costs more than it saves.</summary>
-    public const long MinimumSize = 32L * 1024 * 1024;
-
     private const long Chunk = 16L * 1024 * 1024;
     private const int ReadBuffer = 1 << 20;
 

@@ -24,7 +24,7 @@ internal static partial class LocalFiles
         }
         else
         {
-            if (hashWith is not null && entry.Size >= KernelCopy.MinimumSize) hash = KernelCopy.CopyAndHash(source, temp, hashWith, cancellationToken);
+            if (hashWith is not null && LargeFile.Is(entry.Size)) hash = KernelCopy.CopyAndHash(source, temp, hashWith, cancellationToken);
             if (hash is null) File.Copy(source, temp, overwrite: false);
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, File.GetUnixFileMode(source));
             File.SetLastWriteTimeUtc(temp, File.GetLastWriteTimeUtc(source));

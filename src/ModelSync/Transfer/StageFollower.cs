@@ -1,4 +1,5 @@
 using System.Globalization;
+using ModelSync.Hashing;
 using ModelSync.Manifests;
 using ModelSync.Paths;
 using ModelSync.Planning;
@@ -17,9 +18,6 @@ internal sealed record FollowedHash(string Hash, long Inode);
 /// </summary>
 internal sealed class StageFollower
 {
-    /// <summary>Smaller files are hashed after the send, in parallel batches, quicker than a follower each.</summary>
-    public const long MinimumSize = 32L << 20;
-
     public const int MostFiles = 8;
 
     /// <summary>rsync shortens longer names (less the leading dot) for its temporary file, which then cannot be found.</summary>
@@ -45,7 +43,7 @@ internal sealed class StageFollower
     }
 
     /// <summary>
-    /// Starts following the planned files of at least <see cref="MinimumSize"/> (the largest <see cref="MostFiles"/>)
+    /// Starts following the planned files of at least <see cref="LargeFile.MinimumSize"/> (the largest <see cref="MostFiles"/>)
     /// of a first send with verification; null when there is nothing worth following.
     /// </summary>
     public static StageFollower? Start(IProcessRunner runner, TransferContext run, IReadOnlyCollection<string>? only)
@@ -59,8 +57,8 @@ internal sealed class StageFollower
     /// blake3 take a fifth of that or less, and a follower's pipe (tail into the hasher) costs more CPU than it saves
     /// when sender and receiver share cores (measured: a 1 GiB push with xxh128 took 6.4 s followed, 4.8 s not).
     /// </summary>
-    private static List<PlannedEntry> Candidates(TransferContext run) => !run.Options.Verify || run.Function != ModelSync.Hashing.HashFunction.Sha256 ? []
-        : run.Plan.ToSend.Where(e => e.Kind == EntryKind.File && (e.Source?.Size ?? 0) >= MinimumSize
+    private static List<PlannedEntry> Candidates(TransferContext run) => !run.Options.Verify || run.Function != HashFunction.Sha256 ? []
+        : run.Plan.ToSend.Where(e => e.Kind == EntryKind.File && LargeFile.Is(e.Source?.Size ?? 0)
                 && PathBytes.Encode(PosixPath.Name(Final(run, e)).TrimStart('.')).Length <= LongestName)
             .OrderByDescending(e => e.Source!.Size).Take(MostFiles).ToList();
 
@@ -68,7 +66,7 @@ internal sealed class StageFollower
 
     /// <summary>The report's words for it, when this run's send is followed.</summary>
     public static string Describe(TransferContext run) =>
-        Candidates(run).Count > 0 ? $"; files of {MinimumSize >> 20} MiB and more hashed on the receiving side as rsync writes them" : "";
+        Candidates(run).Count > 0 ? $"; files of {LargeFile.MinimumSize >> 20} MiB and more hashed on the receiving side as rsync writes them" : "";
 
     /// <summary>Runs <paramref name="send"/> with the largest files followed; the follower is stopped whether the send succeeds or not.</summary>
     public static async Task<(T Result, IReadOnlyDictionary<string, FollowedHash>? Followed)> AroundAsync<T>(IProcessRunner runner, TransferContext run,

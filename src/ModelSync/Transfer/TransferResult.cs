@@ -29,6 +29,9 @@ public sealed record TransferOptions(bool DryRun, bool Delete, bool Compress, bo
 
     /// <summary>The hash to verify with when both ends have its program (<c>--hash</c>, <c>defaults.hash</c>); else sha256.</summary>
     public ModelSync.Hashing.HashFunction Hash { get; init; } = ModelSync.Hashing.HashFunction.Sha256;
+
+    /// <summary>Who agrees to what a transfer would remove from its target; by default no one, so nothing is removed.</summary>
+    public IRemovalConsent Consent { get; init; } = NoRemovalConsent.Instance;
 }
 
 public enum VerifyStatus
@@ -85,10 +88,4 @@ public interface ITransferProgress
     bool WantsLiveProgress { get; }
 
     void Bytes(Transfer.RsyncProgress update);
-
-    /// <summary>
-    /// Shows the files <c>--delete</c> would remove and says whether to go ahead. False stops the command
-    /// before anything changes.
-    /// </summary>
-    bool ConfirmDeletes(IReadOnlyList<PlannedEntry> deletes);
 }

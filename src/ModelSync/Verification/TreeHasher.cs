@@ -38,8 +38,8 @@ public sealed class TreeHasher(HashCache? cache, HashRequests? requests = null)
         var todo = files.Where(f => !known.ContainsKey(f.Path)).ToList();
         // Large files one per process, so the cores share them; small ones in big batches, so thousands of
         // tokenizer files cost tens of processes rather than thousands. Both run at once.
-        var large = todo.Where(f => f.Size >= LargeFile).Select(f => f.Path).ToList();
-        var small = todo.Where(f => f.Size < LargeFile).Select(f => f.Path).ToList();
+        var large = todo.Where(f => LargeFile.Is(f.Size)).Select(f => f.Path).ToList();
+        var small = todo.Where(f => !LargeFile.Is(f.Size)).Select(f => f.Path).ToList();
         var batches = await Task.WhenAll(
             HashSomeAsync(remote, root, listing.RootKind, large, 1, function, cancellationToken),
             HashSomeAsync(remote, root, listing.RootKind, small, Math.Clamp(small.Count / 8, SmallBatch, 1000), function, cancellationToken));
@@ -51,9 +51,6 @@ public sealed class TreeHasher(HashCache? cache, HashRequests? requests = null)
         }
         return new TreeHashes(known, todo.Count);
     }
-
-    /// <summary>Files at least this big get a hashing process each.</summary>
-    public const long LargeFile = 32L * 1024 * 1024;
 
     /// <summary>The fewest files a batch of small ones holds.</summary>
     public const int SmallBatch = 16;

@@ -61,4 +61,23 @@ public sealed class FleetRunnerTests
     [InlineData(new[] { 7, 1 }, 1)]
     public void ExitCodeIsTheMostSeriousFailure(int[] codes, int expected) =>
         Assert.Equal(expected, FleetRunner.ExitCode(codes.Select(c => new TargetFailure(c, "x", null)).Append(null)));
+
+    [Fact]
+    public async Task ParallelBelowOneIsTheSameUsageErrorWhereverItIsGiven()
+    {
+        Task<string> Unit(RemoteSpec target, CancellationToken token) => Task.FromResult(target.Alias);
+        Task<RelayLeg<string>> Copy(RemoteSpec from, RemoteSpec to, CancellationToken token) => Task.FromResult(RelayLeg.Copied(to.Alias));
+
+        ModelSyncException[] refusals =
+        [
+            Assert.Throws<ModelSyncException>(() => new ParallelFanOut(0)),
+            Assert.Throws<ModelSyncException>(() => new RelayFanOut(-1)),
+            await Assert.ThrowsAsync<ModelSyncException>(() => FleetRunner.RunAsync(Eight, 0, Unit, null, null, CancellationToken.None)),
+            await Assert.ThrowsAsync<ModelSyncException>(() => RelayScheduler.RunAsync(Eight, 0, Unit, Copy, null, null, CancellationToken.None)),
+        ];
+
+        Assert.All(refusals, r => Assert.Equal(ExitCodes.Usage, r.ExitCode));
+        Assert.Equal(["--parallel 0 must be at least 1", "--parallel -1 must be at least 1", "--parallel 0 must be at least 1", "--parallel 0 must be at least 1"],
+            refusals.Select(r => r.Message));
+    }
 }

@@ -21,15 +21,15 @@ public sealed class RemovalConsentTests
     [Fact]
     public void AKindChangeWithoutDeleteIsRefusedBeforeAnythingIsAsked()
     {
-        var progress = new Answering(true);
-        var run = Run(new(EntryKind.File, [File("", 10)]), Tree(Dir("1"), File("1/model.onnx", 5)), delete: false);
+        var consent = new Answering(true);
+        var run = Run(new(EntryKind.File, [File("", 10)]), Tree(Dir("1"), File("1/model.onnx", 5)), delete: false, consent);
 
-        var refused = Assert.Throws<ModelSyncException>(() => RemovalConsent.Ask(run, progress));
+        var refused = Assert.Throws<ModelSyncException>(() => RemovalConsent.Ask(run));
 
         Assert.Equal(ExitCodes.Usage, refused.ExitCode);
         Assert.Equal("gpu:/models/m: 3 entries would be removed without --delete: the target itself (a directory, replaced by a file), 1/, 1/model.onnx; nothing was changed", refused.Message);
         Assert.Contains("--delete --yes", refused.Fix, StringComparison.Ordinal);
-        Assert.Null(progress.Asked);
+        Assert.Null(consent.Asked);
     }
 
     [Theory]
@@ -37,13 +37,25 @@ public sealed class RemovalConsentTests
     [InlineData(false)]
     public void WithDeleteTheRemovalsAreAskedForAndANoStopsTheRun(bool yes)
     {
-        var progress = new Answering(yes);
+        var consent = new Answering(yes);
+        var run = Run(Source, Target, delete: true, consent);
+
+        var refusal = Record.Exception(() => RemovalConsent.Ask(run));
+
+        Assert.Equal(["stale.bin"], consent.Asked!.Select(e => e.Removed));
+        Assert.Equal("gpu", consent.Server);
+        Assert.Equal(yes ? null : ExitCodes.Usage, (refusal as ModelSyncException)?.ExitCode);
+    }
+
+    [Fact]
+    public void With_no_one_to_ask_nothing_is_removed()
+    {
         var run = Run(Source, Target, delete: true);
 
-        var refusal = Record.Exception(() => RemovalConsent.Ask(run, progress));
+        var refused = Assert.Throws<ModelSyncException>(() => RemovalConsent.Ask(run));
 
-        Assert.Equal(["stale.bin"], progress.Asked!.Select(e => e.Removed));
-        Assert.Equal(yes ? null : ExitCodes.Usage, (refusal as ModelSyncException)?.ExitCode);
+        Assert.Equal(ExitCodes.Usage, refused.ExitCode);
+        Assert.Equal("--delete would remove 1 file from gpu:/models/m; nothing was changed", refused.Message);
     }
 
     [Fact]
@@ -122,35 +134,23 @@ public sealed class RemovalConsentTests
         Assert.Empty(rechecked.Plan.ToRemove);
     }
 
-    private static TransferContext Run(TreeListing source, TreeListing? target, bool delete)
+    private static TransferContext Run(TreeListing source, TreeListing? target, bool delete, IRemovalConsent? consent = null)
     {
-        var options = new TransferOptions(DryRun: false, Delete: delete, Compress: false, Verify: true);
+        var options = new TransferOptions(DryRun: false, Delete: delete, Compress: false, Verify: true) { Consent = consent ?? NoRemovalConsent.Instance };
         return new TransferContext("push", new Endpoint(new ListingRemote(source), "/here/m", "./m"), new Endpoint(new ListingRemote(target), "/models/m", "gpu:/models/m"),
             options, new TreeHasher(null), source, target, Planner.Plan(source, target, new PlanOptions(delete)), HashFunction.Sha256, CancellationToken.None);
     }
 
-    /// <summary>Answers the delete prompt with <paramref name="yes"/> and remembers the list it was shown.</summary>
-    private sealed class Answering(bool yes) : ITransferProgress
+    /// <summary>Answers with <paramref name="yes"/> and remembers what it was asked about.</summary>
+    private sealed class Answering(bool yes) : IRemovalConsent
     {
         public IReadOnlyList<PlannedEntry>? Asked { get; private set; }
 
-        public bool WantsLiveProgress => false;
+        public string? Server { get; private set; }
 
-        public void Phase(string message)
+        public bool Confirm(string server, IReadOnlyList<PlannedEntry> removals)
         {
-        }
-
-        public void Item(RsyncItem item)
-        {
-        }
-
-        public void Bytes(RsyncProgress update)
-        {
-        }
-
-        public bool ConfirmDeletes(IReadOnlyList<PlannedEntry> deletes)
-        {
-            Asked = deletes;
+            (Server, Asked) = (server, removals);
             return yes;
         }
     }

@@ -73,7 +73,7 @@ public sealed class ListReportTests
         var result = new ListResult("r", "/m", new ListQuery(Model: "ASR"), NamingPattern.Default,
             [Entry("RTX3090_N2501_ASR_250820", 5), Entry("model.onnx", 7)]);
 
-        using var doc = JsonDocument.Parse(ListReport.Json(result).ToJsonString());
+        using var doc = JsonDocument.Parse(JsonOutput.Text(ListReport.Json(result)));
 
         var root = doc.RootElement;
         Assert.Equal("ASR", root.GetProperty("model").GetString());

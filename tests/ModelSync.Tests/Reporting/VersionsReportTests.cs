@@ -40,7 +40,7 @@ public sealed class VersionsReportTests
     [Fact]
     public void JsonHasVersionsWithFieldsAndTheLatest()
     {
-        using var doc = JsonDocument.Parse(VersionsReport.Json(Result()).ToJsonString());
+        using var doc = JsonDocument.Parse(JsonOutput.Text(VersionsReport.Json(Result())));
 
         var root = doc.RootElement;
         Assert.Equal("A100_N2412_ASR_250901", root.GetProperty("latest").GetString());
@@ -60,8 +60,8 @@ public sealed class VersionsReportTests
         NameReport.Write(writer, name);
 
         Assert.Equal("RTX3090_N2501_LANGDETECTOR_MMS_251030" + Environment.NewLine, writer.ToString());
-        using var doc = JsonDocument.Parse(NameReport.Json(name, NamingPattern.Default).ToJsonString());
+        using var doc = JsonDocument.Parse(JsonOutput.Text(NameReport.Json(name, NamingPattern.Default)));
         Assert.Equal("LANGDETECTOR_MMS", doc.RootElement.GetProperty("fields").GetProperty("model").GetString());
-        Assert.Null(NameReport.Fields(null));
+        Assert.Null(NameReport.FieldsOrNull(null));
     }
 }

@@ -1,0 +1,2 @@
+# $1: path to remove, file or tree.
+rm -rf -- "$1"

@@ -1,0 +1,2 @@
+# "$@": rsync's arguments; rsync runs on this server.
+exec rsync "$@"

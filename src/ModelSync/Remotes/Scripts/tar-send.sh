@@ -1,0 +1,4 @@
+# $1: directory, $2: file for a single-file model (sent as the file a link names); NUL-terminated ./names on stdin.
+cd -- "$1" || exit 41
+if [ "$2" = file ]; then set -- --dereference; else set --; fi
+exec tar -c -f - --format=posix --pax-option=delete=atime,delete=ctime --null --verbatim-files-from --no-recursion --hard-dereference "$@" -T -

@@ -1,0 +1,53 @@
+using System.ComponentModel;
+
+namespace ModelSync.Reporting.Json;
+
+/// <summary>docs/json/list.schema.json: <c>list</c> on one server.</summary>
+public sealed record ListJson
+{
+    public required string Server { get; init; }
+
+    [Description("Absolute, ~ resolved")]
+    public required string ModelBase { get; init; }
+
+    [Description("--filter as given, or null")]
+    public required string? Filter { get; init; }
+
+    [Description("--model (without @latest), or null")]
+    public required string? Model { get; init; }
+
+    [Description("--latest, or --model M@latest")]
+    public required bool Latest { get; init; }
+
+    [Description("naming.pattern")]
+    public required string Pattern { get; init; }
+
+    [Description("Newest modification first")]
+    public required IReadOnlyList<ListedModelJson> Models { get; init; }
+
+    [Minimum(0)]
+    public required int TotalModels { get; init; }
+
+    [Minimum(0)]
+    public required long TotalBytes { get; init; }
+}
+
+public sealed record ListedModelJson
+{
+    public required string Name { get; init; }
+
+    [Minimum(0)]
+    public required long Bytes { get; init; }
+
+    [Minimum(0)]
+    public required int Files { get; init; }
+
+    [Description("Newest mtime inside the model")]
+    public required DateTimeOffset Modified { get; init; }
+
+    [Description("The name follows pattern")]
+    public required bool Conforms { get; init; }
+
+    [Description("The fields of the name; a field the pattern lacks is null; the whole object is null when the name does not follow the pattern")]
+    public required NameFieldsJson? Fields { get; init; }
+}

@@ -1,0 +1,21 @@
+namespace ModelSync.Tests.Support;
+
+/// <summary>Files of the repository the tests were built from (docs/json, which the unit tests keep in step with the code).</summary>
+public static class RepoFiles
+{
+    private static readonly Lazy<string> LazyRoot = new(FindRoot);
+
+    /// <summary>The directory holding ModelSync.slnx, found upwards from the test assembly.</summary>
+    public static string Root => LazyRoot.Value;
+
+    public static string PathOf(string relative) => Path.Combine(Root, relative);
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ModelSync.slnx"))) return dir.FullName;
+        }
+        throw new InvalidOperationException($"no ModelSync.slnx above {AppContext.BaseDirectory}");
+    }
+}
