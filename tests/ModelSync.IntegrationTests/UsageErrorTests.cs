@@ -89,4 +89,12 @@ public sealed class UsageErrorTests : IDisposable
         CliAssert.Error(result, 2, $"'@gpu' is a group; {command} takes one server — name one of: alpha, beta");
         Assert.DoesNotContain("add it under servers", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task GroupWhereOneServerIsAllowedWithJsonPrintsOneErrorDocument()
+    {
+        var result = await Cli("--json", "pull", "@gpu:m", "./copy");
+
+        CliAssert.JsonError(result, 2, "'@gpu' is a group; pull takes one server", "name one of: alpha, beta");
+    }
 }

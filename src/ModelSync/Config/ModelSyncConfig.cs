@@ -35,6 +35,6 @@ public sealed record ModelSyncConfig(
     {
         var name = word.Split(':', 2)[0];
         if (!name.StartsWith('@') || !Groups.TryGetValue(name[1..], out var members)) return null;
-        return Errors.ModelSyncException.Usage($"'{name}' is a group; {taker} takes one server — name one of: {string.Join(", ", members)}");
+        return Errors.ModelSyncException.Usage($"'{name}' is a group; {taker} takes one server", $"name one of: {string.Join(", ", members)}");
     }
 }
