@@ -42,7 +42,7 @@ public static class TransferCommands
                 var relayed = !parse.GetValue(noRelay) && (parse.GetValue(relay) || context.Config.Defaults.Relay);
                 return FleetPushCommand.RunAsync(context, session, parse, remote, parse.GetValue(local)!, transfer, options, relayed, ct);
             }
-            return Run(context, "push", transfer, options.AssumeYes(parse), options.Quiet(parse), (consented, progress, resolved) =>
+            return Run(context, Direction.Push, transfer, options.AssumeYes(parse), options.Quiet(parse), (consented, progress, resolved) =>
                 PushPull.PushAsync(session, parse.GetValue(local)!, targets[0], parse.GetValue(GlobalOptions.OutsideBase),
                     consented, progress, resolved, ct));
         }, ct));
@@ -63,7 +63,7 @@ public static class TransferCommands
         {
             OneServer.Require(context, "pull", parse.GetValue(remote)!);
             var transfer = options.Read(parse, context.Config.Defaults);
-            return Run(context, "pull", transfer, options.AssumeYes(parse), options.Quiet(parse), (consented, progress, resolved) =>
+            return Run(context, Direction.Pull, transfer, options.AssumeYes(parse), options.Quiet(parse), (consented, progress, resolved) =>
                 PushPull.PullAsync(session, parse.GetValue(remote)!, parse.GetValue(local)!, parse.GetValue(GlobalOptions.OutsideBase),
                     consented, progress, resolved, ct));
         }, ct));
@@ -87,7 +87,7 @@ public static class TransferCommands
         {
             OneServer.Require(context, "copy", parse.GetValue(source)!, parse.GetValue(target)!);
             var transfer = options.Read(parse, context.Config.Defaults);
-            return Run(context, "copy", transfer, options.AssumeYes(parse), options.Quiet(parse), async (consented, progress, resolved) =>
+            return Run(context, Direction.Copy, transfer, options.AssumeYes(parse), options.Quiet(parse), async (consented, progress, resolved) =>
             {
                 var copy = new ServerCopy(session, progress);
                 var (from, to) = await copy.ResolveAsync(parse.GetValue(source)!, parse.GetValue(target)!, parse.GetValue(GlobalOptions.OutsideBase), ct);
@@ -101,7 +101,7 @@ public static class TransferCommands
     /// <summary>How often a transfer not on a terminal says how far it got.</summary>
     private static readonly TimeSpan PlainProgressEvery = TimeSpan.FromSeconds(5);
 
-    private static async Task<int> Run(CliContext context, string direction, TransferOptions options, bool assumeYes, bool quiet,
+    private static async Task<int> Run(CliContext context, Direction direction, TransferOptions options, bool assumeYes, bool quiet,
         Func<TransferOptions, ITransferProgress, Action<Endpoint, Endpoint>, Task<TransferResult>> transfer)
     {
         var report = context.Json ? context.Error : context.Output;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using ModelSync.Cli.Commands;
 using ModelSync.Config;
 using ModelSync.Errors;
-using ModelSync.Operations;
 using ModelSync.Resolve;
 
 namespace ModelSync.Cli.Completion;
@@ -84,7 +83,7 @@ public static class CompletionCommands
         var servers = config.Servers.ToDictionary(s => s.Key, s => s.Key == alias.Name ? hurried : s.Value);
         await using var session = new RemoteSession(config with { Servers = servers }, CliContext.Runner);
         var server = await session.ConnectAsync(alias.Name, requireRsync: false, budget.Token);
-        var catalog = await ListOperation.CatalogAsync(server, config.Naming.Pattern, budget.Token);
+        var catalog = await ModelBaseCatalog.ScanAsync(server, config.Naming.Pattern, budget.Token);
         return catalog.Entries.Select(e => e.Name).Order(StringComparer.Ordinal).ToList();
     }
 }

@@ -17,6 +17,12 @@ public sealed record ServerAlias(
     public bool IsLocal => Host is null;
 
     /// <summary>
+    /// The local side of a push or pull: this machine's own file system, named by no entry under <c>servers:</c>
+    /// (unlike the <c>local</c> alias, which is a model_base here like any server's).
+    /// </summary>
+    public bool IsThisMachine { get; init; }
+
+    /// <summary>
     /// <c>local_path</c>: where this server's <c>model_base</c> is also mounted on this machine (an absolute path, or
     /// <see cref="AutoLocalPath"/> to look for it). Used only once a marker file proves it is the same file system.
     /// </summary>

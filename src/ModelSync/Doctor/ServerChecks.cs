@@ -203,21 +203,24 @@ public static class ServerChecks
         return DoctorStep.Tcp.Fail(server, string.Join("; ", failures), fix);
     }
 
-    /// <summary>Runs <see cref="DoctorScripts.Inspect"/>; also returns this machine's clock (epoch seconds) halfway through.</summary>
+    /// <summary>Asks the place what it has (<see cref="IRemote.InspectAsync"/>); also returns this machine's clock (epoch seconds) halfway through.</summary>
     private static async Task<(RemoteInspection? Inspection, string Error, double LocalNow)> InspectAsync(IRemote remote, CancellationToken cancellationToken)
     {
         var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var (result, error) = await RunAsync(t => remote.RunScriptAsync(DoctorScripts.Inspect, [], t), RemoteTimeout, cancellationToken);
+        var (inspection, error) = await AskAsync(remote.InspectAsync, cancellationToken);
         var localNow = (before + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()) / 2000.0;
-        var inspection = result is { ExitCode: 0 } ? RemoteInspection.Parse(result.StdoutText) : null;
-        return (inspection, inspection is null ? NoAnswer(error) : "", localNow);
+        return (inspection, error, localNow);
     }
 
-    private static async Task<(ModelBaseProbe? Probe, string Error)> ProbeModelBaseAsync(IRemote remote, string path, CancellationToken cancellationToken)
+    private static Task<(ModelBaseProbe? Probe, string Error)> ProbeModelBaseAsync(IRemote remote, string path, CancellationToken cancellationToken) =>
+        AskAsync(t => remote.CheckModelBaseAsync(path, t), cancellationToken);
+
+    /// <summary>One question to the place within <see cref="RemoteTimeout"/>: its answer, or null and why there is none.</summary>
+    private static async Task<(T? Value, string Error)> AskAsync<T>(Func<CancellationToken, Task<PlaceAnswer<T>>> ask, CancellationToken cancellationToken) where T : class
     {
-        var (result, error) = await RunAsync(t => remote.RunScriptAsync(DoctorScripts.ModelBase, [path], t), RemoteTimeout, cancellationToken);
-        var probe = result is { ExitCode: 0 } ? ModelBaseProbe.Parse(result.StdoutText) : null;
-        return (probe, probe is null ? NoAnswer(error) : "");
+        var (answer, error) = await WithinAsync(ask, RemoteTimeout, a => a.ExitCode == 0 ? "" : Exited(a.ExitCode, a.Error), cancellationToken);
+        var value = answer is { ExitCode: 0 } ? answer.Value : null;
+        return (value, value is null ? NoAnswer(error) : "");
     }
 
     /// <summary>A bare <c>true</c> through the login shell, <see cref="ShellRuns"/> times: what it prints, and the median time.</summary>
@@ -251,15 +254,21 @@ public static class ServerChecks
     /// Runs one step with a time limit. The result whatever its exit code, or null and why (no answer, not started);
     /// for a non-zero exit the second value says how it ended.
     /// </summary>
-    private static async Task<(ProcessResult? Result, string Error)> RunAsync(Func<CancellationToken, Task<ProcessResult>> run, TimeSpan limit, CancellationToken cancellationToken)
+    private static Task<(ProcessResult? Result, string Error)> RunAsync(Func<CancellationToken, Task<ProcessResult>> run, TimeSpan limit, CancellationToken cancellationToken) =>
+        WithinAsync(run, limit, r => r.ExitCode == 0 ? "" : Exited(r.ExitCode, SshFailure.LastLine(r.Stderr)), cancellationToken);
+
+    private static string Exited(int exitCode, string lastError) => $"exit {exitCode.ToString(CultureInfo.InvariantCulture)}: {DoctorVerdicts.Excerpt(lastError)}";
+
+    /// <summary>Runs one step with a time limit: its result and <paramref name="howItEnded"/>, or null and why there is none.</summary>
+    private static async Task<(T? Result, string Error)> WithinAsync<T>(Func<CancellationToken, Task<T>> run, TimeSpan limit, Func<T, string> howItEnded,
+        CancellationToken cancellationToken) where T : class
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(limit);
         try
         {
             var result = await run(timeout.Token);
-            return (result, result.ExitCode == 0 ? ""
-                : $"exit {result.ExitCode.ToString(CultureInfo.InvariantCulture)}: {DoctorVerdicts.Excerpt(SshFailure.LastLine(result.Stderr))}");
+            return (result, howItEnded(result));
         }
         catch (ModelSyncException e)
         {

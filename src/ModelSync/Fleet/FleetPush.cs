@@ -31,8 +31,8 @@ public static class FleetPush
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // Refusals that hold for every server are made once, before any server is contacted.
-        var source = PushPull.LocalSource(localPath);
-        foreach (var target in targets) PushPull.RefuseLatest(target);
+        var source = EndpointResolver.LocalSource(localPath);
+        foreach (var target in targets) EndpointResolver.RefuseLatest(target, Direction.Push);
         var relay = new RelayCopy(session, PosixPath.Name(source), outsideBase, options, progress);
         Task<TransferResult> PushAsync(RemoteSpec target, CancellationToken token)
         {

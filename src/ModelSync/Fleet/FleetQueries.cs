@@ -25,7 +25,7 @@ public static class FleetQueries
     public static async Task<IReadOnlyList<TargetOutcome<DiffResult>>> DiffAsync(RemoteSession session, string localPath, IReadOnlyList<RemoteSpec> targets,
         bool checksum, HashFunction hash, bool outsideBase, int parallel, CancellationToken cancellationToken)
     {
-        PushPull.LocalSource(localPath);
+        EndpointResolver.LocalSource(localPath);
         return await FleetRunner.RunAsync(targets, parallel,
             (target, token) => DiffOperation.RunAsync(session, localPath, target.ToString(), checksum, outsideBase, hash, token), null, null, cancellationToken);
     }
@@ -37,10 +37,8 @@ public static class FleetQueries
     public static async Task<IReadOnlyList<TargetOutcome<VerifyResult>>> VerifyAsync(RemoteSession session, string? localPath, IReadOnlyList<RemoteSpec> targets,
         bool trustHashes, HashFunction hash, bool outsideBase, int parallel, CancellationToken cancellationToken)
     {
-        if (localPath is not null) PushPull.LocalSource(localPath);
-        else if (targets.FirstOrDefault(t => t.Path is null) is { } bare)
-            throw ModelSyncException.Usage($"'{bare}' names no model to check against its manifest",
-                $"write {bare}:<model> (or @group:<model>), or give a local copy first: verify <local> {bare}");
+        if (localPath is not null) EndpointResolver.LocalSource(localPath);
+        else if (targets.FirstOrDefault(t => t.Path is null) is { } bare) throw ResolveErrors.NoModelToVerifyOnEach(bare);
         return await FleetRunner.RunAsync(targets, parallel,
             (target, token) => localPath is null
                 ? VerifyOperation.AgainstManifestAsync(session, target.ToString(), outsideBase, token)

@@ -1,6 +1,7 @@
 using ModelSync.Config;
 using ModelSync.Errors;
 using ModelSync.Paths;
+using ModelSync.Resolve;
 using ModelSync.Text;
 
 namespace ModelSync.Fleet;
@@ -45,12 +46,7 @@ public static class FleetTargets
 
     private static IEnumerable<RemoteSpec> ExpandOne(ModelSyncConfig config, string word)
     {
-        if (!word.StartsWith(GroupMark))
-        {
-            var spec = RemoteSpec.Parse(word);
-            config.Alias(spec.Alias);
-            return [spec];
-        }
+        if (!word.StartsWith(GroupMark)) return [EndpointResolver.ParseKnown(config, word)];
         var colon = word.IndexOf(':', StringComparison.Ordinal);
         var name = colon < 0 ? word[1..] : word[1..colon];
         var path = colon < 0 || colon == word.Length - 1 ? null : word[(colon + 1)..];

@@ -28,10 +28,8 @@ public sealed class RelayCopy(RemoteSession session, string modelName, bool outs
         var line = progress.For(target);
         line.Phase($"copying from {source.Alias}");
         var warnings = new List<string>();
-        var server = await session.ConnectForTransferAsync(target.Alias, PushPull.Warner(warnings, line), cancellationToken);
-        var targetPath = ModelBasePaths.Resolve(server.ModelBase, target.Path, modelName, outsideBase);
-        warnings.AddRange(PushPull.CheckNaming(session.Config.Naming, PosixPath.Name(targetPath), options.StrictNaming, line));
-        var to = new Endpoint(server, targetPath, $"{target.Alias}:{targetPath}");
+        var to = await new EndpointResolver(session).TargetAsync(target, modelName, outsideBase, PushPull.Warner(warnings, line), cancellationToken);
+        warnings.AddRange(PushPull.CheckNaming(session.Config.Naming, PosixPath.Name(to.Path), options.StrictNaming, line));
         line.Phase($"target {to.Display}, copying from {source.Alias}");
         try
         {

@@ -1,7 +1,3 @@
-using ModelSync.Errors;
-using ModelSync.Manifests;
-using ModelSync.Paths;
-using ModelSync.Remotes;
 using ModelSync.Resolve;
 using ModelSync.Versioning;
 
@@ -27,7 +23,7 @@ public static class ListOperation
     {
         if (LatestSelector.TryParse(query.Model, out var latestOf)) query = query with { Model = latestOf, Latest = true };
         var server = await session.ConnectAsync(aliasName, requireRsync: false, cancellationToken);
-        var catalog = await CatalogAsync(server, session.Config.Naming.Pattern, cancellationToken);
+        var catalog = await ModelBaseCatalog.ScanAsync(server, session.Config.Naming.Pattern, cancellationToken);
         if (requireLatest && latestOf is not null && catalog.VersionsOf(latestOf).Count == 0) throw LatestResolver.NoVersions(catalog, latestOf, aliasName);
         return new ListResult(aliasName, server.ModelBase, query, catalog.Pattern, Select(catalog.Entries, query));
     }
@@ -49,36 +45,4 @@ public static class ListOperation
     public static bool MatchesFilter(VersionedModel entry, string filter) =>
         NameFilter.Matches(entry.Name, filter)
         || (entry.Parsed is { } parsed && parsed.Fields.Any(f => NameFilter.Matches(f.Value, filter)));
-
-    /// <summary>Scans model_base once and reads every name there through <paramref name="pattern"/>.</summary>
-    public static async Task<ModelCatalog> CatalogAsync(IRemote server, NamingPattern pattern, CancellationToken cancellationToken)
-    {
-        var aliasName = server.Alias.Name;
-        var tree = await server.ScanAsync(server.ModelBase, cancellationToken)
-            ?? throw new ModelSyncException($"model_base {server.ModelBase} does not exist on {aliasName}", ExitCodes.Failed,
-                $"create it (`model-sync exec {aliasName} \"mkdir -p {server.ModelBase}\"`) or fix model_base in the config");
-        return new ModelCatalog(Summarize(tree), pattern);
-    }
-
-    /// <summary>
-    /// Resolves <c>MODEL@latest</c> against the server's model_base (one scan over the session's connection);
-    /// null when <paramref name="typedPath"/> is a plain path.
-    /// </summary>
-    public static async Task<LatestResolution?> ResolveLatestAsync(RemoteSession session, IRemote server, string? typedPath, string selector, CancellationToken cancellationToken)
-    {
-        if (!LatestSelector.TryParse(typedPath, out var model)) return null;
-        var catalog = await CatalogAsync(server, session.Config.Naming.Pattern, cancellationToken);
-        return LatestResolver.Resolve(catalog, model, selector, server.Alias.Name);
-    }
-
-    /// <summary>Groups a listing of model_base by its first path segment, hiding model-sync's own stage and lock entries.</summary>
-    public static IEnumerable<ModelInfo> Summarize(TreeListing tree) =>
-        tree.Entries
-            .GroupBy(e => e.Path.Split('/')[0], StringComparer.Ordinal)
-            .Where(g => !StageNames.IsControlName(g.Key))
-            .Select(g => new ModelInfo(
-                g.Key,
-                g.Where(e => e.Kind == EntryKind.File).Sum(e => e.Size),
-                g.Count(e => e.Kind == EntryKind.File),
-                DateTimeOffset.FromUnixTimeSeconds(g.Max(e => e.ModifiedUnixSeconds))));
 }

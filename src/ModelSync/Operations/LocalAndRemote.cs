@@ -25,14 +25,8 @@ public sealed record LocalAndRemote(
     /// <summary>Resolves <c>alias[:path]</c> (including <c>MODEL@latest</c>) as push would, then scans both sides at once.</summary>
     public static async Task<LocalAndRemote> ScanAsync(RemoteSession session, string localPath, string remote, bool outsideBase, CancellationToken cancellationToken)
     {
-        var spec = RemoteSpec.Parse(remote);
-        var source = PushPull.LocalSource(localPath);
-        var server = await session.ConnectAsync(spec.Alias, requireRsync: false, cancellationToken);
-        var here = await session.ThisMachineAsync(cancellationToken);
-        var latest = await ListOperation.ResolveLatestAsync(session, server, spec.Path, remote, cancellationToken);
-        if (latest is not null) spec = spec with { Path = latest.Chosen.Name };
-        var remotePath = ModelBasePaths.Resolve(server.ModelBase, spec.Path, PosixPath.Name(source), outsideBase);
-        var scans = await Task.WhenAll(here.ScanAsync(source, cancellationToken), server.ScanAsync(remotePath, cancellationToken));
-        return new LocalAndRemote(spec, here, source, scans[0]!, server, remotePath, scans[1], latest);
+        var (local, (spec, server)) = await new EndpointResolver(session).LocalAndServerAsync(localPath, remote, outsideBase, cancellationToken);
+        var scans = await Task.WhenAll(local.Remote.ScanAsync(local.Path, cancellationToken), server.Remote.ScanAsync(server.Path, cancellationToken));
+        return new LocalAndRemote(spec, local.Remote, local.Path, scans[0]!, server.Remote, server.Path, scans[1], server.Resolved);
     }
 }

@@ -1,8 +1,5 @@
-using ModelSync.Errors;
-using ModelSync.Paths;
 using ModelSync.Resolve;
 using ModelSync.Transfer;
-using ModelSync.Versioning;
 
 namespace ModelSync.Operations;
 
@@ -32,25 +29,8 @@ public sealed class ServerCopy(RemoteSession session, ITransferProgress progress
     /// <c>alias:path</c> (as for pull; <c>MODEL@latest</c> allowed) and <c>alias[:path]</c> (as for push: under the
     /// alias's model_base, <c>dir/</c> puts it inside, no path keeps the source's name).
     /// </summary>
-    public async Task<(Endpoint From, Endpoint To)> ResolveAsync(string source, string target, bool outsideBase, CancellationToken cancellationToken)
-    {
-        var from = RemoteSpec.Parse(source);
-        var to = RemoteSpec.Parse(target);
-        if (from.Path is null)
-            throw ModelSyncException.Usage($"'{source}' names no model", $"write it as {from.Alias}:<model>, e.g. {from.Alias}:my_model (see `model-sync list {from.Alias}`)");
-        if (LatestSelector.TryParse(to.Path, out _))
-            throw ModelSyncException.Usage($"'{target}': @latest picks an existing version to read; a copy needs the exact name", $"copy to {to.Alias} or {to.Alias}:<name>");
-        var warn = PushPull.Warner(Warnings, progress);
-        var sourceRemote = await session.ConnectForTransferAsync(from.Alias, warn, cancellationToken);
-        var targetRemote = await session.ConnectForTransferAsync(to.Alias, warn, cancellationToken);
-        var latest = await ListOperation.ResolveLatestAsync(session, sourceRemote, from.Path, source, cancellationToken);
-        var sourcePath = ModelBasePaths.Resolve(sourceRemote.ModelBase, latest?.Chosen.Name ?? from.Path, null, outsideBase);
-        var targetPath = ModelBasePaths.Resolve(targetRemote.ModelBase, to.Path, PosixPath.Name(sourcePath), outsideBase);
-        if (from.Alias == to.Alias && (PosixPath.IsInside(targetPath, sourcePath) || PosixPath.IsInside(sourcePath, targetPath)))
-            throw ModelSyncException.Usage($"{from.Alias}:{sourcePath} and {to.Alias}:{targetPath} overlap", "copy to another path or server");
-        return (new Endpoint(sourceRemote, sourcePath, $"{from.Alias}:{sourcePath}") { Resolved = latest },
-            new Endpoint(targetRemote, targetPath, $"{to.Alias}:{targetPath}"));
-    }
+    public Task<(Endpoint From, Endpoint To)> ResolveAsync(string source, string target, bool outsideBase, CancellationToken cancellationToken) =>
+        new EndpointResolver(session).CopyAsync(source, target, outsideBase, PushPull.Warner(Warnings, progress), cancellationToken);
 
     /// <summary>Copies <paramref name="from"/> to <paramref name="to"/>; the result is a push's, with direction <c>copy</c>.</summary>
     public async Task<TransferResult> RunAsync(Endpoint from, Endpoint to, CopyRoute route, TransferOptions options, CancellationToken cancellationToken)
@@ -58,7 +38,7 @@ public sealed class ServerCopy(RemoteSession session, ITransferProgress progress
         IStageTransport transport = from.Remote.Alias.IsLocal || to.Remote.Alias.IsLocal ? LocalStageTransport.Choose(session.Runner, from, to, options)
             : route == CopyRoute.Direct ? new DirectStageTransport(session.Runner)
             : new RelayStageTransport(session.Runner);
-        var result = await new TransferOperation(transport, session.Hasher, progress).RunAsync("copy", from, to, options, cancellationToken);
+        var result = await new TransferOperation(transport, session.Hasher, progress).RunAsync(Direction.Copy, from, to, options, cancellationToken);
         return result with { ResolvedFrom = from.Resolved?.Selector, Warnings = [.. Warnings, .. result.Warnings] };
     }
 }

@@ -34,7 +34,7 @@ public static class ServersOperation
         {
             var probe = await remote.ConnectAsync(timeout.Token);
             var clock = Stopwatch.StartNew();
-            await remote.RunCheckedAsync("true", [], "run a command", timeout.Token);
+            await remote.PingAsync(timeout.Token);
             var latency = clock.Elapsed.TotalMilliseconds;
             var free = await remote.FreeBytesAsync(remote.ModelBase, timeout.Token);
             // A local alias copies with the kernel: rsync is only a server's requirement.

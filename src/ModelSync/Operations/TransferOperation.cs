@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using ModelSync.Errors;
 using ModelSync.Manifests;
-using ModelSync.Paths;
 using ModelSync.Planning;
 using ModelSync.Preflight;
 using ModelSync.Publishing;
@@ -32,12 +31,12 @@ public sealed class TransferOperation
         _progress = progress;
     }
 
-    public async Task<TransferResult> RunAsync(string direction, Endpoint source, Endpoint target, TransferOptions options, CancellationToken cancellationToken)
+    public async Task<TransferResult> RunAsync(Direction direction, Endpoint source, Endpoint target, TransferOptions options, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var scans = await Task.WhenAll(source.Remote.ScanAsync(source.Path, cancellationToken), target.Remote.ScanAsync(target.Path, cancellationToken));
         var sourceTree = scans[0] ?? throw new ModelSyncException($"nothing at {source.Display}", ExitCodes.Usage,
-            direction == "push" ? "check the path" : $"check the name with `model-sync list {source.Remote.Alias.Name}`");
+            direction == Direction.Push ? "check the path" : $"check the name with `model-sync list {source.Remote.Alias.Name}`");
         TransferChecks.RefuseReservedNames(source, sourceTree);
         var targetTree = TargetLink.Check(direction, target, scans[1], options.ReplaceLink, out var linkWarning);
         var plan = Planner.Plan(sourceTree, targetTree, new PlanOptions(options.Delete));
@@ -49,7 +48,7 @@ public sealed class TransferOperation
         var run = new TransferContext(direction, source, target, options, options.Checksum ? _cachingHasher.WithoutCache() : _cachingHasher,
             sourceTree, targetTree, plan, hash.Function, cancellationToken);
         var skipped = Skipped(run);
-        var server = direction == "pull" ? source.Remote : target.Remote;
+        var server = direction == Direction.Pull ? source.Remote : target.Remote;
         var transport = _transport.Describe(run);
         TransferResult Result(long sent, long alreadyThere, VerificationOutcome verification, bool published) => new(
             direction, source.Display, target.Display, server.Alias.Name, options.DryRun, sourceTree.Files.Count(), sourceTree.TotalBytes,
@@ -95,14 +94,13 @@ public sealed class TransferOperation
         else if (run.IsDirectory)
         {
             // Unverified, so no manifest: the one the stage inherited from the old version must not vouch for this one.
-            await target.Remote.RunCheckedAsync(RemoteScripts.Remove, [PosixPath.Combine(run.Stage, ModelManifest.FileName)], "remove the old manifest", cancellationToken);
+            await target.Remote.RemoveManifestAsync(run.Stage, cancellationToken);
         }
 
         _progress.Phase("Publishing");
         try
         {
-            await WithRetriesAsync(run, () => target.Remote.RunCheckedAsync(RemoteScripts.Publish, [run.Stage, target.Path, StageNames.Old(target.Path)],
-                "move the verified copy into place", cancellationToken));
+            await WithRetriesAsync(run, () => target.Remote.PublishAsync(target.Path, cancellationToken));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -144,13 +142,8 @@ public sealed class TransferOperation
         return new UpToDate(Verified(run, 0, hashes[1].HashedNow), hashes[0].Hashes, []) { ManifestMissing = hashes[1].HashedNow > 0 };
     }
 
-    private static async Task PrepareStageAsync(TransferContext run)
-    {
-        var seed = run.SameKind ? "seed" : run.IsDirectory ? "dir" : "file";
-        await run.Target.Remote.RunCheckedAsync(RemoteScripts.PrepareStage,
-            [run.Target.Path, run.Stage, StageNames.Seed(run.Target.Path), seed, run.IsDirectory ? "d" : "f"],
-            "prepare the staging area", run.Cancellation);
-    }
+    private static Task PrepareStageAsync(TransferContext run) =>
+        run.Target.Remote.PrepareStageAsync(run.Target.Path, run.SourceTree.RootKind, seedFromTarget: run.SameKind, run.Cancellation);
 
     /// <summary>
     /// rsync into the stage while the source is hashed: the two read the same pages, and the hash is ready by the
@@ -244,6 +237,12 @@ public sealed class TransferOperation
             }
         }
     }
+
+    private async Task WithRetriesAsync(TransferContext run, Func<Task> step) => await WithRetriesAsync(run, async () =>
+    {
+        await step();
+        return true;
+    });
 
     /// <summary>One send into the stage; <paramref name="only"/>: just those files, sent whatever their times.</summary>
     private Task<StageSend> SendToStageAsync(TransferContext run, IReadOnlyCollection<string>? only, HashSet<string> transferred)

@@ -82,13 +82,8 @@ public static class VerifyOperation
 
     public static async Task<VerifyResult> AgainstManifestAsync(RemoteSession session, string remote, bool outsideBase, CancellationToken cancellationToken)
     {
-        var spec = RemoteSpec.Parse(remote);
-        if (spec.Path is null)
-            throw ModelSyncException.Usage($"'{remote}' names no model", $"write it as {spec.Alias}:<model>, or give a local copy: verify <local> {spec.Alias}");
-        var server = await session.ConnectAsync(spec.Alias, requireRsync: false, cancellationToken);
-        var latest = await ListOperation.ResolveLatestAsync(session, server, spec.Path, remote, cancellationToken);
-        if (latest is not null) spec = spec with { Path = latest.Chosen.Name };
-        var path = ModelBasePaths.Resolve(server.ModelBase, spec.Path, null, outsideBase);
+        var (spec, stored) = await new EndpointResolver(session).StoredAsync(remote, outsideBase, cancellationToken);
+        var (server, path, latest) = (stored.Remote, stored.Path, stored.Resolved);
         var copy = await server.ScanAsync(path, cancellationToken)
             ?? throw new ModelSyncException($"nothing at {spec.Alias}:{path}", ExitCodes.Usage, $"check the name with `model-sync list {spec.Alias}`");
         var manifest = copy.Manifest ?? throw new ModelSyncException(

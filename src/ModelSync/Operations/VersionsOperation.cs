@@ -15,7 +15,7 @@ public static class VersionsOperation
     public static async Task<VersionsResult> RunAsync(RemoteSession session, string aliasName, string model, CancellationToken cancellationToken)
     {
         var server = await session.ConnectAsync(aliasName, requireRsync: false, cancellationToken);
-        var catalog = await ListOperation.CatalogAsync(server, session.Config.Naming.Pattern, cancellationToken);
+        var catalog = await ModelBaseCatalog.ScanAsync(server, session.Config.Naming.Pattern, cancellationToken);
         var versions = catalog.VersionsOf(model);
         if (versions.Count == 0) throw LatestResolver.NoVersions(catalog, model, aliasName);
         return new VersionsResult(aliasName, server.ModelBase, versions[0].Parsed!.Model, catalog.Pattern, versions);

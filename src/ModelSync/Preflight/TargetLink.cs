@@ -17,7 +17,7 @@ internal static class TargetLink
     /// there to keep, seed the stage from, or delete) and a <paramref name="warning"/> under <paramref name="replaceLink"/>;
     /// without it, a usage error naming the link, what it points to, and the two ways forward.
     /// </summary>
-    public static TreeListing? Check(string direction, Endpoint target, TreeListing? scanned, bool replaceLink, out string? warning)
+    public static TreeListing? Check(Direction direction, Endpoint target, TreeListing? scanned, bool replaceLink, out string? warning)
     {
         warning = null;
         if (scanned?.RootLink is not { } link) return scanned;
@@ -26,7 +26,7 @@ internal static class TargetLink
         var named = target.Display.EndsWith(target.Path, StringComparison.Ordinal) ? target.Display[..^target.Path.Length] + pointsTo : pointsTo;
         if (!replaceLink)
             throw ModelSyncException.Usage($"{target.Display} is a symlink to {pointsTo}; model-sync does not write through a link",
-                $"{direction} to {named} by its own name, or add --replace-link to put the new model in place of the link (what it points to is left as it is)");
+                $"{direction.Command()} to {named} by its own name, or add --replace-link to put the new model in place of the link (what it points to is left as it is)");
         warning = $"replacing the symlink {target.Display} (to {pointsTo}) with the new model; {pointsTo} is left as it is";
         return null;
     }

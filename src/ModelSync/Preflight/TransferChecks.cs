@@ -110,11 +110,10 @@ internal static class TransferChecks
     /// </summary>
     public static async Task WriteManifestAsync(TransferContext run, string directory, IReadOnlyDictionary<string, string> hashes)
     {
-        if (!run.IsDirectory || run.Target.Remote.Alias.Name == LocalRemote.ThisMachineName) return;
+        if (!run.IsDirectory || run.Target.Remote.Alias.IsThisMachine) return;
         var alias = run.Source.Remote.Alias;
         var from = alias.IsLocal ? Environment.MachineName : alias.Host ?? alias.Name;
         var manifest = ModelManifest.Create(run.SourceTree, hashes, run.Function, from, run.Source.Path);
-        await run.Target.Remote.RunCheckedAsync(RemoteScripts.WriteManifest, RemoteScripts.WriteManifestArguments(directory), "write the manifest", run.Cancellation,
-            manifest.SerializeToUtf8());
+        await run.Target.Remote.WriteManifestAsync(directory, manifest, run.Cancellation);
     }
 }

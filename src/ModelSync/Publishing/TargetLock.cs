@@ -12,26 +12,6 @@ public sealed record LockPolicy(TimeSpan Wait, TimeSpan StaleAfter)
 }
 
 /// <summary>
-/// Who holds a lock, as recorded in it. <see cref="Machine"/> is the holder's <see cref="MachineIdentity"/>; null in
-/// locks written before it was recorded (or on a machine without a machine id).
-/// </summary>
-public sealed record LockHolder(string Host, int Pid, string Since, string Command, string Token, string? Machine = null)
-{
-    public static LockHolder Parse(IEnumerable<string> lines)
-    {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in lines.Select(l => l.Split('=', 2)).Where(p => p.Length == 2)) fields[pair[0]] = pair[1];
-        string Field(string key) => fields.TryGetValue(key, out var value) ? value : "?";
-        return new LockHolder(Field("host"), int.TryParse(Field("pid"), CultureInfo.InvariantCulture, out var pid) ? pid : 0,
-            Field("since"), Field("command"), Field("token"), fields.GetValueOrDefault("machine"));
-    }
-
-    public string Describe() => $"{Command} (pid {Pid} on {Host}, since {Since})";
-
-    public string Serialize() => $"host={Host}\npid={Pid}\nsince={Since}\ncommand={Command}\ntoken={Token}\n" + (Machine is null ? "" : $"machine={Machine}\n");
-}
-
-/// <summary>
 /// One push or pull per target at a time: an atomic <c>mkdir</c> next to the target, recording who holds it.
 /// A held lock fails the command at once naming the holder, or after <see cref="LockPolicy.Wait"/>; a lock
 /// whose process is gone from this machine (see <see cref="IsStale"/>), or older than <see cref="LockPolicy.StaleAfter"/>,
@@ -41,22 +21,21 @@ public sealed class TargetLock : IAsyncDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private readonly IRemote _remote;
-    private readonly string _path;
+    private readonly string _target;
     private readonly string _token;
 
     /// <summary>Someone else held the lock when this one first asked: the target may have changed meanwhile.</summary>
     public bool FoundHeld { get; private init; }
 
-    private TargetLock(IRemote remote, string path, string token)
+    private TargetLock(IRemote remote, string target, string token)
     {
         _remote = remote;
-        _path = path;
+        _target = target;
         _token = token;
     }
 
     public static async Task<TargetLock> AcquireAsync(IRemote remote, string target, string command, LockPolicy policy, Action<string> warn, CancellationToken cancellationToken)
     {
-        var path = StageNames.Lock(target);
         var me = new LockHolder(Environment.MachineName, Environment.ProcessId,
             DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture), command.ReplaceLineEndings(" "),
             Guid.NewGuid().ToString("N"), MachineIdentity.Current);
@@ -64,21 +43,18 @@ public sealed class TargetLock : IAsyncDisposable
         var attempts = 0;
         while (true)
         {
-            var result = await remote.RunCheckedAsync(RemoteScripts.LockAcquire, [path, me.Serialize()], "take the lock", cancellationToken);
-            var lines = result.StdoutText.Split('\n');
-            if (lines[0] == "acquired") return new TargetLock(remote, path, me.Token) { FoundHeld = attempts > 0 };
+            if (await remote.TryTakeLockAsync(target, me, cancellationToken) is not LockAttempt.Held (var holder, var age))
+                return new TargetLock(remote, target, me.Token) { FoundHeld = attempts > 0 };
             attempts++;
-            var age = TimeSpan.FromSeconds(long.TryParse(lines[0].Split(' ').Last(), CultureInfo.InvariantCulture, out var s) ? s : 0);
-            var holder = LockHolder.Parse(lines.Skip(1));
             if (IsStale(holder, age, policy))
             {
                 warn($"breaking a stale lock on {target}: {holder.Describe()}");
-                await remote.RunCheckedAsync(RemoteScripts.LockBreak, [path], "break the stale lock", cancellationToken);
+                await remote.BreakLockAsync(target, cancellationToken);
                 continue;
             }
             if (DateTimeOffset.UtcNow >= deadline)
                 throw new ModelSyncException($"{target} on {remote.Alias.Name} is locked by {holder.Describe()}", ExitCodes.Failed,
-                    $"wait for it to finish, or pass --lock-timeout SECONDS to wait; if that process is gone, remove {path}");
+                    $"wait for it to finish, or pass --lock-timeout SECONDS to wait; if that process is gone, remove {StageNames.Lock(target)}");
             await Task.Delay(PollInterval, cancellationToken);
         }
     }
@@ -113,7 +89,7 @@ public sealed class TargetLock : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
-            await _remote.RunScriptAsync(RemoteScripts.LockRelease, [_path, _token], timeout.Token);
+            await _remote.ReleaseLockAsync(_target, _token, timeout.Token);
         }
         catch (OperationCanceledException)
         {

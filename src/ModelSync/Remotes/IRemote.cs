@@ -1,4 +1,5 @@
 using ModelSync.Config;
+using ModelSync.Hashing;
 using ModelSync.Manifests;
 using ModelSync.Processes;
 
@@ -14,10 +15,11 @@ public sealed record RsyncLocation(string Spec, string? RemoteShell);
 public sealed record RemoteProbe(string ModelBase, string? RsyncVersion, TimeSpan ConnectTime, IReadOnlyList<string> HashTools);
 
 /// <summary>
-/// A place models live: a directory on this machine or a server over ssh. Every path argument is absolute.
-/// All members but <see cref="ConnectAsync"/> require a successful connect first. Cancellation kills the child
-/// processes involved and throws <see cref="OperationCanceledException"/>; failures throw
-/// <see cref="Errors.ModelSyncException"/> with a message fit for the user.
+/// A place models live: a directory on this machine or a server over ssh. Every path argument is absolute (but a
+/// marker's name, which is relative to <see cref="ModelBase"/>). All members but <see cref="ConnectAsync"/> require a
+/// successful connect first. Cancellation kills the child processes involved and throws
+/// <see cref="OperationCanceledException"/>; failures throw <see cref="Errors.ModelSyncException"/> with a message fit
+/// for the user. How a member is carried out (the shell, its scripts, their output) is the implementation's own.
 /// </summary>
 public interface IRemote : IAsyncDisposable
 {
@@ -50,19 +52,108 @@ public interface IRemote : IAsyncDisposable
     /// <paramref name="batchSize"/> (one process per batch). A file that cannot be read is missing from the
     /// result. Read-only.
     /// </summary>
-    Task<IReadOnlyDictionary<string, string>> HashAsync(string root, EntryKind rootKind, IReadOnlyCollection<string> files, int batchSize, ModelSync.Hashing.HashFunction function, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, string>> HashAsync(string root, EntryKind rootKind, IReadOnlyCollection<string> files, int batchSize, HashFunction function, CancellationToken cancellationToken);
 
     /// <summary>Bytes free at <paramref name="path"/> or its nearest existing ancestor. Read-only.</summary>
     Task<long> FreeBytesAsync(string path, CancellationToken cancellationToken);
 
-    /// <summary>Runs one of <see cref="RemoteScripts"/> with arguments; returns whatever it exits with.</summary>
-    Task<ProcessResult> RunScriptAsync(string script, IReadOnlyList<string> arguments, CancellationToken cancellationToken, byte[]? stdin = null);
+    /// <summary>Runs an empty command there: one round trip over the open connection, for timing it. Throws when it fails.</summary>
+    Task PingAsync(CancellationToken cancellationToken);
+
+    // Writing a model. Each takes the model's path, the target; its stage, seed, old name and lock are the
+    // StageNames beside it. Each is safe to repeat after a failure or an interruption.
 
     /// <summary>
-    /// The child process that would run one of <see cref="RemoteScripts"/> there, for a caller that streams its
-    /// stdin or stdout (<see cref="Processes.ProcessPipe"/>) instead of collecting them.
+    /// Makes the stage beside <paramref name="target"/> ready to receive a model of <paramref name="kind"/> (a
+    /// directory, or else a file). <paramref name="seedFromTarget"/>: the stage starts as hard links of the target's
+    /// files, so unchanged ones are not sent again (made under the seed name and renamed into place only once
+    /// complete); otherwise an empty directory, or nothing for a file. A stage already of that kind is kept: that is
+    /// how an interrupted run resumes. One of the other kind is removed, and a symlink at the stage's or seed's name,
+    /// or a target that is a link, is removed or ignored, never followed.
     /// </summary>
-    ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments);
+    Task PrepareStageAsync(string target, EntryKind kind, bool seedFromTarget, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes <paramref name="manifest"/> into the model directory <paramref name="directory"/>: a temporary file then
+    /// a rename, neither ever through a symlink planted at its name; the directory keeps its mtime, so it is still
+    /// dated by its content.
+    /// </summary>
+    Task WriteManifestAsync(string directory, ModelManifest manifest, CancellationToken cancellationToken);
+
+    /// <summary>Removes the manifest from <paramref name="directory"/>, if any: a stage must not inherit a manifest that vouches for the old version.</summary>
+    Task RemoveManifestAsync(string directory, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves the stage beside <paramref name="target"/> into place: a file over a file in one rename; otherwise the old
+    /// version aside, the stage in, the old one removed (put back when the second rename fails). Once begun there, it
+    /// finishes even if this machine stops waiting. A stage that is gone while the target is there counts as published
+    /// by an earlier try. A stage that is a symlink is removed, and the call fails with nothing published.
+    /// </summary>
+    Task PublishAsync(string target, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Where a publish of <paramref name="target"/> stands that this machine stopped waiting for: one still under way
+    /// is waited for up to 20 s first. <see cref="PublishState.Unknown"/> when the place gives no clear answer.
+    /// </summary>
+    Task<PublishState> PublishStateAsync(string target, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Tries once to take the lock beside <paramref name="target"/> (an atomic mkdir, so of two racing calls exactly one
+    /// succeeds), recording <paramref name="holder"/> in it. Otherwise says who holds it and how old the lock is. A
+    /// symlink or a file at the lock's name is no lock: it is removed (the link itself) and the lock taken.
+    /// </summary>
+    Task<LockAttempt> TryTakeLockAsync(string target, LockHolder holder, CancellationToken cancellationToken);
+
+    /// <summary>Removes a lock judged stale, in one rename so two breakers cannot both succeed. Nothing to do when it is gone.</summary>
+    Task BreakLockAsync(string target, CancellationToken cancellationToken);
+
+    /// <summary>Removes the lock only while it still records <paramref name="token"/>: someone else's lock, or none, is left alone.</summary>
+    Task ReleaseLockAsync(string target, string token, CancellationToken cancellationToken);
+
+    // A server to server copy through this machine: processes for Processes.ProcessPipe to connect.
+
+    /// <summary>
+    /// The process that writes a tar stream of the model at <paramref name="root"/> to its stdout: for a directory,
+    /// the root and then <paramref name="paths"/> (relative to it, in order), each taken as it is (no recursion,
+    /// symlinks kept); for a single file, that file (as the file a link there names). Exit 1: a file changed while read.
+    /// </summary>
+    ProcessSpec TarSendProcess(string root, EntryKind rootKind, IEnumerable<string> paths);
+
+    /// <summary>
+    /// The process that unpacks a tar stream from its stdin into <paramref name="stage"/>: a directory stage, or for a
+    /// file the one entry <paramref name="fileName"/>, which becomes the stage file. Files the stage shares with the
+    /// live target (hard links) are replaced, never written in place.
+    /// </summary>
+    ProcessSpec TarReceiveProcess(string stage, EntryKind kind, string fileName);
+
+    /// <summary>Removes <paramref name="paths"/> (relative, trees included) from the directory <paramref name="stage"/>.</summary>
+    Task RemoveFromStageAsync(string stage, IEnumerable<string> paths, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The process that hashes, with <paramref name="function"/>, each of <paramref name="finalPaths"/> while rsync
+    /// writes it into its temporary file, until its stdin closes; its stdout is read by <see cref="FollowOutput.Parse"/>.
+    /// A file it could not follow gives no record.
+    /// </summary>
+    ProcessSpec HashWhileWrittenProcess(HashFunction function, IReadOnlyCollection<string> finalPaths);
+
+    // Proving a mount: a marker written there is read back through this machine's file system.
+
+    /// <summary>
+    /// Writes <paramref name="content"/> to a new file <paramref name="name"/> in <see cref="ModelBase"/> (never over an
+    /// existing one). Null when written, else why not (the place's last line of error).
+    /// </summary>
+    Task<string?> WriteMarkerAsync(string name, byte[] content, CancellationToken cancellationToken);
+
+    /// <summary>Removes the marker <paramref name="name"/> from <see cref="ModelBase"/>; a failure to remove it is ignored.</summary>
+    Task RemoveMarkerAsync(string name, CancellationToken cancellationToken);
+
+    // doctor: questions that must answer even where the transfer operations would fail.
+
+    /// <summary>Home, rsync, hash tools and the clock there, even before a model_base is known.</summary>
+    Task<PlaceAnswer<RemoteInspection>> InspectAsync(CancellationToken cancellationToken);
+
+    /// <summary>Whether <paramref name="path"/> (a model_base) is a writable directory, proven by making a temp file there, and its free space.</summary>
+    Task<PlaceAnswer<ModelBaseProbe>> CheckModelBaseAsync(string path, CancellationToken cancellationToken);
 
     /// <summary>Runs a user's shell command there, its output streaming to this process's stdout and stderr. Returns its exit code.</summary>
     Task<int> ExecAsync(string command, CancellationToken cancellationToken);

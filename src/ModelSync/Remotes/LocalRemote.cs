@@ -13,21 +13,21 @@ public sealed class LocalRemote(ServerAlias alias, IProcessRunner runner, string
 
     private const string Shell = "/bin/sh";
 
-    public const string ThisMachineName = "this machine";
+    private const string ThisMachineName = "this machine";
 
     /// <summary>The side of a push or pull that is this machine's own file system, outside any alias.</summary>
     public static LocalRemote ThisMachine(IProcessRunner runner) =>
-        new(new ServerAlias(ThisMachineName, null, null, null, "/", null, []), runner);
+        new(new ServerAlias(ThisMachineName, null, null, null, "/", null, []) { IsThisMachine = true }, runner);
 
     protected override Task<ProcessResult> OpenAndProbeAsync(CancellationToken cancellationToken) =>
         // The local side of a push or pull needs no probe: rsync runs here, and paths are absolute already.
         // Its hash programs are looked up on PATH here, without starting a shell.
-        Alias.Name == ThisMachineName
+        Alias.IsThisMachine
             ? Task.FromResult(new ProcessResult(0, System.Text.Encoding.UTF8.GetBytes(
                 $"{HomePath.Home}\nno-rsync\n{HashToolsPrefix} {string.Join(' ', ModelSync.Hashing.HashFunction.AllTools.Where(OnPath))}\n"), ""))
             : RunScriptAsync(RemoteScripts.Probe, [], cancellationToken);
 
-    public override ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments) =>
+    protected override ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments) =>
         new(Shell, ["-c", script, "sh", .. arguments]);
 
     private static bool OnPath(string program) =>

@@ -83,6 +83,13 @@ public static class RemoteScripts
     public static string Publish => ScriptFiles.Load("publish.sh");
 
     /// <summary>
+    /// $1: stage, $2: name of the old target, $3: target. While both the stage and the old name exist a publish may be
+    /// under way (removing a leftover, or between its two renames): wait up to 20 s for it. Then one word: published
+    /// (stage gone, target there), kept (stage there, nothing under way), busy (still under way) or gone (neither).
+    /// </summary>
+    public static string PublishState => ScriptFiles.Load("publish-state.sh");
+
+    /// <summary>
     /// $1: lock directory, $2: holder description. <c>acquired</c>, or <c>held AGE_SECONDS</c> then the
     /// holder's description. mkdir is atomic, so of two racing pushes exactly one gets the lock. A symlink or a file
     /// at the lock's name is no lock model-sync took: it is removed (the link itself, never what it points to).

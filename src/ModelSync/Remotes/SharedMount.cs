@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using ModelSync.Paths;
 
 namespace ModelSync.Remotes;
 
@@ -17,8 +16,8 @@ public static class SharedMount
         if (candidates.Count == 0) return new MountProof(null, "no mount of it found here");
         var name = $"{ModelSync.Paths.StageNames.Prefix}probe.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
         var content = RandomNumberGenerator.GetBytes(32);
-        var written = await server.RunScriptAsync(CopyScripts.WriteMarker, [server.ModelBase, name], cancellationToken, content);
-        if (written.ExitCode != 0) return new MountProof(null, $"cannot write a marker into {server.ModelBase} there: {SshFailure.LastLine(written.Stderr)}");
+        if (await server.WriteMarkerAsync(name, content, cancellationToken) is { } failure)
+            return new MountProof(null, $"cannot write a marker into {server.ModelBase} there: {failure}");
         try
         {
             var proven = candidates.FirstOrDefault(c => Reads(Path.Join(c, name), content));
@@ -28,7 +27,7 @@ public static class SharedMount
         }
         finally
         {
-            await server.RunScriptAsync(RemoteScripts.Remove, [PosixPath.Combine(server.ModelBase, name)], CancellationToken.None);
+            await server.RemoveMarkerAsync(name, CancellationToken.None);
         }
     }
 

@@ -11,7 +11,7 @@ namespace ModelSync.Remotes;
 /// The operations of <see cref="IRemote"/> written once as <see cref="RemoteScripts"/>; subclasses only say how a
 /// script is run (here, or through ssh), so a local directory and a server behave the same.
 /// </summary>
-public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IRemote
+public abstract partial class ShellRemote(ServerAlias alias, IProcessRunner runner) : IRemote
 {
     private string? _modelBase;
     private IReadOnlyList<string> _hashTools = [];
@@ -50,10 +50,20 @@ public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IR
     /// <summary>Connects (for ssh: starts the shared master) while running <see cref="RemoteScripts.Probe"/>.</summary>
     protected abstract Task<ProcessResult> OpenAndProbeAsync(CancellationToken cancellationToken);
 
-    public Task<ProcessResult> RunScriptAsync(string script, IReadOnlyList<string> arguments, CancellationToken cancellationToken, byte[]? stdin = null) =>
+    /// <summary>Runs one of the scripts with arguments (data only ever as <c>$1…</c> or on stdin); returns whatever it exits with.</summary>
+    protected Task<ProcessResult> RunScriptAsync(string script, IReadOnlyList<string> arguments, CancellationToken cancellationToken, byte[]? stdin = null) =>
         Runner.RunAsync(ScriptProcess(script, arguments) with { Stdin = stdin }, cancellationToken);
 
-    public abstract ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments);
+    /// <summary>Runs a script and turns a non-zero exit into one clear line naming <paramref name="what"/>.</summary>
+    private async Task<ProcessResult> RunCheckedAsync(string script, IReadOnlyList<string> arguments, string what, CancellationToken cancellationToken, byte[]? stdin = null)
+    {
+        var result = await RunScriptAsync(script, arguments, cancellationToken, stdin);
+        if (result.ExitCode != 0) throw RemoteFailure.Describe(alias, what, result);
+        return result;
+    }
+
+    /// <summary>The child process that runs <paramref name="script"/> there, for a caller that streams its stdin or stdout.</summary>
+    protected abstract ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments);
 
     public abstract Task<int> ExecAsync(string command, CancellationToken cancellationToken);
 
@@ -67,7 +77,7 @@ public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IR
 
     public async Task<TreeListing?> ScanAsync(string path, CancellationToken cancellationToken)
     {
-        var result = await this.RunCheckedAsync(RemoteScripts.Scan, RemoteScripts.ScanArguments(path), $"list {path}", cancellationToken);
+        var result = await RunCheckedAsync(RemoteScripts.Scan, RemoteScripts.ScanArguments(path), $"list {path}", cancellationToken);
         var output = result.Stdout.AsSpan();
         if (output.StartsWith("missing\0"u8)) return null;
         string? link = null;
@@ -130,7 +140,7 @@ public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IR
         if (names.Count == 0) return new Dictionary<string, string>();
         var list = PathBytes.NulTerminated(names, "./");
         var batch = Math.Max(1, batchSize).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var result = await this.RunCheckedAsync(RemoteScripts.Hash, [directory, batch, function.Name, mode], $"hash files in {root} ({function.Name})", cancellationToken, list);
+        var result = await RunCheckedAsync(RemoteScripts.Hash, [directory, batch, function.Name, mode], $"hash files in {root} ({function.Name})", cancellationToken, list);
         try
         {
             return HashOutput.Parse(result.Stdout, function).Hashes;
@@ -143,7 +153,7 @@ public abstract class ShellRemote(ServerAlias alias, IProcessRunner runner) : IR
 
     public async Task<long> FreeBytesAsync(string path, CancellationToken cancellationToken)
     {
-        var result = await this.RunCheckedAsync(RemoteScripts.FreeSpace, [path], $"check free space at {path}", cancellationToken);
+        var result = await RunCheckedAsync(RemoteScripts.FreeSpace, [path], $"check free space at {path}", cancellationToken);
         return long.TryParse(result.StdoutText.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var kib)
             ? kib * 1024
             : throw new ModelSyncException($"cannot read free space at {path} on {alias.Name}");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ModelSync.Config;
 using ModelSync.Processes;
 
@@ -37,7 +38,7 @@ public sealed class SshRemote(ServerAlias alias, IProcessRunner runner) : ShellR
         return result;
     }
 
-    public override ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments) => ScriptProcess(script, arguments, forwardAgent: false);
+    protected override ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments) => ScriptProcess(script, arguments, forwardAgent: false);
 
     /// <summary>
     /// <paramref name="forwardAgent"/>: the script may use this machine's ssh agent (<c>ssh -A</c>), for a server that
@@ -45,9 +46,29 @@ public sealed class SshRemote(ServerAlias alias, IProcessRunner runner) : ShellR
     /// a script gets a connection of its own: a shared master forwards the agent only if it was started so, and then
     /// to every session, where the agent belongs to this one script alone.
     /// </summary>
-    public ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments, bool forwardAgent) =>
+    private ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments, bool forwardAgent) =>
         new(Ssh, SshArgs.Command(forwardAgent ? [.. SshArgs.Options(Alias, null, startMaster: false, _tuning), "-A"] : SshArgs.Options(Alias, ControlPath, startMaster: false, _tuning),
             Host, RemoteShell.Join(RemoteShell.Script(script, arguments))));
+
+    /// <summary>
+    /// The process that runs rsync with <paramref name="rsyncArguments"/> on this server (the source of <c>copy --direct</c>),
+    /// with this machine's ssh agent forwarded when the alias says <c>forward_agent: true</c>.
+    /// </summary>
+    public ProcessSpec RsyncProcess(IReadOnlyList<string> rsyncArguments) => ScriptProcess(CopyScripts.Rsync, rsyncArguments, Alias.ForwardAgent);
+
+    /// <summary>
+    /// One login from this server to <paramref name="route"/>'s, as <see cref="RsyncProcess"/> will make it; throws
+    /// one clear line (<see cref="DirectFailure"/>) when it cannot, so a missing key or host key shows before anything moves.
+    /// </summary>
+    public async Task RequireReachAsync(DirectRoute route, CancellationToken cancellationToken)
+    {
+        var agent = Alias.ForwardAgent;
+        var probe = await Runner.RunAsync(ScriptProcess(CopyScripts.Reach, [.. route.SshCommand, "--", route.Host, "true"], agent), cancellationToken);
+        var answer = probe.StdoutText.Split('\n').LastOrDefault(l => l.StartsWith("model-sync-reach=", StringComparison.Ordinal));
+        if (probe.ExitCode != 0 || answer is null) throw RemoteFailure.Describe(Alias, $"test its ssh login to {route.Target.Name}", probe);
+        if (int.Parse(answer["model-sync-reach=".Length..], CultureInfo.InvariantCulture) != 0)
+            throw DirectFailure.Classify(Alias, route, agent, probe.Stderr);
+    }
 
     public override async Task<int> ExecAsync(string command, CancellationToken cancellationToken) =>
         (await Runner.RunAsync(new ProcessSpec(Ssh, Remote(command)) { InheritStdio = true }, cancellationToken)).ExitCode;

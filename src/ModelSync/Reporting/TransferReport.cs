@@ -11,12 +11,12 @@ namespace ModelSync.Reporting;
 /// <summary>Markdown and JSON for <c>push</c> and <c>pull</c>.</summary>
 public static class TransferReport
 {
-    public static void WriteHeader(TextWriter writer, string direction, Endpoint source, Endpoint target, bool dryRun)
+    public static void WriteHeader(TextWriter writer, Direction direction, Endpoint source, Endpoint target, bool dryRun)
     {
-        var server = direction == "pull" ? source.Remote : target.Remote;
-        writer.WriteLine(direction == "copy"
+        var server = direction == Direction.Pull ? source.Remote : target.Remote;
+        writer.WriteLine(direction == Direction.Copy
             ? $"Copying from {source.Remote.Alias.Name} ({Where(source.Remote)}) to {target.Remote.Alias.Name} ({Where(target.Remote)})..."
-            : $"Syncing {(direction == "pull" ? "from" : "to")} {server.Alias.Name} ({Where(server)})...");
+            : $"Syncing {(direction == Direction.Pull ? "from" : "to")} {server.Alias.Name} ({Where(server)})...");
         writer.WriteLine($"Source: {Printable.Name(source.Display)}");
         writer.WriteLine($"Target: {Printable.Name(target.Display)}");
         if (source.Resolved is { } resolved) writer.WriteLine($"Resolved: {resolved.Describe()}");
@@ -93,7 +93,7 @@ public static class TransferReport
 
     public static TransferJson Json(TransferResult r) => new()
     {
-        Command = r.Direction,
+        Command = r.Direction.Command(),
         Source = r.Source,
         Target = r.Target,
         Server = r.Server,

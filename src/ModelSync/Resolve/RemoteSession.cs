@@ -9,9 +9,14 @@ namespace ModelSync.Resolve;
 /// <summary>
 /// The places one command talks to: each alias connected once, on first use, and every connection closed
 /// when the command ends. Safe to use from several tasks at once (a push to several servers).
+/// <paramref name="createRemote"/> makes an alias's place, not yet connected: a test's fake instead of ssh.
 /// </summary>
-public sealed class RemoteSession(ModelSyncConfig config, IProcessRunner runner) : IAsyncDisposable
+public sealed class RemoteSession(ModelSyncConfig config, IProcessRunner runner, Func<ServerAlias, IRemote> createRemote) : IAsyncDisposable
 {
+    public RemoteSession(ModelSyncConfig config, IProcessRunner runner) : this(config, runner, alias => RemoteFactory.Create(alias, runner))
+    {
+    }
+
     private readonly Dictionary<string, Task<RemoteProbe>> _connections = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IRemote> _remotes = new(StringComparer.Ordinal);
     private readonly HashCache _cache = new(HashCache.DefaultDirectory);
@@ -41,7 +46,7 @@ public sealed class RemoteSession(ModelSyncConfig config, IProcessRunner runner)
         {
             if (!_remotes.TryGetValue(alias.Name, out remote!))
             {
-                remote = RemoteFactory.Create(alias, runner);
+                remote = createRemote(alias);
                 _remotes[alias.Name] = remote;
                 _connections[alias.Name] = remote.ConnectAsync(cancellationToken);
             }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ModelSync.Errors;
 using ModelSync.Manifests;
 using ModelSync.Processes;
@@ -25,8 +24,7 @@ internal sealed class DirectStageTransport(IProcessRunner runner) : IStageTransp
         var source = run.Source.Remote as SshRemote
             ?? throw ModelSyncException.Usage($"{run.Source.Remote.Alias.Name} is not a server", "copy --direct runs rsync on the source server; leave out --direct");
         var route = DirectRoute.To(run.Target.Remote.Alias);
-        var agent = source.Alias.ForwardAgent;
-        if (!_reachable) await RequireReachAsync(run, source, route, agent);
+        if (!_reachable) await source.RequireReachAsync(route, run.Cancellation);
         _reachable = true;
         var slash = run.IsDirectory ? "/" : "";
         var request = new RsyncRequest(run.Source.Path + slash, RsyncAddress.HostSpec(route.Host, run.Stage + slash), RsyncAddress.RemoteShellCommand(route.SshCommand),
@@ -40,17 +38,7 @@ internal sealed class DirectStageTransport(IProcessRunner runner) : IStageTransp
         };
         var (stats, followed) = await StageFollower.AroundAsync(runner, run, only, () => new RsyncRunner(runner).RunAllAsync(RsyncStageTransport.Runs(run, request),
             run.Plan.BytesToSend, source.Alias, onItem,
-            progress.WantsLiveProgress ? progress.Bytes : null, run.Cancellation, arguments => source.ScriptProcess(CopyScripts.Rsync, arguments, agent)));
+            progress.WantsLiveProgress ? progress.Bytes : null, run.Cancellation, source.RsyncProcess));
         return new StageSend(stats.BytesSent, stats.LiteralBytes) { Followed = followed };
-    }
-
-    /// <summary>One login from the source to the target before anything moves, so a missing key or host key is one clear line.</summary>
-    private async Task RequireReachAsync(TransferContext run, SshRemote source, DirectRoute route, bool agent)
-    {
-        var probe = await runner.RunAsync(source.ScriptProcess(CopyScripts.Reach, [.. route.SshCommand, "--", route.Host, "true"], agent), run.Cancellation);
-        var answer = probe.StdoutText.Split('\n').LastOrDefault(l => l.StartsWith("model-sync-reach=", StringComparison.Ordinal));
-        if (probe.ExitCode != 0 || answer is null) throw RemoteFailure.Describe(source.Alias, $"test its ssh login to {route.Target.Name}", probe);
-        if (int.Parse(answer["model-sync-reach=".Length..], CultureInfo.InvariantCulture) != 0)
-            throw DirectFailure.Classify(source.Alias, route, agent, probe.Stderr);
     }
 }

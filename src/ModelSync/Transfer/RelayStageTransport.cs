@@ -26,13 +26,9 @@ internal sealed class RelayStageTransport(IProcessRunner runner) : IStageTranspo
         foreach (var file in send.Where(f => f.Kind == EntryKind.File)) onItem(new RsyncItem(file.Path, file.Size, false));
 
         // Every directory goes too (a header each), the model's root first: unpacking into one changes its time, and tar puts it back.
-        IEnumerable<string> names = run.IsDirectory
-            ? [".", .. run.SourceTree.Entries.Where(e => e.Kind == EntryKind.Directory).Concat(send).Select(e => "./" + e.Path).Distinct().Order(StringComparer.Ordinal)]
-            : ["./" + PosixPath.Name(run.Source.Path)];
-        var producer = run.Source.Remote.ScriptProcess(CopyScripts.TarSend, run.IsDirectory ? [run.Source.Path, "dir"] : [PosixPath.Parent(run.Source.Path), "file"])
-            with { Stdin = PathBytes.NulTerminated(names), EndWithParent = true };
-        var consumer = run.Target.Remote.ScriptProcess(CopyScripts.TarReceive, [run.Stage, run.IsDirectory ? "d" : "f", PosixPath.Name(run.Source.Path)])
-            with { EndWithParent = true };
+        var paths = run.SourceTree.Entries.Where(e => e.Kind == EntryKind.Directory).Concat(send).Select(e => e.Path).Distinct().Order(StringComparer.Ordinal);
+        var producer = run.Source.Remote.TarSendProcess(run.Source.Path, run.SourceTree.RootKind, paths) with { EndWithParent = true };
+        var consumer = run.Target.Remote.TarReceiveProcess(run.Stage, run.SourceTree.RootKind, PosixPath.Name(run.Source.Path)) with { EndWithParent = true };
         var literal = send.Where(f => f.Kind == EntryKind.File).Sum(f => f.Size);
         var result = await ProcessPipe.RunAsync(runner, producer, consumer, StageBar.For(progress, literal), run.Options.BandwidthLimit, run.Cancellation);
         // tar's exit 1 means a file changed while it was read: the check of the source after the send names it.
@@ -48,8 +44,7 @@ internal sealed class RelayStageTransport(IProcessRunner runner) : IStageTranspo
     {
         var doomed = plan.Entries.Where(e => e.Delete || (e.Source is not null && e.Target is not null && e.Source.Kind != e.Target.Kind)).ToList();
         if (doomed.Count == 0) return;
-        await run.Target.Remote.RunCheckedAsync(CopyScripts.RemoveListed, [run.Stage], "remove files from the staging area", run.Cancellation,
-            PathBytes.NulTerminated(doomed.Select(e => e.Path), "./"));
+        await run.Target.Remote.RemoveFromStageAsync(run.Stage, doomed.Select(e => e.Path), run.Cancellation);
         foreach (var entry in doomed.Where(e => e.Delete && e.Kind == EntryKind.File)) onItem(new RsyncItem(entry.Path, 0, true));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ModelSync.Hashing;
 using ModelSync.Manifests;
 using ModelSync.Paths;
@@ -12,7 +11,7 @@ namespace ModelSync.Transfer;
 internal sealed record FollowedHash(string Hash, long Inode);
 
 /// <summary>
-/// Hashes the largest files of a send on the receiving side while rsync writes them (<see cref="FollowScripts"/>),
+/// Hashes the largest files of a send on the receiving side while rsync writes them (<see cref="IRemote.HashWhileWrittenProcess"/>),
 /// so verification finds them hashed instead of reading them again once rsync is done. Only an optimisation: a file
 /// it could not follow, or whose hash does not stand up (see <see cref="Accept"/>), is hashed from the stage as before.
 /// </summary>
@@ -35,7 +34,7 @@ internal sealed class StageFollower
         // Finishing is hashing what is written but not yet read: generous for a slow sha256sum, but not forever.
         _finishLimit = TimeSpan.FromSeconds(30 + files.Sum(e => e.Source!.Size) / 100e6);
         _end = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
-        _run = runner.RunAsync(run.Target.Remote.ScriptProcess(FollowScripts.HashWhileWritten, [run.Function.Name, .. _relativeByFinal.Keys]) with
+        _run = runner.RunAsync(run.Target.Remote.HashWhileWrittenProcess(run.Function, _relativeByFinal.Keys) with
         {
             WriteStdin = _ => _stop.Task,
             EndWithParent = true,
@@ -113,13 +112,11 @@ internal sealed class StageFollower
 
     private Dictionary<string, FollowedHash> Parse(byte[] stdout)
     {
-        var fields = PathBytes.SplitNul(stdout);
         var hashes = new Dictionary<string, FollowedHash>(StringComparer.Ordinal);
-        for (var i = 0; i + 2 < fields.Length; i += 3)
+        foreach (var record in FollowOutput.Parse(stdout) ?? [])
         {
-            if (!_relativeByFinal.TryGetValue(fields[i], out var path) || !long.TryParse(fields[i + 2], NumberStyles.None, CultureInfo.InvariantCulture, out var inode))
-                return new Dictionary<string, FollowedHash>(StringComparer.Ordinal);
-            hashes[path] = new FollowedHash(fields[i + 1], inode);
+            if (!_relativeByFinal.TryGetValue(record.FinalPath, out var path)) return new Dictionary<string, FollowedHash>(StringComparer.Ordinal);
+            hashes[path] = new FollowedHash(record.Hash, record.Inode);
         }
         return hashes;
     }

@@ -9,7 +9,7 @@ namespace ModelSync.Transfer;
 
 /// <summary>What one push or pull knows once both sides are scanned and planned; every later step reads it.</summary>
 internal sealed record TransferContext(
-    string Direction,
+    Direction Direction,
     Endpoint Source,
     Endpoint Target,
     TransferOptions Options,

@@ -1,4 +1,5 @@
 using ModelSync.Planning;
+using ModelSync.Resolve;
 
 namespace ModelSync.Transfer;
 
@@ -50,7 +51,7 @@ public sealed record VerificationOutcome(VerifyStatus Status, int Files, string 
 
 /// <summary>Everything a push or pull report shows.</summary>
 public sealed record TransferResult(
-    string Direction,
+    Direction Direction,
     string Source,
     string Target,
     string Server,

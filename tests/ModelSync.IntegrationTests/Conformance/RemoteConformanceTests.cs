@@ -198,10 +198,11 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     [InlineData("모델 동기화")]
     public async Task ScriptArgumentsArriveByteForByte(string word)
     {
-        var result = await Remote.RunScriptAsync("printf '%s' \"$1\"", [word], CancellationToken.None);
+        var holder = new LockHolder("here", 1, "now", word, "token");
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.Equal(word, result.StdoutText);
+        var text = await RecordInALockAsync(holder);
+
+        Assert.Equal(holder.Serialize(), Encoding.UTF8.GetString(text));
         Assert.False(File.Exists(Path.Join(Root, "PWNED")));
     }
 
@@ -209,11 +210,21 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     public async Task ScriptArgumentsThatAreNotUtf8ArriveByteForByte()
     {
         byte[] word = [(byte)'w', 0xff, 0xfe, (byte)'\\', (byte)'c', (byte)' ', (byte)'%', (byte)'s', 0xed, 0xa0, 0x80, (byte)'\n'];
+        var holder = new LockHolder("here", 1, "now", PathBytes.Decode(word), "token");
 
-        var result = await Remote.RunScriptAsync("printf '%s' \"$1\"", [PathBytes.Decode(word)], CancellationToken.None);
+        var text = await RecordInALockAsync(holder);
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.Equal(word, result.Stdout);
+        Assert.Equal([.. "host=here\npid=1\nsince=now\ncommand="u8, .. word, .. "\ntoken=token\n"u8], text);
+    }
+
+    /// <summary>Takes a lock recording <paramref name="holder"/> (which arrives as one argument); the bytes recorded.</summary>
+    private async Task<byte[]> RecordInALockAsync(LockHolder holder)
+    {
+        var target = Path.Join(Root, "served");
+
+        Assert.IsType<LockAttempt.Taken>(await Remote.TryTakeLockAsync(target, holder, CancellationToken.None));
+
+        return File.ReadAllBytes(Path.Join(StageNames.Lock(target), "holder"));
     }
 
     [Fact]
@@ -224,9 +235,9 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         File.WriteAllText(Path.Join(target, "w.bin"), "old");
         var stage = StageNames.Stage(target);
 
-        await Remote.RunCheckedAsync(RemoteScripts.PrepareStage, [target, stage, StageNames.Seed(target), "seed", "d"], "prepare", CancellationToken.None);
+        await Remote.PrepareStageAsync(target, EntryKind.Directory, seedFromTarget: true, CancellationToken.None);
         File.WriteAllText(Path.Join(stage, "partial"), "resume me");
-        await Remote.RunCheckedAsync(RemoteScripts.PrepareStage, [target, stage, StageNames.Seed(target), "seed", "d"], "prepare", CancellationToken.None);
+        await Remote.PrepareStageAsync(target, EntryKind.Directory, seedFromTarget: true, CancellationToken.None);
 
         Assert.Equal("old", File.ReadAllText(Path.Join(stage, "w.bin")));
         Assert.Equal(Inode(Path.Join(target, "w.bin")), Inode(Path.Join(stage, "w.bin")));
@@ -244,7 +255,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         Directory.CreateDirectory(stage);
         File.WriteAllText(Path.Join(stage, "new.bin"), "new");
 
-        await Remote.RunCheckedAsync(RemoteScripts.Publish, [stage, target, StageNames.Old(target)], "publish", CancellationToken.None);
+        await Remote.PublishAsync(target, CancellationToken.None);
 
         Assert.Equal(["new.bin"], Directory.GetFiles(target).Select(Path.GetFileName));
         Assert.Equal(["served"], Directory.GetFileSystemEntries(Root).Select(Path.GetFileName));
@@ -258,7 +269,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         var stage = StageNames.Stage(target);
         File.WriteAllText(stage, "new");
 
-        await Remote.RunCheckedAsync(RemoteScripts.Publish, [stage, target, StageNames.Old(target)], "publish", CancellationToken.None);
+        await Remote.PublishAsync(target, CancellationToken.None);
 
         Assert.Equal("new", File.ReadAllText(target));
         Assert.False(File.Exists(stage));
@@ -293,7 +304,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         if (linked == "stage") Directory.CreateDirectory(target);
         File.CreateSymbolicLink(linked == "stage" ? stage : target, elsewhere);
 
-        await Remote.RunCheckedAsync(RemoteScripts.PrepareStage, [target, stage, StageNames.Seed(target), "seed", "d"], "prepare", CancellationToken.None);
+        await Remote.PrepareStageAsync(target, EntryKind.Directory, seedFromTarget: true, CancellationToken.None);
 
         Assert.Null(new FileInfo(stage).LinkTarget);
         Assert.Empty(Directory.GetFileSystemEntries(stage));
@@ -310,10 +321,9 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         var stage = StageNames.Stage(target);
         File.CreateSymbolicLink(stage, elsewhere);
 
-        var result = await Remote.RunScriptAsync(RemoteScripts.Publish, [stage, target, StageNames.Old(target)], CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<Errors.ModelSyncException>(() => Remote.PublishAsync(target, CancellationToken.None));
 
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("symlink", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("symlink", refused.Message, StringComparison.Ordinal);
         Assert.Null(new FileInfo(target).LinkTarget);
         Assert.Equal(["live.bin"], Directory.GetFileSystemEntries(target).Select(Path.GetFileName));
         Assert.Equal(["elsewhere", "served"], Directory.GetFileSystemEntries(Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -324,12 +334,13 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     public async Task ASymlinkAtTheLockSNameIsRemovedAndTheLockTaken()
     {
         var elsewhere = Elsewhere();
-        var lockPath = StageNames.Lock(Path.Join(Root, "served"));
+        var target = Path.Join(Root, "served");
+        var lockPath = StageNames.Lock(target);
         File.CreateSymbolicLink(lockPath, elsewhere);
 
-        var result = await Remote.RunCheckedAsync(RemoteScripts.LockAcquire, [lockPath, "host=x\n"], "lock", CancellationToken.None);
+        var attempt = await Remote.TryTakeLockAsync(target, new LockHolder("x", 1, "now", "test", "token"), CancellationToken.None);
 
-        Assert.Equal("acquired", result.StdoutText.Trim());
+        Assert.IsType<LockAttempt.Taken>(attempt);
         Assert.Null(new FileInfo(lockPath).LinkTarget);
         Assert.True(File.Exists(Path.Join(lockPath, "holder")));
         AssertUntouched(elsewhere);
@@ -363,11 +374,13 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     [Fact]
     public async Task AFailingScriptBecomesOneClearError()
     {
-        var error = await Assert.ThrowsAsync<Errors.ModelSyncException>(() =>
-            Remote.RunCheckedAsync("echo 'Permission denied' >&2; exit 1", [], "write the model", CancellationToken.None));
+        File.WriteAllText(Path.Join(Root, "a file"), "");
 
-        Assert.Contains("permission denied", error.Message, StringComparison.Ordinal);
-        Assert.Contains("write the model", error.Message, StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<Errors.ModelSyncException>(() =>
+            Remote.PrepareStageAsync(Path.Join(Root, "a file", "below", "served"), EntryKind.Directory, seedFromTarget: true, CancellationToken.None));
+
+        Assert.Contains("runs through a file, not a directory", error.Message, StringComparison.Ordinal);
+        Assert.Contains("prepare the staging area", error.Message, StringComparison.Ordinal);
         Assert.NotNull(error.Fix);
     }
 
@@ -400,7 +413,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
 
         var reference = name == "sha256" ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(weights))
             : Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(weights));
-        Assert.Equal([final, reference, Inode(final), ""], records);
+        Assert.Equal([new FollowRecord(final, reference, Inode(final))], records);
     }
 
     [Fact]
@@ -422,14 +435,14 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         });
 
         // config.bin, renamed into place as rsync does, shows the follower was watching; model.plan gets no record.
-        Assert.Equal([kept, Sha256("config"), Inode(kept), ""], records);
+        Assert.Equal([new FollowRecord(kept, Sha256("config"), Inode(kept))], records);
     }
 
     /// <summary>Runs the follower over <paramref name="arguments"/> while <paramref name="write"/> writes; its records.</summary>
-    private async Task<string[]> FollowAsync(string function, string[] arguments, Func<Task> write)
+    private async Task<IReadOnlyList<FollowRecord>> FollowAsync(string function, string[] arguments, Func<Task> write)
     {
         var stop = new TaskCompletionSource();
-        var follow = ModelSync.Processes.ProcessRunner.Instance.RunAsync(Remote.ScriptProcess(FollowScripts.HashWhileWritten, [function, .. arguments])
+        var follow = ModelSync.Processes.ProcessRunner.Instance.RunAsync(Remote.HashWhileWrittenProcess(HashFunction.TryParse(function)!, arguments)
             with { WriteStdin = _ => stop.Task }, CancellationToken.None);
         try
         {
@@ -442,7 +455,7 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
         }
         var followed = await follow;
         Assert.Equal(0, followed.ExitCode);
-        return followed.StdoutText.Split('\0');
+        return FollowOutput.Parse(followed.Stdout) ?? throw new InvalidOperationException("the follower printed a malformed record");
     }
 
     /// <summary>The hash of <paramref name="content"/> by the tool itself, from a file with a plain name.</summary>
@@ -459,5 +472,6 @@ public abstract class RemoteConformanceTests : IAsyncLifetime
     private static string Sha256(string text) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static string Inode(string path) => Encoding.UTF8.GetString(TestProcess.RunBytes("stat", ["-c", "%i", path])).Trim();
+    private static long Inode(string path) =>
+        long.Parse(Encoding.UTF8.GetString(TestProcess.RunBytes("stat", ["-c", "%i", path])).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using ModelSync.Doctor;
+using ModelSync.Remotes;
 
 namespace ModelSync.Tests.Doctor;
 

@@ -74,9 +74,9 @@ public sealed class RemovalConsentTests
     public async Task ARemovalNotAgreedToStopsTheRun(string what, string path)
     {
         var run = Run(Source, Target, delete: true);
-        ((ListingRemote)run.Target.Remote).Listing = what == "a file added"
+        ((MemoryRemote)run.Target.Remote).Put(run.Target.Path, what == "a file added"
             ? Tree(File("config.pbtxt", 10), File("stale.bin", 7), File("added.bin", 1))
-            : Tree(File("config.pbtxt", 10), File("stale.bin", 700));
+            : Tree(File("config.pbtxt", 10), File("stale.bin", 700)));
 
         var stopped = await Assert.ThrowsAsync<ModelSyncException>(() => RemovalConsent.RecheckAsync(run));
 
@@ -89,7 +89,7 @@ public sealed class RemovalConsentTests
     public async Task ATargetThatAppearedMeanwhileIsPlannedAgainstNotReplaced()
     {
         var run = Run(Source, null, delete: false);
-        ((ListingRemote)run.Target.Remote).Listing = Target;
+        ((MemoryRemote)run.Target.Remote).Put(run.Target.Path, Target);
 
         var rechecked = await RemovalConsent.RecheckAsync(run);
 
@@ -102,7 +102,7 @@ public sealed class RemovalConsentTests
     {
         var file = new TreeListing(EntryKind.File, [File("", 10)]);
         var run = Run(file, null, delete: false);
-        ((ListingRemote)run.Target.Remote).Listing = Tree(File("theirs.bin", 3));
+        ((MemoryRemote)run.Target.Remote).Put(run.Target.Path, Tree(File("theirs.bin", 3)));
 
         var stopped = await Assert.ThrowsAsync<ModelSyncException>(() => RemovalConsent.RecheckAsync(run));
 
@@ -113,7 +113,7 @@ public sealed class RemovalConsentTests
     public async Task ATargetThatBecameALinkMeanwhileIsRefusedNotWrittenThrough()
     {
         var run = Run(Source, Target, delete: true);
-        ((ListingRemote)run.Target.Remote).Listing = Target with { RootLink = "v3" };
+        ((MemoryRemote)run.Target.Remote).Put(run.Target.Path, Target with { RootLink = "v3" });
 
         var refused = await Assert.ThrowsAsync<ModelSyncException>(() => RemovalConsent.RecheckAsync(run));
 
@@ -126,7 +126,7 @@ public sealed class RemovalConsentTests
     {
         var run = Run(Source, null, delete: true);
         run = run with { Options = run.Options with { ReplaceLink = true } };
-        ((ListingRemote)run.Target.Remote).Listing = Target with { RootLink = "v3" };
+        ((MemoryRemote)run.Target.Remote).Put(run.Target.Path, Target with { RootLink = "v3" });
 
         var rechecked = await RemovalConsent.RecheckAsync(run);
 
@@ -137,7 +137,8 @@ public sealed class RemovalConsentTests
     private static TransferContext Run(TreeListing source, TreeListing? target, bool delete, IRemovalConsent? consent = null)
     {
         var options = new TransferOptions(DryRun: false, Delete: delete, Compress: false, Verify: true) { Consent = consent ?? NoRemovalConsent.Instance };
-        return new TransferContext("push", new Endpoint(new ListingRemote(source), "/here/m", "./m"), new Endpoint(new ListingRemote(target), "/models/m", "gpu:/models/m"),
+        return new TransferContext(Direction.Push, new Endpoint(new MemoryRemote("here", "/here").Put("/here/m", source), "/here/m", "./m"),
+            new Endpoint(new MemoryRemote().Put("/models/m", target), "/models/m", "gpu:/models/m"),
             options, new TreeHasher(null), source, target, Planner.Plan(source, target, new PlanOptions(delete)), HashFunction.Sha256, CancellationToken.None);
     }
 

@@ -18,7 +18,7 @@ public sealed class TargetLinkTests
     [Fact]
     public void ALinkIsRefusedWithExit2NamingWhatItPointsToAndBothWaysForward()
     {
-        var refused = Assert.Throws<ModelSyncException>(() => TargetLink.Check("push", Current, ThroughLink, replaceLink: false, out _));
+        var refused = Assert.Throws<ModelSyncException>(() => TargetLink.Check(Direction.Push, Current, ThroughLink, replaceLink: false, out _));
 
         Assert.Equal(ExitCodes.Usage, refused.ExitCode);
         Assert.Equal("reaper:/models/asr/current is a symlink to /models/asr/v3; model-sync does not write through a link", refused.Message);
@@ -29,7 +29,7 @@ public sealed class TargetLinkTests
     [Fact]
     public void WithReplaceLinkTheLinkCountsAsNoTargetAndAWarningSaysWhatHappens()
     {
-        var planned = TargetLink.Check("push", Current, ThroughLink, replaceLink: true, out var warning);
+        var planned = TargetLink.Check(Direction.Push, Current, ThroughLink, replaceLink: true, out var warning);
 
         Assert.Null(planned);
         Assert.Equal("replacing the symlink reaper:/models/asr/current (to /models/asr/v3) with the new model; /models/asr/v3 is left as it is", warning);
@@ -40,8 +40,8 @@ public sealed class TargetLinkTests
     {
         var scanned = Tree(File("w.bin", 3));
 
-        Assert.Same(scanned, TargetLink.Check("pull", Current, scanned, replaceLink: false, out var warning));
+        Assert.Same(scanned, TargetLink.Check(Direction.Pull, Current, scanned, replaceLink: false, out var warning));
         Assert.Null(warning);
-        Assert.Null(TargetLink.Check("pull", Current, null, replaceLink: false, out _));
+        Assert.Null(TargetLink.Check(Direction.Pull, Current, null, replaceLink: false, out _));
     }
 }

@@ -1,4 +1,5 @@
 using ModelSync.Publishing;
+using ModelSync.Remotes;
 
 namespace ModelSync.Tests.Publishing;
 

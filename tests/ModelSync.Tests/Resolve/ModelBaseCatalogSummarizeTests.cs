@@ -1,10 +1,10 @@
-using ModelSync.Operations;
+using ModelSync.Resolve;
 using ModelSync.Versioning;
 using static ModelSync.Tests.Support.Entries;
 
-namespace ModelSync.Tests.Operations;
+namespace ModelSync.Tests.Resolve;
 
-public sealed class ListOperationSummarizeTests
+public sealed class ModelBaseCatalogSummarizeTests
 {
     private static DateTimeOffset At(long seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds);
 
@@ -20,7 +20,7 @@ public sealed class ListOperationSummarizeTests
             File("gpt.gguf", 2_100_000_000, Time + 50),
             Dir("empty", Time + 60));
 
-        var models = ListOperation.Summarize(tree).OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
+        var models = ModelBaseCatalog.Summarize(tree).OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
 
         Assert.Equal(
             [
@@ -36,7 +36,7 @@ public sealed class ListOperationSummarizeTests
     {
         var tree = Tree(Dir("m", Time + 500), File("m/old", 1, Time), File("m/new", 1, Time + 900));
 
-        Assert.Equal(At(Time + 900), Assert.Single(ListOperation.Summarize(tree)).Modified);
+        Assert.Equal(At(Time + 900), Assert.Single(ModelBaseCatalog.Summarize(tree)).Modified);
     }
 
     [Theory]
@@ -48,7 +48,7 @@ public sealed class ListOperationSummarizeTests
     {
         var tree = Tree(Dir("bert"), File("bert/a", 1), Dir(hidden), File(hidden + "/a", 999));
 
-        Assert.Equal(["bert"], ListOperation.Summarize(tree).Select(m => m.Name));
+        Assert.Equal(["bert"], ModelBaseCatalog.Summarize(tree).Select(m => m.Name));
     }
 
     [Theory]
@@ -56,8 +56,8 @@ public sealed class ListOperationSummarizeTests
     [InlineData(".model-sync")]
     [InlineData("model-sync-stage.bert")]
     public void OtherDotEntriesAreListed(string name) =>
-        Assert.Equal([name], ListOperation.Summarize(Tree(File(name, 1))).Select(m => m.Name));
+        Assert.Equal([name], ModelBaseCatalog.Summarize(Tree(File(name, 1))).Select(m => m.Name));
 
     [Fact]
-    public void EmptyModelBaseHasNoModels() => Assert.Empty(ListOperation.Summarize(Tree()));
+    public void EmptyModelBaseHasNoModels() => Assert.Empty(ModelBaseCatalog.Summarize(Tree()));
 }

@@ -1,0 +1,60 @@
+using System.Globalization;
+using ModelSync.Manifests;
+using ModelSync.Paths;
+
+namespace ModelSync.Remotes;
+
+/// <summary>Staging, publishing and locking, as <see cref="RemoteScripts"/> run there.</summary>
+public abstract partial class ShellRemote
+{
+    public async Task PrepareStageAsync(string target, EntryKind kind, bool seedFromTarget, CancellationToken cancellationToken)
+    {
+        var directory = kind == EntryKind.Directory;
+        var seed = seedFromTarget ? "seed" : directory ? "dir" : "file";
+        await RunCheckedAsync(RemoteScripts.PrepareStage, [target, StageNames.Stage(target), StageNames.Seed(target), seed, directory ? "d" : "f"],
+            "prepare the staging area", cancellationToken);
+    }
+
+    public async Task WriteManifestAsync(string directory, ModelManifest manifest, CancellationToken cancellationToken) =>
+        await RunCheckedAsync(RemoteScripts.WriteManifest, RemoteScripts.WriteManifestArguments(directory), "write the manifest", cancellationToken, manifest.SerializeToUtf8());
+
+    public async Task RemoveManifestAsync(string directory, CancellationToken cancellationToken) =>
+        await RunCheckedAsync(RemoteScripts.Remove, [PosixPath.Combine(directory, ModelManifest.FileName)], "remove the old manifest", cancellationToken);
+
+    public async Task PublishAsync(string target, CancellationToken cancellationToken) =>
+        await RunCheckedAsync(RemoteScripts.Publish, [StageNames.Stage(target), target, StageNames.Old(target)], "move the verified copy into place", cancellationToken);
+
+    public async Task<PublishState> PublishStateAsync(string target, CancellationToken cancellationToken)
+    {
+        var result = await RunScriptAsync(RemoteScripts.PublishState, [StageNames.Stage(target), StageNames.Old(target), target], cancellationToken);
+        return result.ExitCode != 0 ? PublishState.Unknown : result.StdoutText.Trim() switch
+        {
+            "published" => PublishState.Published,
+            "kept" => PublishState.Kept,
+            "busy" => PublishState.Busy,
+            "gone" => PublishState.Gone,
+            _ => PublishState.Unknown,
+        };
+    }
+
+    public async Task<LockAttempt> TryTakeLockAsync(string target, LockHolder holder, CancellationToken cancellationToken)
+    {
+        var result = await RunCheckedAsync(RemoteScripts.LockAcquire, [StageNames.Lock(target), holder.Serialize()], "take the lock", cancellationToken);
+        return ReadLockAnswer(result.StdoutText);
+    }
+
+    /// <summary>Pure: <see cref="RemoteScripts.LockAcquire"/>'s answer, <c>acquired</c> or <c>held AGE_SECONDS</c> and the holder's lines.</summary>
+    internal static LockAttempt ReadLockAnswer(string stdout)
+    {
+        var lines = stdout.Split('\n');
+        if (lines[0] == "acquired") return new LockAttempt.Taken();
+        var age = TimeSpan.FromSeconds(long.TryParse(lines[0].Split(' ').Last(), CultureInfo.InvariantCulture, out var s) ? s : 0);
+        return new LockAttempt.Held(LockHolder.Parse(lines.Skip(1)), age);
+    }
+
+    public async Task BreakLockAsync(string target, CancellationToken cancellationToken) =>
+        await RunCheckedAsync(RemoteScripts.LockBreak, [StageNames.Lock(target)], "break the stale lock", cancellationToken);
+
+    public async Task ReleaseLockAsync(string target, string token, CancellationToken cancellationToken) =>
+        await RunScriptAsync(RemoteScripts.LockRelease, [StageNames.Lock(target), token], cancellationToken);
+}

@@ -1,0 +1,385 @@
+using System.Security.Cryptography;
+using System.Text;
+using ModelSync.Config;
+using ModelSync.Errors;
+using ModelSync.Hashing;
+using ModelSync.Manifests;
+using ModelSync.Paths;
+using ModelSync.Processes;
+using ModelSync.Remotes;
+
+namespace ModelSync.Tests.Support;
+
+/// <summary>One call made to a <see cref="MemoryRemote"/>: the operation (its member name less <c>Async</c>) and the path it was about.</summary>
+public sealed record RemoteCall(string Operation, string Path);
+
+/// <summary>
+/// A place held in memory: a tree of files, directories and links under absolute paths, with the manifests written
+/// into it and the locks taken on it, keeping the contract of <see cref="IRemote"/> as the real places do. Every call
+/// is recorded in <see cref="Calls"/>. A file's hash is the sha256 of its content. The members that only a real
+/// process can serve (streams, a user's command, doctor's questions) throw.
+/// </summary>
+public sealed class MemoryRemote(string name = "gpu", string modelBase = "/models") : IRemote
+{
+    private sealed record Node(EntryKind Kind, string Content, long Size, long Mtime, string Exact, string? LinkTarget = null)
+    {
+        public static Node Directory(long mtime) => new(EntryKind.Directory, "", 0, mtime, Seconds(mtime));
+
+        public static Node File(string content, long mtime) => new(EntryKind.File, content, Encoding.UTF8.GetByteCount(content), mtime, Seconds(mtime));
+
+        public static Node Of(TreeEntry entry) => new(entry.Kind, "", entry.Size, entry.ModifiedUnixSeconds, entry.ModifiedExact, entry.LinkTarget);
+
+        private static string Seconds(long mtime) => mtime.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private sealed record HeldLock(LockHolder Holder, TimeSpan Age, int TriesLeft);
+
+    private readonly SortedDictionary<string, Node> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ModelManifest> _manifests = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HeldLock> _locks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _rootLinks = new(StringComparer.Ordinal);
+    private readonly List<RemoteCall> _calls = [];
+
+    public ServerAlias Alias { get; } = new(name, name + ".example", null, null, modelBase, null, []);
+
+    public string ModelBase => modelBase;
+
+    public string Connection => "a tree in memory";
+
+    public IReadOnlyList<string> HashTools => ["openssl", "sha256sum"];
+
+    /// <summary>What <see cref="FreeBytesAsync"/> answers anywhere.</summary>
+    public long FreeBytes { get; set; } = 1L << 40;
+
+    /// <summary>Runs at the start of <see cref="PublishAsync"/>, e.g. to interrupt it.</summary>
+    public Action? OnPublish { get; set; }
+
+    public IReadOnlyList<RemoteCall> Calls
+    {
+        get
+        {
+            lock (_calls) return [.. _calls];
+        }
+    }
+
+    /// <summary>The operations called, in order, less the read-only ones (scan, hash, free space).</summary>
+    public IReadOnlyList<string> Changes => [.. Calls.Select(c => c.Operation).Where(o => o is not ("Scan" or "Hash" or "FreeBytes" or "Connect"))];
+
+    public int Count(string operation, string path) => Calls.Count(c => c.Operation == operation && c.Path == path);
+
+    // The tree, for a test to build and inspect.
+
+    public MemoryRemote Dir(string path, long mtime = Entries.Time)
+    {
+        lock (_nodes)
+        {
+            MakeParents(path);
+            _nodes[path] = Node.Directory(mtime);
+        }
+        return this;
+    }
+
+    public MemoryRemote File(string path, string content, long mtime = Entries.Time)
+    {
+        lock (_nodes)
+        {
+            MakeParents(path);
+            _nodes[path] = Node.File(content, mtime);
+        }
+        return this;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="path"/> hold what <paramref name="listing"/> lists (sizes and times as listed, files without
+    /// content; its manifest and root link too), or nothing for null, replacing whatever was there.
+    /// </summary>
+    public MemoryRemote Put(string path, TreeListing? listing)
+    {
+        lock (_nodes)
+        {
+            Remove(path);
+            _rootLinks.Remove(path);
+            if (listing is null) return this;
+            MakeParents(path);
+            if (listing.RootKind != EntryKind.Directory) _nodes[path] = Node.Of(listing.Entries[0]);
+            else _nodes[path] = Node.Directory(Entries.Time);
+            foreach (var entry in listing.RootKind == EntryKind.Directory ? listing.Entries : []) _nodes[path + "/" + entry.Path] = Node.Of(entry);
+            if (listing.Manifest is { } manifest) _manifests[path] = manifest;
+            if (listing.RootLink is { } link) _rootLinks[path] = link;
+        }
+        return this;
+    }
+
+    /// <summary>The content of the file at <paramref name="path"/>, or null when there is none.</summary>
+    public string? Read(string path)
+    {
+        lock (_nodes) return _nodes.TryGetValue(path, out var node) && node.Kind == EntryKind.File ? node.Content : null;
+    }
+
+    public bool Exists(string path)
+    {
+        lock (_nodes) return _nodes.ContainsKey(path);
+    }
+
+    public ModelManifest? ManifestIn(string directory)
+    {
+        lock (_nodes) return _manifests.GetValueOrDefault(directory);
+    }
+
+    /// <summary>Leaves a manifest in <paramref name="directory"/> vouching for what it holds now, as a verified push would.</summary>
+    public MemoryRemote Vouch(string directory)
+    {
+        var listing = ScanNow(directory) ?? throw new InvalidOperationException($"nothing at {directory}");
+        var hashes = listing.Files.ToDictionary(f => f.Path, f => HashOf(Read(directory + "/" + f.Path)!), StringComparer.Ordinal);
+        lock (_nodes) _manifests[directory] = ModelManifest.Create(listing, hashes, HashFunction.Sha256, "elsewhere", directory);
+        return this;
+    }
+
+    /// <summary>Someone else holds the lock on <paramref name="target"/>, since <paramref name="age"/>, until <paramref name="tries"/> more tries to take it.</summary>
+    public void HoldLock(string target, LockHolder holder, TimeSpan age, int tries = int.MaxValue)
+    {
+        lock (_nodes) _locks[target] = new HeldLock(holder, age, tries);
+    }
+
+    public bool IsLocked(string target)
+    {
+        lock (_nodes) return _locks.ContainsKey(target);
+    }
+
+    public static string HashOf(string content) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+
+    /// <summary>Copies the node at <paramref name="from"/> in <paramref name="source"/> to <paramref name="to"/> here, as rsync -lt would (links as links, times kept).</summary>
+    public long CopyFrom(MemoryRemote source, string from, string to, string? replacedContent = null)
+    {
+        Node node;
+        lock (source._nodes) node = source._nodes[from];
+        if (replacedContent is not null) node = node with { Content = replacedContent, Size = Encoding.UTF8.GetByteCount(replacedContent) };
+        lock (_nodes)
+        {
+            MakeParents(to);
+            _nodes[to] = node;
+        }
+        return node.Kind == EntryKind.File ? node.Size : 0;
+    }
+
+    public void Remove(string path)
+    {
+        lock (_nodes)
+        {
+            foreach (var key in Below(path).ToList()) _nodes.Remove(key);
+            _manifests.Remove(path);
+        }
+    }
+
+    // IRemote.
+
+    public Task<RemoteProbe> ConnectAsync(CancellationToken cancellationToken)
+    {
+        Record("Connect", modelBase);
+        return Task.FromResult(new RemoteProbe(modelBase, "rsync  version 3.2.7  protocol version 31", TimeSpan.Zero, HashTools));
+    }
+
+    public Task<TreeListing?> ScanAsync(string path, CancellationToken cancellationToken)
+    {
+        Record("Scan", path);
+        return Task.FromResult(ScanNow(path));
+    }
+
+    public Task<IReadOnlyDictionary<string, string>> HashAsync(string root, EntryKind rootKind, IReadOnlyCollection<string> files, int batchSize, HashFunction function,
+        CancellationToken cancellationToken)
+    {
+        Record("Hash", root);
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if (Read(rootKind == EntryKind.Directory ? root + "/" + file : root) is { } content) hashes[rootKind == EntryKind.Directory ? file : ""] = HashOf(content);
+        }
+        return Task.FromResult<IReadOnlyDictionary<string, string>>(hashes);
+    }
+
+    public Task<long> FreeBytesAsync(string path, CancellationToken cancellationToken)
+    {
+        Record("FreeBytes", path);
+        return Task.FromResult(FreeBytes);
+    }
+
+    public Task PingAsync(CancellationToken cancellationToken)
+    {
+        Record("Ping", modelBase);
+        return Task.CompletedTask;
+    }
+
+    public Task PrepareStageAsync(string target, EntryKind kind, bool seedFromTarget, CancellationToken cancellationToken)
+    {
+        Record("PrepareStage", target);
+        var stage = StageNames.Stage(target);
+        var wanted = kind == EntryKind.Directory ? EntryKind.Directory : EntryKind.File;
+        lock (_nodes)
+        {
+            if (_nodes.TryGetValue(stage, out var existing) && existing.Kind == wanted) return Task.CompletedTask;
+            Remove(stage);
+            if (seedFromTarget && _nodes.ContainsKey(target)) Move(target, stage, keep: true);
+            else if (wanted == EntryKind.Directory) _nodes[stage] = Node.Directory(Entries.Time);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task WriteManifestAsync(string directory, ModelManifest manifest, CancellationToken cancellationToken)
+    {
+        Record("WriteManifest", directory);
+        lock (_nodes) _manifests[directory] = manifest;
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveManifestAsync(string directory, CancellationToken cancellationToken)
+    {
+        Record("RemoveManifest", directory);
+        lock (_nodes) _manifests.Remove(directory);
+        return Task.CompletedTask;
+    }
+
+    public Task PublishAsync(string target, CancellationToken cancellationToken)
+    {
+        Record("Publish", target);
+        OnPublish?.Invoke();
+        cancellationToken.ThrowIfCancellationRequested();
+        var stage = StageNames.Stage(target);
+        lock (_nodes)
+        {
+            if (!_nodes.ContainsKey(stage))
+            {
+                return _nodes.ContainsKey(target) ? Task.CompletedTask
+                    : throw new ModelSyncException($"could not move the verified copy into place on {name}: nothing to publish: {stage} is missing");
+            }
+            Remove(target);
+            Move(stage, target, keep: false);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<PublishState> PublishStateAsync(string target, CancellationToken cancellationToken)
+    {
+        Record("PublishState", target);
+        return Task.FromResult(Exists(StageNames.Stage(target)) ? PublishState.Kept : Exists(target) ? PublishState.Published : PublishState.Gone);
+    }
+
+    public Task<LockAttempt> TryTakeLockAsync(string target, LockHolder holder, CancellationToken cancellationToken)
+    {
+        Record("TryTakeLock", target);
+        lock (_nodes)
+        {
+            if (_locks.TryGetValue(target, out var held) && held.TriesLeft > 0)
+            {
+                _locks[target] = held with { TriesLeft = held.TriesLeft - 1 };
+                return Task.FromResult<LockAttempt>(new LockAttempt.Held(held.Holder, held.Age));
+            }
+            _locks[target] = new HeldLock(holder, TimeSpan.Zero, int.MaxValue);
+            return Task.FromResult<LockAttempt>(new LockAttempt.Taken());
+        }
+    }
+
+    public Task BreakLockAsync(string target, CancellationToken cancellationToken)
+    {
+        Record("BreakLock", target);
+        lock (_nodes) _locks.Remove(target);
+        return Task.CompletedTask;
+    }
+
+    public Task ReleaseLockAsync(string target, string token, CancellationToken cancellationToken)
+    {
+        Record("ReleaseLock", target);
+        lock (_nodes)
+        {
+            if (_locks.TryGetValue(target, out var held) && held.Holder.Token == token) _locks.Remove(target);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveFromStageAsync(string stage, IEnumerable<string> paths, CancellationToken cancellationToken)
+    {
+        Record("RemoveFromStage", stage);
+        foreach (var path in paths) Remove(stage + "/" + path);
+        return Task.CompletedTask;
+    }
+
+    public Task<string?> WriteMarkerAsync(string name, byte[] content, CancellationToken cancellationToken)
+    {
+        Record("WriteMarker", modelBase + "/" + name);
+        if (Exists(modelBase + "/" + name)) return Task.FromResult<string?>("cannot overwrite existing file");
+        File(modelBase + "/" + name, Encoding.UTF8.GetString(content));
+        return Task.FromResult<string?>(null);
+    }
+
+    public Task RemoveMarkerAsync(string name, CancellationToken cancellationToken)
+    {
+        Record("RemoveMarker", modelBase + "/" + name);
+        Remove(modelBase + "/" + name);
+        return Task.CompletedTask;
+    }
+
+    public ProcessSpec TarSendProcess(string root, EntryKind rootKind, IEnumerable<string> paths) => throw Unsupported();
+
+    public ProcessSpec TarReceiveProcess(string stage, EntryKind kind, string fileName) => throw Unsupported();
+
+    public ProcessSpec HashWhileWrittenProcess(HashFunction function, IReadOnlyCollection<string> finalPaths) => throw Unsupported();
+
+    public Task<PlaceAnswer<RemoteInspection>> InspectAsync(CancellationToken cancellationToken) => throw Unsupported();
+
+    public Task<PlaceAnswer<ModelBaseProbe>> CheckModelBaseAsync(string path, CancellationToken cancellationToken) => throw Unsupported();
+
+    public Task<int> ExecAsync(string command, CancellationToken cancellationToken) => throw Unsupported();
+
+    public Task<ProcessResult> ExecCaptureAsync(string command, CancellationToken cancellationToken) => throw Unsupported();
+
+    public RsyncLocation Rsync(string path) => new(path, null);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private TreeListing? ScanNow(string path)
+    {
+        lock (_nodes)
+        {
+            if (!_nodes.TryGetValue(path, out var root)) return null;
+            var link = _rootLinks.GetValueOrDefault(path);
+            if (root.Kind != EntryKind.Directory) return new TreeListing(root.Kind, [Entry("", root)]) { RootLink = link };
+            // As a real scan: model-sync's own names (stages, locks) are never part of a model.
+            var entries = Below(path).Skip(1)
+                .Select(key => (Relative: key[(path.Length + 1)..], Node: _nodes[key]))
+                .Where(e => !e.Relative.Split('/').Any(StageNames.IsControlName))
+                .Select(e => Entry(e.Relative, e.Node))
+                .ToList();
+            return new TreeListing(EntryKind.Directory, entries) { Manifest = _manifests.GetValueOrDefault(path), RootLink = link };
+        }
+    }
+
+    private static TreeEntry Entry(string path, Node node) => new(path, node.Kind, node.Size, node.Mtime, node.LinkTarget) { ModifiedExact = node.Exact };
+
+    /// <summary>The path itself and every path below it, in order.</summary>
+    private IEnumerable<string> Below(string path) =>
+        _nodes.Keys.Where(k => k == path || k.StartsWith(path + "/", StringComparison.Ordinal));
+
+    /// <summary>Moves (or with <paramref name="keep"/>, copies) a subtree and its manifest; the caller holds the lock.</summary>
+    private void Move(string from, string to, bool keep)
+    {
+        foreach (var key in Below(from).ToList())
+        {
+            _nodes[to + key[from.Length..]] = _nodes[key];
+            if (!keep) _nodes.Remove(key);
+        }
+        if (_manifests.TryGetValue(from, out var manifest)) _manifests[to] = manifest;
+        if (!keep) _manifests.Remove(from);
+    }
+
+    private void MakeParents(string path)
+    {
+        for (var parent = ModelSync.Paths.PosixPath.Parent(path); parent.Length > 1 && !_nodes.ContainsKey(parent); parent = ModelSync.Paths.PosixPath.Parent(parent))
+            _nodes[parent] = Node.Directory(Entries.Time);
+    }
+
+    private void Record(string operation, string path)
+    {
+        lock (_calls) _calls.Add(new RemoteCall(operation, path));
+    }
+
+    private static NotSupportedException Unsupported() => new("a place in memory runs no processes");
+}

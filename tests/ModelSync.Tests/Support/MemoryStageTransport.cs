@@ -1,0 +1,48 @@
+using ModelSync.Manifests;
+using ModelSync.Transfer;
+
+namespace ModelSync.Tests.Support;
+
+/// <summary>
+/// Fills the stage of a <see cref="MemoryRemote"/> target from a <see cref="MemoryRemote"/> source as rsync would:
+/// the source's directories, then what the plan sends (or exactly <c>only</c>), times kept; with <c>--delete</c>,
+/// what the source lacks removed.
+/// </summary>
+internal sealed class MemoryStageTransport : IStageTransport
+{
+    private int _sends;
+
+    public int Sends => _sends;
+
+    /// <summary>Files written with other content than the source's, on every send: a disk or wire that damages them.</summary>
+    public HashSet<string> Damaged { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Runs after each send, e.g. to change the source while it is read.</summary>
+    public Action? AfterSend { get; set; }
+
+    public string Describe(TransferContext run) => "in memory";
+
+    public Task<StageSend> SendAsync(TransferContext run, IReadOnlyCollection<string>? only, Action<RsyncItem> onItem, ITransferProgress progress)
+    {
+        Interlocked.Increment(ref _sends);
+        var source = (MemoryRemote)run.Source.Remote;
+        var target = (MemoryRemote)run.Target.Remote;
+        string From(string path) => run.IsDirectory ? run.Source.Path + "/" + path : run.Source.Path;
+        string To(string path) => run.IsDirectory ? run.Stage + "/" + path : run.Stage;
+        foreach (var directory in run.SourceTree.Entries.Where(e => e.Kind == EntryKind.Directory && !target.Exists(To(e.Path))))
+            target.Dir(To(directory.Path), directory.ModifiedUnixSeconds);
+        if (only is null)
+        {
+            foreach (var doomed in run.Plan.ToDelete) target.Remove(To(doomed.Path));
+        }
+        var bytes = 0L;
+        foreach (var path in only ?? [.. run.Plan.ToSend.Select(e => e.Path)])
+        {
+            var size = target.CopyFrom(source, From(path), To(path), Damaged.Contains(path) ? "damaged" : null);
+            bytes += size;
+            onItem(new RsyncItem(path, size, false));
+        }
+        AfterSend?.Invoke();
+        return Task.FromResult(new StageSend(bytes, bytes));
+    }
+}
