@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ModelSync.Config;
 using ModelSync.Errors;
-using ModelSync.Publishing;
 using ModelSync.Transfer;
 
 namespace ModelSync.Cli.Commands;

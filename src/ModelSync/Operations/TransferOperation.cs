@@ -4,7 +4,6 @@ using ModelSync.Manifests;
 using ModelSync.Planning;
 using ModelSync.Preflight;
 using ModelSync.Publishing;
-using ModelSync.Remotes;
 using ModelSync.Resolve;
 using ModelSync.Text;
 using ModelSync.Transfer;
@@ -97,15 +96,7 @@ public sealed class TransferOperation
             await target.Remote.RemoveManifestAsync(run.Stage, cancellationToken);
         }
 
-        _progress.Phase("Publishing");
-        try
-        {
-            await WithRetriesAsync(run, () => target.Remote.PublishAsync(target.Path, cancellationToken));
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw await InterruptedPublish.DescribeAsync(target.Remote, target.Path, target.Display);
-        }
+        await Publisher.PublishAsync(run, _progress);
         return Result(wire, Math.Max(0, sourceTree.TotalBytes - literal), verification, true);
     }
 
@@ -212,37 +203,7 @@ public sealed class TransferOperation
         return new StageCheck(outcome, again.WireBytes, again.LiteralBytes);
     }
 
-    /// <summary>
-    /// Runs a step that can be repeated safely; a transient failure (dropped connection, restarting sshd) is
-    /// retried with backoff after reconnecting, each try resuming from what the stage already holds.
-    /// </summary>
-    private async Task<T> WithRetriesAsync<T>(TransferContext run, Func<Task<T>> step)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                if (attempt > 1)
-                {
-                    await run.Source.Remote.ConnectAsync(run.Cancellation);
-                    await run.Target.Remote.ConnectAsync(run.Cancellation);
-                }
-                return await step();
-            }
-            catch (ModelSyncException e) when (e.Transient && attempt < run.Options.Tries)
-            {
-                var delay = TimeSpan.FromSeconds(1 << (attempt - 1));
-                _progress.Phase($"{e.Message}; trying again in {delay.TotalSeconds:0} s (try {attempt + 1} of {run.Options.Tries})");
-                await Task.Delay(delay, run.Cancellation);
-            }
-        }
-    }
-
-    private async Task WithRetriesAsync(TransferContext run, Func<Task> step) => await WithRetriesAsync(run, async () =>
-    {
-        await step();
-        return true;
-    });
+    private Task<T> WithRetriesAsync<T>(TransferContext run, Func<Task<T>> step) => TransientRetry.RunAsync(run, _progress, step);
 
     /// <summary>One send into the stage; <paramref name="only"/>: just those files, sent whatever their times.</summary>
     private Task<StageSend> SendToStageAsync(TransferContext run, IReadOnlyCollection<string>? only, HashSet<string> transferred)

@@ -1,7 +1,7 @@
 using ModelSync.Operations;
+using ModelSync.Reporting.Json;
 using ModelSync.Text;
 using ModelSync.Versioning;
-using ModelSync.Reporting.Json;
 
 namespace ModelSync.Reporting;
 

@@ -48,7 +48,7 @@ public sealed class RemovalConsentTests
     }
 
     [Fact]
-    public void With_no_one_to_ask_nothing_is_removed()
+    public void WithNoOneToAskNothingIsRemoved()
     {
         var run = Run(Source, Target, delete: true);
 
