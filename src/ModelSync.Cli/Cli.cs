@@ -39,6 +39,7 @@ public static class Cli
 
     public static async Task<int> MainAsync(string[] args)
     {
+        ToolName.Use(InvokedAs.Current());
         try
         {
             return await ParseAndInvokeAsync(args);
@@ -56,7 +57,7 @@ public static class Cli
         if (parse.Errors.Count > 0)
         {
             var command = parse.CommandResult.Command;
-            var help = command is RootCommand ? "model-sync --help" : $"model-sync {command.Name} --help";
+            var help = command is RootCommand ? $"{ToolName.Command} --help" : $"{ToolName.Command} {command.Name} --help";
             return CliFailure.Write(Console.Out, Console.Error, parse.GetValue(GlobalOptions.Json), ExitCodes.Usage, parse.Errors[0].Message, $"see `{help}`");
         }
         // Ctrl-C and SIGTERM cancel the command, which then ends its children, releases its lock and says how to
