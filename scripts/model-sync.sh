@@ -4,7 +4,8 @@
 # on the shared .NET runtime — and later calls reuse that build until a source file changes. All arguments go
 # to model-sync. When it builds, MODEL_SYNC_BUILD=readytorun forces the ReadyToRun build.
 # MODEL_SYNC_PRINT_BINARY=1 builds if needed and prints the binary's path instead of running it (scripts/test.sh
-# and bench/ use it to test and time the build users run).
+# and bench/ use it to test and time the build users run). The binary gets this script's path as typed in
+# MODEL_SYNC_INVOKED_AS, so the commands it prints (To sync, To retry, fixes) start with it and run as printed.
 set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -72,4 +73,4 @@ if [ "${MODEL_SYNC_PRINT_BINARY:-}" = 1 ]; then
     printf '%s\n' "$bin"
     exit 0
 fi
-exec "$bin" "$@"
+MODEL_SYNC_INVOKED_AS="$0" exec "$bin" "$@"

@@ -39,6 +39,7 @@ public static class Cli
 
     public static async Task<int> MainAsync(string[] args)
     {
+        ToolName.Use(InvokedAs.Current());
         try
         {
             return await ParseAndInvokeAsync(args);
@@ -58,7 +59,7 @@ public static class Cli
         if (unknown is not null || parse.Errors.Count > 0)
         {
             var command = parse.CommandResult.Command;
-            var help = command is RootCommand ? "model-sync --help" : $"model-sync {command.Name} --help";
+            var help = command is RootCommand ? $"{ToolName.Command} --help" : $"{ToolName.Command} {command.Name} --help";
             var message = unknown is null ? parse.Errors[0].Message : UnknownOption.Message(unknown, command);
             return CliFailure.Write(Console.Out, Console.Error, parse.GetValue(GlobalOptions.Json), ExitCodes.Usage, message, $"see `{help}`");
         }

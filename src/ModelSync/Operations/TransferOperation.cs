@@ -35,7 +35,7 @@ public sealed class TransferOperation
         var clock = Stopwatch.StartNew();
         var scans = await Task.WhenAll(source.Remote.ScanAsync(source.Path, cancellationToken), target.Remote.ScanAsync(target.Path, cancellationToken));
         var sourceTree = scans[0] ?? throw new ModelSyncException($"nothing at {source.Display}", ExitCodes.Usage,
-            direction == Direction.Push ? "check the path" : $"check the name with `model-sync list {source.Remote.Alias.Name}`");
+            direction == Direction.Push ? "check the path" : $"check the name with `{ToolName.Command} list {source.Remote.Alias.Name}`");
         TransferChecks.RefuseReservedNames(source, sourceTree);
         var targetTree = TargetLink.Check(direction, target, scans[1], options.ReplaceLink, out var linkWarning);
         var plan = Planner.Plan(sourceTree, targetTree, new PlanOptions(options.Delete));

@@ -53,7 +53,7 @@ internal static class TransferChecks
     public static string DropCommand(Endpoint target, string stage) =>
         target.Remote is LocalRemote
             ? "rm -rf -- " + ShellWords.Quote(stage)
-            : "model-sync exec " + ShellWords.Join([target.Remote.Alias.Name, "rm -rf -- " + ShellWords.Quote(stage)]);
+            : ToolName.With(["exec", target.Remote.Alias.Name, "rm -rf -- " + ShellWords.Quote(stage)]);
 
     /// <summary>
     /// Source entries the stage does not hold as the same kind of thing: a link must be a link with the same target

@@ -47,7 +47,7 @@ public static class FleetDiffReport
     public static string? PushCommand(string local, IReadOnlyList<TargetOutcome<DiffResult>> outcomes)
     {
         var behind = outcomes.Where(o => o.Result is { } r && NeedsPush(r)).Select(o => o.Result!).ToList();
-        return behind.Count == 0 ? null : "model-sync push " + ShellWords.Join([local, .. behind.Select(r => r.Spec)])
+        return behind.Count == 0 ? null : ToolName.Command + " push " + ShellWords.Join([local, .. behind.Select(r => r.Spec)])
             + (behind.Any(r => r.Plan.NeedsDelete) ? " --delete" : ""); // a kind change is refused without it (see DiffOperation)
     }
 

@@ -34,7 +34,7 @@ public static class VerifyReport
 
     /// <summary>When the copy a manifest names is gone: what to do, with the one word only the user knows.</summary>
     public static string NoRepairLine(string remote) =>
-        $"To repair: push a good copy to it again with --checksum, e.g. model-sync push <local> {remote} --checksum";
+        $"To repair: push a good copy to it again with --checksum, e.g. {ToolName.Command} push <local> {remote} --checksum";
 
     /// <summary>Pure: "3 files here, 3 on alpha", or "3 files on alpha" without a local copy.</summary>
     public static string ReadNow(VerifyResult r) =>
