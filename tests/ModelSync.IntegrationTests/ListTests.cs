@@ -55,7 +55,33 @@ public sealed class ListTests(SshdFixture sshd) : SshdTestBase(sshd)
         CliAssert.StdoutContains(result, "## Models on alpha", $"Model base: {Base}", "Total: 4 models");
         Assert.Equal(AllNewestFirst, ModelColumn(result));
         Assert.Equal("1.21KiB", CliAssert.Cell(result, "RTX3090_N2501_ASR_250820", "Size"));
-        CliAssert.StdoutLacks(result, ".model-sync-", "half_sent");
+        CliAssert.StdoutLacks(result, ".model-sync-", "ASR_seed", "asr_old");
+        CliAssert.StdoutContains(result, "## Left behind", "- stage of ASR_half_sent (7B, ");
+    }
+
+    [Fact]
+    public async Task StagesAndLocksLeftBehindShowTheCommandAndAge()
+    {
+        var config = await PopulatedConfigAsync();
+        var holder = "host=gpu-box-7\npid=4242\nsince=2026-01-01 00:00:00Z\ncommand=model-sync push ./ASR_killed alpha\ntoken=y\n";
+        new TreeBuilder(Path.Combine(Base, ".model-sync-stage.ASR_killed")).File("w.bin", "weights");
+        new TreeBuilder(Path.Combine(Base, ".model-sync-lock.ASR_killed")).File("holder", holder);
+        Directory.SetLastWriteTimeUtc(Path.Combine(Base, ".model-sync-lock.ASR_killed"), DateTime.UtcNow.AddMinutes(-5));
+        File.WriteAllText(Path.Combine(Base, ".model-sync-resume.ASR_half_sent"), holder.Replace("ASR_killed", "ASR_half_sent", StringComparison.Ordinal));
+
+        var markdown = await CliWith(config, "list", "alpha");
+        var json = await CliWith(config, "--json", "list", "alpha");
+
+        CliAssert.StdoutContains(markdown,
+            "- stage of ASR_half_sent (7B, ", " old) — resume: `model-sync push ./ASR_half_sent alpha`",
+            "- stage of ASR_killed (7B, ", "resume: `model-sync push ./ASR_killed alpha`",
+            "- lock on ASR_killed held by `model-sync push ./ASR_killed alpha` on gpu-box-7, pid 4242, 5 min old");
+        using var doc = CliAssert.Json(json);
+        var left = doc.RootElement.GetProperty("left_behind").EnumerateArray().ToList();
+        Assert.Equal(["ASR_half_sent/stage", "ASR_killed/stage", "ASR_killed/lock"],
+            left.Select(l => l.GetProperty("target").GetString() + "/" + l.GetProperty("kind").GetString()));
+        Assert.All(left, l => Assert.Contains("model-sync push ./", l.GetProperty("command").GetString(), StringComparison.Ordinal));
+        Assert.InRange(left[2].GetProperty("age_seconds").GetInt64(), 290, 900);
     }
 
     [Fact]

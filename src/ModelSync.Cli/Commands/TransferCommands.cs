@@ -104,16 +104,36 @@ public static class TransferCommands
     private static async Task<int> Run(CliContext context, Direction direction, TransferOptions options, bool assumeYes, bool quiet,
         Func<TransferOptions, ITransferProgress, Action<Endpoint, Endpoint>, Task<TransferResult>> transfer)
     {
-        var report = context.Json ? context.Error : context.Output;
+        // The Markdown report is held until the transfer returns, so a command that fails leaves nothing on stdout
+        // (its error is the one line on stderr), never a header and an empty progress list.
+        using var held = new StringWriter();
+        var markdown = TextWriter.Synchronized(held);
+        var report = context.Json ? context.Error : markdown;
         var progress = new ConsoleProgress(quiet ? TextWriter.Null : report, quiet ? TextWriter.Null : context.Error,
             liveBar: !quiet && !Console.IsErrorRedirected, plainEvery: quiet ? null : PlainProgressEvery, warnings: context.Error);
-        var consent = new ConsoleRemovalConsent(report, assumeYes, namesServer: false, progress.Aside);
+        var asksPerson = !assumeYes && !Console.IsInputRedirected;
+        var consent = new ConsoleRemovalConsent(report, assumeYes, namesServer: false, ask => progress.Aside(() =>
+        {
+            // A person answering needs the list in front of them: what is held so far goes out before the question.
+            if (asksPerson) Release(markdown, held, context.Output);
+            return ask();
+        }));
         var result = await transfer(options with { Consent = consent }, progress, (from, to) =>
         {
-            if (!context.Json && !quiet) TransferReport.WriteHeader(context.Output, direction, from, to, options.DryRun);
+            if (!context.Json && !quiet) TransferReport.WriteHeader(markdown, direction, from, to, options.DryRun);
         });
         if (!options.DryRun) progress.Finish();
+        Release(markdown, held, context.Output);
         context.Report(w => TransferReport.WriteResult(w, result), () => TransferReport.Json(result));
         return result.Verification.Status == VerifyStatus.Failed ? ExitCodes.VerificationFailed : ExitCodes.Ok;
+    }
+
+    private static void Release(TextWriter writer, StringWriter held, TextWriter output)
+    {
+        lock (writer)
+        {
+            output.Write(held.ToString());
+            held.GetStringBuilder().Clear();
+        }
     }
 }

@@ -41,6 +41,12 @@ public sealed record TreeListing(EntryKind RootKind, IReadOnlyList<TreeEntry> En
     /// </summary>
     public IReadOnlyList<string> ReservedNames { get; init; } = [];
 
+    /// <summary>
+    /// The entries at and below a top-level name of model-sync's own (<c>.model-sync-stage.NAME</c>, a lock): left out
+    /// of <see cref="Entries"/>, kept here so a listing of model_base can tell what interrupted commands left behind.
+    /// </summary>
+    public IReadOnlyList<TreeEntry> ControlEntries { get; init; } = [];
+
     /// <summary>Why a manifest found here is not trusted (damaged, oversized); null when there is none or it is sound.</summary>
     public string? ManifestProblem { get; init; }
 

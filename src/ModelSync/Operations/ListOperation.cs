@@ -1,3 +1,4 @@
+using ModelSync.Publishing;
 using ModelSync.Resolve;
 using ModelSync.Versioning;
 
@@ -13,6 +14,9 @@ public sealed record ListQuery(string? Filter = null, string? Model = null, bool
 public sealed record ListResult(string Server, string ModelBase, ListQuery Query, NamingPattern Pattern, IReadOnlyList<VersionedModel> Models)
 {
     public long TotalBytes => Models.Sum(m => m.Info.Bytes);
+
+    /// <summary>Stages and locks interrupted commands left under model_base, whatever the query.</summary>
+    public IReadOnlyList<LeftBehind> LeftBehind { get; init; } = [];
 }
 
 /// <summary>The models under a server's <c>model_base</c>: one per entry, sized by everything below it.</summary>
@@ -23,9 +27,12 @@ public static class ListOperation
     {
         if (LatestSelector.TryParse(query.Model, out var latestOf)) query = query with { Model = latestOf, Latest = true };
         var server = await session.ConnectAsync(aliasName, requireRsync: false, cancellationToken);
-        var catalog = await ModelBaseCatalog.ScanAsync(server, session.Config.Naming.Pattern, cancellationToken);
+        var (catalog, listing) = await ModelBaseCatalog.ScanWithListingAsync(server, session.Config.Naming.Pattern, cancellationToken);
         if (requireLatest && latestOf is not null && catalog.VersionsOf(latestOf).Count == 0) throw LatestResolver.NoVersions(catalog, latestOf, aliasName);
-        return new ListResult(aliasName, server.ModelBase, query, catalog.Pattern, Select(catalog.Entries, query));
+        return new ListResult(aliasName, server.ModelBase, query, catalog.Pattern, Select(catalog.Entries, query))
+        {
+            LeftBehind = await LeftBehindScan.FindAsync(server, listing, cancellationToken),
+        };
     }
 
     /// <summary>The entries <paramref name="query"/> keeps, newest modification first.</summary>

@@ -36,12 +36,14 @@ public static class ModelBasePaths
 
     /// <summary>
     /// Where a pull lands locally: inside <paramref name="localDestination"/> when it ends in <c>/</c> or is an existing
-    /// directory, otherwise at that exact path.
+    /// directory, otherwise at that exact path. An existing directory that is itself a model's copy
+    /// (<paramref name="destinationIsModelCopy"/>: its top holds only what the model's top holds) is the target, so the same
+    /// <c>pull srv:m ./copy</c> run again updates <c>./copy</c> in place instead of nesting <c>./copy/m</c>.
     /// </summary>
-    public static string LocalPullTarget(string localDestination, string remoteName, bool destinationIsDirectory)
+    public static string LocalPullTarget(string localDestination, string remoteName, bool destinationIsDirectory, bool destinationIsModelCopy = false)
     {
         var full = System.IO.Path.GetFullPath(localDestination);
-        var into = localDestination.EndsWith('/') || localDestination is "." or ".." || destinationIsDirectory;
+        var into = localDestination.EndsWith('/') || localDestination is "." or ".." || (destinationIsDirectory && !destinationIsModelCopy);
         return into ? System.IO.Path.Join(full, remoteName) : full.TrimEnd('/');
     }
 }

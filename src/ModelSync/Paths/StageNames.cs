@@ -24,6 +24,23 @@ public static class StageNames
     /// <summary>The lock that lets one push or pull at a time work on the target.</summary>
     public static string Lock(string target) => Sibling(target, "lock");
 
+    /// <summary>
+    /// Where the lock's holder record is kept when the lock is released with the stage still there (the command stopped
+    /// before publishing), so <c>list</c> can name the command that resumes it; removed once a release finds no stage.
+    /// </summary>
+    public static string Resume(string target) => Sibling(target, "resume");
+
+    /// <summary>The role (<c>stage</c>, <c>lock</c>, …) and target name of a sibling named by this class; false for any other name.</summary>
+    public static bool TryParse(string name, out string role, out string target)
+    {
+        (role, target) = ("", "");
+        if (!IsControlName(name)) return false;
+        var dot = name.IndexOf('.', Prefix.Length);
+        if (dot < 0 || dot == name.Length - 1) return false;
+        (role, target) = (name[Prefix.Length..dot], name[(dot + 1)..]);
+        return true;
+    }
+
     public static bool IsControlName(string name) => name.StartsWith(Prefix, StringComparison.Ordinal);
 
     private static string Sibling(string target, string role) =>

@@ -110,6 +110,9 @@ public interface IRemote : IAsyncDisposable
     /// <summary>Removes the lock only while it still records <paramref name="token"/>: someone else's lock, or none, is left alone.</summary>
     Task ReleaseLockAsync(string target, string token, CancellationToken cancellationToken);
 
+    /// <summary>The holder records at <paramref name="records"/> (a lock's holder file, a stage's resume record), in order; null for one that cannot be read.</summary>
+    Task<IReadOnlyList<LockHolder?>> ReadHoldersAsync(IReadOnlyList<string> records, CancellationToken cancellationToken);
+
     // A server to server copy through this machine: processes for Processes.ProcessPipe to connect.
 
     /// <summary>

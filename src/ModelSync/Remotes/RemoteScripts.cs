@@ -99,6 +99,9 @@ public static class RemoteScripts
     /// <summary>$1: lock directory, $2: token. Removes the lock only if it is still ours.</summary>
     public static string LockRelease => ScriptFiles.Load("lock-release.sh");
 
+    /// <summary>$@: holder records. For each, a line <c>record</c>, then the record's lines (none when it cannot be read).</summary>
+    public static string ReadHolders => ScriptFiles.Load("read-holders.sh");
+
     /// <summary>$1: lock directory. Breaks a stale lock: one rename, so two breakers cannot both succeed.</summary>
     public static string LockBreak => ScriptFiles.Load("lock-break.sh");
 

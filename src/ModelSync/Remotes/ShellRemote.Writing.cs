@@ -56,5 +56,23 @@ public abstract partial class ShellRemote
         await RunCheckedAsync(RemoteScripts.LockBreak, [StageNames.Lock(target)], "break the stale lock", cancellationToken);
 
     public async Task ReleaseLockAsync(string target, string token, CancellationToken cancellationToken) =>
-        await RunScriptAsync(RemoteScripts.LockRelease, [StageNames.Lock(target), token], cancellationToken);
+        await RunScriptAsync(RemoteScripts.LockRelease, [StageNames.Lock(target), token, StageNames.Stage(target), StageNames.Resume(target)], cancellationToken);
+
+    public async Task<IReadOnlyList<LockHolder?>> ReadHoldersAsync(IReadOnlyList<string> records, CancellationToken cancellationToken)
+    {
+        var result = await RunCheckedAsync(RemoteScripts.ReadHolders, records, "read the lock holders", cancellationToken);
+        return ReadHolderRecords(result.StdoutText, records.Count);
+    }
+
+    /// <summary>Pure: <see cref="RemoteScripts.ReadHolders"/>'s answer, one holder per record asked for (null: unreadable).</summary>
+    internal static IReadOnlyList<LockHolder?> ReadHolderRecords(string stdout, int count)
+    {
+        var groups = new List<List<string>>();
+        foreach (var line in stdout.Split('\n'))
+        {
+            if (line == "record") groups.Add([]);
+            else if (groups.Count > 0 && line.Contains('=', StringComparison.Ordinal)) groups[^1].Add(line);
+        }
+        return [.. Enumerable.Range(0, count).Select(i => i < groups.Count && groups[i].Count > 0 ? LockHolder.Parse(groups[i]) : null)];
+    }
 }

@@ -96,16 +96,18 @@ public abstract partial class ShellRemote(ServerAlias alias, IProcessRunner runn
             // model-sync's own entries (manifest, stages, locks) are never part of a model; other such names are reported.
             var entries = new List<TreeEntry>();
             var reserved = new List<string>();
+            var control = new List<TreeEntry>();
             foreach (var entry in listing.Entries)
             {
                 var parts = entry.Path.Split('/');
                 var first = Array.FindIndex(parts, StageNames.IsControlName);
                 if (first < 0) entries.Add(entry);
+                if (first == 0) control.Add(entry);
                 else if (first == parts.Length - 1 && !ModelManifest.IsOwnFile(entry.Path)) reserved.Add(entry.Path);
             }
             return listing with
             {
-                Entries = entries, ReservedNames = reserved, Manifest = manifest.Manifest,
+                Entries = entries, ReservedNames = reserved, ControlEntries = control, Manifest = manifest.Manifest,
                 ManifestProblem = manifest.Problem, RootLink = link,
             };
         }

@@ -40,6 +40,7 @@ public static class ListReport
                 $"{(strays.Count == 1 ? "does" : "do")} not follow {result.Pattern.Template}: " +
                 string.Join(", ", strays.Take(MaxNamed).Select(Printable.Name)) + (strays.Count > MaxNamed ? $" and {strays.Count - MaxNamed} more" : ""));
         }
+        LeftBehindReport.Write(writer, result.LeftBehind, DateTimeOffset.UtcNow);
     }
 
     /// <summary>The fields of a name shown as columns: GPU, Model, Version, those the pattern has.</summary>
@@ -74,5 +75,6 @@ public static class ListReport
         })],
         TotalModels = r.Models.Count,
         TotalBytes = r.TotalBytes,
+        LeftBehind = LeftBehindReport.Json(r.LeftBehind, DateTimeOffset.UtcNow),
     };
 }

@@ -28,13 +28,14 @@ public sealed class EndpointResolver(RemoteSession session)
         return (await HereAsync(source, localPath, cancellationToken), to);
     }
 
-    /// <summary><c>pull alias:path local</c>: the model on the server, and where it lands here (inside <paramref name="localPath"/> when that is a directory).</summary>
+    /// <summary><c>pull alias:path local</c>: the model on the server, and where it lands here (inside <paramref name="localPath"/> when that is a directory, unless it is the copy an earlier pull made: <see cref="PulledCopy"/>).</summary>
     public async Task<(Endpoint From, Endpoint To)> PullAsync(string remote, string localPath, bool outsideBase, Action<string> warn, CancellationToken cancellationToken)
     {
         var spec = ParseModel(remote);
         var server = await session.ConnectForTransferAsync(spec.Alias, warn, cancellationToken);
         var from = await ReadAsync(server, spec, null, outsideBase, cancellationToken);
-        var targetPath = ModelBasePaths.LocalPullTarget(localPath, PosixPath.Name(from.Path), LocalPaths.IsDirectory(localPath));
+        var isCopy = await PulledCopy.IsCopyAsync(from, localPath, cancellationToken);
+        var targetPath = ModelBasePaths.LocalPullTarget(localPath, PosixPath.Name(from.Path), LocalPaths.IsDirectory(localPath), isCopy);
         return (from, await HereAsync(targetPath, targetPath, cancellationToken));
     }
 

@@ -11,13 +11,17 @@ namespace ModelSync.Resolve;
 public static class ModelBaseCatalog
 {
     /// <summary>Scans model_base once and reads every name there through <paramref name="pattern"/>.</summary>
-    public static async Task<ModelCatalog> ScanAsync(IRemote server, NamingPattern pattern, CancellationToken cancellationToken)
+    public static async Task<ModelCatalog> ScanAsync(IRemote server, NamingPattern pattern, CancellationToken cancellationToken) =>
+        (await ScanWithListingAsync(server, pattern, cancellationToken)).Catalog;
+
+    /// <summary><see cref="ScanAsync"/>, with the listing it read (for what else model_base holds).</summary>
+    public static async Task<(ModelCatalog Catalog, TreeListing Listing)> ScanWithListingAsync(IRemote server, NamingPattern pattern, CancellationToken cancellationToken)
     {
         var aliasName = server.Alias.Name;
         var tree = await server.ScanAsync(server.ModelBase, cancellationToken)
             ?? throw new ModelSyncException($"model_base {server.ModelBase} does not exist on {aliasName}", ExitCodes.Failed,
                 $"create it (`{ToolName.Command} exec {aliasName} \"mkdir -p {server.ModelBase}\"`) or fix model_base in the config");
-        return new ModelCatalog(Summarize(tree), pattern);
+        return (new ModelCatalog(Summarize(tree), pattern), tree);
     }
 
     /// <summary>Groups a listing of model_base by its first path segment, hiding model-sync's own stage and lock entries.</summary>

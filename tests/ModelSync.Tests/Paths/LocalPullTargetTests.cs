@@ -28,4 +28,12 @@ public sealed class LocalPullTargetTests
         Assert.Equal(
             Path.Join(Path.GetDirectoryName(Cwd), "model_v1"),
             ModelBasePaths.LocalPullTarget("..", "model_v1", destinationIsDirectory: false));
+
+    [Theory]
+    [InlineData("./copy", "{CWD}/copy")]             // the copy a first pull made: updated in place
+    [InlineData("./copy/", "{CWD}/copy/model_v1")]   // a trailing slash still means inside it
+    public void ExistingCopyOfAModelIsTheTargetItself(string destination, string expected) =>
+        Assert.Equal(
+            expected.Replace("{CWD}", Cwd, StringComparison.Ordinal),
+            ModelBasePaths.LocalPullTarget(destination, "model_v1", destinationIsDirectory: true, destinationIsModelCopy: true));
 }

@@ -231,6 +231,7 @@ public sealed class EndpointResolverConnectTests : IAsyncDisposable
         public Task BreakLockAsync(string target, CancellationToken cancellationToken) => throw Unexpected();
 
         public Task ReleaseLockAsync(string target, string token, CancellationToken cancellationToken) => throw Unexpected();
+        public Task<IReadOnlyList<LockHolder?>> ReadHoldersAsync(IReadOnlyList<string> records, CancellationToken cancellationToken) => throw Unexpected();
 
         public ProcessSpec TarSendProcess(string root, EntryKind rootKind, IEnumerable<string> paths) => throw Unexpected();
 

@@ -295,6 +295,13 @@ public sealed class MemoryRemote(string name = "gpu", string modelBase = "/model
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<LockHolder?>> ReadHoldersAsync(IReadOnlyList<string> records, CancellationToken cancellationToken)
+    {
+        Record("ReadHolders", string.Join(" ", records));
+        lock (_nodes)
+            return Task.FromResult<IReadOnlyList<LockHolder?>>([.. records.Select(r => _locks.FirstOrDefault(l => r == StageNames.Lock(l.Key) + "/holder").Value?.Holder)]);
+    }
+
     public Task RemoveFromStageAsync(string stage, IEnumerable<string> paths, CancellationToken cancellationToken)
     {
         Record("RemoveFromStage", stage);

@@ -1,3 +1,7 @@
-# $1: lock directory, $2: token. Removes the lock only if it is still ours.
-if grep -qxF -- "token=$2" "$1/holder" 2>/dev/null; then rm -rf -- "$1"; fi
+# $1: lock directory, $2: token, $3: the stage, $4: the stage's resume record. Removes the lock only if it is still
+# ours. A stage still there (the command stopped before publishing) keeps the holder as its resume record.
+if grep -qxF -- "token=$2" "$1/holder" 2>/dev/null; then
+  if [ -e "$3" ]; then mv -f -- "$1/holder" "$4" 2>/dev/null; else rm -f -- "$4"; fi
+  rm -rf -- "$1"
+fi
 exit 0

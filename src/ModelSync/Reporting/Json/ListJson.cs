@@ -30,6 +30,37 @@ public sealed record ListJson
 
     [Minimum(0)]
     public required long TotalBytes { get; init; }
+
+    [Description("Stages and locks that interrupted pushes or pulls left under model_base, by target name")]
+    public required IReadOnlyList<LeftBehindJson> LeftBehind { get; init; }
+}
+
+public sealed record LeftBehindJson
+{
+    [Description("stage: a copy being assembled (rerun its command to resume); lock: a push or pull holds or held the target")]
+    public required string Kind { get; init; }
+
+    [Description("The name under model_base the stage or lock belongs to")]
+    public required string Target { get; init; }
+
+    [Description("Bytes in a stage; 0 for a lock")]
+    [Minimum(0)]
+    public required long Bytes { get; init; }
+
+    [Description("The entry's mtime")]
+    public required DateTimeOffset Since { get; init; }
+
+    [Minimum(0)]
+    public required long AgeSeconds { get; init; }
+
+    [Description("The command that took the lock or made the stage, as it was run; null when nothing recorded it")]
+    public required string? Command { get; init; }
+
+    [Description("The host that command ran on, or null")]
+    public required string? Host { get; init; }
+
+    [Description("Its process id, or null")]
+    public required int? Pid { get; init; }
 }
 
 public sealed record ListedModelJson

@@ -1,0 +1,48 @@
+using ModelSync.Publishing;
+using ModelSync.Reporting.Json;
+using ModelSync.Text;
+
+namespace ModelSync.Reporting;
+
+/// <summary><c>list</c>'s account of stages and locks left behind, with the command that resumes or holds each.</summary>
+public static class LeftBehindReport
+{
+    public static void Write(TextWriter writer, IReadOnlyList<LeftBehind> entries, DateTimeOffset now)
+    {
+        if (entries.Count == 0) return;
+        writer.WriteLine();
+        writer.WriteLine("## Left behind");
+        foreach (var entry in entries) writer.WriteLine(Printable.Text(Line(entry, now)));
+    }
+
+    public static string Line(LeftBehind entry, DateTimeOffset now)
+    {
+        var age = Age(now - entry.Since);
+        var holder = entry.Holder;
+        return entry.Kind == LeftBehindKind.Stage
+            ? $"- stage of {entry.Target} ({Human.Bytes(entry.Bytes)}, {age} old) — " +
+              (holder is null ? "rerun the push or pull that made it to resume" : $"resume: `{holder.Command}`")
+            : $"- lock on {entry.Target} held by " +
+              (holder is null ? "an unknown command" : $"`{holder.Command}` on {holder.Host}, pid {holder.Pid}") + $", {age} old";
+    }
+
+    /// <summary>The largest whole unit: 40 s, 5 min, 3 h, 2 d.</summary>
+    public static string Age(TimeSpan age) =>
+        age.TotalMinutes < 1 ? $"{Math.Max(0, (int)age.TotalSeconds)} s"
+        : age.TotalHours < 1 ? $"{(int)age.TotalMinutes} min"
+        : age.TotalDays < 1 ? $"{(int)age.TotalHours} h"
+        : $"{(int)age.TotalDays} d";
+
+    public static IReadOnlyList<LeftBehindJson> Json(IReadOnlyList<LeftBehind> entries, DateTimeOffset now) =>
+        [.. entries.Select(e => new LeftBehindJson
+        {
+            Kind = e.Kind == LeftBehindKind.Stage ? "stage" : "lock",
+            Target = e.Target,
+            Bytes = e.Bytes,
+            Since = e.Since,
+            AgeSeconds = Math.Max(0, (long)(now - e.Since).TotalSeconds),
+            Command = e.Holder?.Command,
+            Host = e.Holder?.Host,
+            Pid = e.Holder?.Pid,
+        })];
+}
