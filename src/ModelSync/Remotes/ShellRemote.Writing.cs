@@ -57,4 +57,18 @@ public abstract partial class ShellRemote
 
     public async Task ReleaseLockAsync(string target, string token, CancellationToken cancellationToken) =>
         await RunScriptAsync(RemoteScripts.LockRelease, [StageNames.Lock(target), token], cancellationToken);
+
+    public async Task<VersionRemoval> RemoveVersionAsync(string target, CancellationToken cancellationToken)
+    {
+        var result = await RunCheckedAsync(RemoteScripts.RemoveVersion, [target, StageNames.Stage(target), StageNames.Old(target), StageNames.Pruned(target)],
+            "remove the version", cancellationToken);
+        return result.StdoutText.Trim() switch
+        {
+            "removed" => VersionRemoval.Removed,
+            "gone" => VersionRemoval.Gone,
+            "publishing" => VersionRemoval.BeingPublished,
+            var other => throw new Errors.ModelSyncException($"removing {target} on {Alias.Name} gave an unexpected answer: {other}", Errors.ExitCodes.Failed,
+                "run the same command again; if it repeats, look at the server"),
+        };
+    }
 }

@@ -10,13 +10,18 @@ namespace ModelSync.Resolve;
 public static class ModelBaseCatalog
 {
     /// <summary>Scans model_base once and reads every name there through <paramref name="pattern"/>.</summary>
-    public static async Task<ModelCatalog> ScanAsync(IRemote server, NamingPattern pattern, CancellationToken cancellationToken)
+    public static async Task<ModelCatalog> ScanAsync(IRemote server, NamingPattern pattern, CancellationToken cancellationToken) =>
+        (await ScanWithControlNamesAsync(server, pattern, cancellationToken)).Catalog;
+
+    /// <summary>As <see cref="ScanAsync"/>, with the names of model-sync's own stage, old and lock entries there (which the catalog hides).</summary>
+    public static async Task<(ModelCatalog Catalog, IReadOnlySet<string> ControlNames)> ScanWithControlNamesAsync(IRemote server, NamingPattern pattern, CancellationToken cancellationToken)
     {
         var aliasName = server.Alias.Name;
         var tree = await server.ScanAsync(server.ModelBase, cancellationToken)
             ?? throw new ModelSyncException($"model_base {server.ModelBase} does not exist on {aliasName}", ExitCodes.Failed,
                 $"create it (`model-sync exec {aliasName} \"mkdir -p {server.ModelBase}\"`) or fix model_base in the config");
-        return new ModelCatalog(Summarize(tree), pattern);
+        var control = tree.Entries.Select(e => e.Path.Split('/')[0]).Where(StageNames.IsControlName).ToHashSet(StringComparer.Ordinal);
+        return (new ModelCatalog(Summarize(tree), pattern), control);
     }
 
     /// <summary>Groups a listing of model_base by its first path segment, hiding model-sync's own stage and lock entries.</summary>

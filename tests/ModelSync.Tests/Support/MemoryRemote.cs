@@ -257,6 +257,18 @@ public sealed class MemoryRemote(string name = "gpu", string modelBase = "/model
         return Task.CompletedTask;
     }
 
+    public Task<VersionRemoval> RemoveVersionAsync(string target, CancellationToken cancellationToken)
+    {
+        Record("RemoveVersion", target);
+        lock (_nodes)
+        {
+            if (_nodes.ContainsKey(StageNames.Stage(target)) || _nodes.ContainsKey(StageNames.Old(target))) return Task.FromResult(VersionRemoval.BeingPublished);
+            if (!_nodes.ContainsKey(target)) return Task.FromResult(VersionRemoval.Gone);
+            Remove(target);
+        }
+        return Task.FromResult(VersionRemoval.Removed);
+    }
+
     public Task<PublishState> PublishStateAsync(string target, CancellationToken cancellationToken)
     {
         Record("PublishState", target);
