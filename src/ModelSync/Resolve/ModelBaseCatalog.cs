@@ -20,7 +20,7 @@ public static class ModelBaseCatalog
         var tree = await server.ScanAsync(server.ModelBase, cancellationToken)
             ?? throw new ModelSyncException($"model_base {server.ModelBase} does not exist on {aliasName}", ExitCodes.Failed,
                 $"create it (`model-sync exec {aliasName} \"mkdir -p {server.ModelBase}\"`) or fix model_base in the config");
-        var control = tree.Entries.Select(e => e.Path.Split('/')[0]).Where(StageNames.IsControlName).ToHashSet(StringComparer.Ordinal);
+        var control = tree.ReservedNames.Where(n => !n.Contains('/', StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         return (new ModelCatalog(Summarize(tree), pattern), control);
     }
 
