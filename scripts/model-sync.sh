@@ -29,7 +29,13 @@ if [ ! -x "$bin" ]; then
     fi
     mkdir -p "$cache"
     exec 9>"$cache/.lock"
-    flock 9 # two first calls at once build once
+    # Two first calls at once build once; the second says why it is silent while it waits (a build takes a while).
+    if ! flock -n 9; then
+        holder="$(cat "$cache/.lock.pid" 2>/dev/null || true)"
+        echo "model-sync: waiting for another build of model-sync to finish${holder:+ (pid $holder)}..." >&2
+        flock 9
+    fi
+    echo "$$" >"$cache/.lock.pid"
     if [ ! -x "$bin" ]; then
         echo "model-sync: building (first use, or the sources changed)..." >&2
         tmp="$(mktemp -d "$cache/.build.XXXXXX")"

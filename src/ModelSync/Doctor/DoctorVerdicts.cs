@@ -117,7 +117,7 @@ public static class DoctorVerdicts
     {
         if (result.Stdout.Length > 0)
             return DoctorStep.ShellOutput.Fail(server,
-                $"the login shell prints {result.Stdout.Length} byte(s) for a bare command (\"{Excerpt(result.StdoutText)}\"), which breaks rsync's protocol",
+                $"the login shell prints {Human.Count(result.Stdout.Length, "byte")} for a bare command (\"{Excerpt(result.StdoutText)}\"), which breaks rsync's protocol",
                 "guard the print: " + GuardFix);
         if (result.ExitCode != 0)
             return DoctorStep.ShellOutput.Fail(server,

@@ -6,6 +6,7 @@ using ModelSync.Preflight;
 using ModelSync.Publishing;
 using ModelSync.Remotes;
 using ModelSync.Resolve;
+using ModelSync.Text;
 using ModelSync.Transfer;
 using ModelSync.Verification;
 
@@ -135,7 +136,7 @@ public sealed class TransferOperation
         var differing = TransferChecks.Mismatches(run.SourceTree, hashes[0].Hashes, hashes[1].Hashes);
         if (differing.Count > 0)
         {
-            _progress.Phase($"{differing.Count} file(s) differ in content despite equal size and time; re-sending them");
+            _progress.Phase($"{Human.Count(differing.Count, "file")} differ{(differing.Count == 1 ? "s" : "")} in content despite equal size and time; re-sending them");
             return new UpToDate(null, hashes[0].Hashes, differing);
         }
         return new UpToDate(Verified(run, 0, hashes[1].HashedNow), hashes[0].Hashes, []) { ManifestMissing = hashes[1].HashedNow > 0 };
@@ -197,7 +198,7 @@ public sealed class TransferOperation
         var mismatched = TransferChecks.Mismatches(run.SourceTree, sourceHashes, stageHashes.Hashes).Union(forced).Union(misshapen).ToList();
         if (mismatched.Count == 0) return new StageCheck(Verified(run, 0, hashedNow), 0, 0);
 
-        _progress.Phase($"{mismatched.Count} file(s) did not verify; sending them once more");
+        _progress.Phase($"{Human.Count(mismatched.Count, "file")} did not verify; sending them once more");
         var again = await WithRetriesAsync(run, () => SendToStageAsync(run, mismatched, transferred));
         // Links are checked by what they point to, as text; only files are hashed again.
         var files = mismatched.Intersect(run.SourceTree.Files.Select(f => f.Path), StringComparer.Ordinal).ToList();

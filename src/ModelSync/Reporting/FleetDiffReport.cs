@@ -10,7 +10,7 @@ public static class FleetDiffReport
 {
     public static void Write(TextWriter writer, string local, bool checksum, IReadOnlyList<TargetOutcome<DiffResult>> outcomes)
     {
-        writer.WriteLine($"## Sync Status: {Printable.Name(Path.GetFileName(local.TrimEnd('/')))} on {outcomes.Count} servers");
+        writer.WriteLine($"## Sync Status: {Printable.Name(Path.GetFileName(local.TrimEnd('/')))} on {Human.Count(outcomes.Count, "server")}");
         writer.WriteLine($"Local: {Printable.Name(local)}");
         writer.WriteLine($"Compared by: {(checksum ? string.Join(", ", HashesUsed(outcomes)) + " of content" : "size and modification time")}");
         writer.WriteLine();

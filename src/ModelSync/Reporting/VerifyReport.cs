@@ -20,7 +20,7 @@ public static class VerifyReport
         writer.WriteLine();
         if (result.Ok)
         {
-            writer.WriteLine($"Result: OK — all {result.Files} files match");
+            writer.WriteLine($"Result: OK — {(result.Files == 1 ? "the 1 file matches" : $"all {result.Files} files match")}");
             return;
         }
         var table = new MarkdownTable("File", "Expected", "Remote", "Problem");
@@ -28,7 +28,7 @@ public static class VerifyReport
             table.Add(f.Path.Length == 0 ? result.Name : f.Path, Size(f.LocalBytes), Size(f.RemoteBytes), f.Problem);
         table.WriteTo(writer);
         writer.WriteLine();
-        writer.WriteLine($"Result: FAILED — {result.Findings.Count} problem(s) in {Printable.Name(result.Remote)}");
+        writer.WriteLine($"Result: FAILED — {Human.Count(result.Findings.Count, "problem")} in {Printable.Name(result.Remote)}");
         writer.WriteLine(result.Repair is { } repair ? RepairLine(VerifyRepair.Commands([repair])[0]) : NoRepairLine(Printable.Name(result.Remote)));
     }
 
@@ -53,7 +53,7 @@ public static class VerifyReport
     public static string RepairLine((string? On, string Command) repair) =>
         repair.On is null ? $"To repair: `{repair.Command}`" : $"To repair, on {repair.On} (where the manifest says the copy came from): `{repair.Command}`";
 
-    private static string Files(int n) => n == 1 ? "1 file" : $"{n} files";
+    private static string Files(int n) => Human.Count(n, "file");
 
     private static string Size(long? bytes) => bytes is { } b ? Human.Bytes(b) : "—";
 

@@ -55,7 +55,7 @@ public sealed class RemovalConsentTests
         var refused = Assert.Throws<ModelSyncException>(() => RemovalConsent.Ask(run));
 
         Assert.Equal(ExitCodes.Usage, refused.ExitCode);
-        Assert.Equal("--delete would remove 1 file(s) from gpu:/models/m; nothing was changed", refused.Message);
+        Assert.Equal("--delete would remove 1 file from gpu:/models/m; nothing was changed", refused.Message);
     }
 
     [Fact]
