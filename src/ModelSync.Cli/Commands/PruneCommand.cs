@@ -26,8 +26,7 @@ public static class PruneCommand
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async (context, session) =>
         {
             var (server, name, count) = (parse.GetValue(alias)!, parse.GetValue(model)!, parse.GetValue(keep));
-            if (server.StartsWith('@'))
-                throw ModelSyncException.Usage($"prune takes one server, not the group {server}", $"run it once per server of the group, e.g. `model-sync prune ALIAS --model {name} --keep {count}`");
+            OneServer.Require(context, "prune", server);
             var options = new PruneOptions(count, parse.GetValue(allowNone), parse.GetValue(dryRun),
                 (_, going) => Confirm(going, server, parse.GetValue(yes)), $"prune {server} --model {name} --keep {count}", w => context.Warn([w]));
             var result = await PruneOperation.RunAsync(session, server, name, options, ct);
