@@ -24,7 +24,7 @@ public sealed class PruneTests : SshdTestBase
 
         CliAssert.Exit(result, 0);
         CliAssert.StdoutContains(result, "## Prune asr on alpha (dry run)", $"| {VersionLibrary.AsrNewestFirst[2]} |", "would remove",
-            "Would remove 2 versions, freeing 2KB; would keep 2. Nothing was changed (--dry-run).");
+            "Would remove 2 versions, freeing 1.95KiB; would keep 2. Nothing was changed (--dry-run).");
         Assert.Equal(before, Left);
     }
 
@@ -34,7 +34,7 @@ public sealed class PruneTests : SshdTestBase
         var result = await Run("prune", "alpha", "--model", "ASR", "--keep", "2", "--yes");
 
         CliAssert.Exit(result, 0);
-        CliAssert.StdoutContains(result, "Removed 2 versions, freed 2KB; kept 2.");
+        CliAssert.StdoutContains(result, "Removed 2 versions, freed 1.95KiB; kept 2.");
         foreach (var kept in VersionLibrary.AsrNewestFirst.Take(2)) Assert.Contains(kept, Left);
         foreach (var gone in VersionLibrary.AsrNewestFirst.Skip(2)) Assert.DoesNotContain(gone, Left);
         Assert.DoesNotContain(Left, n => n.StartsWith(".model-sync-", StringComparison.Ordinal));
