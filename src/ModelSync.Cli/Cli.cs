@@ -25,6 +25,7 @@ public static class Cli
             QueryCommands.Diff(), VerifyCommand.Create(), QueryCommands.List(), ExecCommand.Create(),
             VersionCommands.Versions(),
             VersionCommands.Name(),
+            PruneCommand.Create(),
             DoctorCommand.Create(),
             Completion.CompletionCommands.Completion(), Completion.CompletionCommands.Complete(),
         })

@@ -21,6 +21,9 @@ public static class StageNames
     /// <summary>Where a local copy writes each file before renaming it into the stage, so no partial file ever has a real name.</summary>
     public static string Partial(string target) => Sibling(target, "partial");
 
+    /// <summary>Where <c>prune</c> renames a version before removing it, so readers see the whole version or nothing.</summary>
+    public static string Pruned(string target) => Sibling(target, "pruned");
+
     /// <summary>The lock that lets one push or pull at a time work on the target.</summary>
     public static string Lock(string target) => Sibling(target, "lock");
 

@@ -29,7 +29,17 @@ public sealed class TargetLock : IAsyncDisposable
         _token = token;
     }
 
-    public static async Task<TargetLock> AcquireAsync(IRemote remote, string target, string command, LockPolicy policy, Action<string> warn, CancellationToken cancellationToken)
+    public static async Task<TargetLock> AcquireAsync(IRemote remote, string target, string command, LockPolicy policy, Action<string> warn, CancellationToken cancellationToken) =>
+        await TryAcquireAsync(remote, target, command, policy, warn, cancellationToken) switch
+        {
+            (TargetLock taken, _) => taken,
+            (_, var holder) => throw new ModelSyncException($"{target} on {remote.Alias.Name} is locked by {holder!.Describe()}", ExitCodes.Failed,
+                $"wait for it to finish, or pass --lock-timeout SECONDS to wait; if that process is gone, remove {StageNames.Lock(target)}"),
+        };
+
+    /// <summary>As <see cref="AcquireAsync"/>, but a lock still held after the wait is answered with its holder instead of an error.</summary>
+    public static async Task<(TargetLock? Lock, LockHolder? HeldBy)> TryAcquireAsync(IRemote remote, string target, string command, LockPolicy policy, Action<string> warn,
+        CancellationToken cancellationToken)
     {
         var me = new LockHolder(Environment.MachineName, Environment.ProcessId,
             DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture), command.ReplaceLineEndings(" "),
@@ -39,7 +49,7 @@ public sealed class TargetLock : IAsyncDisposable
         while (true)
         {
             if (await remote.TryTakeLockAsync(target, me, cancellationToken) is not LockAttempt.Held (var holder, var age))
-                return new TargetLock(remote, target, me.Token) { FoundHeld = attempts > 0 };
+                return (new TargetLock(remote, target, me.Token) { FoundHeld = attempts > 0 }, null);
             attempts++;
             if (IsStale(holder, age, policy))
             {
@@ -47,9 +57,7 @@ public sealed class TargetLock : IAsyncDisposable
                 await remote.BreakLockAsync(target, cancellationToken);
                 continue;
             }
-            if (DateTimeOffset.UtcNow >= deadline)
-                throw new ModelSyncException($"{target} on {remote.Alias.Name} is locked by {holder.Describe()}", ExitCodes.Failed,
-                    $"wait for it to finish, or pass --lock-timeout SECONDS to wait; if that process is gone, remove {StageNames.Lock(target)}");
+            if (DateTimeOffset.UtcNow >= deadline) return (null, holder);
             await Task.Delay(PollInterval, cancellationToken);
         }
     }

@@ -113,6 +113,13 @@ public interface IRemote : IAsyncDisposable
     /// <summary>The holder records at <paramref name="records"/> (a lock's holder file, a stage's resume record), in order; null for one that cannot be read.</summary>
     Task<IReadOnlyList<LockHolder?>> ReadHoldersAsync(IReadOnlyList<string> records, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Removes the version <paramref name="target"/> (call it under its lock): renamed to a hidden name first, so a
+    /// reader sees the whole version or nothing, then removed; a symlink there loses the link only, never what it
+    /// names. A stage or an old name beside it means a push is publishing: nothing is touched.
+    /// </summary>
+    Task<VersionRemoval> RemoveVersionAsync(string target, CancellationToken cancellationToken);
+
     // A server to server copy through this machine: processes for Processes.ProcessPipe to connect.
 
     /// <summary>

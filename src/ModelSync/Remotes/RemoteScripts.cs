@@ -105,6 +105,13 @@ public static class RemoteScripts
     /// <summary>$1: lock directory. Breaks a stale lock: one rename, so two breakers cannot both succeed.</summary>
     public static string LockBreak => ScriptFiles.Load("lock-break.sh");
 
+    /// <summary>
+    /// $1: version, $2: its stage, $3: its old name, $4: its hidden name (<see cref="Paths.StageNames"/>). Prints
+    /// <c>removed</c>, <c>gone</c> or <c>publishing</c> (a stage or an old name beside it: left alone). Renamed to the
+    /// hidden name, then removed; a symlink loses the link only.
+    /// </summary>
+    public static string RemoveVersion => ScriptFiles.Load("remove-version.sh");
+
     /// <summary>$1: path to remove, file or tree.</summary>
     public static string Remove => ScriptFiles.Load("remove.sh");
 }

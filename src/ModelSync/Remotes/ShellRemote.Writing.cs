@@ -75,4 +75,18 @@ public abstract partial class ShellRemote
         }
         return [.. Enumerable.Range(0, count).Select(i => i < groups.Count && groups[i].Count > 0 ? LockHolder.Parse(groups[i]) : null)];
     }
+
+    public async Task<VersionRemoval> RemoveVersionAsync(string target, CancellationToken cancellationToken)
+    {
+        var result = await RunCheckedAsync(RemoteScripts.RemoveVersion, [target, StageNames.Stage(target), StageNames.Old(target), StageNames.Pruned(target)],
+            "remove the version", cancellationToken);
+        return result.StdoutText.Trim() switch
+        {
+            "removed" => VersionRemoval.Removed,
+            "gone" => VersionRemoval.Gone,
+            "publishing" => VersionRemoval.BeingPublished,
+            var other => throw new Errors.ModelSyncException($"removing {target} on {Alias.Name} gave an unexpected answer: {other}", Errors.ExitCodes.Failed,
+                "run the same command again; if it repeats, look at the server"),
+        };
+    }
 }

@@ -24,6 +24,13 @@ public static class ModelBaseCatalog
         return (new ModelCatalog(Summarize(tree), pattern), tree);
     }
 
+    /// <summary>As <see cref="ScanAsync"/>, with the names of model-sync's own stage, old and lock entries there (which the catalog hides).</summary>
+    public static async Task<(ModelCatalog Catalog, IReadOnlySet<string> ControlNames)> ScanWithControlNamesAsync(IRemote server, NamingPattern pattern, CancellationToken cancellationToken)
+    {
+        var (catalog, tree) = await ScanWithListingAsync(server, pattern, cancellationToken);
+        return (catalog, tree.ReservedNames.Where(n => !n.Contains('/', StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal));
+    }
+
     /// <summary>Groups a listing of model_base by its first path segment, hiding model-sync's own stage and lock entries.</summary>
     public static IEnumerable<ModelInfo> Summarize(TreeListing tree) =>
         tree.Entries

@@ -52,18 +52,22 @@ public sealed class CompletionTests(SshdFixture sshd) : SshdTestBase(sshd)
             complete_line 'model-sync pull alpha:'
             complete_line 'model-sync pull alpha:{name[..7]}'
             complete_line 'model-sync push '
+            complete_line 'model-sync prune '
+            complete_line 'model-sync prune alpha --k'
             start=$SECONDS; complete_line 'model-sync pull down:'; echo "== seconds"; echo $((SECONDS - start))
             """);
 
         Assert.True(exitCode == 0, $"bash exited {exitCode}\n{stdout}\n{stderr}");
         var replies = CompletionShell.Sections(stdout);
         Assert.Equal(["complete -F _model_sync model-sync"], replies["complete -p"]);
-        Assert.Superset(new HashSet<string> { "servers", "push", "pull", "diff", "verify", "list", "exec", "versions", "name", "doctor", "completion" }, replies["model-sync "].ToHashSet());
+        Assert.Superset(new HashSet<string> { "servers", "push", "pull", "diff", "verify", "list", "exec", "versions", "prune", "name", "doctor", "completion" }, replies["model-sync "].ToHashSet());
         Assert.DoesNotContain(CompletionCommands.CompleteName, replies["model-sync "]);
         Assert.Equal(["push", "pull"], replies["model-sync pu"]);
         Assert.Equal(["--dry-run", "--delete"], replies["model-sync push --d"]);
         Assert.Equal(["alpha", "down", "local"], replies["model-sync list "]);
         Assert.Equal(["alpha:", "down:", "local:"], replies["model-sync push ./m "]);
+        Assert.Equal(["alpha", "down", "local"], replies["model-sync prune "]);
+        Assert.Equal(["--keep"], replies["model-sync prune alpha --k"]);
         // bash breaks words at ':', so the replies are what follows "alpha:".
         Assert.Contains(name, replies["model-sync pull alpha:"]);
         Assert.Equal([name], replies[$"model-sync pull alpha:{name[..7]}"]);

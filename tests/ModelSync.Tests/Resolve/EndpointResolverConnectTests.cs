@@ -233,6 +233,8 @@ public sealed class EndpointResolverConnectTests : IAsyncDisposable
         public Task ReleaseLockAsync(string target, string token, CancellationToken cancellationToken) => throw Unexpected();
         public Task<IReadOnlyList<LockHolder?>> ReadHoldersAsync(IReadOnlyList<string> records, CancellationToken cancellationToken) => throw Unexpected();
 
+        public Task<VersionRemoval> RemoveVersionAsync(string target, CancellationToken cancellationToken) => throw Unexpected();
+
         public ProcessSpec TarSendProcess(string root, EntryKind rootKind, IEnumerable<string> paths) => throw Unexpected();
 
         public ProcessSpec TarReceiveProcess(string stage, EntryKind kind, string fileName) => throw Unexpected();

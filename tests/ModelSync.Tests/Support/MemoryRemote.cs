@@ -54,6 +54,9 @@ public sealed class MemoryRemote(string name = "gpu", string modelBase = "/model
     /// <summary>Runs at the start of <see cref="PublishAsync"/>, e.g. to interrupt it.</summary>
     public Action? OnPublish { get; set; }
 
+    /// <summary>Called with the target as a lock is taken, before the answer: a test's way to change the tree meanwhile.</summary>
+    public Action<string>? OnTakeLock { get; set; }
+
     public IReadOnlyList<RemoteCall> Calls
     {
         get
@@ -257,6 +260,18 @@ public sealed class MemoryRemote(string name = "gpu", string modelBase = "/model
         return Task.CompletedTask;
     }
 
+    public Task<VersionRemoval> RemoveVersionAsync(string target, CancellationToken cancellationToken)
+    {
+        Record("RemoveVersion", target);
+        lock (_nodes)
+        {
+            if (_nodes.ContainsKey(StageNames.Stage(target)) || _nodes.ContainsKey(StageNames.Old(target))) return Task.FromResult(VersionRemoval.BeingPublished);
+            if (!_nodes.ContainsKey(target)) return Task.FromResult(VersionRemoval.Gone);
+            Remove(target);
+        }
+        return Task.FromResult(VersionRemoval.Removed);
+    }
+
     public Task<PublishState> PublishStateAsync(string target, CancellationToken cancellationToken)
     {
         Record("PublishState", target);
@@ -266,6 +281,7 @@ public sealed class MemoryRemote(string name = "gpu", string modelBase = "/model
     public Task<LockAttempt> TryTakeLockAsync(string target, LockHolder holder, CancellationToken cancellationToken)
     {
         Record("TryTakeLock", target);
+        OnTakeLock?.Invoke(target);
         lock (_nodes)
         {
             if (_locks.TryGetValue(target, out var held) && held.TriesLeft > 0)
@@ -350,12 +366,10 @@ public sealed class MemoryRemote(string name = "gpu", string modelBase = "/model
             var link = _rootLinks.GetValueOrDefault(path);
             if (root.Kind != EntryKind.Directory) return new TreeListing(root.Kind, [Entry("", root)]) { RootLink = link };
             // As a real scan: model-sync's own names (stages, locks) are never part of a model.
-            var entries = Below(path).Skip(1)
-                .Select(key => (Relative: key[(path.Length + 1)..], Node: _nodes[key]))
-                .Where(e => !e.Relative.Split('/').Any(StageNames.IsControlName))
-                .Select(e => Entry(e.Relative, e.Node))
-                .ToList();
-            return new TreeListing(EntryKind.Directory, entries) { Manifest = _manifests.GetValueOrDefault(path), RootLink = link };
+            var all = Below(path).Skip(1).Select(key => (Relative: key[(path.Length + 1)..], Node: _nodes[key])).ToList();
+            var entries = all.Where(e => !e.Relative.Split('/').Any(StageNames.IsControlName)).Select(e => Entry(e.Relative, e.Node)).ToList();
+            var reserved = all.Select(e => e.Relative).Where(r => StageNames.IsControlName(PosixPath.Name(r)) && !r.Split('/')[..^1].Any(StageNames.IsControlName)).ToList();
+            return new TreeListing(EntryKind.Directory, entries) { Manifest = _manifests.GetValueOrDefault(path), RootLink = link, ReservedNames = reserved };
         }
     }
 

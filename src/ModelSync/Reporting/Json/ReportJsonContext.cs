@@ -17,6 +17,7 @@ namespace ModelSync.Reporting.Json;
 [JsonSerializable(typeof(DiffJson))]
 [JsonSerializable(typeof(ListJson))]
 [JsonSerializable(typeof(VersionsJson))]
+[JsonSerializable(typeof(PruneJson))]
 [JsonSerializable(typeof(NameJson))]
 [JsonSerializable(typeof(VerifyJson))]
 [JsonSerializable(typeof(ExecJson))]

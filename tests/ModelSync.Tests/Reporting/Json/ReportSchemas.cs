@@ -28,6 +28,7 @@ public static partial class ReportSchemas
         new("diff.schema.json", "model-sync diff --json", Context.DiffJson),
         new("list.schema.json", "model-sync list --json", Context.ListJson),
         new("versions.schema.json", "model-sync versions --json", Context.VersionsJson),
+        new("prune.schema.json", "model-sync prune <alias> --model M --keep N --json", Context.PruneJson),
         new("name.schema.json", "model-sync name --json", Context.NameJson),
         new("verify.schema.json", "model-sync verify --json", Context.VerifyJson),
         new("exec.schema.json", "model-sync exec --json", Context.ExecJson),

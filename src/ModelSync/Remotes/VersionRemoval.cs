@@ -1,0 +1,14 @@
+namespace ModelSync.Remotes;
+
+/// <summary>What <see cref="IRemote.RemoveVersionAsync"/> did to a version.</summary>
+public enum VersionRemoval
+{
+    /// <summary>Renamed to a hidden name, then removed (a symlink: the link only).</summary>
+    Removed,
+
+    /// <summary>Nothing was there any more.</summary>
+    Gone,
+
+    /// <summary>A stage or an old name beside it: a push is under way there, so it was left alone.</summary>
+    BeingPublished,
+}

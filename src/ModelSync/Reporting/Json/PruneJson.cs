@@ -1,0 +1,62 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+using ModelSync.Versioning;
+
+namespace ModelSync.Reporting.Json;
+
+/// <summary>docs/json/prune.schema.json.</summary>
+public sealed record PruneJson
+{
+    public required string Server { get; init; }
+
+    public required string ModelBase { get; init; }
+
+    [Description("MODEL as spelt in its newest version")]
+    public required string Model { get; init; }
+
+    [Description("How many of the newest versions are kept")]
+    [Minimum(0)]
+    public required int Keep { get; init; }
+
+    [Description("True: nothing was changed, fates say what would happen")]
+    public required bool DryRun { get; init; }
+
+    [Description("Every version of the model, newest first")]
+    [MinLength(1)]
+    public required IReadOnlyList<PrunedVersionJson> Versions { get; init; }
+
+    [Minimum(0)]
+    public required int Kept { get; init; }
+
+    [Description("Versions removed (with dry_run: that would be removed)")]
+    [Minimum(0)]
+    public required int Removed { get; init; }
+
+    [Description("Versions left alone: locked or being published")]
+    [Minimum(0)]
+    public required int Skipped { get; init; }
+
+    [Description("Bytes of the versions removed (with dry_run: that would be)")]
+    [Minimum(0)]
+    public required long FreedBytes { get; init; }
+}
+
+public sealed record PrunedVersionJson
+{
+    public required string Name { get; init; }
+
+    [Minimum(0)]
+    public required long Bytes { get; init; }
+
+    [Minimum(0)]
+    public required int Files { get; init; }
+
+    public required DateTimeOffset Modified { get; init; }
+
+    [Description("kept, would_remove (dry run), removed, locked (someone holds its lock), being_published (a push is at work on it) or gone (removed meanwhile)")]
+    [JsonConverter(typeof(SnakeCaseWords<PruneFate>))]
+    public required PruneFate Fate { get; init; }
+
+    [Description("Who holds its lock, when fate is locked and that is known")]
+    public required string? Holder { get; init; }
+}

@@ -1,0 +1,64 @@
+using ModelSync.Operations;
+using ModelSync.Reporting.Json;
+using ModelSync.Text;
+using ModelSync.Versioning;
+
+namespace ModelSync.Reporting;
+
+/// <summary>Markdown and JSON for <c>prune</c>: every version with its fate, then the space freed.</summary>
+public static class PruneReport
+{
+    public static void Write(TextWriter writer, PruneResult result)
+    {
+        writer.WriteLine($"## Prune {Printable.Name(result.Model)} on {result.Server}{(result.DryRun ? " (dry run)" : "")}");
+        writer.WriteLine($"Model base: {Printable.Name(result.ModelBase)}");
+        writer.WriteLine();
+        var table = new MarkdownTable("Name", "Size", "Modified", "Action");
+        foreach (var e in result.Entries)
+            table.Add(e.Version.Name, Human.Bytes(e.Version.Info.Bytes), Human.Time(e.Version.Info.Modified), Action(e));
+        table.WriteTo(writer);
+        writer.WriteLine();
+        var gone = result.Entries.Count(e => e.Frees);
+        var skipped = Skipped(result);
+        writer.WriteLine(result.DryRun
+            ? $"Would remove {Versions(gone)}, freeing {Human.Bytes(result.FreedBytes)}; would keep {result.Count(PruneFate.Kept)}. Nothing was changed (--dry-run)."
+            : $"Removed {Versions(gone)}, freed {Human.Bytes(result.FreedBytes)}; kept {result.Count(PruneFate.Kept)}.");
+        if (skipped > 0) writer.WriteLine($"Skipped {Versions(skipped)} a push is at work on; run the same command again once it is done.");
+    }
+
+    private static int Skipped(PruneResult r) => r.Count(PruneFate.Locked) + r.Count(PruneFate.BeingPublished);
+
+    private static string Versions(int count) => count == 1 ? "1 version" : $"{count} versions";
+
+    private static string Action(PruneEntry e) => e.Fate switch
+    {
+        PruneFate.Kept => "keep",
+        PruneFate.WouldRemove => "would remove",
+        PruneFate.Removed => "removed",
+        PruneFate.Locked => e.Holder is null ? "skipped: locked" : $"skipped: locked by {e.Holder}",
+        PruneFate.BeingPublished => "skipped: being published",
+        _ => "already gone",
+    };
+
+    public static PruneJson Json(PruneResult r) => new()
+    {
+        Server = r.Server,
+        ModelBase = r.ModelBase,
+        Model = r.Model,
+        Keep = r.Keep,
+        DryRun = r.DryRun,
+        Versions = [.. r.Entries.Select(e => new PrunedVersionJson
+        {
+            Name = e.Version.Name,
+            Bytes = e.Version.Info.Bytes,
+            Files = e.Version.Info.Files,
+            Modified = e.Version.Info.Modified,
+            Fate = e.Fate,
+            Holder = e.Holder,
+        })],
+        Kept = r.Count(PruneFate.Kept),
+        Removed = r.Entries.Count(e => e.Frees),
+        Skipped = Skipped(r),
+        FreedBytes = r.FreedBytes,
+    };
+}
