@@ -42,7 +42,7 @@ public static class TransferCommands
                 var relayed = !parse.GetValue(noRelay) && (parse.GetValue(relay) || context.Config.Defaults.Relay);
                 return FleetPushCommand.RunAsync(context, session, parse, remote, parse.GetValue(local)!, transfer, options, relayed, ct);
             }
-            return Run(context, Direction.Push, transfer, options.AssumeYes(parse), options.Quiet(parse), (consented, progress, resolved) =>
+            return Run(context, Direction.Push, transfer, options.AssumeYes(parse), parse.GetValue(GlobalOptions.Quiet), GlobalOptions.ListBoundOf(parse), (consented, progress, resolved) =>
                 PushPull.PushAsync(session, parse.GetValue(local)!, targets[0], parse.GetValue(GlobalOptions.OutsideBase),
                     consented, progress, resolved, ct));
         }, ct));
@@ -62,7 +62,7 @@ public static class TransferCommands
         command.SetAction((parse, ct) => Cli.RunAsync(parse, (context, session) =>
         {
             var transfer = options.Read(parse, context.Config.Defaults);
-            return Run(context, Direction.Pull, transfer, options.AssumeYes(parse), options.Quiet(parse), (consented, progress, resolved) =>
+            return Run(context, Direction.Pull, transfer, options.AssumeYes(parse), parse.GetValue(GlobalOptions.Quiet), GlobalOptions.ListBoundOf(parse), (consented, progress, resolved) =>
                 PushPull.PullAsync(session, parse.GetValue(remote)!, parse.GetValue(local)!, parse.GetValue(GlobalOptions.OutsideBase),
                     consented, progress, resolved, ct));
         }, ct));
@@ -85,7 +85,7 @@ public static class TransferCommands
         command.SetAction((parse, ct) => Cli.RunAsync(parse, (context, session) =>
         {
             var transfer = options.Read(parse, context.Config.Defaults);
-            return Run(context, Direction.Copy, transfer, options.AssumeYes(parse), options.Quiet(parse), async (consented, progress, resolved) =>
+            return Run(context, Direction.Copy, transfer, options.AssumeYes(parse), parse.GetValue(GlobalOptions.Quiet), GlobalOptions.ListBoundOf(parse), async (consented, progress, resolved) =>
             {
                 var copy = new ServerCopy(session, progress);
                 var (from, to) = await copy.ResolveAsync(parse.GetValue(source)!, parse.GetValue(target)!, parse.GetValue(GlobalOptions.OutsideBase), ct);
@@ -99,19 +99,19 @@ public static class TransferCommands
     /// <summary>How often a transfer not on a terminal says how far it got.</summary>
     private static readonly TimeSpan PlainProgressEvery = TimeSpan.FromSeconds(5);
 
-    private static async Task<int> Run(CliContext context, Direction direction, TransferOptions options, bool assumeYes, bool quiet,
+    private static async Task<int> Run(CliContext context, Direction direction, TransferOptions options, bool assumeYes, bool quiet, ListBound bound,
         Func<TransferOptions, ITransferProgress, Action<Endpoint, Endpoint>, Task<TransferResult>> transfer)
     {
         var report = context.Json ? context.Error : context.Output;
         var progress = new ConsoleProgress(quiet ? TextWriter.Null : report, quiet ? TextWriter.Null : context.Error,
-            liveBar: !quiet && !Console.IsErrorRedirected, plainEvery: quiet ? null : PlainProgressEvery, warnings: context.Error);
-        var consent = new ConsoleRemovalConsent(report, assumeYes, namesServer: false, progress.Aside);
+            liveBar: !quiet && !Console.IsErrorRedirected, plainEvery: quiet ? null : PlainProgressEvery, warnings: context.Error, bound: bound);
+        var consent = new ConsoleRemovalConsent(report, assumeYes, namesServer: false, progress.Aside, bound);
         var result = await transfer(options with { Consent = consent }, progress, (from, to) =>
         {
             if (!context.Json && !quiet) TransferReport.WriteHeader(context.Output, direction, from, to, options.DryRun);
         });
         if (!options.DryRun) progress.Finish();
-        context.Report(w => TransferReport.WriteResult(w, result), () => TransferReport.Json(result));
+        context.Report(w => TransferReport.WriteResult(w, result, bound), () => TransferReport.Json(result, bound));
         return result.Verification.Status == VerifyStatus.Failed ? ExitCodes.VerificationFailed : ExitCodes.Ok;
     }
 }
