@@ -82,7 +82,7 @@ public static class DiffReport
             ResolvedFrom = r.Resolved?.Selector,
             ComparedBy = r.Algorithm ?? "size_mtime",
             Warnings = r.Warnings,
-            Entries = [.. bound.Take(listed).Select(e => new DiffEntryJson
+            Entries = [.. bound.TakeForJson(listed).Select(e => new DiffEntryJson
             {
                 Path = e.Path,
                 Kind = e.Kind,
@@ -92,7 +92,7 @@ public static class DiffReport
                 Reason = e.Reason,
             })],
             EntriesTotal = listed.Count,
-            EntriesTruncated = bound.Hidden(listed.Count) > 0,
+            EntriesTruncated = bound.TruncatedInJson(listed.Count),
             Summary = new DiffSummaryJson { Same = counts.Same, New = counts.New, Modified = counts.Modified, RemoteOnly = counts.RemoteOnly },
             PushCommand = r.PushCommand,
         };

@@ -2,11 +2,14 @@ namespace ModelSync.Reporting;
 
 /// <summary>
 /// How much of a list of files a report prints: the first <see cref="MaxListed"/>, then a count, so the output of a
-/// 20,000-file model stays small enough for an agent's context; or, with <c>--files</c>, every entry.
+/// 20,000-file model stays small enough for an agent's context; or, with <c>--files</c>, every entry. A JSON entry
+/// takes four times the room of a table row, so JSON lists stop after <see cref="MaxListedInJson"/>.
 /// </summary>
 public readonly record struct ListBound(bool All)
 {
-    public const int MaxListed = 50;
+    public const int MaxListed = 30;
+
+    public const int MaxListedInJson = 10;
 
     public static readonly ListBound Bounded = new(false);
 
@@ -14,6 +17,12 @@ public readonly record struct ListBound(bool All)
 
     /// <summary>The entries printed: all of them, or the first <see cref="MaxListed"/>.</summary>
     public IReadOnlyList<T> Take<T>(IReadOnlyList<T> items) => All || items.Count <= MaxListed ? items : [.. items.Take(MaxListed)];
+
+    /// <summary>The entries a JSON list carries: all of them, or the first <see cref="MaxListedInJson"/>.</summary>
+    public IReadOnlyList<T> TakeForJson<T>(IReadOnlyList<T> items) => All || items.Count <= MaxListedInJson ? items : [.. items.Take(MaxListedInJson)];
+
+    /// <summary>Whether a JSON list of <paramref name="total"/> entries was cut.</summary>
+    public bool TruncatedInJson(int total) => !All && total > MaxListedInJson;
 
     /// <summary>How many of <paramref name="total"/> entries are not printed.</summary>
     public int Hidden(int total) => All ? 0 : Math.Max(0, total - MaxListed);

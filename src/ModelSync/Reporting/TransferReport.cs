@@ -112,7 +112,7 @@ public static class TransferReport
             Transport = r.Transport,
             ResolvedFrom = r.ResolvedFrom,
             Warnings = r.Warnings,
-            Changes = [.. bound.Take(changes).Select(e => new ChangeJson
+            Changes = [.. bound.TakeForJson(changes).Select(e => new ChangeJson
             {
                 Path = e.Path,
                 Action = e.Delete ? ChangeAction.Delete : e.ReplacesKind ? ChangeAction.Replace : e.Status == EntryStatus.New ? ChangeAction.New : ChangeAction.Modified,
@@ -120,7 +120,7 @@ public static class TransferReport
                 Reason = e.Reason,
             })],
             ChangesTotal = changes.Count,
-            ChangesTruncated = bound.Hidden(changes.Count) > 0,
+            ChangesTruncated = bound.TruncatedInJson(changes.Count),
         };
     }
 
@@ -129,7 +129,7 @@ public static class TransferReport
         Status = v.Status,
         Files = v.Files,
         Algorithm = v.Algorithm,
-        Mismatched = bound.Take(v.Mismatched),
+        Mismatched = bound.TakeForJson(v.Mismatched),
         MismatchedTotal = v.Mismatched.Count,
         Resent = v.Resent,
         HashedNow = v.HashedNow,

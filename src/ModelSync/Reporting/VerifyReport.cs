@@ -79,12 +79,12 @@ public static class VerifyReport
         Trusted = r.Trusted is { } t ? new TrustedJson { HashCache = t.HashCache, Manifest = t.Manifest } : null,
         Ok = r.Ok,
         Warnings = r.Warnings,
-        Problems = [.. bound.Take(r.Findings).Select(f => new ProblemJson
+        Problems = [.. bound.TakeForJson(r.Findings).Select(f => new ProblemJson
         {
             Path = f.Path, Problem = f.Problem, ExpectedBytes = f.LocalBytes, RemoteBytes = f.RemoteBytes,
         })],
         ProblemsTotal = r.Findings.Count,
-        ProblemsTruncated = bound.Hidden(r.Findings.Count) > 0,
+        ProblemsTruncated = bound.TruncatedInJson(r.Findings.Count),
         RepairCommand = r.Repair?.Command,
         RepairOn = r.Repair?.On,
     };

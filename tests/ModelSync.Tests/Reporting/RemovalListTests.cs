@@ -27,7 +27,7 @@ public sealed class RemovalListTests
 
         var lines = writer.ToString().Split('\n');
         Assert.Equal("## Files to delete on s1 (--delete): 102", lines[1]);
-        Assert.Equal("- f049", lines[51]);
-        Assert.Equal("- … and 52 more (--files lists every one)", lines[52]);
+        Assert.Equal("- f029", lines[31]);
+        Assert.Equal("- … and 72 more (--files lists every one)", lines[32]);
     }
 }

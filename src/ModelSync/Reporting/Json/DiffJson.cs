@@ -28,7 +28,7 @@ public sealed record DiffJson
     [Description("e.g. that the --hash asked for is missing at one end (sha256 was used)")]
     public required IReadOnlyList<string> Warnings { get; init; }
 
-    [Description("The files that differ (with --files, every file), the first 50 unless --files; entries_total counts them all")]
+    [Description("The files that differ (with --files, every file), the first 10 unless --files; entries_total counts them all")]
     public required IReadOnlyList<DiffEntryJson> Entries { get; init; }
 
     [Description("How many entries there are in all: those that differ, or with --files every file")]

@@ -57,7 +57,7 @@ public sealed record TransferJson
     [Description("e.g. a push target name that does not follow naming.pattern")]
     public required IReadOnlyList<string> Warnings { get; init; }
 
-    [Description("The files sent, deleted or replaced by another kind (or, with dry_run, that would be): the first 50 unless --files; changes_total counts them all")]
+    [Description("The files sent, deleted or replaced by another kind (or, with dry_run, that would be): the first 10 unless --files; changes_total counts them all")]
     public required IReadOnlyList<ChangeJson> Changes { get; init; }
 
     [Description("How many files were (or would be) sent, deleted or replaced")]
@@ -78,7 +78,7 @@ public sealed record VerificationJson
 
     public required string Algorithm { get; init; }
 
-    [Description("Paths still different after one re-send (exit 3): the first 50 unless --files")]
+    [Description("Paths still different after one re-send (exit 3): the first 10 unless --files")]
     public required IReadOnlyList<string> Mismatched { get; init; }
 
     [Description("How many paths are still different; more than mismatched lists when it was cut")]

@@ -45,7 +45,7 @@ public sealed record VerifyJson
     [Description("e.g. that the --hash asked for is missing at one end (sha256 was used)")]
     public required IReadOnlyList<string> Warnings { get; init; }
 
-    [Description("The files that do not match: the first 50 unless --files; problems_total counts them all")]
+    [Description("The files that do not match: the first 10 unless --files; problems_total counts them all")]
     public required IReadOnlyList<ProblemJson> Problems { get; init; }
 
     [Description("How many files do not match")]
