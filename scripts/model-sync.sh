@@ -4,7 +4,8 @@
 # on the shared .NET runtime — and later calls reuse that build until a source file changes. All arguments go
 # to model-sync. When it builds, MODEL_SYNC_BUILD=readytorun forces the ReadyToRun build.
 # MODEL_SYNC_PRINT_BINARY=1 builds if needed and prints the binary's path instead of running it (scripts/test.sh
-# and bench/ use it to test and time the build users run).
+# and bench/ use it to test and time the build users run). The binary gets this script's path as typed in
+# MODEL_SYNC_INVOKED_AS, so the commands it prints (To sync, To retry, fixes) start with it and run as printed.
 set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -29,7 +30,13 @@ if [ ! -x "$bin" ]; then
     fi
     mkdir -p "$cache"
     exec 9>"$cache/.lock"
-    flock 9 # two first calls at once build once
+    # Two first calls at once build once; the second says why it is silent while it waits (a build takes a while).
+    if ! flock -n 9; then
+        holder="$(cat "$cache/.lock.pid" 2>/dev/null || true)"
+        echo "model-sync: waiting for another build of model-sync to finish${holder:+ (pid $holder)}..." >&2
+        flock 9
+    fi
+    echo "$$" >"$cache/.lock.pid"
     if [ ! -x "$bin" ]; then
         echo "model-sync: building (first use, or the sources changed)..." >&2
         tmp="$(mktemp -d "$cache/.build.XXXXXX")"
@@ -66,4 +73,4 @@ if [ "${MODEL_SYNC_PRINT_BINARY:-}" = 1 ]; then
     printf '%s\n' "$bin"
     exit 0
 fi
-exec "$bin" "$@"
+MODEL_SYNC_INVOKED_AS="$0" exec "$bin" "$@"

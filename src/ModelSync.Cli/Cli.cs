@@ -39,6 +39,7 @@ public static class Cli
 
     public static async Task<int> MainAsync(string[] args)
     {
+        ToolName.Use(InvokedAs.Current());
         try
         {
             return await ParseAndInvokeAsync(args);
@@ -53,11 +54,14 @@ public static class Cli
     private static async Task<int> ParseAndInvokeAsync(string[] args)
     {
         var parse = Parse(args);
-        if (parse.Errors.Count > 0)
+        // An unknown option first: the parser may have bound it to an argument, or blamed the words after it.
+        var unknown = UnknownOption.Find(parse);
+        if (unknown is not null || parse.Errors.Count > 0)
         {
             var command = parse.CommandResult.Command;
-            var help = command is RootCommand ? "model-sync --help" : $"model-sync {command.Name} --help";
-            return CliFailure.Write(Console.Out, Console.Error, parse.GetValue(GlobalOptions.Json), ExitCodes.Usage, parse.Errors[0].Message, $"see `{help}`");
+            var help = command is RootCommand ? $"{ToolName.Command} --help" : $"{ToolName.Command} {command.Name} --help";
+            var message = unknown is null ? parse.Errors[0].Message : UnknownOption.Message(unknown, command);
+            return CliFailure.Write(Console.Out, Console.Error, parse.GetValue(GlobalOptions.Json), ExitCodes.Usage, message, $"see `{help}`");
         }
         // Ctrl-C and SIGTERM cancel the command, which then ends its children, releases its lock and says how to
         // resume, however long that takes; a second Ctrl-C ends the process at once.

@@ -27,7 +27,7 @@ public static class CliFailure
     {
         if (Environment.GetEnvironmentVariable(DebugVariable) == "1") error.WriteLine(exception);
         var version = typeof(CliFailure).Assembly.GetName().Version?.ToString(3);
-        var rerun = ShellWords.Join([DebugVariable + "=1", "model-sync", .. args]);
+        var rerun = ShellWords.Join([DebugVariable + "=1"]) + " " + ToolName.With(args);
         return Write(output, error, json, ExitCodes.Failed, $"unexpected {exception.GetType().Name}: {OneLine(exception.Message)}",
             $"this is a bug in model-sync {version}: please report it with the command and the output of `{rerun}` (it adds the stack trace)");
     }

@@ -123,7 +123,7 @@ public sealed class DiffTests(SshdFixture sshd) : SshdTestBase(sshd)
         var printed = await Cli("push", "./" + Model, "alpha", "--delete");
 
         CliAssert.StdoutContains(diff, $"To sync: `model-sync push ./{Model} alpha --delete`");
-        CliAssert.Error(printed, 2, "--delete would remove 1 file(s)", "--yes");
+        CliAssert.Error(printed, 2, "--delete would remove 1 file", "--yes");
         CliAssert.StdoutContains(printed, "- b.bin (a file, replaced by a directory)");
     }
 

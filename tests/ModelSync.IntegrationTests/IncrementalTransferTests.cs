@@ -115,7 +115,7 @@ public sealed class IncrementalTransferTests(SshdFixture sshd) : SshdTestBase(ss
 
         var dry = await CliOk("push", "./" + Model, "alpha", "--dry-run", "--delete");
 
-        CliAssert.StdoutContains(dry, "## Plan (dry run: nothing was changed)", "Would send 2 file(s)", "and delete 1.");
+        CliAssert.StdoutContains(dry, "## Plan (dry run: nothing was changed)", "Would send 2 files", "and delete 1.");
         Assert.Equal("send (new)", CliAssert.Cell(dry, "added.bin", "Action"));
         Assert.Equal("send (update)", CliAssert.Cell(dry, "notes.txt", "Action"));
         Assert.Equal("delete", CliAssert.Cell(dry, "extra.txt", "Action"));

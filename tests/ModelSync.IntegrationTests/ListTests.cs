@@ -54,7 +54,7 @@ public sealed class ListTests(SshdFixture sshd) : SshdTestBase(sshd)
         CliAssert.Exit(result, 0);
         CliAssert.StdoutContains(result, "## Models on alpha", $"Model base: {Base}", "Total: 4 models");
         Assert.Equal(AllNewestFirst, ModelColumn(result));
-        Assert.Equal("1.23KB", CliAssert.Cell(result, "RTX3090_N2501_ASR_250820", "Size"));
+        Assert.Equal("1.21KiB", CliAssert.Cell(result, "RTX3090_N2501_ASR_250820", "Size"));
         CliAssert.StdoutLacks(result, ".model-sync-", "half_sent");
     }
 

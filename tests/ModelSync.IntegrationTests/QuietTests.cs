@@ -42,7 +42,7 @@ public sealed class QuietTests(SshdFixture sshd) : SshdTestBase(sshd)
 
         var refused = await Cli("push", "./m", "alpha:quiet-del-" + Id, "--delete", "--quiet");
 
-        CliAssert.Error(refused, 2, "--delete would remove 1 file(s)");
+        CliAssert.Error(refused, 2, "--delete would remove 1 file");
         CliAssert.StdoutContains(refused, "## Files to delete (--delete): 1", "- old.bin");
     }
 

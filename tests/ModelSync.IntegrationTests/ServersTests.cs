@@ -35,7 +35,7 @@ public sealed class ServersTests(SshdFixture sshd) : SshdTestBase(sshd)
             Assert.Equal("yes", CliAssert.Cell(result, alias, "Reachable"));
             Assert.Matches(new Regex(@"^\d+(\.\d)? ms$"), CliAssert.Cell(result, alias, "Latency"));
             Assert.Equal(rsyncVersion, CliAssert.Cell(result, alias, "rsync"));
-            Assert.Matches(new Regex(@"^[\d.]+(B|KB|MB|GB|TB|PB)$"), CliAssert.Cell(result, alias, "Free"));
+            Assert.Matches(new Regex(@"^[\d.]+(B|KiB|MiB|GiB|TiB|PiB)$"), CliAssert.Cell(result, alias, "Free"));
         }
     }
 

@@ -19,7 +19,7 @@ public sealed class ConsoleRemovalConsent(TextWriter report, bool assumeYes, boo
         RemovalList.Write(report, removals, namesServer ? server : null, bound);
         if (assumeYes) return true;
         if (Console.IsInputRedirected) return false;
-        Console.Error.Write($"Delete these {removals.Count} file(s) from {(namesServer ? server : "the target")}? [y/N] ");
+        Console.Error.Write($"Delete {(removals.Count == 1 ? "this file" : $"these {removals.Count} files")} from {(namesServer ? server : "the target")}? [y/N] ");
         return Console.ReadLine()?.Trim().ToLowerInvariant() is "y" or "yes";
     });
 }

@@ -35,7 +35,7 @@ public sealed class FleetConsole : IFleetProgress
     {
         { Failure: { } f } => $"FAILED: {f.Message}",
         { Result.DryRun: true } => $"dry run: {FleetPushReport.Status(outcome)}",
-        { Result: { } r } => $"{FleetPushReport.Status(outcome)}: {r.Files} files, {Human.Bytes(r.BytesSent)} sent, verified: {TransferReport.Verified(r.Verification)} ({Human.Seconds(outcome.Seconds)})"
+        { Result: { } r } => $"{FleetPushReport.Status(outcome)}: {Human.Count(r.Files, "file")}, {Human.Bytes(r.BytesSent)} sent, verified: {TransferReport.Verified(r.Verification)} ({Human.Seconds(outcome.Seconds)})"
             + (outcome.CopiedFrom is { } source ? $", copied from {source}" : ""),
         _ => "done",
     });
@@ -110,7 +110,7 @@ public sealed class FleetConsole : IFleetProgress
             var files = Interlocked.Increment(ref _files);
             var bytes = Interlocked.Add(ref _bytes, item.Size);
             // Plain lines would be one per file per server: only the live line shows them.
-            if (console._live) console.Set(index, $"sending: {files} file(s), {Human.Bytes(bytes)} — {item.Path}");
+            if (console._live) console.Set(index, $"sending: {Human.Count(files, "file")}, {Human.Bytes(bytes)} — {item.Path}");
         }
 
         public void Bytes(RsyncProgress update) =>

@@ -11,7 +11,7 @@ public static class RetryCommand
     {
         if (failed.Count == 0) return null;
         var targetTokens = parse.GetResult(targets)?.Tokens ?? [];
-        var words = new List<string> { "model-sync" };
+        var words = new List<string>();
         var replaced = false;
         foreach (var token in parse.Tokens)
         {
@@ -23,6 +23,6 @@ public static class RetryCommand
             if (!replaced) words.AddRange(failed.Select(f => f.ToString()));
             replaced = true;
         }
-        return ShellWords.Join(words);
+        return ToolName.With(words);
     }
 }

@@ -61,6 +61,7 @@ public static class TransferCommands
         options.AddTo(command);
         command.SetAction((parse, ct) => Cli.RunAsync(parse, (context, session) =>
         {
+            OneServer.Require(context, "pull", parse.GetValue(remote)!);
             var transfer = options.Read(parse, context.Config.Defaults);
             return Run(context, Direction.Pull, transfer, options.AssumeYes(parse), parse.GetValue(GlobalOptions.Quiet), GlobalOptions.ListBoundOf(parse), (consented, progress, resolved) =>
                 PushPull.PullAsync(session, parse.GetValue(remote)!, parse.GetValue(local)!, parse.GetValue(GlobalOptions.OutsideBase),
@@ -84,6 +85,7 @@ public static class TransferCommands
         options.AddTo(command);
         command.SetAction((parse, ct) => Cli.RunAsync(parse, (context, session) =>
         {
+            OneServer.Require(context, "copy", parse.GetValue(source)!, parse.GetValue(target)!);
             var transfer = options.Read(parse, context.Config.Defaults);
             return Run(context, Direction.Copy, transfer, options.AssumeYes(parse), parse.GetValue(GlobalOptions.Quiet), GlobalOptions.ListBoundOf(parse), async (consented, progress, resolved) =>
             {

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ModelSync.Config;
 using ModelSync.Errors;
-using ModelSync.Publishing;
+using ModelSync.Text;
 using ModelSync.Transfer;
 
 namespace ModelSync.Cli.Commands;
@@ -70,7 +70,7 @@ public sealed class TransferOptionSet
             Tries = retries,
             Lock = new LockPolicy(TimeSpan.FromSeconds(wait), defaults.StaleLockAfter),
             BandwidthLimit = bwlimit,
-            Command = "model-sync " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
+            Command = ToolName.Command + " " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
             ReplaceLink = parse.GetValue(_replaceLink),
             StrictNaming = parse.GetResult(_strictNaming) is not null && parse.GetValue(_strictNaming),
             Hash = GlobalOptions.HashOf(parse, defaults),

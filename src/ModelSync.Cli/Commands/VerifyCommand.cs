@@ -3,6 +3,7 @@ using ModelSync.Errors;
 using ModelSync.Fleet;
 using ModelSync.Operations;
 using ModelSync.Reporting;
+using ModelSync.Text;
 
 namespace ModelSync.Cli.Commands;
 
@@ -40,7 +41,7 @@ public static class VerifyCommand
             var (local, targets) = VerifyPlaces.Split(context.Config, parse.GetValue(places)!, p => File.Exists(p) || Directory.Exists(p));
             if (trust && local is null)
                 throw ModelSyncException.Usage("--trust-hashes needs a local copy: against its manifest, a server's copy is only ever read",
-                    "drop --trust-hashes, or compare with a local copy: model-sync verify <local> <alias>");
+                    $"drop --trust-hashes, or compare with a local copy: {ToolName.Command} verify <local> <alias>");
             var hash = GlobalOptions.HashOf(parse, context.Config.Defaults);
             if (FleetTargets.IsFleet(targets))
             {

@@ -19,6 +19,7 @@ public static class VersionCommands
             """) { alias, model };
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async (context, session) =>
         {
+            OneServer.Require(context, "versions", parse.GetValue(alias)!);
             var result = await VersionsOperation.RunAsync(session, parse.GetValue(alias)!, parse.GetValue(model)!, ct);
             context.Report(w => VersionsReport.Write(w, result), () => VersionsReport.Json(result));
             return ExitCodes.Ok;

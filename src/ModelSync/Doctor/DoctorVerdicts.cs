@@ -117,7 +117,7 @@ public static class DoctorVerdicts
     {
         if (result.Stdout.Length > 0)
             return DoctorStep.ShellOutput.Fail(server,
-                $"the login shell prints {result.Stdout.Length} byte(s) for a bare command (\"{Excerpt(result.StdoutText)}\"), which breaks rsync's protocol",
+                $"the login shell prints {Human.Count(result.Stdout.Length, "byte")} for a bare command (\"{Excerpt(result.StdoutText)}\"), which breaks rsync's protocol",
                 "guard the print: " + GuardFix);
         if (result.ExitCode != 0)
             return DoctorStep.ShellOutput.Fail(server,
@@ -187,7 +187,7 @@ public static class DoctorVerdicts
 
     private static DoctorCheck NotInspected(DoctorStep step, string server, string error) =>
         step.Fail(server, $"could not run the check there: {error}",
-            $"check what the login shell's startup files (~/.bashrc) do without a terminal — PATH, exit, exec: `model-sync exec {server} 'command -v sh; echo $PATH'`");
+            $"check what the login shell's startup files (~/.bashrc) do without a terminal — PATH, exit, exec: `{ToolName.Command} exec {server} 'command -v sh; echo $PATH'`");
 
     /// <summary>At most 60 characters of <paramref name="text"/>, on one line.</summary>
     public static string Excerpt(string text)
@@ -205,7 +205,7 @@ public sealed record DoctorPlace(string Server, bool IsLocal, string User, strin
 
     /// <summary>A shell command as the user should type it: as is for a local alias, through <c>model-sync exec</c> for a server.</summary>
     public string Command(string shellCommand) =>
-        IsLocal ? $"`{shellCommand}`" : $"`model-sync exec {Server} \"{shellCommand}\"`";
+        IsLocal ? $"`{shellCommand}`" : $"`{ToolName.Command} exec {Server} \"{shellCommand}\"`";
 
     public string ElsewhereFix => $"point model_base of '{Server}' at another file system in {ConfigFile}";
 }

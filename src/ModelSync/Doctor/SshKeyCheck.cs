@@ -1,7 +1,7 @@
-using System.Globalization;
 using ModelSync.Config;
 using ModelSync.Errors;
 using ModelSync.Processes;
+using ModelSync.Text;
 
 namespace ModelSync.Doctor;
 
@@ -34,7 +34,7 @@ public sealed record SshAgentState(int Keys, string Description)
     {
         if (exitCode != 0) return new SshAgentState(0, exitCode == 1 ? "ssh-agent holds no keys" : "no ssh-agent running");
         var keys = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
-        return new SshAgentState(keys, $"ssh-agent holds {keys.ToString(CultureInfo.InvariantCulture)} key(s)");
+        return new SshAgentState(keys, $"ssh-agent holds {Human.Count(keys, "key")}");
     }
 }
 

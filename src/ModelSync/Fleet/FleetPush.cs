@@ -2,6 +2,7 @@ using ModelSync.Errors;
 using ModelSync.Operations;
 using ModelSync.Paths;
 using ModelSync.Resolve;
+using ModelSync.Text;
 using ModelSync.Transfer;
 
 namespace ModelSync.Fleet;
@@ -55,5 +56,5 @@ public static class FleetPush
     public static TargetFailure? Judge(TransferResult result) =>
         result.Verification.Status != VerifyStatus.Failed ? null
             : new TargetFailure(ExitCodes.VerificationFailed,
-                $"{result.Verification.Mismatched.Count} file(s) differ after transfer; {result.Target} was not changed", "rerun to retry");
+                $"{Human.Count(result.Verification.Mismatched.Count, "file")} differ{(result.Verification.Mismatched.Count == 1 ? "s" : "")} after transfer; {result.Target} was not changed", "rerun to retry");
 }

@@ -4,6 +4,7 @@ using ModelSync.Operations;
 using ModelSync.Paths;
 using ModelSync.Processes;
 using ModelSync.Resolve;
+using ModelSync.Text;
 
 namespace ModelSync.Fleet;
 
@@ -42,7 +43,7 @@ public static class FleetQueries
             (target, token) => localPath is null
                 ? VerifyOperation.AgainstManifestAsync(session, target.ToString(), outsideBase, token)
                 : VerifyOperation.CompareAsync(session, localPath, target.ToString(), trustHashes, outsideBase, hash, token),
-            result => result.Ok ? null : new TargetFailure(ExitCodes.VerificationFailed, $"{result.Findings.Count} problem(s) in {result.Remote}", result.Repair?.Command),
+            result => result.Ok ? null : new TargetFailure(ExitCodes.VerificationFailed, $"{Human.Count(result.Findings.Count, "problem")} in {result.Remote}", result.Repair?.Command),
             null, cancellationToken);
     }
 

@@ -42,7 +42,7 @@ public static class DiffOperation
         // A push through a link is refused: the command printed names what the link points to, which is what was compared.
         var (spec, linkWarning) = PushSpec(pair);
         // A directory and a file trading places is refused without --delete; with it, push lists what goes and asks.
-        var command = "model-sync push " + ModelSync.Text.ShellWords.Join([localPath, spec.ToString()]) + (plan.NeedsDelete ? " --delete" : "")
+        var command = ModelSync.Text.ToolName.Command + " push " + ModelSync.Text.ShellWords.Join([localPath, spec.ToString()]) + (plan.NeedsDelete ? " --delete" : "")
             + (spec != pair.Spec && !PosixPath.IsInside(spec.Path!, pair.Server.ModelBase) ? " --outside-base" : "");
         return new DiffResult(PosixPath.Name(pair.LocalPath), localPath, pair.RemoteDisplay, target is not null, checksum, plan, command)
         {

@@ -1,6 +1,7 @@
 using ModelSync.Errors;
 using ModelSync.Paths;
 using ModelSync.Resolve;
+using ModelSync.Text;
 using ModelSync.Transfer;
 
 namespace ModelSync.Operations;
@@ -44,7 +45,7 @@ public static class PushPull
         if (NamingProblem(naming, targetName) is not { } problem) return [];
         if (strictFlag || naming.Strict)
             throw ModelSyncException.Usage(problem + (strictFlag ? " (--strict-naming)" : " (naming.strict: true)"),
-                "push to alias:<name> with a name that follows it (`model-sync name --help` builds one)"
+                $"push to alias:<name> with a name that follows it (`{ToolName.Command} name --help` builds one)"
                 + (strictFlag ? ", or drop --strict-naming" : ", or set naming.strict: false"));
         progress.Warning(problem);
         return [problem];

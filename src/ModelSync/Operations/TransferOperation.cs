@@ -4,8 +4,8 @@ using ModelSync.Manifests;
 using ModelSync.Planning;
 using ModelSync.Preflight;
 using ModelSync.Publishing;
-using ModelSync.Remotes;
 using ModelSync.Resolve;
+using ModelSync.Text;
 using ModelSync.Transfer;
 using ModelSync.Verification;
 
@@ -35,7 +35,7 @@ public sealed class TransferOperation
         var clock = Stopwatch.StartNew();
         var scans = await Task.WhenAll(source.Remote.ScanAsync(source.Path, cancellationToken), target.Remote.ScanAsync(target.Path, cancellationToken));
         var sourceTree = scans[0] ?? throw new ModelSyncException($"nothing at {source.Display}", ExitCodes.Usage,
-            direction == Direction.Push ? "check the path" : $"check the name with `model-sync list {source.Remote.Alias.Name}`");
+            direction == Direction.Push ? "check the path" : $"check the name with `{ToolName.Command} list {source.Remote.Alias.Name}`");
         TransferChecks.RefuseReservedNames(source, sourceTree);
         var targetTree = TargetLink.Check(direction, target, scans[1], options.ReplaceLink, out var linkWarning);
         var plan = Planner.Plan(sourceTree, targetTree, new PlanOptions(options.Delete));
@@ -96,15 +96,7 @@ public sealed class TransferOperation
             await target.Remote.RemoveManifestAsync(run.Stage, cancellationToken);
         }
 
-        _progress.Phase("Publishing");
-        try
-        {
-            await WithRetriesAsync(run, () => target.Remote.PublishAsync(target.Path, cancellationToken));
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw await InterruptedPublish.DescribeAsync(target.Remote, target.Path, target.Display);
-        }
+        await Publisher.PublishAsync(run, _progress);
         return Result(wire, Math.Max(0, sourceTree.TotalBytes - literal), verification, true);
     }
 
@@ -135,7 +127,7 @@ public sealed class TransferOperation
         var differing = TransferChecks.Mismatches(run.SourceTree, hashes[0].Hashes, hashes[1].Hashes);
         if (differing.Count > 0)
         {
-            _progress.Phase($"{differing.Count} file(s) differ in content despite equal size and time; re-sending them");
+            _progress.Phase($"{Human.Count(differing.Count, "file")} differ{(differing.Count == 1 ? "s" : "")} in content despite equal size and time; re-sending them");
             return new UpToDate(null, hashes[0].Hashes, differing);
         }
         return new UpToDate(Verified(run, 0, hashes[1].HashedNow), hashes[0].Hashes, []) { ManifestMissing = hashes[1].HashedNow > 0 };
@@ -197,7 +189,7 @@ public sealed class TransferOperation
         var mismatched = TransferChecks.Mismatches(run.SourceTree, sourceHashes, stageHashes.Hashes).Union(forced).Union(misshapen).ToList();
         if (mismatched.Count == 0) return new StageCheck(Verified(run, 0, hashedNow), 0, 0);
 
-        _progress.Phase($"{mismatched.Count} file(s) did not verify; sending them once more");
+        _progress.Phase($"{Human.Count(mismatched.Count, "file")} did not verify; sending them once more");
         var again = await WithRetriesAsync(run, () => SendToStageAsync(run, mismatched, transferred));
         // Links are checked by what they point to, as text; only files are hashed again.
         var files = mismatched.Intersect(run.SourceTree.Files.Select(f => f.Path), StringComparer.Ordinal).ToList();
@@ -211,37 +203,7 @@ public sealed class TransferOperation
         return new StageCheck(outcome, again.WireBytes, again.LiteralBytes);
     }
 
-    /// <summary>
-    /// Runs a step that can be repeated safely; a transient failure (dropped connection, restarting sshd) is
-    /// retried with backoff after reconnecting, each try resuming from what the stage already holds.
-    /// </summary>
-    private async Task<T> WithRetriesAsync<T>(TransferContext run, Func<Task<T>> step)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                if (attempt > 1)
-                {
-                    await run.Source.Remote.ConnectAsync(run.Cancellation);
-                    await run.Target.Remote.ConnectAsync(run.Cancellation);
-                }
-                return await step();
-            }
-            catch (ModelSyncException e) when (e.Transient && attempt < run.Options.Tries)
-            {
-                var delay = TimeSpan.FromSeconds(1 << (attempt - 1));
-                _progress.Phase($"{e.Message}; trying again in {delay.TotalSeconds:0} s (try {attempt + 1} of {run.Options.Tries})");
-                await Task.Delay(delay, run.Cancellation);
-            }
-        }
-    }
-
-    private async Task WithRetriesAsync(TransferContext run, Func<Task> step) => await WithRetriesAsync(run, async () =>
-    {
-        await step();
-        return true;
-    });
+    private Task<T> WithRetriesAsync<T>(TransferContext run, Func<Task<T>> step) => TransientRetry.RunAsync(run, _progress, step);
 
     /// <summary>One send into the stage; <paramref name="only"/>: just those files, sent whatever their times.</summary>
     private Task<StageSend> SendToStageAsync(TransferContext run, IReadOnlyCollection<string>? only, HashSet<string> transferred)

@@ -4,6 +4,7 @@ using ModelSync.Manifests;
 using ModelSync.Paths;
 using ModelSync.Remotes;
 using ModelSync.Resolve;
+using ModelSync.Text;
 using ModelSync.Verification;
 using ModelSync.Versioning;
 
@@ -58,7 +59,7 @@ public static class VerifyOperation
         var pair = await LocalAndRemote.ScanAsync(session, localPath, remote, outsideBase, cancellationToken);
         var local = pair.LocalTree;
         var copy = pair.RemoteTree ?? throw new ModelSyncException($"nothing at {pair.RemoteDisplay}", ExitCodes.Failed,
-            $"push it first: `model-sync push {localPath} {pair.Spec}`");
+            $"push it first: `{ToolName.Command} push {localPath} {pair.Spec}`");
         // Without the cache, a local tree is still read once per command however many servers it is compared with.
         var hasher = trustHashes ? session.Hasher : session.Hasher.WithoutCache();
         var choice = HashChoice.Choose(wanted, pair.Here, pair.Server);
@@ -85,15 +86,15 @@ public static class VerifyOperation
         var (spec, stored) = await new EndpointResolver(session).StoredAsync(remote, outsideBase, cancellationToken);
         var (server, path, latest) = (stored.Remote, stored.Path, stored.Resolved);
         var copy = await server.ScanAsync(path, cancellationToken)
-            ?? throw new ModelSyncException($"nothing at {spec.Alias}:{path}", ExitCodes.Usage, $"check the name with `model-sync list {spec.Alias}`");
+            ?? throw new ModelSyncException($"nothing at {spec.Alias}:{path}", ExitCodes.Usage, $"check the name with `{ToolName.Command} list {spec.Alias}`");
         var manifest = copy.Manifest ?? throw new ModelSyncException(
             copy.ManifestProblem is null ? $"{spec.Alias}:{path} has no manifest to check against" : $"{spec.Alias}:{path} has no usable manifest ({copy.ManifestProblem})",
-            ExitCodes.Failed, $"a verified push leaves one; compare with a local copy instead: model-sync verify <local> {spec}");
+            ExitCodes.Failed, $"a verified push leaves one; compare with a local copy instead: {ToolName.Command} verify <local> {spec}");
         // Only like compares with like: the copy is hashed with whatever the manifest recorded.
         var function = manifest.Function!;
         if (!function.AvailableWith(server.HashTools))
             throw new ModelSyncException($"the manifest of {spec.Alias}:{path} holds {function.Name} hashes, but {string.Join(" or ", function.Tools)} is not installed on {spec.Alias}",
-                ExitCodes.Failed, $"install the {function.Package} package there, or compare with a local copy: model-sync verify <local> {spec}");
+                ExitCodes.Failed, $"install the {function.Package} package there, or compare with a local copy: {ToolName.Command} verify <local> {spec}");
         var hashes = await new TreeHasher(null).HashAsync(server, path, copy, null, function, cancellationToken);
         var recorded = new TreeListing(EntryKind.Directory, manifest.Files.Select(f => new TreeEntry(f.Path, EntryKind.File, f.Size, f.Mtime)).ToList());
         var expected = manifest.Files.ToDictionary(f => f.Path, f => f.Hash, StringComparer.Ordinal);

@@ -21,7 +21,7 @@ public sealed record VerifyRepair(string Source, string Target, bool Delete, boo
     /// <summary>Pure: one push per source (and host), to every target repaired from it, in the order given.</summary>
     public static IReadOnlyList<(string? On, string Command)> Commands(IEnumerable<VerifyRepair> repairs) =>
         repairs.GroupBy(r => (r.Source, r.On, r.OutsideBase))
-            .Select(g => (g.Key.On, "model-sync push " + ShellWords.Join(
+            .Select(g => (g.Key.On, ToolName.Command + " push " + ShellWords.Join(
                 [g.Key.Source, .. g.Select(r => r.Target).Distinct(StringComparer.Ordinal), "--checksum",
                  .. g.Any(r => r.Delete) ? ["--delete"] : Array.Empty<string>(), .. g.Key.OutsideBase ? ["--outside-base"] : Array.Empty<string>()])))
             .ToList();

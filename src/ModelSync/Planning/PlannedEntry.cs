@@ -1,4 +1,5 @@
 using ModelSync.Manifests;
+using ModelSync.Text;
 
 namespace ModelSync.Planning;
 
@@ -59,12 +60,12 @@ public sealed record TransferPlan(IReadOnlyList<PlannedEntry> Entries)
 
     public long BytesToSend => ToSend.Sum(e => e.Source?.Size ?? 0);
 
-    /// <summary>What would be sent, for a person: <c>9 file(s)</c>, or <c>9 file(s) and 12 link(s)</c> when links are among them.</summary>
+    /// <summary>What would be sent, for a person: <c>9 files</c>, or <c>9 files and 12 links</c> when links are among them.</summary>
     public string DescribeToSend()
     {
         var links = ToSend.Count(e => e.Kind == EntryKind.Symlink);
         var files = ToSend.Count() - links;
-        return links == 0 ? $"{files} file(s)" : $"{files} file(s) and {links} link(s)";
+        return links == 0 ? Human.Count(files, "file") : $"{Human.Count(files, "file")} and {Human.Count(links, "link")}";
     }
 
     public bool IsNoOp => !Entries.Any(e => e.Status is EntryStatus.New or EntryStatus.Modified || e.Delete);

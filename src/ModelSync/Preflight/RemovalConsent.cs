@@ -1,6 +1,7 @@
 using ModelSync.Errors;
 using ModelSync.Manifests;
 using ModelSync.Planning;
+using ModelSync.Text;
 using ModelSync.Transfer;
 
 namespace ModelSync.Preflight;
@@ -26,7 +27,7 @@ internal static class RemovalConsent
             throw ModelSyncException.Usage($"{run.Target.Display}: {Entries(removals.Count)} would be removed without --delete: {Names(removals)}; nothing was changed",
                 "to replace them, run again with --delete --yes (see the whole list with --dry-run --delete), or choose another target");
         if (!run.Options.Consent.Confirm(run.Target.Remote.Alias.Name, removals))
-            throw ModelSyncException.Usage($"--delete would remove {removals.Count} file(s) from {run.Target.Display}; nothing was changed",
+            throw ModelSyncException.Usage($"--delete would remove {Human.Count(removals.Count, "file")} from {run.Target.Display}; nothing was changed",
                 "review the list, then run again with --yes (needed when stdin is not a terminal)");
     }
 

@@ -53,7 +53,7 @@ internal static class TransferChecks
     public static string DropCommand(Endpoint target, string stage) =>
         target.Remote is LocalRemote
             ? "rm -rf -- " + ShellWords.Quote(stage)
-            : "model-sync exec " + ShellWords.Join([target.Remote.Alias.Name, "rm -rf -- " + ShellWords.Quote(stage)]);
+            : ToolName.With(["exec", target.Remote.Alias.Name, "rm -rf -- " + ShellWords.Quote(stage)]);
 
     /// <summary>
     /// Source entries the stage does not hold as the same kind of thing: a link must be a link with the same target
@@ -78,7 +78,7 @@ internal static class TransferChecks
         if (tree.ReservedNames.Count == 0) return;
         var names = tree.ReservedNames.Order(StringComparer.Ordinal).ToList();
         throw ModelSyncException.Usage(
-            $"{source.Display} holds {names.Count} name(s) model-sync keeps for itself: {string.Join(", ", names.Take(3).Select(Quoted.Name))}{(names.Count > 3 ? $" and {names.Count - 3} more" : "")}",
+            $"{source.Display} holds {Human.Count(names.Count, "name")} model-sync keeps for itself: {string.Join(", ", names.Take(3).Select(Quoted.Name))}{(names.Count > 3 ? $" and {names.Count - 3} more" : "")}",
             $"rename or remove them (names starting with {ModelSync.Paths.StageNames.Prefix} are its manifest, stages and locks; one left by an interrupted run can be deleted), then run the same command again");
     }
 

@@ -2,14 +2,9 @@ using System.Globalization;
 using ModelSync.Errors;
 using ModelSync.Paths;
 using ModelSync.Remotes;
+using ModelSync.Transfer;
 
 namespace ModelSync.Publishing;
-
-/// <summary>How long to wait for a held lock, and when a lock counts as abandoned.</summary>
-public sealed record LockPolicy(TimeSpan Wait, TimeSpan StaleAfter)
-{
-    public static readonly LockPolicy Default = new(TimeSpan.Zero, TimeSpan.FromHours(24));
-}
 
 /// <summary>
 /// One push or pull per target at a time: an atomic <c>mkdir</c> next to the target, recording who holds it.

@@ -1,6 +1,7 @@
 using ModelSync.Config;
 using ModelSync.Errors;
 using ModelSync.Processes;
+using ModelSync.Text;
 
 namespace ModelSync.Remotes;
 
@@ -14,7 +15,7 @@ public static class RemoteFailure
         var detail = SshFailure.LastLine(text);
         if (text.Contains("No space left on device", StringComparison.Ordinal) || text.Contains("Disk quota exceeded", StringComparison.Ordinal))
             return new ModelSyncException($"no space left on {alias.Name} while trying to {what}", ExitCodes.Failed,
-                "free space there (see `model-sync servers --check`) and run the same command again to resume");
+                "free space there (see `{ToolName.Command} servers --check`) and run the same command again to resume");
         if (text.Contains("Read-only file system", StringComparison.Ordinal))
             return new ModelSyncException($"read-only file system on {alias.Name} while trying to {what}", ExitCodes.Failed,
                 "choose a writable model_base or path");
@@ -25,6 +26,6 @@ public static class RemoteFailure
             return new ModelSyncException($"a path on {alias.Name} runs through a file, not a directory, while trying to {what}: {detail}", ExitCodes.Failed,
                 "check model_base in the config and the target path");
         return new ModelSyncException($"could not {what} on {alias.Name} (exit {result.ExitCode}): {detail}", ExitCodes.Failed,
-            $"check the path and that {(alias.User ?? "the login user")} may write there; `model-sync servers --check` tests the connection");
+            $"check the path and that {(alias.User ?? "the login user")} may write there; `{ToolName.Command} servers --check` tests the connection");
     }
 }

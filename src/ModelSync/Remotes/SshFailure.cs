@@ -1,5 +1,6 @@
 using ModelSync.Config;
 using ModelSync.Errors;
+using ModelSync.Text;
 
 namespace ModelSync.Remotes;
 
@@ -13,7 +14,7 @@ public static class SshFailure
         bool Has(string s) => text.Contains(s, StringComparison.OrdinalIgnoreCase);
         if (Has("Could not resolve hostname") || Has("Name or service not known"))
             return new ModelSyncException($"cannot resolve host '{alias.Host}' of server '{alias.Name}'", ExitCodes.Failed,
-                "check host: in the config or your DNS / ~/.ssh/config; run `model-sync servers --check`");
+                $"check host: in the config or your DNS / ~/.ssh/config; run `{ToolName.Command} servers --check`");
         if (Has("Unable to negotiate"))
             return new ModelSyncException($"ssh and {where} ('{alias.Name}') share no algorithm: {LastLine(text)}", ExitCodes.Failed,
                 "the server is old: allow what it offers in ssh_options, e.g. HostKeyAlgorithms: +ssh-rsa");
@@ -29,9 +30,9 @@ public static class SshFailure
         if (Has("Connection refused") || Has("timed out") || Has("No route to host") || Has("Network is unreachable")
             || Has("Connection closed") || Has("Connection reset"))
             return new ModelSyncException($"cannot reach {where} ('{alias.Name}'): {LastLine(text)}", ExitCodes.Failed,
-                "check the host and port, and that sshd runs there; run `model-sync servers --check`") { Transient = true };
+                $"check the host and port, and that sshd runs there; run `{ToolName.Command} servers --check`") { Transient = true };
         return new ModelSyncException($"ssh to {where} ('{alias.Name}') failed: {LastLine(text)}", ExitCodes.Failed,
-            "run `model-sync servers --check`") { Transient = true };
+            $"run `{ToolName.Command} servers --check`") { Transient = true };
     }
 
     private static string SshTarget(ServerAlias alias) =>

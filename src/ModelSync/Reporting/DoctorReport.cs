@@ -1,6 +1,7 @@
 using System.Globalization;
 using ModelSync.Doctor;
 using ModelSync.Reporting.Json;
+using ModelSync.Text;
 
 namespace ModelSync.Reporting;
 
@@ -42,7 +43,7 @@ public static class DoctorReport
         if (result.Ok) return $"All {total} checks passed{warned}.";
         var notChecked = skipped == 0 ? "" : $" ({skipped.ToString(CultureInfo.InvariantCulture)} not checked)";
         return $"{failed.Count.ToString(CultureInfo.InvariantCulture)} of {total} checks failed{notChecked}: {string.Join(", ", failed)}{warned}. " +
-            "Apply each fix in order (a failure hides the checks after it), then run `model-sync doctor` again.";
+            $"Apply each fix in order (a failure hides the checks after it), then run `{ToolName.Command} doctor` again.";
     }
 
     private static string Count(int n, string noun) => $"{n.ToString(CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";

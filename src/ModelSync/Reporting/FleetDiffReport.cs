@@ -10,7 +10,7 @@ public static class FleetDiffReport
 {
     public static void Write(TextWriter writer, string local, bool checksum, IReadOnlyList<TargetOutcome<DiffResult>> outcomes)
     {
-        writer.WriteLine($"## Sync Status: {Printable.Name(Path.GetFileName(local.TrimEnd('/')))} on {outcomes.Count} servers");
+        writer.WriteLine($"## Sync Status: {Printable.Name(Path.GetFileName(local.TrimEnd('/')))} on {Human.Count(outcomes.Count, "server")}");
         writer.WriteLine($"Local: {Printable.Name(local)}");
         writer.WriteLine($"Compared by: {(checksum ? string.Join(", ", HashesUsed(outcomes)) + " of content" : "size and modification time")}");
         writer.WriteLine();
@@ -47,7 +47,7 @@ public static class FleetDiffReport
     public static string? PushCommand(string local, IReadOnlyList<TargetOutcome<DiffResult>> outcomes)
     {
         var behind = outcomes.Where(o => o.Result is { } r && NeedsPush(r)).Select(o => o.Result!).ToList();
-        return behind.Count == 0 ? null : "model-sync push " + ShellWords.Join([local, .. behind.Select(r => r.Spec)])
+        return behind.Count == 0 ? null : ToolName.Command + " push " + ShellWords.Join([local, .. behind.Select(r => r.Spec)])
             + (behind.Any(r => r.Plan.NeedsDelete) ? " --delete" : ""); // a kind change is refused without it (see DiffOperation)
     }
 

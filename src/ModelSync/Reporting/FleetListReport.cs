@@ -53,10 +53,10 @@ public static class FleetListReport
             table.WriteTo(writer);
         }
         writer.WriteLine();
-        writer.WriteLine($"Total: {rows.Count} models; " + string.Join(", ", outcomes.Select(o => $"{o.Server} {(o.Result is { } r ? r.Models.Count : "?")}")));
+        writer.WriteLine($"Total: {Human.Count(rows.Count, "model")}; " + string.Join(", ", outcomes.Select(o => $"{o.Server} {(o.Result is { } r ? r.Models.Count : "?")}")));
         foreach (var failed in outcomes.Where(o => !o.Ok)) writer.WriteLine($"Not reached: {failed.Server} — {failed.Failure!.Line}");
         var strays = rows.Where(r => !r.Model.Conforms).Select(r => r.Model.Name).ToList();
-        if (strays.Count > 0) writer.WriteLine($"Note: {strays.Count} name(s) do not follow {pattern.Template}: {string.Join(", ", strays.Take(10).Select(Printable.Name))}");
+        if (strays.Count > 0) writer.WriteLine($"Note: {Human.Count(strays.Count, "name")} {(strays.Count == 1 ? "does" : "do")} not follow {pattern.Template}: {string.Join(", ", strays.Take(10).Select(Printable.Name))}");
     }
 
     /// <summary><c>yes</c>, <c>—</c>, <c>?</c> (server not reached); a size that differs from the first copy is shown, since it is then not the same model.</summary>

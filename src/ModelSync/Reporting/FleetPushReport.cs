@@ -12,7 +12,7 @@ public static class FleetPushReport
 {
     public static void WriteHeader(TextWriter writer, string source, IReadOnlyList<RemoteSpec> targets, string strategy)
     {
-        writer.WriteLine($"Syncing to {targets.Count} servers ({strategy}): {string.Join(", ", targets)}");
+        writer.WriteLine($"Syncing to {Human.Count(targets.Count, "server")} ({strategy}): {string.Join(", ", targets)}");
         writer.WriteLine($"Source: {Printable.Name(source)}");
     }
 
@@ -39,7 +39,7 @@ public static class FleetPushReport
         var failed = result.Targets.Where(t => !t.Ok).ToList();
         var sent = result.Targets.Sum(t => t.Result?.BytesSent ?? 0);
         var ok = result.Targets.Count - failed.Count;
-        if (result.DryRun) writer.WriteLine($"Dry run on {result.Targets.Count} servers in {Human.Seconds(result.Seconds)}. Run without --dry-run to apply.");
+        if (result.DryRun) writer.WriteLine($"Dry run on {Human.Count(result.Targets.Count, "server")} in {Human.Seconds(result.Seconds)}. Run without --dry-run to apply.");
         else writer.WriteLine($"{(failed.Count == 0 ? "Sync complete" : "Sync FAILED")}: {ok} of {result.Targets.Count} servers in sync, "
             + $"{Human.Bytes(sent)} sent{FromHere(result)} in {Human.Seconds(result.Seconds)}" + (failed.Count == 0 ? "" : $"; failed: {string.Join(", ", failed.Select(f => f.Server))}"));
         foreach (var f in failed) writer.WriteLine($"- {f.Server}: {f.Failure!.Line}");

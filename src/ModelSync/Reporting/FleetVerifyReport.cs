@@ -1,6 +1,7 @@
 using ModelSync.Fleet;
 using ModelSync.Operations;
 using ModelSync.Reporting.Json;
+using ModelSync.Text;
 
 namespace ModelSync.Reporting;
 
@@ -13,17 +14,17 @@ public static class FleetVerifyReport
     public static void Write(TextWriter writer, string? local, IReadOnlyList<TargetOutcome<VerifyResult>> outcomes)
     {
         var name = outcomes.Select(o => o.Result?.Name).OfType<string>().FirstOrDefault() ?? (local is null ? "" : Path.GetFileName(local.TrimEnd('/')));
-        writer.WriteLine($"## Verify: {name} on {outcomes.Count} servers");
+        writer.WriteLine($"## Verify: {name} on {Human.Count(outcomes.Count, "server")}");
         writer.WriteLine(local is null ? "Compared with: each copy's manifest" : $"Local: {local}");
         var reached = outcomes.Select(o => o.Result).OfType<VerifyResult>().ToList();
-        if (reached.FirstOrDefault(r => r.LocalHashedNow is not null) is { } first)
-            writer.WriteLine($"Read now here: {first.LocalHashedNow} files (once for every server)");
+        if (reached.FirstOrDefault(r => r.LocalHashedNow is not null) is { LocalHashedNow: { } hashedHere })
+            writer.WriteLine($"Read now here: {Human.Count(hashedHere, "file")} (once for every server)");
         writer.WriteLine();
         var table = new MarkdownTable("Server", "Remote", "Files", "Read now", "Problems", "Status");
         foreach (var o in outcomes)
         {
             if (o.Result is not { } r) table.Add(o.Server, o.Target.ToString(), "—", "—", "—", $"FAILED (exit {o.Failure!.ExitCode})");
-            else table.Add(o.Server, r.Remote, $"{r.Files}", $"{r.HashedNow}", $"{r.Findings.Count}", r.Ok ? "OK" : $"FAILED — {r.Findings.Count} problem(s)");
+            else table.Add(o.Server, r.Remote, $"{r.Files}", $"{r.HashedNow}", $"{r.Findings.Count}", r.Ok ? "OK" : $"FAILED — {Human.Count(r.Findings.Count, "problem")}");
         }
         table.WriteTo(writer);
         writer.WriteLine();

@@ -1,7 +1,7 @@
 using ModelSync.Operations;
+using ModelSync.Reporting.Json;
 using ModelSync.Text;
 using ModelSync.Versioning;
-using ModelSync.Reporting.Json;
 
 namespace ModelSync.Reporting;
 
@@ -32,7 +32,7 @@ public static class ListReport
             table.WriteTo(writer);
         }
         writer.WriteLine();
-        writer.WriteLine($"Total: {result.Models.Count} models, {Human.Bytes(result.TotalBytes)}");
+        writer.WriteLine($"Total: {Human.Count(result.Models.Count, "model")}, {Human.Bytes(result.TotalBytes)}");
         var strays = result.Models.Where(m => !m.Conforms).Select(m => m.Name).ToList();
         if (strays.Count > 0)
         {

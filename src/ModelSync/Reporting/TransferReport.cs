@@ -51,7 +51,7 @@ public static class TransferReport
             .WriteTo(writer);
         writer.WriteLine();
         writer.WriteLine(result.Verification.Status == VerifyStatus.Failed
-            ? $"Sync FAILED: {result.Verification.Mismatched.Count} file(s) differ after transfer; {Printable.Name(result.Target)} was not changed. Rerun to retry."
+            ? $"Sync FAILED: {Human.Count(result.Verification.Mismatched.Count, "file")} differ{(result.Verification.Mismatched.Count == 1 ? "s" : "")} after transfer; {Printable.Name(result.Target)} was not changed. Rerun to retry."
             : result.Published ? "Sync complete" : "Sync complete (already up to date)");
     }
 

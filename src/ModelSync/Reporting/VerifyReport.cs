@@ -32,16 +32,16 @@ public static class VerifyReport
     {
         if (result.Ok)
         {
-            writer.WriteLine($"Result: OK — all {result.Files} files match");
+            writer.WriteLine($"Result: OK — {(result.Files == 1 ? "the 1 file matches" : $"all {result.Files} files match")}");
             return;
         }
-        writer.WriteLine($"Result: FAILED — {result.Findings.Count} problem(s) in {Printable.Name(result.Remote)}");
+        writer.WriteLine($"Result: FAILED — {Human.Count(result.Findings.Count, "problem")} in {Printable.Name(result.Remote)}");
         writer.WriteLine(result.Repair is { } repair ? RepairLine(VerifyRepair.Commands([repair])[0]) : NoRepairLine(Printable.Name(result.Remote)));
     }
 
     /// <summary>When the copy a manifest names is gone: what to do, with the one word only the user knows.</summary>
     public static string NoRepairLine(string remote) =>
-        $"To repair: push a good copy to it again with --checksum, e.g. model-sync push <local> {remote} --checksum";
+        $"To repair: push a good copy to it again with --checksum, e.g. {ToolName.Command} push <local> {remote} --checksum";
 
     /// <summary>Pure: "3 files here, 3 on alpha", or "3 files on alpha" without a local copy.</summary>
     public static string ReadNow(VerifyResult r) =>
@@ -60,7 +60,7 @@ public static class VerifyReport
     public static string RepairLine((string? On, string Command) repair) =>
         repair.On is null ? $"To repair: `{repair.Command}`" : $"To repair, on {repair.On} (where the manifest says the copy came from): `{repair.Command}`";
 
-    private static string Files(int n) => n == 1 ? "1 file" : $"{n} files";
+    private static string Files(int n) => Human.Count(n, "file");
 
     private static string Size(long? bytes) => bytes is { } b ? Human.Bytes(b) : "—";
 

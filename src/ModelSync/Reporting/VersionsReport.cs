@@ -18,7 +18,7 @@ public static class VersionsReport
         table.WriteTo(writer);
         writer.WriteLine();
         var count = result.Versions.Count;
-        writer.WriteLine($"Total: {count} version{(count == 1 ? "" : "s")}, {Human.Bytes(result.TotalBytes)}. Latest: {Printable.Name(result.Versions[0].Name)}");
+        writer.WriteLine($"Total: {Human.Count(count, "version")}, {Human.Bytes(result.TotalBytes)}. Latest: {Printable.Name(result.Versions[0].Name)}");
     }
 
     public static VersionsJson Json(VersionsResult r) => new()

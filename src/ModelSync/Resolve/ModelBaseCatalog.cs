@@ -2,6 +2,7 @@ using ModelSync.Errors;
 using ModelSync.Manifests;
 using ModelSync.Paths;
 using ModelSync.Remotes;
+using ModelSync.Text;
 using ModelSync.Versioning;
 
 namespace ModelSync.Resolve;
@@ -15,7 +16,7 @@ public static class ModelBaseCatalog
         var aliasName = server.Alias.Name;
         var tree = await server.ScanAsync(server.ModelBase, cancellationToken)
             ?? throw new ModelSyncException($"model_base {server.ModelBase} does not exist on {aliasName}", ExitCodes.Failed,
-                $"create it (`model-sync exec {aliasName} \"mkdir -p {server.ModelBase}\"`) or fix model_base in the config");
+                $"create it (`{ToolName.Command} exec {aliasName} \"mkdir -p {server.ModelBase}\"`) or fix model_base in the config");
         return new ModelCatalog(Summarize(tree), pattern);
     }
 

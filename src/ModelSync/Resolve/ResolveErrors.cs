@@ -1,5 +1,6 @@
 using ModelSync.Errors;
 using ModelSync.Paths;
+using ModelSync.Text;
 
 namespace ModelSync.Resolve;
 
@@ -12,7 +13,7 @@ public static class ResolveErrors
 {
     /// <summary>A read (pull, copy's source) of <c>alias</c> or <c>alias:</c>: which model?</summary>
     public static ModelSyncException NoModel(string typed, RemoteSpec spec) =>
-        NamesNoModel(typed, $"write it as {spec.Alias}:<model>, e.g. {spec.Alias}:my_model (see `model-sync list {spec.Alias}`)");
+        NamesNoModel(typed, $"write it as {spec.Alias}:<model>, e.g. {spec.Alias}:my_model (see `{ToolName.Command} list {spec.Alias}`)");
 
     /// <summary><c>verify alias</c> without a local copy: nothing to check against a manifest.</summary>
     public static ModelSyncException NoModelToVerify(string typed, RemoteSpec spec) =>
@@ -27,7 +28,7 @@ public static class ResolveErrors
     public static ModelSyncException LatestAsTarget(RemoteSpec spec, Direction direction) =>
         ModelSyncException.Usage($"'{spec}': @latest picks an existing version to read; a {direction.Command()} needs the exact name", direction switch
         {
-            Direction.Push => $"push to {spec.Alias}:<name>, e.g. the one `model-sync name --gpu <GPU> --model <MODEL> --date <DATE>` prints",
+            Direction.Push => $"push to {spec.Alias}:<name>, e.g. the one `{ToolName.Command} name --gpu <GPU> --model <MODEL> --date <DATE>` prints",
             Direction.Copy => $"copy to {spec.Alias} or {spec.Alias}:<name>",
             _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, "only a push or a copy writes to alias:path"),
         });

@@ -42,7 +42,21 @@ public static class RsyncOutput
         if (!long.TryParse(digits, CultureInfo.InvariantCulture, out var bytes)
             || !int.TryParse(words[1].TrimEnd('%'), CultureInfo.InvariantCulture, out var percent))
             return null;
-        return new RsyncProgress(bytes, percent, words[2], words[3]);
+        return new RsyncProgress(bytes, percent, Rate(words[2]), words[3]);
+    }
+
+    /// <summary>
+    /// rsync's rate (<c>209.65MB/s</c>, counted in units of 1024 under decimal-looking names) in the units every other
+    /// size is shown in (<c>209.65MiB/s</c>); a word it does not recognise is kept as rsync wrote it.
+    /// </summary>
+    public static string Rate(string word)
+    {
+        if (!word.EndsWith("B/s", StringComparison.Ordinal) || word.Length < 4) return word;
+        var prefix = word[^4];
+        var power = char.ToUpperInvariant(prefix) switch { 'K' => 1, 'M' => 2, 'G' => 3, 'T' => 4, _ => 0 };
+        var number = power == 0 ? word[..^3] : word[..^4];
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return word;
+        return Text.Human.Bytes((long)(value * Math.Pow(Text.Human.UnitStep, power))) + "/s";
     }
 
     public static RsyncStats ParseStats(string stdout)

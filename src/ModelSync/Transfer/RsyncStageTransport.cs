@@ -4,6 +4,7 @@ using ModelSync.Paths;
 using ModelSync.Processes;
 using ModelSync.Remotes;
 using ModelSync.Resolve;
+using ModelSync.Text;
 
 namespace ModelSync.Transfer;
 
@@ -25,7 +26,7 @@ internal sealed class RsyncStageTransport(IProcessRunner runner) : IStageTranspo
         var from = run.Source.Remote.Rsync(run.Source.Path + slash);
         var to = run.Target.Remote.Rsync(run.Stage + slash);
         if (from.RemoteShell is not null && to.RemoteShell is not null)
-            throw ModelSyncException.Usage("both sides are servers", "use `model-sync copy` to copy between two servers");
+            throw ModelSyncException.Usage("both sides are servers", $"use `{ToolName.Command} copy` to copy between two servers");
         var request = new RsyncRequest(from.Spec, to.Spec, from.RemoteShell ?? to.RemoteShell, run.Options.Delete, run.Options.Compress)
         {
             OnlyFiles = run.IsDirectory ? only : null,

@@ -8,7 +8,7 @@ public sealed record TransferOptions(bool DryRun, bool Delete, bool Compress, bo
     /// <summary>Tries per step for transient failures (dropped connection, restarting sshd), each resuming.</summary>
     public int Tries { get; init; } = 3;
 
-    public Publishing.LockPolicy Lock { get; init; } = Publishing.LockPolicy.Default;
+    public LockPolicy Lock { get; init; } = LockPolicy.Default;
 
     /// <summary>Hash every file on both sides: trust neither a manifest nor this machine's hash cache.</summary>
     public bool Checksum { get; init; }

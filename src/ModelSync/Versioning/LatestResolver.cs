@@ -1,4 +1,5 @@
 using ModelSync.Errors;
+using ModelSync.Text;
 
 namespace ModelSync.Versioning;
 
@@ -37,6 +38,6 @@ public static class LatestResolver
             : "models there: " + string.Join(", ", models.Take(MaxListed)) + (models.Count > MaxListed ? $" and {models.Count - MaxListed} more" : "");
         return ModelSyncException.Usage(
             $"no version of model '{model}' on {aliasName}{hint} ({there})",
-            $"MODEL is the {{MODEL}} field of {catalog.Pattern.Template}; see `model-sync list {aliasName}`");
+            $"MODEL is the {{MODEL}} field of {catalog.Pattern.Template}; see `{ToolName.Command} list {aliasName}`");
     }
 }

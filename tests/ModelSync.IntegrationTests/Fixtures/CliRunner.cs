@@ -35,6 +35,12 @@ public static class CliRunner
         "FORCE_COLOR",
     ];
 
+    /// <summary>
+    /// The name the CLI gives itself in the commands it prints, the same whether the tests run the binary (by its full
+    /// path) or the dll: the tests run it as if installed on PATH, which <see cref="PrintedCommand"/> provides.
+    /// </summary>
+    public const string PrintedName = "model-sync";
+
     /// <summary>The HOME every CLI run gets (a temp dir, same for the whole test run).</summary>
     public static string HomeDirectory => LazyHome.Value;
 
@@ -108,6 +114,7 @@ public static class CliRunner
         var environment = ScrubbedVariables.ToDictionary(name => name, _ => (string?)null);
         environment["HOME"] = HomeDirectory;
         environment["NO_COLOR"] = "1";
+        environment["MODEL_SYNC_INVOKED_AS"] = PrintedName;
         environment["DOTNET_NOLOGO"] = "1";
         environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         if (configPath is not null)

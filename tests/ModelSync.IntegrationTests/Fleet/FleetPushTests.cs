@@ -115,7 +115,7 @@ public sealed class FleetPushTests(SshdFleetFixture fleet) : FleetTestBase(fleet
         var refused = await Cli("push", name, "@pair", "--delete");
 
         CliAssert.Exit(refused, 2);
-        CliAssert.StdoutContains(refused, "## Files to delete on s1 (--delete): 1", "- stray.txt", "- s1: --delete would remove 1 file(s)",
+        CliAssert.StdoutContains(refused, "## Files to delete on s1 (--delete): 1", "- stray.txt", "- s1: --delete would remove 1 file",
             $"To retry the failed: `model-sync push {name} s1 --delete`");
         CliAssert.StdoutLacks(refused, "## Files to delete on s2");
         Assert.True(File.Exists(Path.Combine(BaseOf("s1"), name, "stray.txt")));

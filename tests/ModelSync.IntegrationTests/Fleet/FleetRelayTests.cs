@@ -63,7 +63,7 @@ public sealed class FleetRelayTests(SshdFleetFixture fleet) : FleetTestBase(flee
         Assert.Equal("would be copied from s1", CliAssert.Cell(result, "s2", "From"));
         foreach (var alias in Aliases)
         {
-            Assert.StartsWith("would send 3 file(s)", CliAssert.Cell(result, alias, "Status"), StringComparison.Ordinal);
+            Assert.StartsWith("would send 3 files", CliAssert.Cell(result, alias, "Status"), StringComparison.Ordinal);
             Assert.False(Directory.Exists(Path.Combine(BaseOf(alias), name)), $"{alias} got {name} in a dry run\n{result}");
         }
         Assert.All(Aliases.Skip(1), a => Assert.Matches("^would be copied from s[1-8]$", CliAssert.Cell(result, a, "From")));

@@ -78,7 +78,7 @@ public sealed class ManifestAndVerifyTests(SshdFixture sshd) : SshdTestBase(sshd
         {
             CliAssert.Exit(result, 3);
             Assert.Equal("content differs (sha256)", CliAssert.Cell(result, "1/model.onnx", "Problem"));
-            CliAssert.StdoutContains(result, "Result: FAILED — 1 problem(s)");
+            CliAssert.StdoutContains(result, "Result: FAILED — 1 problem");
         }
         Assert.Equal("modified", CliAssert.Cell(diff, "1/model.onnx", "Status"));
     }

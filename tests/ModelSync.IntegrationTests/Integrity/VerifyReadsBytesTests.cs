@@ -53,7 +53,7 @@ public sealed class VerifyReadsBytesTests(SshdFixture sshd) : SshdTestBase(sshd)
 
         CliAssert.Exit(result, 3);
         Assert.Equal("content differs (sha256)", CliAssert.Cell(result, "1/model.onnx", "Problem"));
-        CliAssert.StdoutContains(result, "Read now: 3 files here, 3 on alpha", "Result: FAILED — 1 problem(s)");
+        CliAssert.StdoutContains(result, "Read now: 3 files here, 3 on alpha", "Result: FAILED — 1 problem");
         var repair = RepairLine(result);
         Assert.Equal($"model-sync push ./{Model} alpha --checksum", repair);
 
@@ -183,7 +183,7 @@ public sealed class VerifyReadsBytesTests(SshdFixture sshd) : SshdTestBase(sshd)
         CliAssert.Exit(result, 3);
         Assert.Equal("OK", CliAssert.Cell(result, "alpha", "Status"));
         Assert.Equal("3", CliAssert.Cell(result, "alpha", "Read now"));
-        Assert.Equal("FAILED — 1 problem(s)", CliAssert.Cell(result, "beta", "Status"));
+        Assert.Equal("FAILED — 1 problem", CliAssert.Cell(result, "beta", "Status"));
         Assert.Equal("FAILED (exit 1)", CliAssert.Cell(result, "gone", "Status"));
         CliAssert.StdoutContains(result, "- beta: 1/model.onnx: content differs (sha256)", "- gone: cannot reach");
         var repair = RepairLine(result);
@@ -196,7 +196,7 @@ public sealed class VerifyReadsBytesTests(SshdFixture sshd) : SshdTestBase(sshd)
 
         CliAssert.Exit(againstManifests, 3);
         Assert.Equal("OK", CliAssert.Cell(againstManifests, "alpha", "Status"));
-        Assert.Equal("FAILED — 1 problem(s)", CliAssert.Cell(againstManifests, "beta", "Status"));
+        Assert.Equal("FAILED — 1 problem", CliAssert.Cell(againstManifests, "beta", "Status"));
 
         CliAssert.Exit(await CliWith(config, RepairLine(result)["model-sync ".Length..].Split(' ')), 0);
         CliAssert.Exit(await CliWith(config, "verify", "./" + Model, "@pair"), 0);

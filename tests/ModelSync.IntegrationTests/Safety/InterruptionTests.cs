@@ -70,6 +70,7 @@ public sealed class InterruptionTests(SshdFixture sshd) : SshdTestBase(sshd)
         var name = "interrupted-" + Id;
         var stage = Path.Combine(Sshd.BaseA, ".model-sync-stage." + name);
 
+        Signal.LetChildrenBeInterrupted();
         using var cli = CliRunner.Start(["push", source, "alpha:" + name, "--bwlimit", "2000"], ConfigPath, workingDirectory: Work);
         await Eventually.TrueAsync(() => LargestFile.Below(stage) >= Size / 8, TimeSpan.FromSeconds(60), "the transfer to be under way");
         Signal.Interrupt(cli.Id);
@@ -101,6 +102,7 @@ public sealed class InterruptionTests(SshdFixture sshd) : SshdTestBase(sshd)
             for (var f = 0; f < 1000; f++) await File.WriteAllBytesAsync(Path.Combine(dir, "f" + f), []);
         }
 
+        Signal.LetChildrenBeInterrupted();
         using var cli = CliRunner.Start(["push", "./m", "alpha:" + name], ConfigPath, workingDirectory: Work);
         await Eventually.TrueAsync(() => !Directory.Exists(old) || Directory.GetDirectories(old).Length < Dirs, TimeSpan.FromSeconds(60),
             "the publish to start removing the leftover");

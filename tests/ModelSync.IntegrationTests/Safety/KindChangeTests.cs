@@ -102,7 +102,7 @@ public sealed class KindChangeTests(SshdFixture sshd) : SshdTestBase(sshd)
         var unconfirmed = await Cli("push", source.Root, "alpha:" + name, "--delete");
 
         AssertRefused(refused, before, target, "would be removed without --delete", "1/ (a directory, replaced by a symlink)");
-        CliAssert.Error(unconfirmed, 2, "--delete would remove 6 file(s)", "--yes");
+        CliAssert.Error(unconfirmed, 2, "--delete would remove 6 files", "--yes");
         CliAssert.StdoutContains(unconfirmed, "## Files to delete (--delete): 6", "- 1/ (a directory, replaced by a symlink)", "- 1/model.onnx",
             "- labels (a file, replaced by a directory)", "- tokenizer/ (a directory, replaced by a file)", "- tokenizer/merges.txt", "- tokenizer/vocab.txt");
         TreeComparer.AssertUnchanged(before, target);

@@ -19,7 +19,7 @@ public sealed class PreflightTests(SshdFixture sshd) : SshdTestBase(sshd)
         var refused = await Cli("push", source, "alpha:" + name, "--delete");
         var confirmed = await Cli("push", source, "alpha:" + name, "--delete", "--yes");
 
-        CliAssert.Error(refused, 2, "--delete would remove 1 file(s)", "--yes");
+        CliAssert.Error(refused, 2, "--delete would remove 1 file", "--yes");
         Assert.Contains("## Files to delete (--delete): 1", refused.Stdout, StringComparison.Ordinal);
         Assert.Contains("- old-weights.bin", refused.Stdout, StringComparison.Ordinal);
         CliAssert.Exit(confirmed, 0);

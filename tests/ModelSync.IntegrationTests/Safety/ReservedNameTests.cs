@@ -20,7 +20,7 @@ public sealed class ReservedNameTests(SshdFixture sshd) : SshdTestBase(sshd)
 
         var push = await Cli("push", source, "alpha:" + name, "--json");
 
-        CliAssert.JsonError(push, 2, "2 name(s) model-sync keeps for itself", "'.model-sync-notes.txt'", "rename or remove");
+        CliAssert.JsonError(push, 2, "2 names model-sync keeps for itself", "'.model-sync-notes.txt'", "rename or remove");
         CliAssert.Error(push, 2, ".model-sync-");
         Assert.False(Directory.Exists(Path.Combine(Sshd.BaseA, name)));
     }

@@ -75,7 +75,7 @@ public sealed class SpaceTests(SshdFixture sshd) : SshdTestBase(sshd)
 
         var refused = await CliWith(config, "push", "./m", "alpha");
 
-        var line = CliAssert.Error(refused, 1, "not enough space on alpha", stage.Root, "5MB");
+        var line = CliAssert.Error(refused, 1, "not enough space on alpha", stage.Root, "4.77MiB");
         var drop = await PrintedCommand.RunAsync(PrintedCommand.Extract(line, "model-sync "), config, Work);
         Assert.True(drop.ExitCode == 0, drop.ToString());
         Assert.False(Path.Exists(stage.Root), "the printed command left the stage");

@@ -121,7 +121,7 @@ public sealed class NamingTests : SshdTestBase
 
         var model = await CliWith(config, "list", "alpha", "--model", "LANGDETECTOR");
         CliAssert.Exit(model, 0);
-        CliAssert.StdoutContains(model, "| Name | Model | Version | Size | Modified |", "Total: 1 models");
+        CliAssert.StdoutContains(model, "| Name | Model | Version | Size | Modified |", "Total: 1 model");
         Assert.Equal(["langdetector_v2", "langdetector", "v2"], CliAssert.Row(model, "langdetector_v2")[..3]);
 
         var all = await CliWith(config, "list", "alpha");

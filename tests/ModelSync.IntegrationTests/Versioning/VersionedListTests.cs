@@ -30,7 +30,7 @@ public sealed class VersionedListTests : SshdTestBase
         CliAssert.Exit(result, 0);
         CliAssert.StdoutContains(result, "| Name | GPU | Model | Version | Size | Modified |", "Total: 8 models");
         Assert.Equal(VersionLibrary.Entries.Select(e => e.Name), NameColumn(result));
-        Assert.Equal(["RTX3090_N2501_LANGDETECTOR_MMS_251030", "RTX3090", "LANGDETECTOR_MMS", "251030", "1.3KB"],
+        Assert.Equal(["RTX3090_N2501_LANGDETECTOR_MMS_251030", "RTX3090", "LANGDETECTOR_MMS", "251030", "1.27KiB"],
             CliAssert.Row(result, "RTX3090_N2501_LANGDETECTOR_MMS_251030")[..5]);
         Assert.Equal([VersionLibrary.LatestAsr, "rtx4090", "asr", "250901"], CliAssert.Row(result, VersionLibrary.LatestAsr)[..4]);
         Assert.Equal(["langdetector-v1", "—", "—", "—", "300B"], CliAssert.Row(result, "langdetector-v1")[..5]);
@@ -125,9 +125,9 @@ public sealed class VersionedListTests : SshdTestBase
 
         CliAssert.Exit(result, 0);
         CliAssert.StdoutContains(result, "## Versions of asr on alpha", $"Model base: {_library.Base}", "| Name | GPU | Date | Version | Size | Modified |",
-            $"Total: 4 versions, 4.1KB. Latest: {VersionLibrary.LatestAsr}");
+            $"Total: 4 versions, 4KiB. Latest: {VersionLibrary.LatestAsr}");
         Assert.Equal(VersionLibrary.AsrNewestFirst, NameColumn(result));
-        Assert.Equal(["A100_N2412_ASR_250901", "A100", "N2412", "250901", "1.2KB"], CliAssert.Row(result, "A100_N2412_ASR_250901")[..5]);
+        Assert.Equal(["A100_N2412_ASR_250901", "A100", "N2412", "250901", "1.17KiB"], CliAssert.Row(result, "A100_N2412_ASR_250901")[..5]);
 
         var json = await Run("--json", "versions", "alpha", "ASR");
         CliAssert.Exit(json, 0);

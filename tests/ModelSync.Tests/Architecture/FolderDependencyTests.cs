@@ -22,7 +22,7 @@ public sealed partial class FolderDependencyTests
     ];
 
     [Fact]
-    public void No_cycle_joins_the_top_level_folders_of_the_library()
+    public void NoCycleJoinsTheTopLevelFoldersOfTheLibrary()
     {
         var graph = LibraryGraph();
         foreach (var (from, to, _) in KnownBackEdges) graph.Remove((from, to));
@@ -33,7 +33,7 @@ public sealed partial class FolderDependencyTests
     }
 
     [Fact]
-    public void Every_known_back_edge_is_still_there()
+    public void EveryKnownBackEdgeIsStillThere()
     {
         var graph = LibraryGraph();
 
@@ -43,7 +43,7 @@ public sealed partial class FolderDependencyTests
     }
 
     [Fact]
-    public void A_cycle_is_found_with_every_folder_on_it_and_a_one_way_chain_is_not()
+    public void ACycleIsFoundWithEveryFolderOnItAndAOneWayChainIsNot()
     {
         (string, string)[] edges = [("A", "B"), ("B", "C"), ("C", "A"), ("C", "D"), ("D", "E")];
 
@@ -54,7 +54,7 @@ public sealed partial class FolderDependencyTests
     }
 
     [Fact]
-    public void Usings_and_qualified_type_names_are_dependencies_and_a_property_or_the_own_folder_is_not()
+    public void UsingsAndQualifiedTypeNamesAreDependenciesAndAPropertyOrTheOwnFolderIsNot()
     {
         const string source = """
             using System.Text;

@@ -1,6 +1,5 @@
 using System.Runtime.Versioning;
 using System.Text;
-using ModelSync.Doctor;
 using ModelSync.Remotes;
 using ModelSync.Tests.Support;
 

@@ -121,7 +121,7 @@ public sealed class DoctorVerdictsTests
     {
         var check = DoctorVerdicts.ShellOutput("reaper", Ran(0, "Welcome to reaper\nconda activated\n"));
         Assert.Equal(CheckStatus.Failed, check.Status);
-        Assert.Contains("prints 34 byte(s)", check.Result, StringComparison.Ordinal);
+        Assert.Contains("prints 34 bytes", check.Result, StringComparison.Ordinal);
         Assert.Contains("\"Welcome to reaper\\nconda activated\"", check.Result, StringComparison.Ordinal);
         Assert.Contains("breaks rsync's protocol", check.Result, StringComparison.Ordinal);
         Assert.Contains("`[ -z \"$PS1\" ] && return`", check.Fix, StringComparison.Ordinal);
@@ -159,7 +159,7 @@ public sealed class DoctorVerdictsTests
     public void ShellTimeFailsWhenNoCommandRan() =>
         Assert.Equal(CheckStatus.Failed, DoctorVerdicts.ShellTime("reaper", null, "no answer within 20 s").Status);
 
-    private static ModelBaseProbe Probe(string state, string? writable, string? error = null, string? ancestor = null, long? free = 5_000_000_000) =>
+    private static ModelBaseProbe Probe(string state, string? writable, string? error = null, string? ancestor = null, long? free = 5L << 30) =>
         new(state, ancestor, writable, error, free);
 
     [Fact]
@@ -211,8 +211,8 @@ public sealed class DoctorVerdictsTests
     [Fact]
     public void FreeSpaceIsShownAtModelBaseOrItsNearestAncestor()
     {
-        Assert.Equal("5GB free at /models", DoctorVerdicts.FreeSpace(Remote, "/models", Probe("directory", "yes"), "").Result);
-        Assert.Equal("5GB free at /data", DoctorVerdicts.FreeSpace(Remote, "/data/models", Probe("missing", "yes", ancestor: "/data"), "").Result);
+        Assert.Equal("5GiB free at /models", DoctorVerdicts.FreeSpace(Remote, "/models", Probe("directory", "yes"), "").Result);
+        Assert.Equal("5GiB free at /data", DoctorVerdicts.FreeSpace(Remote, "/data/models", Probe("missing", "yes", ancestor: "/data"), "").Result);
         Assert.Equal(CheckStatus.Failed, DoctorVerdicts.FreeSpace(Remote, "/models", Probe("directory", "yes", free: 0), "").Status);
         Assert.Equal(CheckStatus.Failed, DoctorVerdicts.FreeSpace(Remote, "/models", Probe("directory", "yes", free: null), "").Status);
         Assert.Equal(CheckStatus.Failed, DoctorVerdicts.FreeSpace(Remote, "/models", null, "no answer").Status);

@@ -94,7 +94,7 @@ public sealed class SshKeyCheckTests : IDisposable
     {
         var check = SshKeyCheck.Check(Alias(null), SshAgentState.FromExit(0, "256 SHA256:x a (ED25519)\n3072 SHA256:y b (RSA)\n"), null, "/c.yaml");
         Assert.Equal(CheckStatus.Ok, check.Status);
-        Assert.Equal("ssh-agent holds 2 key(s)", check.Result);
+        Assert.Equal("ssh-agent holds 2 keys", check.Result);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class SshKeyCheckTests : IDisposable
     }
 
     [Theory]
-    [InlineData(0, "256 SHA256:x a (ED25519)\n", 1, "ssh-agent holds 1 key(s)")]
+    [InlineData(0, "256 SHA256:x a (ED25519)\n", 1, "ssh-agent holds 1 key")]
     [InlineData(1, "The agent has no identities.\n", 0, "ssh-agent holds no keys")]
     [InlineData(2, "", 0, "no ssh-agent running")]
     public void SshAddExitCodesAreRead(int exitCode, string stdout, int keys, string description) =>

@@ -2,7 +2,6 @@ using ModelSync.Errors;
 using ModelSync.Operations;
 using ModelSync.Paths;
 using ModelSync.Planning;
-using ModelSync.Publishing;
 using ModelSync.Remotes;
 using ModelSync.Resolve;
 using ModelSync.Tests.Support;

@@ -100,12 +100,12 @@ public sealed class PlannerPlanTests
 
         Assert.Equal(5_000 + 20 + 300, plan.BytesToSend);
         Assert.Equal(["1/model.onnx", "current", "labels.txt", "tokenizer/vocab.txt"], plan.ToSend.Select(e => e.Path));
-        Assert.Equal("3 file(s) and 1 link(s)", plan.DescribeToSend());
+        Assert.Equal("3 files and 1 link", plan.DescribeToSend());
     }
 
     [Fact]
     public void WithoutLinksToSendOnlyFilesAreNamed() =>
-        Assert.Equal("1 file(s)", Planner.Plan(Tree(File("a", 10, Time + 1)), Tree(File("a", 10)), new PlanOptions()).DescribeToSend());
+        Assert.Equal("1 file", Planner.Plan(Tree(File("a", 10, Time + 1)), Tree(File("a", 10)), new PlanOptions()).DescribeToSend());
 
     [Theory]
     [InlineData(false, true)]

@@ -48,14 +48,14 @@ public sealed class RemovalConsentTests
     }
 
     [Fact]
-    public void With_no_one_to_ask_nothing_is_removed()
+    public void WithNoOneToAskNothingIsRemoved()
     {
         var run = Run(Source, Target, delete: true);
 
         var refused = Assert.Throws<ModelSyncException>(() => RemovalConsent.Ask(run));
 
         Assert.Equal(ExitCodes.Usage, refused.ExitCode);
-        Assert.Equal("--delete would remove 1 file(s) from gpu:/models/m; nothing was changed", refused.Message);
+        Assert.Equal("--delete would remove 1 file from gpu:/models/m; nothing was changed", refused.Message);
     }
 
     [Fact]

@@ -28,12 +28,12 @@ public sealed class ScriptFilesTests
     }
 
     [Fact]
-    public void The_scripts_are_embedded() =>
+    public void TheScriptsAreEmbedded() =>
         Assert.Contains("scan.sh", ScriptFiles.Names);
 
     [Theory]
     [MemberData(nameof(EmbeddedNames))]
-    public void Every_embedded_script_loads_with_text(string name)
+    public void EveryEmbeddedScriptLoadsWithText(string name)
     {
         Assert.EndsWith(".sh", name, StringComparison.Ordinal);
         var text = ScriptFiles.Load(name);
@@ -44,7 +44,7 @@ public sealed class ScriptFilesTests
 
     [Theory]
     [MemberData(nameof(Accessors))]
-    public void Every_script_the_code_runs_is_loaded_from_a_file_and_parses(string holder, string property)
+    public void EveryScriptTheCodeRunsIsLoadedFromAFileAndParses(string holder, string property)
     {
         var type = typeof(ScriptFiles).Assembly.GetType(holder, throwOnError: true)!;
         var text = (string?)type.GetProperty(property, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!.GetValue(null);
@@ -54,22 +54,22 @@ public sealed class ScriptFilesTests
     }
 
     [Fact]
-    public void The_script_properties_are_found() =>
+    public void TheScriptPropertiesAreFound() =>
         Assert.Contains(Accessors(), row => (string)row[0] == typeof(RemoteScripts).FullName && (string)row[1] == nameof(RemoteScripts.Scan));
 
     [Fact]
-    public void A_missing_script_is_named_in_the_error()
+    public void AMissingScriptIsNamedInTheError()
     {
         var error = Assert.Throws<InvalidOperationException>(() => ScriptFiles.Load("no-such-script.sh"));
         Assert.Contains("no-such-script.sh", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Scripts_are_joined_in_the_order_named() =>
+    public void ScriptsAreJoinedInTheOrderNamed() =>
         Assert.Equal(ScriptFiles.Load("remove.sh") + ScriptFiles.Load("rsync.sh"), ScriptFiles.Load("remove.sh", "rsync.sh"));
 
     [Fact]
-    public void Data_is_not_spliced_into_the_scan_or_the_manifest_writer()
+    public void DataIsNotSplicedIntoTheScanOrTheManifestWriter()
     {
         Assert.DoesNotContain(ModelManifest.FileName, RemoteScripts.Scan, StringComparison.Ordinal);
         Assert.DoesNotContain(ModelManifest.FileName, RemoteScripts.WriteManifest, StringComparison.Ordinal);

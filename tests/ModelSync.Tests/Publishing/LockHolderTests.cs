@@ -1,4 +1,3 @@
-using ModelSync.Publishing;
 using ModelSync.Remotes;
 
 namespace ModelSync.Tests.Publishing;

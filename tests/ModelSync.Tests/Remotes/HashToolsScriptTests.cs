@@ -28,21 +28,21 @@ public sealed class HashToolsScriptTests : IDisposable
             ["-i", "PATH=" + _bin.FullName, "/bin/sh", "-c", ScriptFiles.Load(RemoteScripts.HashTools) + commands])).TrimEnd('\n');
 
     [Fact]
-    public void The_shell_knows_the_same_programs_in_the_same_order()
+    public void TheShellKnowsTheSameProgramsInTheSameOrder()
     {
         Provide(HashFunction.AllTools);
         Assert.Equal(HashFunction.AllTools, Run("ms_each_hash_tool printf '%s\\n'").Split('\n'));
     }
 
     [Fact]
-    public void Only_programs_on_path_are_listed()
+    public void OnlyProgramsOnPathAreListed()
     {
         Provide(["sha256sum", "b3sum"]);
         Assert.Equal(["sha256sum", "b3sum"], Run("ms_each_hash_tool printf '%s\\n'").Split('\n'));
     }
 
     [Fact]
-    public void Each_hash_is_computed_by_its_preferred_program()
+    public void EachHashIsComputedByItsPreferredProgram()
     {
         Provide(HashFunction.AllTools);
         foreach (var function in HashFunction.All)
@@ -50,7 +50,7 @@ public sealed class HashToolsScriptTests : IDisposable
     }
 
     [Fact]
-    public void Sha256_falls_back_to_the_next_program()
+    public void Sha256FallsBackToTheNextProgram()
     {
         Provide(HashFunction.AllTools.Except(["openssl"]));
         Assert.Equal(HashFunction.Sha256.Tools[1], Run($"ms_hash_tool {HashFunction.Sha256.Name}"));

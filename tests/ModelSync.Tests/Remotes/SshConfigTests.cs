@@ -10,7 +10,7 @@ public sealed class SshConfigTests
     private const string Printed = "user june\nhostname reaper.internal\nidentityfile ~/.ssh/id_rsa\nidentityfile ~/.ssh/id_ed25519\nciphers chacha20-poly1305@openssh.com,aes128-gcm@openssh.com\n";
 
     [Fact]
-    public void A_setting_is_found_in_any_case_and_a_repeated_one_in_order()
+    public void ASettingIsFoundInAnyCaseAndARepeatedOneInOrder()
     {
         var config = new SshConfig(Printed);
 
@@ -20,7 +20,7 @@ public sealed class SshConfigTests
     }
 
     [Fact]
-    public void A_refused_query_has_no_answer()
+    public void ARefusedQueryHasNoAnswer()
     {
         Assert.NotNull(SshConfig.From(new ProcessResult(0, Encoding.UTF8.GetBytes(Printed), "")));
         Assert.Null(SshConfig.From(new ProcessResult(255, Encoding.UTF8.GetBytes(Printed), "command-line line 0: Bad configuration option: foo")));
@@ -28,7 +28,7 @@ public sealed class SshConfigTests
     }
 
     [Fact]
-    public void The_query_asks_ssh_with_the_alias_options_and_the_built_in_query_reads_no_config()
+    public void TheQueryAsksSshWithTheAliasOptionsAndTheBuiltInQueryReadsNoConfig()
     {
         var alias = new ServerAlias("gpu", "gpu.internal", "june", 2222, "/m", null, []);
 

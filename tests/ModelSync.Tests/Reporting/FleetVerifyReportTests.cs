@@ -30,7 +30,7 @@ public sealed class FleetVerifyReportTests
         var text = Markdown(Checked("s1", Differs), Checked("s2"), Checked("s3", Differs));
 
         Assert.Contains("| s2 | s2:/b/m | 3 | 3 | 0 | OK |", text, StringComparison.Ordinal);
-        Assert.Contains("| s3 | s3:/b/m | 3 | 3 | 1 | FAILED — 1 problem(s) |", text, StringComparison.Ordinal);
+        Assert.Contains("| s3 | s3:/b/m | 3 | 3 | 1 | FAILED — 1 problem |", text, StringComparison.Ordinal);
         Assert.Contains("- s1: 1/model.onnx: content differs (sha256)\n", text, StringComparison.Ordinal);
         Assert.Contains("To repair: `model-sync push ./m s1 s3 --checksum`\nResult: FAILED — 2 of 3 servers did not verify\n", text, StringComparison.Ordinal);
     }

@@ -20,17 +20,25 @@ public sealed class ListReportTests
     }
 
     [Fact]
+    public void TotalOfOneModelIsSingular()
+    {
+        var text = Markdown(new ListResult("reaper", "/m", new ListQuery(), NamingPattern.Default, [Entry("langdetector-v1", 2048)]));
+
+        Assert.Contains("Total: 1 model, 2KiB", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ConformingNamesShowTheirFieldsAndTheOthersAreMarked()
     {
         var result = new ListResult("reaper", "/m", new ListQuery(), NamingPattern.Default,
-            [Entry("RTX3090_N2501_LANGDETECTOR_MMS_251030", 407_000), Entry("langdetector-v1", 1000)]);
+            [Entry("RTX3090_N2501_LANGDETECTOR_MMS_251030", 407 * 1024), Entry("langdetector-v1", 1024)]);
 
         var text = Markdown(result);
 
         Assert.Contains("| Name | GPU | Model | Version | Size | Modified |", text, StringComparison.Ordinal);
-        Assert.Contains("| RTX3090_N2501_LANGDETECTOR_MMS_251030 | RTX3090 | LANGDETECTOR_MMS | 251030 | 407KB |", text, StringComparison.Ordinal);
-        Assert.Contains("| langdetector-v1 | — | — | — | 1KB |", text, StringComparison.Ordinal);
-        Assert.Contains("Total: 2 models, 408KB", text, StringComparison.Ordinal);
+        Assert.Contains("| RTX3090_N2501_LANGDETECTOR_MMS_251030 | RTX3090 | LANGDETECTOR_MMS | 251030 | 407KiB |", text, StringComparison.Ordinal);
+        Assert.Contains("| langdetector-v1 | — | — | — | 1KiB |", text, StringComparison.Ordinal);
+        Assert.Contains("Total: 2 models, 408KiB", text, StringComparison.Ordinal);
         Assert.Contains("Note: 1 name (shown with —) does not follow {GPU}_{DATE}_{MODEL}_{VERSION}: langdetector-v1", text, StringComparison.Ordinal);
     }
 

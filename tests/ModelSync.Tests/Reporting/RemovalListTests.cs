@@ -7,7 +7,7 @@ namespace ModelSync.Tests.Reporting;
 public sealed class RemovalListTests
 {
     [Fact]
-    public void A_single_target_list_shows_each_name_escaped()
+    public void ASingleTargetListShowsEachNameEscaped()
     {
         var removals = Planner.Plan(Tree(), Tree(File("old.bin", 3), File("evil\u001b[2J.bin", 1)), new PlanOptions(Delete: true)).ToRemove.ToList();
         var writer = new StringWriter { NewLine = "\n" };
@@ -18,7 +18,7 @@ public sealed class RemovalListTests
     }
 
     [Fact]
-    public void A_server_is_named_and_a_long_list_ends_in_a_count()
+    public void AServerIsNamedAndALongListEndsInACount()
     {
         var removals = Planner.Plan(Tree(), Tree([.. Enumerable.Range(0, 102).Select(i => File($"f{i:000}", 1))]), new PlanOptions(Delete: true)).ToRemove.ToList();
         var writer = new StringWriter { NewLine = "\n" };

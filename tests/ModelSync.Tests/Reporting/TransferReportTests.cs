@@ -34,7 +34,7 @@ public sealed class TransferReportTests
         Assert.Equal(expected, TransferReport.Verified(outcome));
 
     [Theory]
-    [InlineData("1/model.onnx", 1_500_000L, false, "- 1/model.onnx (1.5MB)")]
+    [InlineData("1/model.onnx", 1_572_864L, false, "- 1/model.onnx (1.5MiB)")]
     [InlineData("old.bin", 0L, true, "- deleted old.bin")]
     public void ItemLineNamesTheFile(string path, long size, bool deleted, string expected) =>
         Assert.Equal(expected, TransferReport.Item(new ModelSync.Transfer.RsyncItem(path, size, deleted)));

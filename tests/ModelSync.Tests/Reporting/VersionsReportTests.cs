@@ -13,8 +13,8 @@ public sealed class VersionsReportTests
     {
         var catalog = new ModelCatalog(
             [
-                new ModelInfo("RTX3090_N2501_ASR_250820", 1_000, 2, Time),
-                new ModelInfo("A100_N2412_ASR_250901", 2_500, 2, Time.AddDays(-3)),
+                new ModelInfo("RTX3090_N2501_ASR_250820", 1_024, 2, Time),
+                new ModelInfo("A100_N2412_ASR_250901", 2_560, 2, Time.AddDays(-3)),
                 new ModelInfo("RTX3090_N2501_LANGDETECTOR_250715", 9, 1, Time),
             ],
             NamingPattern.Default);
@@ -32,9 +32,9 @@ public sealed class VersionsReportTests
         Assert.Contains("## Versions of ASR on reaper\nModel base: /m\n", text, StringComparison.Ordinal);
         var rows = text.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).ToList();
         Assert.Equal("| Name | GPU | Date | Version | Size | Modified |", rows[0]);
-        Assert.StartsWith("| A100_N2412_ASR_250901 | A100 | N2412 | 250901 | 2.5KB | ", rows[1], StringComparison.Ordinal);
-        Assert.StartsWith("| RTX3090_N2501_ASR_250820 | RTX3090 | N2501 | 250820 | 1KB | ", rows[2], StringComparison.Ordinal);
-        Assert.Contains("Total: 2 versions, 3.5KB. Latest: A100_N2412_ASR_250901", text, StringComparison.Ordinal);
+        Assert.StartsWith("| A100_N2412_ASR_250901 | A100 | N2412 | 250901 | 2.5KiB | ", rows[1], StringComparison.Ordinal);
+        Assert.StartsWith("| RTX3090_N2501_ASR_250820 | RTX3090 | N2501 | 250820 | 1KiB | ", rows[2], StringComparison.Ordinal);
+        Assert.Contains("Total: 2 versions, 3.5KiB. Latest: A100_N2412_ASR_250901", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,10 +45,10 @@ public sealed class VersionsReportTests
         var root = doc.RootElement;
         Assert.Equal("A100_N2412_ASR_250901", root.GetProperty("latest").GetString());
         Assert.Equal(2, root.GetProperty("total_versions").GetInt32());
-        Assert.Equal(3_500, root.GetProperty("total_bytes").GetInt64());
+        Assert.Equal(3_584, root.GetProperty("total_bytes").GetInt64());
         var first = root.GetProperty("versions")[0];
         Assert.Equal("N2412", first.GetProperty("fields").GetProperty("date").GetString());
-        Assert.Equal(2_500, first.GetProperty("bytes").GetInt64());
+        Assert.Equal(2_560, first.GetProperty("bytes").GetInt64());
     }
 
     [Fact]

@@ -8,23 +8,39 @@ public sealed class HumanTests
     [InlineData(0L, "0B")]
     [InlineData(1L, "1B")]
     [InlineData(999L, "999B")]
-    [InlineData(1_000L, "1KB")]
-    [InlineData(1_024L, "1.02KB")]
-    [InlineData(1_500L, "1.5KB")]
-    [InlineData(12_345L, "12.3KB")]
-    [InlineData(999_000L, "999KB")]
-    [InlineData(999_999L, "1MB")]
-    [InlineData(1_000_000L, "1MB")]
-    [InlineData(156_000_000L, "156MB")]
-    [InlineData(156_400_000L, "156MB")]
-    [InlineData(2_100_000_000L, "2.1GB")]
-    [InlineData(2_147_483_648L, "2.15GB")]
-    [InlineData(1_000_000_000_000L, "1TB")]
-    [InlineData(3_500_000_000_000_000L, "3.5PB")]
-    [InlineData(long.MaxValue, "9223PB")]
-    [InlineData(-1_500L, "-1.5KB")]
-    public void BytesUseDecimalUnitsAndThreeSignificantDigits(long bytes, string expected) =>
+    [InlineData(1_000L, "1000B")]
+    [InlineData(1_023L, "1023B")]
+    [InlineData(1_024L, "1KiB")]
+    [InlineData(1_536L, "1.5KiB")]
+    [InlineData(12_345L, "12.1KiB")]
+    [InlineData(1_000_000L, "977KiB")]
+    [InlineData(1_030_000L, "0.98MiB")]
+    [InlineData(1_048_576L, "1MiB")]
+    [InlineData(156_000_000L, "149MiB")]
+    [InlineData(2_147_483_648L, "2GiB")]
+    [InlineData(1_099_511_627_776L, "1TiB")]
+    [InlineData(3_940_649_673_949_184L, "3.5PiB")]
+    [InlineData(long.MaxValue, "8192PiB")]
+    [InlineData(-1_536L, "-1.5KiB")]
+    public void BytesUseBinaryUnitsWithTheirIecNamesAndThreeSignificantDigits(long bytes, string expected) =>
         Assert.Equal(expected, Human.Bytes(bytes));
+
+    [Fact]
+    public void BytesMatchDfHumanReadableForTheSameFreeSpace()
+    {
+        // 77,594,624 KiB free as df -k counts it: df -h shows 74G, decimal units showed 79.5GB.
+        Assert.Equal("74GiB", Human.Bytes(77_594_624L * 1024));
+    }
+
+    [Theory]
+    [InlineData(0L, "model", null, "0 models")]
+    [InlineData(1L, "model", null, "1 model")]
+    [InlineData(2L, "model", null, "2 models")]
+    [InlineData(1L, "entry", "entries", "1 entry")]
+    [InlineData(3L, "entry", "entries", "3 entries")]
+    [InlineData(12_345L, "file", null, "12345 files")]
+    public void CountTakesTheSingularForOneAndThePluralOtherwise(long count, string noun, string? plural, string expected) =>
+        Assert.Equal(expected, Human.Count(count, noun, plural));
 
     [Theory]
     [InlineData(0.0, "0.00s")]
@@ -41,9 +57,9 @@ public sealed class HumanTests
         Assert.Equal(expected, Human.Seconds(seconds));
 
     [Theory]
-    [InlineData(156_000_000L, 1.0, "156MB/s")]
-    [InlineData(2_100_000_000L, 20.0, "105MB/s")]
-    [InlineData(1_000L, 0.5, "2KB/s")]
+    [InlineData(156_000_000L, 1.0, "149MiB/s")]
+    [InlineData(2_147_483_648L, 20.0, "102MiB/s")]
+    [InlineData(1_024L, 0.5, "2KiB/s")]
     [InlineData(1L, 2.0, "0B/s")]
     [InlineData(0L, 3.0, "0B/s")]
     [InlineData(1_000L, 0.0, "—")]

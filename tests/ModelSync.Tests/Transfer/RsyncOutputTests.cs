@@ -84,4 +84,21 @@ public sealed class RsyncOutputTests
 
     [Fact]
     public void MissingStatsAreZero() => Assert.Equal(new RsyncStats(0, 0, 0, 0, 0), RsyncOutput.ParseStats("nothing here\n"));
+
+    [Theory]
+    [InlineData("209.65MB/s", "210MiB/s")]
+    [InlineData("1.50kB/s", "1.5KiB/s")]
+    [InlineData("2.00GB/s", "2GiB/s")]
+    [InlineData("512.00B/s", "512B/s")]
+    [InlineData("fast", "fast")]
+    public void RateIsShownInTheUnitsOfEveryOtherSize(string rsync, string expected) =>
+        Assert.Equal(expected, RsyncOutput.Rate(rsync));
+
+    [Fact]
+    public void ProgressLineCarriesTheRateInBinaryUnits()
+    {
+        var progress = RsyncOutput.ParseProgress("    3,000,000  45%  209.65MB/s    0:00:01 (xfr#1, to-chk=2/7)");
+
+        Assert.Equal("210MiB/s", progress?.Rate);
+    }
 }
