@@ -38,14 +38,23 @@ public sealed class DiffTests(SshdFixture sshd) : SshdTestBase(sshd)
             "Summary: 2 same, 1 new, 1 modified, 1 remote-only",
             $"To sync: `model-sync push ./{Model} alpha`");
         AssertDiffRow(diff, "a.txt", "17B", "5B", "modified");
-        AssertDiffRow(diff, "b.bin", "5B", "5B", "same");
-        AssertDiffRow(diff, "c.txt", "5B", "5B", "same");
         AssertDiffRow(diff, "new.txt", "10B", "—", "new");
         AssertDiffRow(diff, "remote.txt", "—", "12B", "remote-only");
-        Assert.Equal(["a.txt", "b.bin", "c.txt", "new.txt", "remote.txt"], CliAssert.Table(diff, "File").FirstColumn);
+        // Unchanged files are only counted, unless --files asks for every row.
+        Assert.Equal(["a.txt", "new.txt", "remote.txt"], CliAssert.Table(diff, "File").FirstColumn);
+        var every = await CliOk("diff", "./" + Model, "alpha", "--files");
+        AssertDiffRow(every, "b.bin", "5B", "5B", "same");
+        AssertDiffRow(every, "c.txt", "5B", "5B", "same");
+        Assert.Equal(["a.txt", "b.bin", "c.txt", "new.txt", "remote.txt"], CliAssert.Table(every, "File").FirstColumn);
         TreeComparer.AssertUnchanged(serverBefore, Target);
 
-        var json = await CliOk("--json", "diff", "./" + Model, "alpha");
+        using (var differing = CliAssert.Json(await CliOk("--json", "diff", "./" + Model, "alpha")))
+        {
+            Assert.Equal(["a.txt", "new.txt", "remote.txt"], differing.RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("path").GetString()!));
+            Assert.Equal(3, differing.RootElement.GetProperty("entries_total").GetInt32());
+            Assert.False(differing.RootElement.GetProperty("entries_truncated").GetBoolean());
+        }
+        var json = await CliOk("--json", "diff", "./" + Model, "alpha", "--files");
         using var doc = CliAssert.Json(json);
         var entries = doc.RootElement.GetProperty("entries").EnumerateArray()
             .ToDictionary(e => e.GetProperty("path").GetString()!, StringComparer.Ordinal);
@@ -72,7 +81,7 @@ public sealed class DiffTests(SshdFixture sshd) : SshdTestBase(sshd)
         File.WriteAllText(remote, "XXXX\n");
         File.SetLastWriteTimeUtc(remote, File.GetLastWriteTimeUtc(local));
 
-        var quick = await CliOk("diff", "./" + Model, "alpha");
+        var quick = await CliOk("diff", "./" + Model, "alpha", "--files");
         Assert.Equal("same", CliAssert.Cell(quick, "b.bin", "Status"));
         CliAssert.StdoutContains(quick, "In sync: nothing to push.");
 

@@ -20,6 +20,20 @@ public sealed class QuietTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
+    public async Task QuietDiffAndVerifyPrintOnlyTheResult()
+    {
+        Tree("m").File("config.pbtxt", "v1").File("1/model.onnx", "weights");
+        var target = "alpha:quiet-diff-" + Id;
+
+        var diff = await CliOk("diff", "./m", target, "--quiet");
+
+        Assert.Equal(["Summary: 0 same, 2 new, 0 modified, 0 remote-only", "To sync: "], diff.Stdout.Trim().Split('\n').Select(l => l.Length > 10 && l.StartsWith("To sync: ", StringComparison.Ordinal) ? "To sync: " : l));
+        await CliOk("push", "./m", target, "--quiet");
+        var verify = await CliOk("verify", "./m", target, "--quiet");
+        Assert.Equal("Result: OK — all 2 files match", verify.Stdout.Trim());
+    }
+
+    [Fact]
     public async Task QuietStillShowsWhatDeleteWouldRemove()
     {
         Tree("m").File("config.pbtxt", "v1");

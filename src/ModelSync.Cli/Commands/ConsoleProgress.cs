@@ -6,16 +6,15 @@ namespace ModelSync.Cli.Commands;
 
 /// <summary>
 /// File names as they go: into the Markdown report, or to stderr when stdout carries JSON. Long transfers
-/// list the first files, then one count at the end, so an agent's context is not flooded. When stderr is a
+/// list the first files (all of them with <c>--files</c>), then one count at the end, so an agent's context is not flooded. When stderr is a
 /// terminal, a live bar (bytes, percent, rate, time left) is redrawn in place there; otherwise nothing but
 /// plain lines is written, never control characters: with <paramref name="plainEvery"/>, one progress line at
 /// most that often, so an agent or a CI log sees a long transfer move. Warnings are always shown, even with
 /// <c>--quiet</c> (to <paramref name="warnings"/>, else with the phases).
 /// </summary>
 public sealed class ConsoleProgress(TextWriter items, TextWriter phases, bool liveBar, TimeSpan? plainEvery = null,
-    TextWriter? warnings = null) : ITransferProgress
+    TextWriter? warnings = null, ListBound bound = default) : ITransferProgress
 {
-    private const int MaxListed = 100;
     private const int BarWidth = 24;
     private int _count;
     private bool _barShown;
@@ -38,7 +37,7 @@ public sealed class ConsoleProgress(TextWriter items, TextWriter phases, bool li
     public void Item(RsyncItem item)
     {
         _count++;
-        if (_count > MaxListed) return;
+        if (bound.Hidden(_count) > 0) return;
         ClearBar(); // the bar and the list may share one terminal
         items.WriteLine(TransferReport.Item(item));
     }
@@ -69,7 +68,7 @@ public sealed class ConsoleProgress(TextWriter items, TextWriter phases, bool li
     public void Finish()
     {
         ClearBar();
-        if (_count > MaxListed) items.WriteLine($"- … and {_count - MaxListed} more");
+        if (bound.More(_count) is { } more) items.WriteLine("- " + more);
         if (_count == 0) items.WriteLine("- nothing to send");
     }
 

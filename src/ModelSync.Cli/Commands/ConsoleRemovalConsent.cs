@@ -11,11 +11,12 @@ namespace ModelSync.Cli.Commands;
 /// <paramref name="handOver"/> runs the asking while the terminal is free of progress (a live bar cleared, a block of
 /// server lines held and drawn again after).
 /// </summary>
-public sealed class ConsoleRemovalConsent(TextWriter report, bool assumeYes, bool namesServer, Func<Func<bool>, bool> handOver) : IRemovalConsent
+public sealed class ConsoleRemovalConsent(TextWriter report, bool assumeYes, bool namesServer, Func<Func<bool>, bool> handOver,
+    ListBound bound = default) : IRemovalConsent
 {
     public bool Confirm(string server, IReadOnlyList<PlannedEntry> removals) => handOver(() =>
     {
-        RemovalList.Write(report, removals, namesServer ? server : null);
+        RemovalList.Write(report, removals, namesServer ? server : null, bound);
         if (assumeYes) return true;
         if (Console.IsInputRedirected) return false;
         Console.Error.Write($"Delete {(removals.Count == 1 ? "this file" : $"these {removals.Count} files")} from {(namesServer ? server : "the target")}? [y/N] ");

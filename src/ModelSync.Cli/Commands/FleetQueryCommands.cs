@@ -27,7 +27,7 @@ public static class FleetQueryCommands
         var outcomes = await FleetQueries.DiffAsync(session, local, targets, checksum, hash, parse.GetValue(GlobalOptions.OutsideBase),
             parse.GetValue(GlobalOptions.Parallel), cancellationToken);
         context.Warn(outcomes.SelectMany(o => o.Result?.Warnings ?? []).Distinct(StringComparer.Ordinal));
-        context.Report(w => FleetDiffReport.Write(w, local, checksum, outcomes), () => FleetDiffReport.Json(local, checksum, outcomes));
+        context.Report(w => FleetDiffReport.Write(w, local, checksum, outcomes), () => FleetDiffReport.Json(local, checksum, outcomes, GlobalOptions.ListBoundOf(parse)));
         return FleetRunner.ExitCode(outcomes.Select(o => o.Failure));
     }
 

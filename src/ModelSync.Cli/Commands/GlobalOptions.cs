@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ModelSync.Reporting;
 
 namespace ModelSync.Cli.Commands;
 
@@ -29,6 +30,17 @@ public static class GlobalOptions
     {
         Description = "Allow an absolute remote path outside the alias's model_base",
     };
+
+    /// <summary>diff, push, pull, copy and verify: the result alone; one instance shared by those commands.</summary>
+    public static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Print only the result: no file list, no progress" };
+
+    /// <summary>Lists of files are cut at <see cref="ListBound.MaxListed"/> so output stays small for any model; this asks for all.</summary>
+    public static readonly Option<bool> Files = new("--files")
+    {
+        Description = $"List every file (Markdown and JSON); without it, a list stops after {ListBound.MaxListed} with a count",
+    };
+
+    public static ListBound ListBoundOf(ParseResult parse) => parse.GetValue(Files) ? ListBound.Everything : ListBound.Bounded;
 
     /// <summary>The hash of push, pull, diff --checksum and verify; one instance shared by those commands.</summary>
     public static readonly Option<string?> Hash = CreateHash();

@@ -41,7 +41,7 @@ public static class QueryCommands
             Show what a push would change: same, new, modified, remote-only.
             Example: model-sync diff ./models/RTX3090_N2501_ASR_250820 reaper --checksum
                      model-sync diff ./model @gpu
-            """) { local, remote, checksum, GlobalOptions.OutsideBase, GlobalOptions.Parallel, GlobalOptions.Hash };
+            """) { local, remote, checksum, GlobalOptions.OutsideBase, GlobalOptions.Parallel, GlobalOptions.Hash, GlobalOptions.Quiet, GlobalOptions.Files };
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async (context, session) =>
         {
             var targets = parse.GetValue(remote)!;
@@ -50,7 +50,12 @@ public static class QueryCommands
             var result = await DiffOperation.RunAsync(session, parse.GetValue(local)!, targets[0],
                 parse.GetValue(checksum), parse.GetValue(GlobalOptions.OutsideBase), GlobalOptions.HashOf(parse, context.Config.Defaults), ct);
             context.Warn(result.Warnings);
-            context.Report(w => DiffReport.Write(w, result), () => DiffReport.Json(result));
+            var bound = GlobalOptions.ListBoundOf(parse);
+            context.Report(w =>
+            {
+                if (parse.GetValue(GlobalOptions.Quiet)) DiffReport.WriteResult(w, result);
+                else DiffReport.Write(w, result, bound);
+            }, () => DiffReport.Json(result, bound));
             return ExitCodes.Ok;
         }, ct));
         return command;

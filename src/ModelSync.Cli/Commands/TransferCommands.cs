@@ -42,7 +42,7 @@ public static class TransferCommands
                 var relayed = !parse.GetValue(noRelay) && (parse.GetValue(relay) || context.Config.Defaults.Relay);
                 return FleetPushCommand.RunAsync(context, session, parse, remote, parse.GetValue(local)!, transfer, options, relayed, ct);
             }
-            return Run(context, Direction.Push, transfer, options.AssumeYes(parse), options.Quiet(parse), (consented, progress, resolved) =>
+            return Run(context, Direction.Push, transfer, options.AssumeYes(parse), parse.GetValue(GlobalOptions.Quiet), GlobalOptions.ListBoundOf(parse), (consented, progress, resolved) =>
                 PushPull.PushAsync(session, parse.GetValue(local)!, targets[0], parse.GetValue(GlobalOptions.OutsideBase),
                     consented, progress, resolved, ct));
         }, ct));
@@ -63,7 +63,7 @@ public static class TransferCommands
         {
             OneServer.Require(context, "pull", parse.GetValue(remote)!);
             var transfer = options.Read(parse, context.Config.Defaults);
-            return Run(context, Direction.Pull, transfer, options.AssumeYes(parse), options.Quiet(parse), (consented, progress, resolved) =>
+            return Run(context, Direction.Pull, transfer, options.AssumeYes(parse), parse.GetValue(GlobalOptions.Quiet), GlobalOptions.ListBoundOf(parse), (consented, progress, resolved) =>
                 PushPull.PullAsync(session, parse.GetValue(remote)!, parse.GetValue(local)!, parse.GetValue(GlobalOptions.OutsideBase),
                     consented, progress, resolved, ct));
         }, ct));
@@ -87,7 +87,7 @@ public static class TransferCommands
         {
             OneServer.Require(context, "copy", parse.GetValue(source)!, parse.GetValue(target)!);
             var transfer = options.Read(parse, context.Config.Defaults);
-            return Run(context, Direction.Copy, transfer, options.AssumeYes(parse), options.Quiet(parse), async (consented, progress, resolved) =>
+            return Run(context, Direction.Copy, transfer, options.AssumeYes(parse), parse.GetValue(GlobalOptions.Quiet), GlobalOptions.ListBoundOf(parse), async (consented, progress, resolved) =>
             {
                 var copy = new ServerCopy(session, progress);
                 var (from, to) = await copy.ResolveAsync(parse.GetValue(source)!, parse.GetValue(target)!, parse.GetValue(GlobalOptions.OutsideBase), ct);
@@ -101,7 +101,7 @@ public static class TransferCommands
     /// <summary>How often a transfer not on a terminal says how far it got.</summary>
     private static readonly TimeSpan PlainProgressEvery = TimeSpan.FromSeconds(5);
 
-    private static async Task<int> Run(CliContext context, Direction direction, TransferOptions options, bool assumeYes, bool quiet,
+    private static async Task<int> Run(CliContext context, Direction direction, TransferOptions options, bool assumeYes, bool quiet, ListBound bound,
         Func<TransferOptions, ITransferProgress, Action<Endpoint, Endpoint>, Task<TransferResult>> transfer)
     {
         // The Markdown report is held until the transfer returns, so a command that fails leaves nothing on stdout
@@ -110,21 +110,21 @@ public static class TransferCommands
         var markdown = TextWriter.Synchronized(held);
         var report = context.Json ? context.Error : markdown;
         var progress = new ConsoleProgress(quiet ? TextWriter.Null : report, quiet ? TextWriter.Null : context.Error,
-            liveBar: !quiet && !Console.IsErrorRedirected, plainEvery: quiet ? null : PlainProgressEvery, warnings: context.Error);
+            liveBar: !quiet && !Console.IsErrorRedirected, plainEvery: quiet ? null : PlainProgressEvery, warnings: context.Error, bound: bound);
         var asksPerson = !assumeYes && !Console.IsInputRedirected;
         var consent = new ConsoleRemovalConsent(report, assumeYes, namesServer: false, ask => progress.Aside(() =>
         {
             // A person answering needs the list in front of them: what is held so far goes out before the question.
             if (asksPerson) Release(markdown, held, context.Output);
             return ask();
-        }));
+        }), bound);
         var result = await transfer(options with { Consent = consent }, progress, (from, to) =>
         {
             if (!context.Json && !quiet) TransferReport.WriteHeader(markdown, direction, from, to, options.DryRun);
         });
         if (!options.DryRun) progress.Finish();
         Release(markdown, held, context.Output);
-        context.Report(w => TransferReport.WriteResult(w, result), () => TransferReport.Json(result));
+        context.Report(w => TransferReport.WriteResult(w, result, bound), () => TransferReport.Json(result, bound));
         return result.Verification.Status == VerifyStatus.Failed ? ExitCodes.VerificationFailed : ExitCodes.Ok;
     }
 

@@ -18,7 +18,6 @@ public sealed class TransferOptionSet
     private readonly Option<bool> _noVerify = new("--no-verify") { Description = "Skip the hash check" };
     private readonly Option<bool> _checksum = new("--checksum") { Description = "Hash every file on both sides, trusting no manifest or cache (finds silent changes)" };
     private readonly Option<bool> _resume = new("--resume") { Description = "Resume an interrupted transfer (always on: accepted for habit)" };
-    private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print only the result: no file list, no progress" };
     private readonly Option<bool> _yes = new("--yes", "-y") { Description = "Go ahead with --delete without asking (required when stdin is not a terminal)" };
     private readonly Option<int> _retries = new("--retries")
     {
@@ -40,7 +39,7 @@ public sealed class TransferOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _dryRun, _delete, _noDelete, _compress, _noCompress, _verify, _noVerify, _checksum, _resume, _quiet, _yes, _retries, _lockTimeout, _bwlimit, _replaceLink })
+        foreach (var option in new Option[] { _dryRun, _delete, _noDelete, _compress, _noCompress, _verify, _noVerify, _checksum, _resume, GlobalOptions.Quiet, GlobalOptions.Files, _yes, _retries, _lockTimeout, _bwlimit, _replaceLink })
             command.Options.Add(option);
         command.Options.Add(GlobalOptions.OutsideBase);
         command.Options.Add(GlobalOptions.Hash);
@@ -51,8 +50,6 @@ public sealed class TransferOptionSet
     private const double MaxLockWaitSeconds = 7 * 24 * 3600;
 
     public bool AssumeYes(ParseResult parse) => parse.GetValue(_yes);
-
-    public bool Quiet(ParseResult parse) => parse.GetValue(_quiet);
 
     public TransferOptions Read(ParseResult parse, Defaults defaults)
     {

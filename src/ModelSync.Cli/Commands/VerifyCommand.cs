@@ -31,7 +31,7 @@ public static class VerifyCommand
             Example: model-sync verify ./models/RTX3090_N2501_ASR_250820 reaper
                      model-sync verify ./models/RTX3090_N2501_ASR_250820 @gpu
                      model-sync verify reaper:ASR@latest
-            """) { places, trustHashes, checksum, GlobalOptions.OutsideBase, GlobalOptions.Hash, GlobalOptions.Parallel };
+            """) { places, trustHashes, checksum, GlobalOptions.OutsideBase, GlobalOptions.Hash, GlobalOptions.Parallel, GlobalOptions.Quiet, GlobalOptions.Files };
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async (context, session) =>
         {
             var trust = parse.GetValue(trustHashes);
@@ -48,14 +48,19 @@ public static class VerifyCommand
                 var outcomes = await FleetQueries.VerifyAsync(session, local, FleetTargets.Expand(context.Config, targets, pathsAllowed: true),
                     trust, hash, outside, parse.GetValue(GlobalOptions.Parallel), ct);
                 context.Warn(outcomes.SelectMany(o => o.Result?.Warnings ?? []).Distinct(StringComparer.Ordinal));
-                context.Report(w => FleetVerifyReport.Write(w, local, outcomes), () => FleetVerifyReport.Json(local, outcomes));
+                context.Report(w => FleetVerifyReport.Write(w, local, outcomes), () => FleetVerifyReport.Json(local, outcomes, GlobalOptions.ListBoundOf(parse)));
                 return FleetRunner.ExitCode(outcomes.Select(o => o.Failure));
             }
             var result = local is null
                 ? await VerifyOperation.AgainstManifestAsync(session, targets[0], outside, ct)
                 : await VerifyOperation.CompareAsync(session, local, targets[0], trust, outside, hash, ct);
             context.Warn(result.Warnings);
-            context.Report(w => VerifyReport.Write(w, result), () => VerifyReport.Json(result));
+            var bound = GlobalOptions.ListBoundOf(parse);
+            context.Report(w =>
+            {
+                if (parse.GetValue(GlobalOptions.Quiet)) VerifyReport.WriteResult(w, result);
+                else VerifyReport.Write(w, result, bound);
+            }, () => VerifyReport.Json(result, bound));
             return result.Ok ? ExitCodes.Ok : ExitCodes.VerificationFailed;
         }, ct));
         return command;

@@ -22,7 +22,11 @@ public static class DiffReport
         plan.Entries.Where(e => e.Kind != EntryKind.Directory
             || (e.Status != EntryStatus.Same && !plan.Entries.Any(o => o.Path.StartsWith(e.Path + "/", StringComparison.Ordinal))));
 
-    public static void Write(TextWriter writer, DiffResult result)
+    /// <summary>The rows a report lists: those that differ, or with <c>--files</c> every one (unchanged files are otherwise only counted).</summary>
+    public static IReadOnlyList<PlannedEntry> Listed(TransferPlan plan, ListBound bound) =>
+        [.. Shown(plan).Where(e => bound.All || e.Status != EntryStatus.Same)];
+
+    public static void Write(TextWriter writer, DiffResult result, ListBound bound = default)
     {
         writer.WriteLine($"## Sync Status: {Printable.Name(result.Name)}");
         writer.WriteLine($"Local: {Printable.Name(result.Local)}");
@@ -30,11 +34,19 @@ public static class DiffReport
         if (result.Resolved is { } resolved) writer.WriteLine($"Resolved: {resolved.Describe()}");
         writer.WriteLine($"Compared by: {(result.Algorithm is { } hash ? hash + " of content" : "size and modification time")}");
         writer.WriteLine();
-        var table = new MarkdownTable("File", "Local", "Remote", "Status");
-        foreach (var e in Shown(result.Plan))
-            table.Add(e.Path.Length == 0 ? result.Name : e.Path, Size(e.Source), Size(e.Target), StatusName(e.Status));
-        table.WriteTo(writer);
-        writer.WriteLine();
+        var listed = Listed(result.Plan, bound);
+        if (listed.Count > 0)
+        {
+            bound.WriteTable(writer, new MarkdownTable("File", "Local", "Remote", "Status"), listed,
+                e => [e.Path.Length == 0 ? result.Name : e.Path, Size(e.Source), Size(e.Target), StatusName(e.Status)]);
+            writer.WriteLine();
+        }
+        WriteResult(writer, result);
+    }
+
+    /// <summary>The counts and what to do next: all that <c>--quiet</c> prints.</summary>
+    public static void WriteResult(TextWriter writer, DiffResult result)
+    {
         var counts = Counts(result.Plan);
         writer.WriteLine($"Summary: {counts.Same} same, {counts.New} new, {counts.Modified} modified, {counts.RemoteOnly} remote-only");
         writer.WriteLine(counts.New + counts.Modified == 0
@@ -57,9 +69,10 @@ public static class DiffReport
             shown.Count(e => e.Status == EntryStatus.Modified), shown.Count(e => e.Status == EntryStatus.TargetOnly));
     }
 
-    public static DiffJson Json(DiffResult r)
+    public static DiffJson Json(DiffResult r, ListBound bound = default)
     {
         var counts = Counts(r.Plan);
+        var listed = Listed(r.Plan, bound);
         return new DiffJson
         {
             Name = r.Name,
@@ -69,7 +82,7 @@ public static class DiffReport
             ResolvedFrom = r.Resolved?.Selector,
             ComparedBy = r.Algorithm ?? "size_mtime",
             Warnings = r.Warnings,
-            Entries = [.. Shown(r.Plan).Select(e => new DiffEntryJson
+            Entries = [.. bound.TakeForJson(listed).Select(e => new DiffEntryJson
             {
                 Path = e.Path,
                 Kind = e.Kind,
@@ -78,6 +91,8 @@ public static class DiffReport
                 Status = JsonStatus(e.Status),
                 Reason = e.Reason,
             })],
+            EntriesTotal = listed.Count,
+            EntriesTruncated = bound.TruncatedInJson(listed.Count),
             Summary = new DiffSummaryJson { Same = counts.Same, New = counts.New, Modified = counts.Modified, RemoteOnly = counts.RemoteOnly },
             PushCommand = r.PushCommand,
         };

@@ -51,7 +51,7 @@ public static class FleetDiffReport
             + (behind.Any(r => r.Plan.NeedsDelete) ? " --delete" : ""); // a kind change is refused without it (see DiffOperation)
     }
 
-    public static DiffFleetJson Json(string local, bool checksum, IReadOnlyList<TargetOutcome<DiffResult>> outcomes) => new()
+    public static DiffFleetJson Json(string local, bool checksum, IReadOnlyList<TargetOutcome<DiffResult>> outcomes, ListBound bound = default) => new()
     {
         Local = local,
         ComparedBy = checksum ? string.Join(",", HashesUsed(outcomes)) : "size_mtime",
@@ -60,7 +60,7 @@ public static class FleetDiffReport
             Server = o.Server,
             Ok = o.Ok,
             Error = o.Failure is { } f ? ErrorJson.From(f.ExitCode, f.Message, f.Fix) : null,
-            Diff = o.Result is null ? null : DiffReport.Json(o.Result),
+            Diff = o.Result is null ? null : DiffReport.Json(o.Result, bound),
         })],
         PushCommand = PushCommand(local, outcomes),
     };

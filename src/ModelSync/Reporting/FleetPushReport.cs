@@ -78,7 +78,7 @@ public static class FleetPushReport
         _ => PushStatus.UpToDate,
     };
 
-    public static PushFleetJson Json(FleetPushResult r, string? retryCommand) => new()
+    public static PushFleetJson Json(FleetPushResult r, string? retryCommand, ListBound bound = default) => new()
     {
         Command = "push",
         Source = r.Source,
@@ -99,7 +99,7 @@ public static class FleetPushReport
             Error = t.Failure is { } f ? new PushFailureJson { Message = f.Message, Fix = f.Fix } : null,
             CopiedFrom = t.CopiedFrom,
             Warning = t.Warning,
-            Result = t.Result is null ? null : TransferReport.Json(t.Result),
+            Result = t.Result is null ? null : TransferReport.Json(t.Result, bound),
         })],
         Failed = [.. r.Failed.Select(f => f.Alias)],
         RetryCommand = retryCommand,

@@ -52,7 +52,7 @@ public static class FleetVerifyReport
     public static IReadOnlyList<(string? On, string Command)> Repairs(IReadOnlyList<TargetOutcome<VerifyResult>> outcomes) =>
         VerifyRepair.Commands(outcomes.Select(o => o.Result?.Repair).OfType<VerifyRepair>());
 
-    public static VerifyFleetJson Json(string? local, IReadOnlyList<TargetOutcome<VerifyResult>> outcomes) => new()
+    public static VerifyFleetJson Json(string? local, IReadOnlyList<TargetOutcome<VerifyResult>> outcomes, ListBound bound = default) => new()
     {
         Local = local,
         Ok = outcomes.All(o => o.Ok),
@@ -61,7 +61,7 @@ public static class FleetVerifyReport
             Server = o.Server,
             Ok = o.Ok,
             Error = o.Failure is { } f ? ErrorJson.From(f.ExitCode, f.Message, f.Fix) : null,
-            Verify = o.Result is null ? null : VerifyReport.Json(o.Result),
+            Verify = o.Result is null ? null : VerifyReport.Json(o.Result, bound),
         })],
         RepairCommands = [.. Repairs(outcomes).Select(r => new RepairJson { Command = r.Command, On = r.On })],
     };

@@ -31,12 +31,12 @@ public static class TransferReport
     public static string Item(RsyncItem item) =>
         item.Deleted ? $"- deleted {Printable.Name(item.Path)}" : $"- {Printable.Name(item.Path)} ({Human.Bytes(item.Size)})";
 
-    public static void WriteResult(TextWriter writer, TransferResult result)
+    public static void WriteResult(TextWriter writer, TransferResult result, ListBound bound = default)
     {
         writer.WriteLine();
         if (result.DryRun)
         {
-            WritePlan(writer, result);
+            WritePlan(writer, result, bound);
             return;
         }
         writer.WriteLine("## Result");
@@ -65,13 +65,13 @@ public static class TransferReport
         _ => "skipped",
     };
 
-    private static void WritePlan(TextWriter writer, TransferResult result)
+    private static void WritePlan(TextWriter writer, TransferResult result, ListBound bound)
     {
         writer.WriteLine("## Plan (dry run: nothing was changed)");
-        var table = new MarkdownTable("File", "Size", "Action", "Reason");
-        foreach (var entry in result.Plan.Entries.Where(e => e.WillSend || e.Removes || (e.Status != EntryStatus.Same && e.Kind == EntryKind.Directory)))
-            table.Add(Display(entry.Path), Human.Bytes(entry.Source?.Size ?? entry.Target?.Size ?? 0), Action(entry), entry.Reason);
-        if (table.Count > 0) table.WriteTo(writer);
+        IReadOnlyList<PlannedEntry> planned = [.. result.Plan.Entries.Where(e => e.WillSend || e.Removes || (e.Status != EntryStatus.Same && e.Kind == EntryKind.Directory))];
+        if (planned.Count > 0)
+            bound.WriteTable(writer, new MarkdownTable("File", "Size", "Action", "Reason"), planned,
+                entry => [Display(entry.Path), Human.Bytes(entry.Source?.Size ?? entry.Target?.Size ?? 0), Action(entry), entry.Reason]);
         else writer.WriteLine("Nothing to send: the target is up to date.");
         writer.WriteLine();
         writer.WriteLine($"Would send {result.Plan.DescribeToSend()} ({Human.Bytes(result.Plan.BytesToSend)}) and delete {result.Plan.ToRemove.Count()}. "
@@ -91,39 +91,46 @@ public static class TransferReport
 
     private static string Display(string path) => path.Length == 0 ? "(the file itself)" : path;
 
-    public static TransferJson Json(TransferResult r) => new()
+    public static TransferJson Json(TransferResult r, ListBound bound = default)
     {
-        Command = r.Direction.Command(),
-        Source = r.Source,
-        Target = r.Target,
-        Server = r.Server,
-        DryRun = r.DryRun,
-        Files = r.Files,
-        Bytes = r.Bytes,
-        BytesSent = r.BytesSent,
-        BytesAlreadyThere = r.BytesAlreadyThere,
-        Seconds = Math.Round(r.Seconds, 3),
-        Verified = r.Verification.Status == VerifyStatus.Verified,
-        Verification = Json(r.Verification),
-        Published = r.Published,
-        Transport = r.Transport,
-        ResolvedFrom = r.ResolvedFrom,
-        Warnings = r.Warnings,
-        Changes = [.. r.Plan.Entries.Where(e => e.WillSend || e.Removes).Select(e => new ChangeJson
+        IReadOnlyList<PlannedEntry> changes = [.. r.Plan.Entries.Where(e => e.WillSend || e.Removes)];
+        return new TransferJson
         {
-            Path = e.Path,
-            Action = e.Delete ? ChangeAction.Delete : e.ReplacesKind ? ChangeAction.Replace : e.Status == EntryStatus.New ? ChangeAction.New : ChangeAction.Modified,
-            Bytes = e.Source?.Size ?? e.Target?.Size ?? 0,
-            Reason = e.Reason,
-        })],
-    };
+            Command = r.Direction.Command(),
+            Source = r.Source,
+            Target = r.Target,
+            Server = r.Server,
+            DryRun = r.DryRun,
+            Files = r.Files,
+            Bytes = r.Bytes,
+            BytesSent = r.BytesSent,
+            BytesAlreadyThere = r.BytesAlreadyThere,
+            Seconds = Math.Round(r.Seconds, 3),
+            Verified = r.Verification.Status == VerifyStatus.Verified,
+            Verification = Json(r.Verification, bound),
+            Published = r.Published,
+            Transport = r.Transport,
+            ResolvedFrom = r.ResolvedFrom,
+            Warnings = r.Warnings,
+            Changes = [.. bound.TakeForJson(changes).Select(e => new ChangeJson
+            {
+                Path = e.Path,
+                Action = e.Delete ? ChangeAction.Delete : e.ReplacesKind ? ChangeAction.Replace : e.Status == EntryStatus.New ? ChangeAction.New : ChangeAction.Modified,
+                Bytes = e.Source?.Size ?? e.Target?.Size ?? 0,
+                Reason = e.Reason,
+            })],
+            ChangesTotal = changes.Count,
+            ChangesTruncated = bound.TruncatedInJson(changes.Count),
+        };
+    }
 
-    private static VerificationJson Json(VerificationOutcome v) => new()
+    private static VerificationJson Json(VerificationOutcome v, ListBound bound) => new()
     {
         Status = v.Status,
         Files = v.Files,
         Algorithm = v.Algorithm,
-        Mismatched = v.Mismatched,
+        Mismatched = bound.TakeForJson(v.Mismatched),
+        MismatchedTotal = v.Mismatched.Count,
         Resent = v.Resent,
         HashedNow = v.HashedNow,
     };

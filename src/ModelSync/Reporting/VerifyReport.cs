@@ -8,7 +8,7 @@ namespace ModelSync.Reporting;
 /// <summary>Markdown and JSON for <c>verify</c>.</summary>
 public static class VerifyReport
 {
-    public static void Write(TextWriter writer, VerifyResult result)
+    public static void Write(TextWriter writer, VerifyResult result, ListBound bound = default)
     {
         writer.WriteLine($"## Verify: {Printable.Name(result.Name)}");
         if (result.Resolved is { } resolved) writer.WriteLine($"Resolved: {resolved.Describe()}");
@@ -18,16 +18,23 @@ public static class VerifyReport
         writer.WriteLine($"Read now: {ReadNow(result)}");
         if (result.Trusted is { } trusted) writer.WriteLine(TrustedLine(trusted, result.Server));
         writer.WriteLine();
+        if (!result.Ok)
+        {
+            bound.WriteTable(writer, new MarkdownTable("File", "Expected", "Remote", "Problem"), result.Findings,
+                f => [f.Path.Length == 0 ? result.Name : f.Path, Size(f.LocalBytes), Size(f.RemoteBytes), f.Problem]);
+            writer.WriteLine();
+        }
+        WriteResult(writer, result);
+    }
+
+    /// <summary>The verdict and, on failure, the repair: all that <c>--quiet</c> prints.</summary>
+    public static void WriteResult(TextWriter writer, VerifyResult result)
+    {
         if (result.Ok)
         {
             writer.WriteLine($"Result: OK — {(result.Files == 1 ? "the 1 file matches" : $"all {result.Files} files match")}");
             return;
         }
-        var table = new MarkdownTable("File", "Expected", "Remote", "Problem");
-        foreach (var f in result.Findings)
-            table.Add(f.Path.Length == 0 ? result.Name : f.Path, Size(f.LocalBytes), Size(f.RemoteBytes), f.Problem);
-        table.WriteTo(writer);
-        writer.WriteLine();
         writer.WriteLine($"Result: FAILED — {Human.Count(result.Findings.Count, "problem")} in {Printable.Name(result.Remote)}");
         writer.WriteLine(result.Repair is { } repair ? RepairLine(VerifyRepair.Commands([repair])[0]) : NoRepairLine(Printable.Name(result.Remote)));
     }
@@ -57,7 +64,7 @@ public static class VerifyReport
 
     private static string Size(long? bytes) => bytes is { } b ? Human.Bytes(b) : "—";
 
-    public static VerifyJson Json(VerifyResult r) => new()
+    public static VerifyJson Json(VerifyResult r, ListBound bound = default) => new()
     {
         Name = r.Name,
         Local = r.Local,
@@ -72,10 +79,12 @@ public static class VerifyReport
         Trusted = r.Trusted is { } t ? new TrustedJson { HashCache = t.HashCache, Manifest = t.Manifest } : null,
         Ok = r.Ok,
         Warnings = r.Warnings,
-        Problems = [.. r.Findings.Select(f => new ProblemJson
+        Problems = [.. bound.TakeForJson(r.Findings).Select(f => new ProblemJson
         {
             Path = f.Path, Problem = f.Problem, ExpectedBytes = f.LocalBytes, RemoteBytes = f.RemoteBytes,
         })],
+        ProblemsTotal = r.Findings.Count,
+        ProblemsTruncated = bound.TruncatedInJson(r.Findings.Count),
         RepairCommand = r.Repair?.Command,
         RepairOn = r.Repair?.On,
     };

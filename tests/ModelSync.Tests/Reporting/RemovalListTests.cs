@@ -27,7 +27,7 @@ public sealed class RemovalListTests
 
         var lines = writer.ToString().Split('\n');
         Assert.Equal("## Files to delete on s1 (--delete): 102", lines[1]);
-        Assert.Equal("- f099", lines[101]);
-        Assert.Equal("- … and 2 more", lines[102]);
+        Assert.Equal("- f029", lines[31]);
+        Assert.Equal("- … and 72 more (--files lists every one)", lines[32]);
     }
 }

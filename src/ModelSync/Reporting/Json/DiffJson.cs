@@ -28,7 +28,15 @@ public sealed record DiffJson
     [Description("e.g. that the --hash asked for is missing at one end (sha256 was used)")]
     public required IReadOnlyList<string> Warnings { get; init; }
 
+    [Description("The files that differ (with --files, every file), the first 10 unless --files; entries_total counts them all")]
     public required IReadOnlyList<DiffEntryJson> Entries { get; init; }
+
+    [Description("How many entries there are in all: those that differ, or with --files every file")]
+    [Minimum(0)]
+    public required int EntriesTotal { get; init; }
+
+    [Description("true when entries lists fewer than entries_total (rerun with --files for all)")]
+    public required bool EntriesTruncated { get; init; }
 
     public required DiffSummaryJson Summary { get; init; }
 

@@ -57,8 +57,15 @@ public sealed record TransferJson
     [Description("e.g. a push target name that does not follow naming.pattern")]
     public required IReadOnlyList<string> Warnings { get; init; }
 
-    [Description("Every file sent, deleted or replaced by another kind (or, with dry_run, that would be)")]
+    [Description("The files sent, deleted or replaced by another kind (or, with dry_run, that would be): the first 10 unless --files; changes_total counts them all")]
     public required IReadOnlyList<ChangeJson> Changes { get; init; }
+
+    [Description("How many files were (or would be) sent, deleted or replaced")]
+    [Minimum(0)]
+    public required int ChangesTotal { get; init; }
+
+    [Description("true when changes lists fewer than changes_total (rerun with --files for all)")]
+    public required bool ChangesTruncated { get; init; }
 }
 
 public sealed record VerificationJson
@@ -71,8 +78,12 @@ public sealed record VerificationJson
 
     public required string Algorithm { get; init; }
 
-    [Description("Paths still different after one re-send (exit 3)")]
+    [Description("Paths still different after one re-send (exit 3): the first 10 unless --files")]
     public required IReadOnlyList<string> Mismatched { get; init; }
+
+    [Description("How many paths are still different; more than mismatched lists when it was cut")]
+    [Minimum(0)]
+    public required int MismatchedTotal { get; init; }
 
     [Description("Files re-sent after a first mismatch")]
     [Minimum(0)]

@@ -45,7 +45,15 @@ public sealed record VerifyJson
     [Description("e.g. that the --hash asked for is missing at one end (sha256 was used)")]
     public required IReadOnlyList<string> Warnings { get; init; }
 
+    [Description("The files that do not match: the first 10 unless --files; problems_total counts them all")]
     public required IReadOnlyList<ProblemJson> Problems { get; init; }
+
+    [Description("How many files do not match")]
+    [Minimum(0)]
+    public required int ProblemsTotal { get; init; }
+
+    [Description("true when problems lists fewer than problems_total (rerun with --files for all)")]
+    public required bool ProblemsTruncated { get; init; }
 
     [Description("When problems is not empty: the push that repairs the copy (from the local copy, or from the source its manifest names), runnable as printed; null when nothing failed or that source is no longer on this machine")]
     public required string? RepairCommand { get; init; }
