@@ -12,11 +12,13 @@ namespace ModelSync.Cli.Commands;
 /// server lines held and drawn again after).
 /// </summary>
 public sealed class ConsoleRemovalConsent(TextWriter report, bool assumeYes, bool namesServer, Func<Func<bool>, bool> handOver,
-    ListBound bound = default) : IRemovalConsent
+    ListBound bound = default, Action? listed = null) : IRemovalConsent
 {
     public bool Confirm(string server, IReadOnlyList<PlannedEntry> removals) => handOver(() =>
     {
         RemovalList.Write(report, removals, namesServer ? server : null, bound);
+        // A report held back until the end must show the list now: before the question, or before the refusal.
+        listed?.Invoke();
         if (assumeYes) return true;
         if (Console.IsInputRedirected) return false;
         Console.Error.Write($"Delete {(removals.Count == 1 ? "this file" : $"these {removals.Count} files")} from {(namesServer ? server : "the target")}? [y/N] ");

@@ -111,13 +111,8 @@ public static class TransferCommands
         var report = context.Json ? context.Error : markdown;
         var progress = new ConsoleProgress(quiet ? TextWriter.Null : report, quiet ? TextWriter.Null : context.Error,
             liveBar: !quiet && !Console.IsErrorRedirected, plainEvery: quiet ? null : PlainProgressEvery, warnings: context.Error, bound: bound);
-        var asksPerson = !assumeYes && !Console.IsInputRedirected;
-        var consent = new ConsoleRemovalConsent(report, assumeYes, namesServer: false, ask => progress.Aside(() =>
-        {
-            // A person answering needs the list in front of them: what is held so far goes out before the question.
-            if (asksPerson) Release(markdown, held, context.Output);
-            return ask();
-        }), bound);
+        var consent = new ConsoleRemovalConsent(report, assumeYes, namesServer: false, progress.Aside, bound,
+            listed: () => Release(markdown, held, context.Output));
         var result = await transfer(options with { Consent = consent }, progress, (from, to) =>
         {
             if (!context.Json && !quiet) TransferReport.WriteHeader(markdown, direction, from, to, options.DryRun);

@@ -39,7 +39,7 @@ public abstract partial class ShellRemote
 
     public async Task<LockAttempt> TryTakeLockAsync(string target, LockHolder holder, CancellationToken cancellationToken)
     {
-        var result = await RunCheckedAsync(RemoteScripts.LockAcquire, [StageNames.Lock(target), holder.Serialize()], "take the lock", cancellationToken);
+        var result = await RunCheckedAsync(RemoteScripts.LockAcquire, [StageNames.Lock(target), holder.Serialize(), StageNames.Resume(target)], "take the lock", cancellationToken);
         return ReadLockAnswer(result.StdoutText);
     }
 

@@ -103,7 +103,7 @@ public abstract partial class ShellRemote(ServerAlias alias, IProcessRunner runn
                 var first = Array.FindIndex(parts, StageNames.IsControlName);
                 if (first < 0) entries.Add(entry);
                 if (first == 0) control.Add(entry);
-                else if (first == parts.Length - 1 && !ModelManifest.IsOwnFile(entry.Path)) reserved.Add(entry.Path);
+                if (first == parts.Length - 1 && !ModelManifest.IsOwnFile(entry.Path)) reserved.Add(entry.Path);
             }
             return listing with
             {
