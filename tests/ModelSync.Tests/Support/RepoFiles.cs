@@ -1,6 +1,6 @@
 namespace ModelSync.Tests.Support;
 
-/// <summary>Files of the repository the tests were built from (docs/json, which the unit tests keep in step with the code).</summary>
+/// <summary>Files of the repository the tests were built from: SKILL.md, README, docs/ and docs/json, which the tests hold the CLI to. The integration tests compile this same file.</summary>
 public static class RepoFiles
 {
     private static readonly Lazy<string> LazyRoot = new(FindRoot);
