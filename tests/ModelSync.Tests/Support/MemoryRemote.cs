@@ -19,7 +19,7 @@ public sealed record RemoteCall(string Operation, string Path);
 /// is recorded in <see cref="Calls"/>. A file's hash is the sha256 of its content. The members that only a real
 /// process can serve (streams, a user's command, doctor's questions) throw.
 /// </summary>
-public sealed class MemoryRemote(string name = "gpu", string modelBase = "/models") : IRemote
+public sealed partial class MemoryRemote(string name = "gpu", string modelBase = "/models") : IRemote
 {
     private sealed record Node(EntryKind Kind, string Content, long Size, long Mtime, string Exact, string? LinkTarget = null)
     {
