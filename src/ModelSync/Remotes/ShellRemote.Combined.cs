@@ -90,7 +90,7 @@ public abstract partial class ShellRemote
     public async Task DiscardStageAsync(string target, CancellationToken cancellationToken) =>
         await RunCheckedAsync(RemoteScripts.Remove, [StageNames.Stage(target)], "remove the staging area", cancellationToken);
 
-    /// <summary>The fewest small files a hash process takes, as Verification.TreeHasher batches them.</summary>
+    /// <summary>The fewest small files a hash process takes, as the tree hasher batches them.</summary>
     private const int SmallBatch = 16;
 
     /// <summary>A combined script's first line, split in words, and the bytes after it.</summary>

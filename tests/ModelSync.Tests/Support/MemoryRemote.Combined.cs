@@ -11,6 +11,13 @@ public sealed partial class MemoryRemote
     /// <summary>What <see cref="FinishStageAsync"/> is told to expect, the last time it was called.</summary>
     public StageFinishRequest? LastFinish { get; private set; }
 
+    /// <summary>Gives the node at <paramref name="path"/> the mtime <paramref name="exact"/> as find's <c>%T@</c> prints it, below the second too.</summary>
+    public MemoryRemote Exact(string path, string exact)
+    {
+        lock (_nodes) _nodes[path] = _nodes[path] with { Exact = exact };
+        return this;
+    }
+
     public Task<TargetStart> StartTargetAsync(string target, TargetStartRequest request, CancellationToken cancellationToken)
     {
         Record("StartTarget", target);
@@ -31,6 +38,7 @@ public sealed partial class MemoryRemote
                 return Task.FromResult(new TargetStart(TargetStartState.Held, listing) { HeldBy = new LockAttempt.Held(held.Holder, held.Age) });
             }
             _locks[target] = new HeldLock(request.Holder, TimeSpan.Zero, int.MaxValue);
+            LocksTaken++;
             if (FreeBytes < request.RoomNeeded) return Task.FromResult(new TargetStart(TargetStartState.Locked, listing) { FreeBytes = FreeBytes });
             var stage = StageNames.Stage(target);
             var kind = request.Source.RootKind == EntryKind.Directory ? EntryKind.Directory : EntryKind.File;
