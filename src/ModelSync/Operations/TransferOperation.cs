@@ -84,6 +84,7 @@ public sealed class TransferOperation
         else await TransferChecks.RequireSpaceAsync(run, forced, start.Lock is null ? null : start.Started!.FreeBytes);
         if (start.Lock is null || !start.Started!.StagePrepared) await PrepareStageAsync(run);
         start.Sending();
+        if (start.Started is { StageMade: true } && run.IsDirectory) run = run with { FreshStage = run.SameKind ? run.TargetTree : new TreeListing(EntryKind.Directory, []) };
         var sent = await SendAsync(run, upToDate?.SourceHashes);
         var verification = skipped;
         var wire = sent.Moved.WireBytes;
@@ -112,7 +113,7 @@ public sealed class TransferOperation
     /// <summary>What a target that already looks current turned out to be.</summary>
     private sealed record UpToDate(VerificationOutcome? Outcome, IReadOnlyDictionary<string, string>? SourceHashes, List<string> Differing)
     {
-        /// <summary>The target verified, but by hashing it: it deserves a manifest, which is a write.</summary>
+        /// <summary>The target verified, but by hashing it: it deserves a manifest (where one is left), which is a write.</summary>
         public bool ManifestMissing { get; init; }
     }
 
@@ -139,7 +140,7 @@ public sealed class TransferOperation
             _progress.Phase($"{Human.Count(differing.Count, "file")} differ{(differing.Count == 1 ? "s" : "")} in content despite equal size and time; re-sending them");
             return new UpToDate(null, hashes[0].Hashes, differing);
         }
-        return new UpToDate(Verified(run, 0, hashes[1].HashedNow), hashes[0].Hashes, []) { ManifestMissing = hashes[1].HashedNow > 0 };
+        return new UpToDate(Verified(run, 0, hashes[1].HashedNow), hashes[0].Hashes, []) { ManifestMissing = hashes[1].HashedNow > 0 && TransferChecks.LeavesManifest(run) };
     }
 
     private static Task PrepareStageAsync(TransferContext run) =>

@@ -113,10 +113,13 @@ internal static class TransferChecks
         if (ManifestFor(run, hashes) is { } manifest) await run.Target.Remote.WriteManifestAsync(directory, manifest, run.Cancellation);
     }
 
+    /// <summary>Whether this run leaves a manifest: in a directory model, not on this machine's own side of a pull.</summary>
+    public static bool LeavesManifest(TransferContext run) => run.IsDirectory && !run.Target.Remote.Alias.IsThisMachine;
+
     /// <summary>The manifest <see cref="WriteManifestAsync"/> leaves; null where it leaves none.</summary>
     public static ModelManifest? ManifestFor(TransferContext run, IReadOnlyDictionary<string, string> hashes)
     {
-        if (!run.IsDirectory || run.Target.Remote.Alias.IsThisMachine) return null;
+        if (!LeavesManifest(run)) return null;
         var alias = run.Source.Remote.Alias;
         var from = alias.IsLocal ? Environment.MachineName : alias.Host ?? alias.Name;
         return ModelManifest.Create(run.SourceTree, hashes, run.Function, from, run.Source.Path);
