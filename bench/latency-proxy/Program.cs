@@ -9,7 +9,7 @@
 // round trip). RATE_MBIT > 0 paces each direction to that many Mbit/s as one shared link: all connections
 // queue on it in read order, as on a site's uplink (0 = unlimited). With PARENT_PID the proxy exits when that
 // process is gone, so a bench killed without running its trap does not leave it behind.
-// Prints "listening PORT" on stdout once it accepts; one line per closed connection on stderr.
+// Prints "listening PORT" on stdout once it accepts; on stderr a line when a connection opens and one when it closes.
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
@@ -50,6 +50,7 @@ internal static class LatencyProxy
         {
             var client = listener.Accept();
             var n = ++id;
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"connection {n} open"));
             new Thread(() => Relay(n, client, target, delay, up, down)) { IsBackground = true }.Start();
         }
     }
