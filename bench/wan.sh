@@ -467,6 +467,7 @@ main() {
         [ "$LATENCY_MS" != 25 ] && rr="LATENCY_MS=$LATENCY_MS $rr"
         [ "$RATE_MBIT" != 0 ] && rr="RATE_MBIT=$RATE_MBIT $rr"
         [ -n "$COLD_8G" ] && rr="COLD_8G=1 $rr"
+        [ "$RESULTS" != "$BENCH/WAN.md" ] && rr="RESULTS=${RESULTS#"$ROOT"/} $rr"
         printf 'rerun=%s\n' "$rr"
     } >> "$RAW/meta"
     check_latency
