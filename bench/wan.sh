@@ -21,7 +21,8 @@
 #          bench/wan.sh --report                 # rewrite RESULTS from bench/raw-wan/ without measuring
 # Env:     LATENCY_MS (one way, default 25)  RATE_MBIT (per direction, default 0 = unlimited)  RUNS (3)
 #          SETTLE (s, 3)  SIZE_PCT (percent of the issue's sizes for the big data sets, default 100)
-#          COLD_8G=1 (adds the cold-cache no-op of an 8 GiB model; needs 8 GiB more disk)
+#          COLD_8G=1 (adds the cold-cache no-op of an 8 GiB model; needs 24 GiB more disk: the data, two copies)
+#          CASES (comma list, default all: small_first,m256_first,g1_first,small_noop,small_diff,version,cold_g1,cold_g8)
 #          BENCH_WORK (default /tmp/msbench-wan)  RESULTS (default bench/WAN.md)  BENCH_NOTE (free text)
 # All traffic is loopback (127.0.0.1).
 set -euo pipefail
@@ -37,6 +38,7 @@ LATENCY_MS="${LATENCY_MS:-25}"
 RATE_MBIT="${RATE_MBIT:-0}"
 SIZE_PCT="${SIZE_PCT:-100}"
 COLD_8G="${COLD_8G:-}"
+WAN_CASES="${CASES:-}"
 PREV=RTX3090_N2501_ASR_250715
 NEXT=RTX3090_N2501_ASR_250820
 
@@ -113,6 +115,7 @@ write_report() {
         printf '| case | method | ok/runs | median s | min–max s | wire bytes (median) | connections | checks |\n|---|---|---:|---:|---:|---:|---:|---|\n'
         local s m st
         while IFS='|' read -r s m label; do
+            has "$s" || continue
             st="$(stats "$s" "$m")"
             printf '| %s | %s | %s/%s | %s | %s–%s | %s | %s | %s |\n' "$s" "$label" "$(field 1 "$st")" "$(field 2 "$st")" \
                 "$(fmt_s "$(field 3 "$st")")" "$(fmt_s "$(field 4 "$st")")" "$(fmt_s "$(field 5 "$st")")" \
@@ -200,8 +203,9 @@ text_file() { # text_file PATH KIB: base64 text, compressible like JSON
 make_data() {
     D="$WORK/data"
     local want stamp
-    want="pct=$SIZE_PCT cold8=${COLD_8G:+1} script=$(sed -n '/^make_data() {/,/^}/p' "${BASH_SOURCE[0]}" | sha256sum | cut -c1-16)"
+    want="pct=$SIZE_PCT script=$(sed -n '/^make_data() {/,/^}/p' "${BASH_SOURCE[0]}" | sha256sum | cut -c1-16)"
     stamp="$(cat "$D/.stamp" 2>/dev/null || true)"
+    make_data_g8
     if [ "$stamp" = "$want" ]; then log "data sets: reusing $D"; return 0; fi
     log "data sets: generating under $D ($want)"
     rm -rf "$D" && mkdir -p "$D"
@@ -235,12 +239,19 @@ make_data() {
     dd if=/dev/urandom of="$D/$NEXT/1/model.plan" bs=1M count=1 seek="$(( $(mib 700) / 2 ))" conv=notrunc status=none
     text_file "$D/$NEXT/config.pbtxt" 1
     touch -d '2025-08-20 12:00:00' "$D/$NEXT/1/model.plan" "$D/$NEXT/config.pbtxt"
-    if [ -n "$COLD_8G" ]; then
-        local i
-        for i in 1 2 3 4 5 6 7 8; do rand_file "$D/g8/shard-0000$i-of-00008.safetensors" "$(mib 1024)"; done
-        text_file "$D/g8/config.json" 2
-    fi
     printf '%s\n' "$want" > "$D/.stamp"
+}
+
+make_data_g8() { # kept apart from the other data sets, so COLD_8G=1 does not make them anew
+    G8="$WORK/data-g8/g8"
+    [ -n "$COLD_8G" ] || return 0
+    [ "$(cat "$G8/.stamp" 2>/dev/null || true)" = "pct=$SIZE_PCT" ] && return 0
+    log "data sets: generating $G8"
+    rm -rf "$G8"
+    local i
+    for i in 1 2 3 4 5 6 7 8; do rand_file "$G8/shard-0000$i-of-00008.safetensors" "$(mib 1024)"; done
+    text_file "$G8/config.json" 2
+    printf 'pct=%s\n' "$SIZE_PCT" > "$G8/.stamp"
 }
 
 write_configs() {
@@ -333,8 +344,8 @@ define_methods() {
     def cold_g1 ms "model-sync push (no-op, hash cache removed), loopback" cold "" "$S/cold_g1/ms/model" "$D/g1" "$MSX push $D/g1 lo:cold_g1/ms/model"
     def cold_g1 rsync "rsync -a (no-op), loopback" keep "" "$S/cold_g1/rsync/model" "$D/g1" "$rl $D/g1/ $REMOTE:$S/cold_g1/rsync/model/"
     if [ -n "$COLD_8G" ]; then
-        def cold_g8 ms "model-sync push (no-op, hash cache removed), loopback" cold "" "$S/cold_g8/ms/model" "$D/g8" "$MSX push $D/g8 lo:cold_g8/ms/model"
-        def cold_g8 rsync "rsync -a (no-op), loopback" keep "" "$S/cold_g8/rsync/model" "$D/g8" "$rl $D/g8/ $REMOTE:$S/cold_g8/rsync/model/"
+        def cold_g8 ms "model-sync push (no-op, hash cache removed), loopback" cold "" "$S/cold_g8/ms/model" "$G8" "$MSX push $G8 lo:cold_g8/ms/model"
+        def cold_g8 rsync "rsync -a (no-op), loopback" keep "" "$S/cold_g8/rsync/model" "$G8" "$rl $G8/ $REMOTE:$S/cold_g8/rsync/model/"
     fi
 }
 
@@ -344,7 +355,8 @@ seed_case() {
     case "$c" in
         small_noop | cold_g1 | cold_g8)
             local src="$D/small"
-            [ "$c" = small_noop ] || src="$D/${c#cold_}"
+            [ "$c" = cold_g1 ] && src="$D/g1"
+            [ "$c" = cold_g8 ] && src="$G8"
             seed "$c.ms" push "$src" "lo:$c/ms/model"
             mkdir -p "$S/$c/rsync" && bash -c "$rl $src/ $REMOTE:$S/$c/rsync/model/" ;;
         small_diff) seed "$c" push "$D/small" lo:small_diff/model ;;
@@ -459,7 +471,7 @@ main() {
         printf 'data=SIZE_PCT=%s%%; small: %s files, %s B; m256: %s B; g1: %s B; %s: %s files, %s B (the next version: 1 MiB changed in 1/model.plan, new config.pbtxt)%s; work dir %s\n' \
             "$SIZE_PCT" "$(data_files "$D/small")" "$(fmt_bytes "$(data_bytes "$D/small")")" "$(fmt_bytes "$(data_bytes "$D/m256")")" \
             "$(fmt_bytes "$(data_bytes "$D/g1")")" "$PREV" "$(data_files "$D/$PREV")" "$(fmt_bytes "$(data_bytes "$D/$PREV")")" \
-            "$([ -n "$COLD_8G" ] && printf '; g8: %s B' "$(fmt_bytes "$(data_bytes "$D/g8")")")" "$WORK"
+            "$([ -n "$COLD_8G" ] && printf '; g8: %s files, %s B' "$(data_files "$G8")" "$(fmt_bytes "$(data_bytes "$G8")")")" "$WORK"
         printf 'runs=%s\nnote=%s\n' "$RUNS" "${BENCH_NOTE:-}"
         local rr="bench/wan.sh"
         [ "$SIZE_PCT" != 100 ] && rr="SIZE_PCT=$SIZE_PCT $rr"
@@ -467,13 +479,16 @@ main() {
         [ "$LATENCY_MS" != 25 ] && rr="LATENCY_MS=$LATENCY_MS $rr"
         [ "$RATE_MBIT" != 0 ] && rr="RATE_MBIT=$RATE_MBIT $rr"
         [ -n "$COLD_8G" ] && rr="COLD_8G=1 $rr"
+        [ -n "$WAN_CASES" ] && rr="CASES=$WAN_CASES $rr"
         [ "$RESULTS" != "$BENCH/WAN.md" ] && rr="RESULTS=${RESULTS#"$ROOT"/} $rr"
         printf 'rerun=%s\n' "$rr"
     } >> "$RAW/meta"
     check_latency
     define_methods
     local c
-    for c in "${ORDER[@]}"; do run_case "$c"; done
+    for c in "${ORDER[@]}"; do
+        [[ ",$WAN_CASES," == *",$c,"* || -z "$WAN_CASES" ]] && run_case "$c"
+    done
     {
         printf 'load=Load average (1/5/15 min) at the start %s, at the end %s (2 cores shared with other work: compare only within this run).\n' "$load_start" "$(cut -d' ' -f1-3 /proc/loadavg)"
         printf 'finished=%s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
