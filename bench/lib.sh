@@ -12,7 +12,8 @@ fmt_s() { awk -v x="$1" 'BEGIN { if (x == "") print "—"; else if (x < 10) prin
 
 fmt_mb() { awk -v x="$1" 'BEGIN { if (x == "") print "—"; else printf "%.0f", x * 1024 / 1e6 }'; }
 
-fmt_bytes() { awk -v x="$1" 'BEGIN { if (x == "") { print "—"; exit } s = sprintf("%d", x); o = ""; while (length(s) > 3) { o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) } print s o }'; }
+# %.0f, not %d: mawk's %d stops at 2^31 - 1.
+fmt_bytes() { awk -v x="$1" 'BEGIN { if (x == "") { print "—"; exit } s = sprintf("%.0f", x); o = ""; while (length(s) > 3) { o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) } print s o }'; }
 
 # stats SCEN METHOD -> "n_ok n_all median min max max_rss_kib median_bytes checks" (empty fields as "-")
 stats() {
@@ -105,7 +106,7 @@ tree_sig() { # files=N bytes=B links=L for a directory (symlinks not followed; m
         awk '$1 == "f" { n++; b += $2 } $1 == "l" { l++ } END { printf "files=%d bytes=%d links=%d", n, b, l }'
 }
 
-data_bytes() { find "$1" -type f -printf '%s\n' | awk '{ b += $1 } END { printf "%d", b }'; }
+data_bytes() { find "$1" -type f -printf '%s\n' | awk '{ b += $1 } END { printf "%.0f", b }'; }
 
 data_files() { find "$1" -type f | wc -l; }
 

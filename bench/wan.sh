@@ -245,13 +245,13 @@ make_data() {
 make_data_g8() { # kept apart from the other data sets, so COLD_8G=1 does not make them anew
     G8="$WORK/data-g8/g8"
     [ -n "$COLD_8G" ] || return 0
-    [ "$(cat "$G8/.stamp" 2>/dev/null || true)" = "pct=$SIZE_PCT" ] && return 0
+    [ "$(cat "$G8.stamp" 2>/dev/null || true)" = "pct=$SIZE_PCT" ] && return 0
     log "data sets: generating $G8"
-    rm -rf "$G8"
+    rm -rf "$G8" "$G8.stamp"
     local i
     for i in 1 2 3 4 5 6 7 8; do rand_file "$G8/shard-0000$i-of-00008.safetensors" "$(mib 1024)"; done
     text_file "$G8/config.json" 2
-    printf 'pct=%s\n' "$SIZE_PCT" > "$G8/.stamp"
+    printf 'pct=%s\n' "$SIZE_PCT" > "$G8.stamp"
 }
 
 write_configs() {
