@@ -10,36 +10,14 @@ namespace ModelSync.Tests.Architecture;
 /// </summary>
 public sealed partial class FolderDependencyTests
 {
-    /// <summary>
-    /// Dependencies that still point the wrong way, each closing a cycle, kept only until untangled: a listed one
-    /// that is gone fails the test too, so the list only shrinks. Nothing may be added here.
-    /// </summary>
-    private static readonly (string From, string To, string Why)[] KnownBackEdges =
-    [
-        ("Config", "Versioning", "the naming pattern is compiled where the config is read"),
-        ("Text", "Remotes", "ShellWords quotes with RemoteShell.Quote"),
-        ("Hashing", "Remotes", "HashOutput reads what RemoteScripts print"),
-    ];
-
     [Fact]
     public void NoCycleJoinsTheTopLevelFoldersOfTheLibrary()
     {
         var graph = LibraryGraph();
-        foreach (var (from, to, _) in KnownBackEdges) graph.Remove((from, to));
 
         var cycles = FolderGraph.Cycles(graph.Keys);
 
         Assert.True(cycles.Count == 0, "folders that depend on each other:\n" + string.Join('\n', cycles.Select(c => Describe(c, graph))));
-    }
-
-    [Fact]
-    public void EveryKnownBackEdgeIsStillThere()
-    {
-        var graph = LibraryGraph();
-
-        var gone = KnownBackEdges.Where(e => !graph.ContainsKey((e.From, e.To))).Select(e => $"{e.From} -> {e.To}").ToList();
-
-        Assert.True(gone.Count == 0, "untangled, so take these out of KnownBackEdges: " + string.Join(", ", gone));
     }
 
     [Fact]
