@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ModelSync.Errors;
+using ModelSync.Tests.Support;
 
 namespace ModelSync.Tests.Architecture;
 
@@ -69,7 +70,7 @@ public sealed partial class FolderDependencyTests
     /// <summary>Each dependency between two folders, with the files that make it.</summary>
     private static Dictionary<(string From, string To), SortedSet<string>> LibraryGraph()
     {
-        var root = Path.Combine(RepositoryRoot(), "src", "ModelSync");
+        var root = Path.Combine(RepoFiles.Root, "src", "ModelSync");
         var graph = new Dictionary<(string, string), SortedSet<string>>();
         foreach (var file in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories))
         {
@@ -89,15 +90,6 @@ public sealed partial class FolderDependencyTests
             .Where(e => cycle.Contains(e.Key.From) && cycle.Contains(e.Key.To))
             .OrderBy(e => e.Key.From, StringComparer.Ordinal).ThenBy(e => e.Key.To, StringComparer.Ordinal)
             .Select(e => $"    {e.Key.From} -> {e.Key.To}: {string.Join(", ", e.Value)}"));
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ModelSync.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException($"no ModelSync.slnx above {AppContext.BaseDirectory}");
-    }
 
     /// <summary>The top-level folders one source file depends on, other than its own.</summary>
     private static partial class SourceDependencies
