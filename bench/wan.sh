@@ -55,97 +55,11 @@ case "$WORK" in /*) ;; *) die "BENCH_WORK must be an absolute path" ;; esac
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export LC_ALL=C
 
-mib() { echo $(( $1 * SIZE_PCT / 100 )); } # the issue's MiB, scaled by SIZE_PCT (at least 1)
-meta() { sed -n "s/^$1=//p" "$RAW/meta" | head -n 1; }
-has() { grep -q "^$1"$'\t' "$RAW/results.tsv"; }
 
 # ------------------------------------------------------------------------------------------ report
 
-# case|label|model-sync method|rsync method|target|what (time or bytes)
-CASES=(
-    "small_first|first push of a small model (7 files, ~400 KB)|ms|rsync|1.1|time"
-    "small_noop|no-op re-push of the small model|ms|rsync|0.8|time"
-    "small_diff|\`diff\` of the unchanged small model vs \`rsync -ani\`|ms|rsync|0.8|time"
-    "m256_first|first push of 256 MiB (one 200 + one 56 MiB file)|ms|rsync|0.4|time"
-    "g1_first|first push of 1 GiB|ms|rsync|0.3|time"
-    "version|new version next to the previous one: bytes sent vs \`rsync -a --copy-dest\`|ms|rsync|1.1|bytes"
-    "version|new version next to the previous one: time vs \`rsync -a --copy-dest\`|ms|rsync|—|time"
-    "cold_g1|no-op push with a cold local hash cache, 1 GiB, **loopback** (no proxy)|ms|rsync|1.0|time"
-    "cold_g8|no-op push with a cold local hash cache, 8 GiB, **loopback** (no proxy)|ms|rsync|1.0|time"
-)
-
-write_report() {
-    [ -s "$RAW/results.tsv" ] || die "no measurements in $RAW/results.tsv"
-    local out="$RESULTS.tmp" spec scen label a b limit what ma mb r verdict col
-    {
-        printf '# model-sync over a link with latency (issue 13)\n\n'
-        printf 'Written by `bench/wan.sh` on %s (%s). Rerun: `%s`. Raw logs: `bench/raw-wan/` (gitignored).\n\n' "$(meta finished)" "$(meta duration)" "$(meta rerun)"
-        printf '**Link:** %s\n\n' "$(meta link)"
-        printf '**Proxy check:** %s\n\n' "$(meta check)"
-        printf '**Machine:** %s\n\n' "$(meta machine)"
-        printf '**Load:** %s 1-min load average when each case started: %s.\n\n' "$(meta load)" \
-            "$(sed -n 's/^load\.\([^=]*\)=\([^ ]*\).*/\1 \2/p' "$RAW/meta" | paste -sd, - | sed 's/,/, /g')"
-        printf '**model-sync:** %s\n\n' "$(meta modelsync)"
-        printf '**Data:** %s\n\n' "$(meta data)"
-        [ -n "$(meta note)" ] && printf '> %s\n\n' "$(meta note)"
-        printf '## Against the targets of issue 13\n\n'
-        printf 'Medians of %s alternating rounds; ratio = model-sync / rsync (wall time, or bytes sent where it says so).\n\n' "$(meta runs)"
-        printf '| case | model-sync | rsync | ratio | target | verdict |\n|---|---:|---:|---:|---:|---|\n'
-        for spec in "${CASES[@]}"; do
-            IFS='|' read -r scen label a b limit what <<< "$spec"
-            has "$scen" || continue
-            col=3
-            [ "$what" = bytes ] && col=7
-            ma="$(field "$col" "$(stats "$scen" "$a")")"
-            mb="$(field "$col" "$(stats "$scen" "$b")")"
-            r=""
-            [ -n "$ma" ] && [ -n "$mb" ] && r="$(awk -v a="$ma" -v b="$mb" 'BEGIN { if (b > 0) printf "%.2f", a / b }')"
-            if [ "$limit" = "—" ]; then verdict="(no target)"
-            elif [ -z "$r" ]; then verdict="n/a (not measured)"
-            else verdict="$(awk -v x="$r" -v l="$limit" 'BEGIN { if (x <= l) print "met"; else printf "**missed** by %.0f%%\n", (x / l - 1) * 100 }')"
-            fi
-            if [ "$what" = bytes ]; then
-                printf '| %s | %s B | %s B | %s | ≤ %s | %s |\n' "$label" "$(fmt_bytes "$ma")" "$(fmt_bytes "$mb")" "${r:-—}" "$limit" "$verdict"
-            else
-                printf '| %s | %s s | %s s | %s | %s | %s |\n' "$label" "$(fmt_s "$ma")" "$(fmt_s "$mb")" "${r:-—}" "$([ "$limit" = "—" ] && echo "—" || echo "≤ $limit")" "$verdict"
-            fi
-        done
-        printf '\n## Every method\n\n'
-        printf 'Wire bytes: model-sync'"'"'s `--json` `bytes_sent`, rsync'"'"'s `--stats` "Total bytes sent". Connections: TCP connections the proxy accepted during the run (ssh sessions that did not share one).\n\n'
-        printf '| case | method | ok/runs | median s | min–max s | wire bytes (median) | connections | checks |\n|---|---|---:|---:|---:|---:|---:|---|\n'
-        local s m st
-        while IFS='|' read -r s m label; do
-            has "$s" || continue
-            st="$(stats "$s" "$m")"
-            printf '| %s | %s | %s/%s | %s | %s–%s | %s | %s | %s |\n' "$s" "$label" "$(field 1 "$st")" "$(field 2 "$st")" \
-                "$(fmt_s "$(field 3 "$st")")" "$(fmt_s "$(field 4 "$st")")" "$(fmt_s "$(field 5 "$st")")" \
-                "$(fmt_bytes "$(field 7 "$st")")" "$(awk -F'\t' -v s="$s" -v m="$m" '$1 == s && $2 == m { printf "%s%s", (n++ ? " " : ""), $9 }' "$RAW/results.tsv")" \
-                "$(printf '%s\n' "$st" | cut -d' ' -f8-)"
-        done < <(sed -n 's/^label\.\([^.]*\)\.\([^=]*\)=/\1|\2|/p' "$RAW/meta")
-        printf '\n## Method\n\n'
-        cat <<'EOF'
-- The proxy (`bench/latency-proxy`, C#) accepts on 127.0.0.1 and opens one connection to the sshd per accepted
-  connection; per direction one thread reads and stamps each chunk, another writes it at stamp + LATENCY_MS, in
-  order, so reading never waits for the delay (no throughput cap of its own: ssh's and TCP's windows decide, as
-  on a WAN). With RATE_MBIT each direction is one shared FIFO link of that rate. The loopback cases bypass it.
-- Rounds: in each, model-sync and rsync run once, in an order that rotates every round. Before every first push
-  and every new-version push the target is removed, then `sync` and a SETTLE s pause (the VM returns freed memory
-  to the host); no-op, diff and cold-cache runs leave the target in place (seeded once, untimed) and get no pause.
-  The cold-cache runs remove model-sync's local hash cache (`$XDG_CACHE_HOME/model-sync/hashes`, pointed into the
-  work dir) before each run, untimed. Sources are read once before each case (page cache warm).
-- Wall time from `$EPOCHREALTIME` around `/usr/bin/time bash -c '<command>'`. model-sync runs with its defaults
-  (sha256 verification on both sides); rsync with `-a --stats` over `ssh` with the same key and options.
-- Checks after each run (untimed): model-sync's JSON `"verified": true` (diff: nothing new or modified; `rsync
-  -ani`: prints nothing); the target's file count and size equal the source's (`tree ok`) and so do its bytes
-  (`diff -rq`, `same bytes`).
-EOF
-        printf '\n## Commands as run\n\n```\n'
-        sed -n 's/^cmd\.\([^=]*\)=/[\1] /p' "$RAW/meta"
-        printf '```\n'
-    } > "$out"
-    mv "$out" "$RESULTS"
-    log "wrote $RESULTS"
-}
+# shellcheck source=bench/wan-report.sh
+. "$BENCH/wan-report.sh"
 
 if [ "${1:-}" = "--report" ]; then
     write_report
@@ -154,6 +68,9 @@ fi
 [ $# -eq 0 ] || die "unknown argument: $1 (the only option is --report; everything else is set by env, see the top of this file)"
 
 # ------------------------------------------------------------------------------------------ setup
+
+# shellcheck source=bench/wan-data.sh
+. "$BENCH/wan-data.sh"
 
 build_proxy() {
     local src="$WORK/latency-proxy/src" bin="$WORK/latency-proxy/bin" want
@@ -189,69 +106,6 @@ stop_proxy() {
         wait "$PROXY_PID" 2>/dev/null || true
         PROXY_PID=
     fi
-}
-
-rand_file() { # rand_file PATH MIB
-    mkdir -p "$(dirname "$1")"
-    head -c "$(( $2 * 1048576 ))" /dev/urandom > "$1"
-}
-text_file() { # text_file PATH KIB: base64 text, compressible like JSON
-    mkdir -p "$(dirname "$1")"
-    head -c "$(( $2 * 768 ))" /dev/urandom | base64 > "$1"
-}
-
-make_data() {
-    D="$WORK/data"
-    local want stamp
-    want="pct=$SIZE_PCT script=$(sed -n '/^make_data() {/,/^}/p' "${BASH_SOURCE[0]}" | sha256sum | cut -c1-16)"
-    stamp="$(cat "$D/.stamp" 2>/dev/null || true)"
-    make_data_g8
-    if [ "$stamp" = "$want" ]; then log "data sets: reusing $D"; return 0; fi
-    log "data sets: generating under $D ($want)"
-    rm -rf "$D" && mkdir -p "$D"
-    # small: 7 files, ~400 KB, a Triton-like layout
-    text_file "$D/small/config.pbtxt" 1
-    text_file "$D/small/labels.txt" 20
-    text_file "$D/small/README.md" 2
-    mkdir -p "$D/small/1" && head -c 307200 /dev/urandom > "$D/small/1/model.onnx"
-    text_file "$D/small/tokenizer/tokenizer.json" 60
-    text_file "$D/small/tokenizer/vocab.txt" 16
-    text_file "$D/small/tokenizer/special_tokens_map.json" 1
-    # m256: one 200 MiB and one 56 MiB file
-    rand_file "$D/m256/1/model.plan" "$(mib 200)"
-    rand_file "$D/m256/1/model.onnx" "$(mib 56)"
-    text_file "$D/m256/config.pbtxt" 1
-    # g1: 1 GiB, a 700 MiB plan, a 324 MiB onnx and a config
-    rand_file "$D/g1/1/model.plan" "$(mib 700)"
-    rand_file "$D/g1/1/model.onnx" "$(mib 324)"
-    text_file "$D/g1/config.pbtxt" 1
-    # Two versions of one model: the next one has 1 MiB of new bytes inside the 700 MiB file and a new config;
-    # the tokenizer is the same file (same mtime). The previous version's plan is a hard link to g1's (read-only
-    # sources). The versions get their own dates: written within one second, rsync's quick check (size and
-    # mtime in whole seconds) would take the changed files for unchanged ones and copy the old bytes.
-    mkdir -p "$D/$PREV/1" "$D/$PREV/tokenizer"
-    ln "$D/g1/1/model.plan" "$D/$PREV/1/model.plan"
-    text_file "$D/$PREV/config.pbtxt" 1
-    text_file "$D/$PREV/tokenizer/tokenizer.json" 2048
-    find "$D/$PREV" -type f -exec touch -d '2025-07-15 12:00:00' {} +
-    cp -a "$D/$PREV" "$D/$NEXT"
-    rm "$D/$NEXT/1/model.plan" && cp "$D/g1/1/model.plan" "$D/$NEXT/1/model.plan"
-    dd if=/dev/urandom of="$D/$NEXT/1/model.plan" bs=1M count=1 seek="$(( $(mib 700) / 2 ))" conv=notrunc status=none
-    text_file "$D/$NEXT/config.pbtxt" 1
-    touch -d '2025-08-20 12:00:00' "$D/$NEXT/1/model.plan" "$D/$NEXT/config.pbtxt"
-    printf '%s\n' "$want" > "$D/.stamp"
-}
-
-make_data_g8() { # kept apart from the other data sets, so COLD_8G=1 does not make them anew
-    G8="$WORK/data-g8/g8"
-    [ -n "$COLD_8G" ] || return 0
-    [ "$(cat "$G8.stamp" 2>/dev/null || true)" = "pct=$SIZE_PCT" ] && return 0
-    log "data sets: generating $G8"
-    rm -rf "$G8" "$G8.stamp"
-    local i
-    for i in 1 2 3 4 5 6 7 8; do rand_file "$G8/shard-0000$i-of-00008.safetensors" "$(mib 1024)"; done
-    text_file "$G8/config.json" 2
-    printf 'pct=%s\n' "$SIZE_PCT" > "$G8.stamp"
 }
 
 write_configs() {
