@@ -131,7 +131,7 @@ public static class RemoteScripts
 
     /// <summary>Shell assignments of scripts' texts to variables, for a script that runs them as <c>sh -c "$var"</c>.</summary>
     private static string Texts(params (string Variable, string Script)[] scripts) =>
-        string.Concat(scripts.Select(s => s.Variable + "=" + RemoteShell.Quote(s.Script) + "\n"));
+        string.Concat(scripts.Select(s => s.Variable + "=" + SingleQuoted.Word(s.Script) + "\n"));
 
     /// <summary>$1: path to remove, file or tree.</summary>
     public static string Remove => ScriptFiles.Load("remove.sh");
