@@ -36,6 +36,7 @@ else
 fi
 if [ -L "$1" ]; then answer open; fi
 sort -z -o "$t/want" "$t/want" && sort -z -o "$t/have" "$t/have" || exit 1
+if cmp -s -- "$t/want" "$t/have"; then answer same; fi
 missing=$(comm -z -23 "$t/want" "$t/have" | tr -cd '\000' | wc -c)
 extra=$(comm -z -13 "$t/want" "$t/have" | tr -cd '\000' | wc -c)
 if [ "$missing" -eq 0 ] && { [ "$extra" -eq 0 ] || [ "$8" = yes ]; }; then answer same; fi
