@@ -126,14 +126,14 @@ public sealed class TransferOperation
         _progress.Phase("Target is up to date; verifying it");
         var (sourceTrust, targetTrust) = (run.SourceTrust(), run.TargetTrust());
         var hashes = await Task.WhenAll(
-            run.Hasher.HashAsync(run.Source.Remote, run.Source.Path, run.SourceTree, sourceTrust.Hashes, run.Function, run.Cancellation),
-            run.Hasher.HashAsync(run.Target.Remote, run.Target.Path, run.TargetTree!, targetTrust.Hashes, run.Function, run.Cancellation));
-        var reading = new SourceReading(hashes[0].HashedNow, sourceTrust.Lent + targetTrust.Lent);
+            run.Hasher.HashAsync(run.Source.Remote, run.Source.Path, run.SourceTree, sourceTrust.Own, sourceTrust.Lent, run.Function, run.Cancellation),
+            run.Hasher.HashAsync(run.Target.Remote, run.Target.Path, run.TargetTree!, targetTrust.Own, targetTrust.Lent, run.Function, run.Cancellation));
+        var reading = new SourceReading(hashes[0].HashedNow, hashes[0].Lent + hashes[1].Lent);
         var differing = TransferChecks.Mismatches(run.SourceTree, hashes[0].Hashes, hashes[1].Hashes);
         if (differing.Count > 0)
         {
             _progress.Phase($"{Human.Count(differing.Count, "file")} differ{(differing.Count == 1 ? "s" : "")} in content despite equal size and time; re-sending them");
-            return new UpToDate(null, hashes[0].Hashes, differing) { Reading = reading with { Lent = sourceTrust.Lent } };
+            return new UpToDate(null, hashes[0].Hashes, differing) { Reading = reading with { Lent = hashes[0].Lent } };
         }
         return new UpToDate(Verified(run, 0, hashes[1].HashedNow, reading), hashes[0].Hashes, []) { ManifestMissing = hashes[1].HashedNow > 0, Reading = reading };
     }
@@ -148,10 +148,10 @@ public sealed class TransferOperation
     private async Task<Sent> SendAsync(TransferContext run, UpToDate? upToDate)
     {
         using var hashing = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
-        var sourceTrust = run.Options.Verify && upToDate?.SourceHashes is null ? run.SourceTrust() : null;
+        var sourceTrust = run.SourceTrust();
         var sourceHashing = !run.Options.Verify ? null
-            : upToDate?.SourceHashes is { } known ? Task.FromResult(new TreeHashes(known, upToDate.Reading.SourceHashedNow))
-            : run.Hasher.HashAsync(run.Source.Remote, run.Source.Path, run.SourceTree, sourceTrust!.Hashes, run.Function, hashing.Token);
+            : upToDate?.SourceHashes is { } known ? Task.FromResult(new TreeHashes(known, upToDate.Reading.SourceHashedNow) { Lent = upToDate.Reading.Lent })
+            : run.Hasher.HashAsync(run.Source.Remote, run.Source.Path, run.SourceTree, sourceTrust.Own, sourceTrust.Lent, run.Function, hashing.Token);
         var transferred = new HashSet<string>(StringComparer.Ordinal);
         StageSend stats;
         try
@@ -166,8 +166,7 @@ public sealed class TransferOperation
         }
         var sourceHashes = sourceHashing is null ? null : await sourceHashing;
         await TransferChecks.RequireUnchangedSourceAsync(run.Source, run.SourceTree, run.Cancellation);
-        return new Sent(stats, sourceHashes?.Hashes, transferred,
-            new SourceReading(sourceHashes?.HashedNow ?? 0, sourceTrust?.Lent ?? upToDate?.Reading.Lent ?? 0));
+        return new Sent(stats, sourceHashes?.Hashes, transferred, new SourceReading(sourceHashes?.HashedNow ?? 0, sourceHashes?.Lent ?? 0));
     }
 
     /// <summary>
@@ -183,8 +182,7 @@ public sealed class TransferOperation
         var stageTree = await run.Target.Remote.ScanAsync(run.Stage, run.Cancellation)
             ?? throw new ModelSyncException($"the staging area {run.Stage} vanished during the transfer", ExitCodes.Failed, "run the same command again");
         var stageTrust = run.StageTrust(stageTree, transferred);
-        var vouched = stageTrust.Hashes?.ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
-        var reading = sent.Reading with { Lent = sent.Reading.Lent + stageTrust.Lent };
+        var vouched = stageTrust.Own?.ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
         // Files the transport read back from the stage right after writing them, or hashed as they were written, are hashed already.
         var written = moved.Written ?? (moved.Followed is { } followed ? StageFollower.Accept(followed, stageTree, run.SourceTree, sourceHashes) : null);
         if (written is not null)
@@ -192,7 +190,8 @@ public sealed class TransferOperation
             vouched ??= new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (path, hash) in written) vouched[path] = hash;
         }
-        var stageHashes = await WithRetriesAsync(run, () => run.Hasher.HashAsync(run.Target.Remote, run.Stage, stageTree, vouched, run.Function, run.Cancellation));
+        var stageHashes = await WithRetriesAsync(run, () => run.Hasher.HashAsync(run.Target.Remote, run.Stage, stageTree, vouched, stageTrust.Lent, run.Function, run.Cancellation));
+        var reading = sent.Reading with { Lent = sent.Reading.Lent + stageHashes.Lent };
         var hashedNow = stageHashes.HashedNow + (written?.Count ?? 0);
         var misshapen = TransferChecks.ShapeMismatches(run.SourceTree, stageTree);
         var mismatched = TransferChecks.Mismatches(run.SourceTree, sourceHashes, stageHashes.Hashes).Union(forced).Union(misshapen).ToList();

@@ -5,33 +5,31 @@ using ModelSync.Verification;
 namespace ModelSync.Transfer;
 
 /// <summary>
-/// The hashes one side of a run may take without reading its files (null: none), and how many of them the quick
-/// check lent from the server's manifest (see <see cref="QuickCheck"/>) rather than the side's own manifest.
+/// The hashes one side of a run may take without reading its files: its own manifest's (<see cref="Own"/>), and
+/// those the quick check lends from the server's manifest (<see cref="Lent"/>, see <see cref="QuickCheck"/>),
+/// taken only where neither its manifest nor this machine's hash cache has one. Null: none.
 /// </summary>
-internal sealed record SideTrust(IReadOnlyDictionary<string, string>? Hashes, int Lent);
+internal sealed record SideTrust(IReadOnlyDictionary<string, string>? Own, IReadOnlyDictionary<string, string>? Lent);
+
+/// <summary>How many source files a run hashed now, and how many files of this machine's side the quick check spared a read.</summary>
+internal sealed record SourceReading(int SourceHashedNow, int Lent);
 
 /// <summary>
 /// Which side is this machine's, and what it may take from the server's manifest: on a push the source, on a pull
 /// the target and the stage seeded from it. A copy between servers lends nothing: both sides hash where they are.
+/// With <c>--checksum</c> no manifest vouches (<see cref="TransferContext.Trusted"/>), so nothing is lent either.
 /// </summary>
 internal static class SideTrusts
 {
-    public static SideTrust SourceTrust(this TransferContext run)
-    {
-        var own = run.Trusted(run.SourceTree);
-        if (run.Direction != Direction.Push || run.Options.Checksum || run.TargetTree is not { } server) return new SideTrust(own, 0);
-        var lent = QuickCheck.Lent(run.SourceTree, server, run.Trusted(server), own);
-        return new SideTrust(QuickCheck.Join(own, lent), lent.Count);
-    }
+    public static SideTrust SourceTrust(this TransferContext run) => new(run.Trusted(run.SourceTree),
+        run.Direction == Direction.Push && run.TargetTree is { } server ? QuickCheck.Lent(run.SourceTree, server, run.Trusted(server)) : null);
 
     /// <summary>For the target as scanned before the transfer (a run that found it up to date).</summary>
     public static SideTrust TargetTrust(this TransferContext run)
     {
         var target = run.TargetTree ?? throw new InvalidOperationException("no target to trust");
-        var own = run.Trusted(target);
-        if (run.Direction != Direction.Pull || run.Options.Checksum) return new SideTrust(own, 0);
-        var lent = QuickCheck.Lent(target, run.SourceTree, run.Trusted(run.SourceTree), own);
-        return new SideTrust(QuickCheck.Join(own, lent), lent.Count);
+        return new SideTrust(run.Trusted(target),
+            run.Direction == Direction.Pull ? QuickCheck.Lent(target, run.SourceTree, run.Trusted(run.SourceTree)) : null);
     }
 
     /// <summary>
@@ -42,12 +40,9 @@ internal static class SideTrusts
     {
         var own = (run.Options.Checksum ? null : run.TargetTree?.Manifest?.Trusted(stage, run.Function))?
             .Where(h => !transferred.Contains(h.Key)).ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
-        if (run.Direction != Direction.Pull || run.Options.Checksum) return new SideTrust(own, 0);
-        var lent = QuickCheck.LentToSeeds(stage, run.TargetTree, run.SourceTree, run.Trusted(run.SourceTree), own)
-            .Where(h => !transferred.Contains(h.Key)).ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
-        return new SideTrust(QuickCheck.Join(own, lent), lent.Count);
+        var lent = run.Direction != Direction.Pull ? null
+            : QuickCheck.LentToSeeds(stage, run.TargetTree, run.SourceTree, run.Trusted(run.SourceTree))
+                .Where(h => !transferred.Contains(h.Key)).ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
+        return new SideTrust(own, lent);
     }
 }
-
-/// <summary>How many source files a run hashed now, and how many files of this machine's side the quick check spared.</summary>
-internal sealed record SourceReading(int SourceHashedNow, int Lent);

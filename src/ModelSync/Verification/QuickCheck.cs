@@ -12,12 +12,11 @@ namespace ModelSync.Verification;
 public static class QuickCheck
 {
     /// <summary>
-    /// The hashes files of <paramref name="here"/> take from the server's listing <paramref name="there"/>, whose
-    /// files <paramref name="vouched"/> (the server's manifest) gives hashes for; none for a file <paramref name="own"/>
-    /// already knows (this machine's side's own manifest), so a lent hash is one that saved a read.
+    /// The hashes files of <paramref name="here"/> may take from the server's listing <paramref name="there"/>, whose
+    /// files <paramref name="vouched"/> (what the server's manifest vouches for) gives hashes for. A lender of last
+    /// resort: <see cref="TreeHasher"/> takes a hash from here only when neither a manifest of this side nor the hash cache has one.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> Lent(TreeListing here, TreeListing? there, IReadOnlyDictionary<string, string>? vouched,
-        IReadOnlyDictionary<string, string>? own = null)
+    public static IReadOnlyDictionary<string, string> Lent(TreeListing here, TreeListing? there, IReadOnlyDictionary<string, string>? vouched)
     {
         var lent = new Dictionary<string, string>(StringComparer.Ordinal);
         if (there is null || vouched is null || vouched.Count == 0 || here.RootKind != there.RootKind) return lent;
@@ -25,7 +24,6 @@ public static class QuickCheck
         foreach (var file in there.Files) theirs.TryAdd(file.Path, file);
         foreach (var file in here.Files)
         {
-            if (own is not null && own.ContainsKey(file.Path)) continue;
             if (vouched.TryGetValue(file.Path, out var hash) && theirs.TryGetValue(file.Path, out var server) && SameSizeAndMtime(file, server))
                 lent[file.Path] = hash;
         }
@@ -37,23 +35,13 @@ public static class QuickCheck
     /// inode, as the stage's hard-link seeding leaves them). A file a transfer wrote, now or in an interrupted run
     /// before, is a new inode with the server file's size and mtime, and must be read to be verified.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> LentToSeeds(TreeListing stage, TreeListing? live, TreeListing? there,
-        IReadOnlyDictionary<string, string>? vouched, IReadOnlyDictionary<string, string>? own = null)
+    public static IReadOnlyDictionary<string, string> LentToSeeds(TreeListing stage, TreeListing? live, TreeListing? there, IReadOnlyDictionary<string, string>? vouched)
     {
         if (live is null || live.RootKind != stage.RootKind) return new Dictionary<string, string>(StringComparer.Ordinal);
         var inodes = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var file in live.Files) inodes.TryAdd(file.Path, file.Inode);
         var seeds = stage.Files.Where(f => f.Inode != 0 && inodes.TryGetValue(f.Path, out var inode) && inode == f.Inode).ToList();
-        return Lent(stage with { Entries = seeds }, there, vouched, own);
-    }
-
-    /// <summary>What a side may take unread: its own manifest's hashes, then the lent ones; null when it may take none.</summary>
-    public static IReadOnlyDictionary<string, string>? Join(IReadOnlyDictionary<string, string>? own, IReadOnlyDictionary<string, string> lent)
-    {
-        if (lent.Count == 0) return own;
-        var joined = new Dictionary<string, string>(lent, StringComparer.Ordinal);
-        foreach (var (path, hash) in own ?? new Dictionary<string, string>()) joined[path] = hash;
-        return joined;
+        return Lent(stage with { Entries = seeds }, there, vouched);
     }
 
     private static bool SameSizeAndMtime(TreeEntry here, TreeEntry there) => here.Size == there.Size && here.SameMtime(there);

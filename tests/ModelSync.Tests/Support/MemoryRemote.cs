@@ -20,7 +20,7 @@ public sealed record RemoteCall(string Operation, string Path);
 /// inode; a stage seeded from its target shares the target's, as hard links do. The members that only a real
 /// process can serve (streams, a user's command, doctor's questions) throw.
 /// </summary>
-public sealed class MemoryRemote(string name = "gpu", string modelBase = "/models") : IRemote
+public sealed class MemoryRemote(string name = "gpu", string modelBase = "/models", bool onThisMachine = false) : IRemote
 {
     private sealed record Node(EntryKind Kind, string Content, long Size, long Mtime, string Exact, string? LinkTarget = null)
     {
@@ -48,7 +48,8 @@ public sealed class MemoryRemote(string name = "gpu", string modelBase = "/model
     private readonly List<RemoteCall> _calls = [];
     private readonly List<string> _hashed = [];
 
-    public ServerAlias Alias { get; } = new(name, name + ".example", null, null, modelBase, null, []);
+    /// <summary>A server by default; with <c>onThisMachine</c> a place here (no host), as the side whose hashes the cache keeps.</summary>
+    public ServerAlias Alias { get; } = new(name, onThisMachine ? null : name + ".example", null, null, modelBase, null, []);
 
     public string ModelBase => modelBase;
 

@@ -39,18 +39,6 @@ public sealed class QuickCheckTests
     }
 
     [Fact]
-    public void AFileThisSidesOwnManifestVouchesForIsNotCountedAsLent()
-    {
-        var tree = Tree(File("a.bin", 10), File("b.bin", 10));
-
-        var lent = QuickCheck.Lent(tree, tree, Vouched, own: new Dictionary<string, string> { ["a.bin"] = "aa" });
-
-        Assert.Equal(["b.bin"], lent.Keys);
-        Assert.Equal(new Dictionary<string, string> { ["a.bin"] = "own", ["b.bin"] = "bb" },
-            QuickCheck.Join(new Dictionary<string, string> { ["a.bin"] = "own" }, lent));
-    }
-
-    [Fact]
     public void AStageLendsOnlyToFilesThatAreStillTheLiveCopysInodes()
     {
         var server = Tree(File("a.bin", 10), File("b.bin", 10), File("c.bin", 10));
