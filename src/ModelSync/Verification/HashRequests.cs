@@ -78,13 +78,14 @@ public sealed class HashRequests
         Add(root);
         Add(listing.RootKind.ToString());
         Add(trusted is null ? "-" : trusted.Count.ToString(CultureInfo.InvariantCulture));
-        Add(lent is null ? "-" : lent.Count.ToString(CultureInfo.InvariantCulture));
         foreach (var file in listing.Files)
         {
             Add(file.Path);
             Add(file.Inode.ToString(CultureInfo.InvariantCulture));
             Add(file.Size.ToString(CultureInfo.InvariantCulture));
             Add(file.ModifiedExact);
+            // Each target of a fleet push lends from its own server's manifest: what is lent is part of the answer.
+            Add(lent is not null && lent.TryGetValue(file.Path, out var borrowed) ? borrowed : "-");
         }
         return Convert.ToHexString(digest.GetHashAndReset());
     }
