@@ -112,6 +112,18 @@ public sealed class QuickCheckTransferTests : IAsyncDisposable
         Assert.Equal("weights v3", _here.Read(Here + "/1/model.onnx"));
     }
 
+    [Fact]
+    public async Task ACopyBetweenServersLendsNothingEachSideHashesWhereItIs()
+    {
+        ServerCopy().Vouch(There);
+
+        var result = await new TransferOperation(_transport, new TreeHasher(null), new RecordingProgress())
+            .RunAsync(Direction.Copy, new Endpoint(_here, Here, "here:" + Here), new Endpoint(_gpu, There, "gpu:" + There), Options(), CancellationToken.None);
+
+        Assert.Equal(2, _here.Hashed.Count);
+        Assert.Equal((VerifyStatus.Verified, 0, 2, 0), Counts(result));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _here.DisposeAsync();
