@@ -77,16 +77,22 @@ printf '{"do_lower_case": true}\n' >"$model/tokenizer/tokenizer_config.json"
 seq 1 600 >"$model/tokenizer/vocab.txt"
 
 out="$dev/examples.md"
-# One example: the command as a user types it, then what it printed (stdout and stderr, as a terminal shows both).
+# One example: the command as a user types it, then its report (stdout); for a command that fails, the error line
+# (stderr) and the exit code. Progress lines on stderr are left out.
 run() {
     local shown="$1"; shift
     printf '$ scripts/model-sync.sh %s\n' "$shown" >>"$out"
     local code=0
     (cd "$dev/work" && MODEL_SYNC_INVOKED_AS=scripts/model-sync.sh MODEL_SYNC_CONFIG="$dev/config.yaml" HOME="$dev/home" NO_COLOR=1 \
-        "${cli[@]}" "$@" </dev/null >>"$out" 2>&1) || code=$?
+        "${cli[@]}" "$@" </dev/null >>"$out" 2>"$dev/stderr") || code=$?
+    if [ "$code" -ne 0 ]; then
+        grep -v '^model-sync: [A-Z]' "$dev/stderr" >>"$out" || true
+        printf '$ echo $?\n%s\n' "$code" >>"$out"
+    fi
     sed -i "s#$dev#/tmp/dev#g" "$out"
-    [ "$code" -eq 0 ] || printf '$ echo $?\n%s\n' "$code" >>"$out"
 }
+# Sets the mtime of a model and of everything in it.
+age() { find "$dev/srv/models/$1" -exec touch -d "$2" {} +; }
 fence() { printf '\n```\n' >>"$out"; }
 
 cat >"$out" <<'HEAD'
@@ -109,11 +115,11 @@ fence; run "push RTX3090_N2501_LANGDETECTOR_250715 reaper --dry-run" push RTX309
 for name in RTX3090_N2501_ASR_250820 RTX3090_N2511_ASR_251128 RTX3090_N2501_LANGDETECTOR_MMS_251030 langdetector-v1; do
     cp -a "$model" "$dev/srv/models/$name"
 done
-touch -d '2025-08-20 10:00' "$dev/srv/models/RTX3090_N2501_ASR_250820"/* "$dev/srv/models/RTX3090_N2501_ASR_250820"/*/*
-touch -d '2025-11-28 10:00' "$dev/srv/models/RTX3090_N2511_ASR_251128"/* "$dev/srv/models/RTX3090_N2511_ASR_251128"/*/*
-touch -d '2025-10-30 10:00' "$dev/srv/models/RTX3090_N2501_LANGDETECTOR_MMS_251030"/* "$dev/srv/models/RTX3090_N2501_LANGDETECTOR_MMS_251030"/*/*
-touch -d '2025-06-01 10:00' "$dev/srv/models/langdetector-v1"/* "$dev/srv/models/langdetector-v1"/*/*
-touch -d '2025-07-15 10:00' "$dev/srv/models/RTX3090_N2501_LANGDETECTOR_250715"/* "$dev/srv/models/RTX3090_N2501_LANGDETECTOR_250715"/*/*
+age RTX3090_N2501_ASR_250820 '2025-08-20 10:00'
+age RTX3090_N2511_ASR_251128 '2025-11-28 10:00'
+age RTX3090_N2501_LANGDETECTOR_MMS_251030 '2025-10-30 10:00'
+age langdetector-v1 '2025-06-01 10:00'
+age RTX3090_N2501_LANGDETECTOR_250715 '2025-07-15 10:00'
 fence; run "list reaper" list reaper; printf '```\n' >>"$out"
 fence
 run "versions reaper ASR" versions reaper ASR
