@@ -28,7 +28,7 @@ public static class PruneCommand
         {
             var (servers, name, count) = (parse.GetValue(alias)!, parse.GetValue(model)!, parse.GetValue(keep));
             var options = new PruneOptions(count, parse.GetValue(allowNone), parse.GetValue(dryRun), plans => Confirm(plans, parse.GetValue(yes)),
-                ToolName.With(parse.Tokens.Select(t => t.Value)), w => context.Warn([w]));
+                HolderCommand(parse), w => context.Warn([w]));
             if (FleetTargets.IsFleet(servers))
             {
                 var targets = FleetTargets.Expand(context.Config, servers, pathsAllowed: false);
@@ -42,6 +42,9 @@ public static class PruneCommand
         }, ct));
         return command;
     }
+
+    /// <summary>What each lock prune takes records as its holder: the command line as run, tool name first, so whoever finds the lock can rerun it.</summary>
+    public static string HolderCommand(ParseResult parse) => ToolName.With(parse.Tokens.Select(t => t.Value));
 
     /// <summary>
     /// Yes with --yes; no when stdin is not a terminal; else the person's answer to [y/N] on stderr, after the list of

@@ -70,6 +70,14 @@ public sealed class PruneGroupTests : SshdTestBase
     }
 
     [Fact]
+    public void TheLockHolderRecordIsTheCommandLineAsRunWithTheToolName()
+    {
+        var parse = ModelSync.Cli.Cli.Parse(["prune", "@two", "--model", "asr", "--keep", "2", "--yes"]);
+
+        Assert.Equal("model-sync prune @two --model asr --keep 2 --yes", ModelSync.Cli.Commands.PruneCommand.HolderCommand(parse));
+    }
+
+    [Fact]
     public async Task JsonOnAGroupFollowsTheSchema()
     {
         var dry = JsonSchemas.Valid(await Run("prune", "@three", "--model", "asr", "--keep", "3", "--dry-run", "--json"), "prune-fleet.schema.json");
