@@ -284,7 +284,11 @@ public sealed partial class MemoryRemote(string name = "gpu", string modelBase =
             var all = Below(path).Skip(1).Select(key => (Relative: key[(path.Length + 1)..], Node: _nodes[key])).ToList();
             var entries = all.Where(e => !e.Relative.Split('/').Any(StageNames.IsControlName)).Select(e => Entry(e.Relative, e.Node)).ToList();
             var reserved = all.Select(e => e.Relative).Where(r => StageNames.IsControlName(PosixPath.Name(r)) && !r.Split('/')[..^1].Any(StageNames.IsControlName)).ToList();
-            return new TreeListing(EntryKind.Directory, entries) { Manifest = _manifests.GetValueOrDefault(path), RootLink = link, ReservedNames = reserved };
+            var control = all.Where(e => StageNames.IsControlName(e.Relative.Split('/')[0])).Select(e => Entry(e.Relative, e.Node)).ToList();
+            return new TreeListing(EntryKind.Directory, entries)
+            {
+                Manifest = _manifests.GetValueOrDefault(path), RootLink = link, ReservedNames = reserved, ControlEntries = control,
+            };
         }
     }
 
