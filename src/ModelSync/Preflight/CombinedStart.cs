@@ -38,12 +38,16 @@ internal sealed class CombinedStart : IAsyncDisposable
         _target = target;
     }
 
-    /// <summary>Only a server's round trips are worth saving; a dry run changes nothing, so it only lists.</summary>
-    public static bool Applies(Endpoint target, TransferOptions options) => !options.DryRun && !target.Remote.Alias.IsLocal;
+    /// <summary>
+    /// Only a server's round trips are worth saving (a pull's target is this machine); a dry run changes nothing, so it
+    /// only lists.
+    /// </summary>
+    public static bool Applies(Direction direction, Endpoint target, TransferOptions options) =>
+        direction != Direction.Pull && !options.DryRun && !target.Remote.Alias.IsLocal;
 
-    public static async Task<CombinedStart> ScanAsync(Endpoint source, Endpoint target, TransferOptions options, CancellationToken cancellationToken)
+    public static async Task<CombinedStart> ScanAsync(Direction direction, Endpoint source, Endpoint target, TransferOptions options, CancellationToken cancellationToken)
     {
-        if (!Applies(target, options))
+        if (!Applies(direction, target, options))
         {
             var scans = await Task.WhenAll(source.Remote.ScanAsync(source.Path, cancellationToken), target.Remote.ScanAsync(target.Path, cancellationToken));
             return new CombinedStart(null, target.Path) { SourceTree = scans[0], TargetTree = scans[1] };

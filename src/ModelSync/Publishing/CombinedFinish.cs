@@ -16,11 +16,11 @@ internal sealed record FinishOutcome(bool Published, int HashedNow, StageFinish?
 /// </summary>
 internal static class CombinedFinish
 {
-    /// <summary>Null when this run cannot ask for it: a target on this machine, or a source file without a hash to expect.</summary>
+    /// <summary>Null when this run cannot ask for it: a target on this machine (a pull's), or a source file without a hash to expect.</summary>
     public static async Task<FinishOutcome?> TryAsync(TransferContext run, TargetLock held, IReadOnlyDictionary<string, string> sourceHashes, HashSet<string> transferred,
         StageSend moved, ModelManifest? manifest, ITransferProgress progress)
     {
-        if (run.Target.Remote.Alias.IsLocal || run.SourceTree.Files.Any(f => !sourceHashes.ContainsKey(f.Path))) return null;
+        if (run.Direction == Resolve.Direction.Pull || run.Target.Remote.Alias.IsLocal || run.SourceTree.Files.Any(f => !sourceHashes.ContainsKey(f.Path))) return null;
         var sources = run.SourceTree.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var known = new List<KnownStageFile>();
         var settled = new HashSet<string>(StringComparer.Ordinal);
