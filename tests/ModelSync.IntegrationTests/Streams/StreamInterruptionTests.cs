@@ -46,6 +46,25 @@ public sealed partial class StreamInterruptionTests(SshdFixture sshd) : SshdTest
         AssertPublished(name, source);
     }
 
+    [Fact]
+    public async Task StreamsDroppedBySshdRestartingAreReopenedAndTheirRangesSentAgain()
+    {
+        var name = "rangedrop-" + Id;
+        var source = Tree(name).File("config.json", "{}").RandomFile("weights.bin", BigSize / 2, seed: 8).Root;
+        var records = Path.Combine(Sshd.BaseA, ".model-sync-stage." + name, ".model-sync-ranges");
+
+        using var cli = CliRunner.Start(["push", "./" + name, "alpha:" + name, "--streams", "2", "--bwlimit", "2000", "--retries", "4"],
+            ConfigPath, StreamTransferTests.SmallRanges, Work);
+        await Eventually.TrueAsync(() => Done(records) >= 2, TimeSpan.FromSeconds(60), "the streams to be under way");
+        await Sshd.RestartAsync();
+        var result = await CliRunner.WaitAsync(cli, ["push"]);
+
+        CliAssert.Exit(result, 0);
+        Assert.True(Regex.IsMatch(result.Stderr, @"stream \d: [^\n]*; trying again in 1 s \(try 2 of 4\)"), result.ToString());
+        CliAssert.StdoutContains(result, "Verified | yes (2 files, sha256");
+        AssertPublished(name, source);
+    }
+
     /// <summary>
     /// Publishes a first version, then pushes a second one (a changed file for rsync, a new big file in ranges) over
     /// two streams and kills model-sync alone once some ranges arrived. Returns how many had by then.
