@@ -14,6 +14,7 @@ internal sealed class StreamConnection(TransferContext run) : IAsyncDisposable
 
     public static async Task<IReadOnlyList<StreamConnection>> OpenAsync(TransferContext run, int count)
     {
+        if (count == 0) return [];
         var connections = Enumerable.Range(0, count).Select(_ => new StreamConnection(run)).ToList();
         try
         {
@@ -24,6 +25,19 @@ internal sealed class StreamConnection(TransferContext run) : IAsyncDisposable
         {
             foreach (var connection in connections) await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Closes the connections <paramref name="opening"/> opens, whether it succeeded or not (its failure is not this caller's to report).</summary>
+    public static async Task CloseAllAsync(Task<IReadOnlyList<StreamConnection>> opening)
+    {
+        try
+        {
+            foreach (var connection in await opening) await connection.DisposeAsync();
+        }
+        catch (Exception e) when (e is Errors.ModelSyncException or OperationCanceledException)
+        {
+            // Nothing was left open: OpenAsync closes what it opened before it fails.
         }
     }
 

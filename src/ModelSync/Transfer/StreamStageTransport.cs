@@ -40,11 +40,13 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
     }
 
     /// <summary>Before the send (and for <c>--dry-run</c>): the split the target's listing predicts; null when rsync alone will send.</summary>
-    private StreamShare? Forecast(TransferContext run)
+    private StreamShare? Forecast(TransferContext run) => Share(ForecastPlan(run));
+
+    private StreamPlan? ForecastPlan(TransferContext run)
     {
         if (!BetweenHereAndServer(run)) return null;
         var fresh = run.Plan.ToSend.Where(e => e.Kind == EntryKind.File && e.Target?.Kind != EntryKind.File).Select(e => e.Source!).ToList();
-        return Share(Plan(run, fresh, new Dictionary<string, IReadOnlySet<long>>()));
+        return Plan(run, fresh, new Dictionary<string, IReadOnlySet<long>>());
     }
 
     public async Task<StageSend> SendAsync(TransferContext run, IReadOnlyCollection<string>? only, Action<RsyncItem> onItem, ITransferProgress progress)
@@ -53,12 +55,24 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         // A re-send after a failed verification goes by rsync: it has the stage's copy to delta against.
         if (only is not null || !BetweenHereAndServer(run)) return await _rsync.SendAsync(run, only, onItem, progress);
         var records = RangeRecords.Root(run);
-        var scans = await Task.WhenAll(run.Target.Remote.ScanAsync(run.Stage, run.Cancellation), run.Target.Remote.ScanAsync(records, run.Cancellation));
+        // The streams' connections (a handshake each) open while the stage is listed: the target's listing says how many.
+        var opening = StreamConnection.OpenAsync(run, ForecastPlan(run)?.Loads.Count(l => l.Items.Count > 0) ?? 0);
+        TreeListing?[] scans;
+        try
+        {
+            scans = await Task.WhenAll(run.Target.Remote.ScanAsync(run.Stage, run.Cancellation), run.Target.Remote.ScanAsync(records, run.Cancellation));
+        }
+        catch
+        {
+            await StreamConnection.CloseAllAsync(opening);
+            throw;
+        }
         var stagePlan = Planner.Plan(run.SourceTree, scans[0]?.RootKind == run.SourceTree.RootKind ? scans[0] : null, new PlanOptions(false));
         var fresh = stagePlan.Entries.Where(e => e.Source is { Kind: EntryKind.File } && e.Target?.Kind != EntryKind.File).Select(e => e.Source!).ToList();
         var plan = Plan(run, fresh, RangeRecords.Done(scans[1]));
         if (plan is null)
         {
+            await StreamConnection.CloseAllAsync(opening);
             // Ranges an earlier run left, which rsync now sends whole: their records go.
             if (scans[1] is not null) await run.Target.Remote.FinishRangesAsync(records, run.Stage, run.SourceTree.RootKind, [], run.Cancellation);
             return await _rsync.SendAsync(run, null, onItem, progress);
@@ -66,8 +80,10 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
 
         // What stands where a fresh file goes (a link, a directory that became a file) goes first, as rsync's --force would.
         var doomed = stagePlan.Entries.Where(e => e.ReplacesKind).Select(e => e.Path).ToList();
-        if (run.IsDirectory && doomed.Count > 0) await run.Target.Remote.RemoveFromStageAsync(run.Stage, doomed, run.Cancellation);
-        var wire = await SendOverStreamsAsync(run, plan, records, onItem, progress);
+        var wire = await SendOverStreamsAsync(run, plan, records, opening, async () =>
+        {
+            if (run.IsDirectory && doomed.Count > 0) await run.Target.Remote.RemoveFromStageAsync(run.Stage, doomed, run.Cancellation);
+        }, onItem, progress);
         _sent = Share(plan);
 
         // rsync then finds the streamed files in place (same size and time) and sends everything else.
@@ -100,13 +116,13 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
     }
 
     /// <summary>Runs the streams side by side, then moves the files sent in ranges into the stage. Returns the bytes that went over the wire.</summary>
-    private async Task<long> SendOverStreamsAsync(TransferContext run, StreamPlan plan, string records, Action<RsyncItem> onItem, ITransferProgress progress)
+    private async Task<long> SendOverStreamsAsync(TransferContext run, StreamPlan plan, string records, Task<IReadOnlyList<StreamConnection>> opening,
+        Func<Task> clear, Action<RsyncItem> onItem, ITransferProgress progress)
     {
         var expected = plan.Loads.Sum(l => l.Bytes);
         var bar = StageBar.For(progress, expected);
         long moved = 0;
         void Moved(long bytes) => bar?.Invoke(Interlocked.Add(ref moved, bytes));
-        var limit = run.Options.BandwidthLimit is { } total ? Math.Max(1, total / plan.Loads.Count) : (int?)null;
         string Record(StreamItem item) => PosixPath.Combine(records, plan.Key(((FileRange)item).File));
         void Sent(StreamItem item)
         {
@@ -115,9 +131,21 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
 
         long wire;
         var busy = plan.Loads.Where(l => l.Items.Count > 0).ToList();
-        var connections = await StreamConnection.OpenAsync(run, busy.Count);
+        // --bwlimit is the total: each stream paces itself to its share.
+        var limit = run.Options.BandwidthLimit is { } total ? Math.Max(1, total / busy.Count) : (int?)null;
+        var connections = new List<StreamConnection>();
         try
         {
+            var clearing = clear();
+            try
+            {
+                connections.AddRange(await opening);
+            }
+            finally
+            {
+                await clearing;
+            }
+            if (connections.Count < busy.Count) connections.AddRange(await StreamConnection.OpenAsync(run, busy.Count - connections.Count));
             var sends = busy.Select((load, i) =>
                 new StreamSender(runner, run, connections[i], i + 1, limit, Moved, progress).SendAsync(load, Record, Sent));
             wire = (await Task.WhenAll(sends)).Sum();
