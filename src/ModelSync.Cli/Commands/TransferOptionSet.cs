@@ -35,11 +35,16 @@ public sealed class TransferOptionSet
         Description = "When the target is a symlink, put the new model in place of the link itself (what it points to is left as it is); without it, such a target is refused",
     };
     private readonly Option<bool> _strictNaming = new("--strict-naming") { Description = "Refuse a target name that does not follow naming.pattern (default: naming.strict)" };
-    private readonly Option<int?> _bwlimit = new("--bwlimit") { Description = "Limit the transfer to this many KiB/s", HelpName = "kib-per-s" };
+    private readonly Option<int?> _bwlimit = new("--bwlimit") { Description = "Limit the transfer to this many KiB/s (all streams together)", HelpName = "kib-per-s" };
+    private readonly Option<string?> _streams = new("--streams")
+    {
+        Description = $"Parallel ssh connections for files with nothing on the target to delta against: auto (by size; default: defaults.streams) or 1 to {StreamsSetting.Most} (1: rsync alone)",
+        HelpName = "n",
+    };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _dryRun, _delete, _noDelete, _compress, _noCompress, _verify, _noVerify, _checksum, _resume, GlobalOptions.Quiet, GlobalOptions.Files, _yes, _retries, _lockTimeout, _bwlimit, _replaceLink })
+        foreach (var option in new Option[] { _dryRun, _delete, _noDelete, _compress, _noCompress, _verify, _noVerify, _checksum, _resume, GlobalOptions.Quiet, GlobalOptions.Files, _yes, _retries, _lockTimeout, _bwlimit, _streams, _replaceLink })
             command.Options.Add(option);
         command.Options.Add(GlobalOptions.OutsideBase);
         command.Options.Add(GlobalOptions.Hash);
@@ -60,6 +65,9 @@ public sealed class TransferOptionSet
         if (!(wait is >= 0 and <= MaxLockWaitSeconds))
             throw ModelSyncException.Usage($"--lock-timeout {wait} is not a number of seconds from 0 to {MaxLockWaitSeconds}", "give a number of seconds, 0 to fail at once");
         if (bwlimit is < 1) throw ModelSyncException.Usage($"--bwlimit {bwlimit} must be a positive number of KiB/s", "e.g. --bwlimit 10000");
+        var streams = defaults.Streams;
+        if (parse.GetValue(_streams) is { } streamsText && !StreamsSetting.TryParse(streamsText, out streams))
+            throw ModelSyncException.Usage($"--streams {streamsText} is not auto or a number from 1 to {StreamsSetting.Most}", "e.g. --streams 4");
         return new TransferOptions(
             parse.GetValue(_dryRun),
             Pick(parse, _delete, _noDelete, defaults.Delete),
@@ -70,6 +78,7 @@ public sealed class TransferOptionSet
             Tries = retries,
             Lock = new LockPolicy(TimeSpan.FromSeconds(wait), defaults.StaleLockAfter),
             BandwidthLimit = bwlimit,
+            Streams = streams,
             Command = ToolName.Command + " " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
             ReplaceLink = parse.GetValue(_replaceLink),
             StrictNaming = parse.GetResult(_strictNaming) is not null && parse.GetValue(_strictNaming),

@@ -51,10 +51,10 @@ public sealed class TransferOperation
             sourceTree, targetTree, plan, hash.Function, cancellationToken);
         var skipped = Skipped(run);
         var server = direction == Direction.Pull ? source.Remote : target.Remote;
-        var transport = _transport.Describe(run);
+        // Described at the end: a transport may tell what it did, not only what it planned.
         TransferResult Result(long sent, long alreadyThere, VerificationOutcome verification, bool published) => new(
             direction, source.Display, target.Display, server.Alias.Name, options.DryRun, sourceTree.Files.Count(), sourceTree.TotalBytes,
-            sent, alreadyThere, clock.Elapsed.TotalSeconds, verification, plan, published) { Transport = transport, Warnings = warnings };
+            sent, alreadyThere, clock.Elapsed.TotalSeconds, verification, plan, published) { Transport = _transport.Describe(run), Warnings = warnings };
 
         if (options.DryRun) return Result(0, 0, skipped, false);
         RemovalConsent.Ask(run);

@@ -13,8 +13,11 @@ public sealed record TransferOptions(bool DryRun, bool Delete, bool Compress, bo
     /// <summary>Hash every file on both sides: trust neither a manifest nor this machine's hash cache.</summary>
     public bool Checksum { get; init; }
 
-    /// <summary>rsync's --bwlimit, KiB/s; null: no limit.</summary>
+    /// <summary>rsync's --bwlimit, KiB/s; null: no limit. Parallel streams share it.</summary>
     public int? BandwidthLimit { get; init; }
+
+    /// <summary>Parallel streams for files with nothing to delta against (<c>--streams</c>, <c>defaults.streams</c>); null: chosen by size.</summary>
+    public int? Streams { get; init; }
 
     /// <summary>The command line, recorded in the lock so a second push can say who holds it.</summary>
     public string Command { get; init; } = "model-sync";

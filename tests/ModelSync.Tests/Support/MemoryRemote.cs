@@ -265,6 +265,21 @@ public sealed partial class MemoryRemote(string name = "gpu", string modelBase =
 
     public ProcessSpec HashWhileWrittenProcess(HashFunction function, IReadOnlyCollection<string> finalPaths) => throw Unsupported();
 
+    public Task<IRemote> OpenStreamAsync(CancellationToken cancellationToken) => Task.FromResult<IRemote>(this);
+
+    public ProcessSpec RangeReadProcess(string file, ByteRange range) => throw Unsupported();
+
+    public ProcessSpec RangeWriteProcess(string record, ByteRange range) => throw Unsupported();
+
+    /// <summary>No range is ever written in memory (that takes a process), so only the records' removal is left to do.</summary>
+    public Task FinishRangesAsync(string records, string stage, EntryKind kind, IReadOnlyList<RangedFile> files, CancellationToken cancellationToken)
+    {
+        Record("FinishRanges", records);
+        if (files.Count > 0) throw Unsupported();
+        Remove(records);
+        return Task.CompletedTask;
+    }
+
     public Task<PlaceAnswer<RemoteInspection>> InspectAsync(CancellationToken cancellationToken) => throw Unsupported();
 
     public Task<PlaceAnswer<ModelBaseProbe>> CheckModelBaseAsync(string path, CancellationToken cancellationToken) => throw Unsupported();
