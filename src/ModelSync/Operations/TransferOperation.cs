@@ -56,7 +56,11 @@ public sealed class TransferOperation
             direction, source.Display, target.Display, server.Alias.Name, options.DryRun, sourceTree.Files.Count(), sourceTree.TotalBytes,
             sent, alreadyThere, clock.Elapsed.TotalSeconds, verification, plan, published) { Transport = _transport.Describe(run), Warnings = warnings };
 
-        if (options.DryRun) return Result(0, 0, skipped, false);
+        if (options.DryRun)
+        {
+            await _transport.ProbeAsync(run);
+            return Result(0, 0, skipped, false);
+        }
         RemovalConsent.Ask(run);
         // A target that already matches needs no lock: nothing is written (unless it lacks a current manifest),
         // and a re-push that changes nothing costs two round trips less.
