@@ -11,7 +11,7 @@ namespace ModelSync.IntegrationTests.Conformance;
 /// One contract, every <see cref="IRemote"/>: each concrete subclass runs these same tests against its own
 /// kind of place. <see cref="Root"/> is a directory the remote can reach and this process can inspect.
 /// </summary>
-public abstract class RemoteConformanceTests : IAsyncLifetime
+public abstract partial class RemoteConformanceTests : IAsyncLifetime
 {
     private IRemote? _remote;
 
