@@ -59,6 +59,25 @@ public sealed class BasisTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
+    public async Task APullOfANewVersionStartsFromTheOlderCopyHere()
+    {
+        await PushOldVersionAsync();
+        MakeNewVersion();
+        await CliOk("push", New, $"alpha:{Dir}/{New}");
+        Directory.CreateDirectory(Path.Combine(Work, "pulled"));
+        await CliOk("pull", $"alpha:{Dir}/{Old}", "./pulled/");
+
+        var pull = CliAssert.Json(await CliOk("pull", $"alpha:{Dir}/{New}", "./pulled/", "--json")).RootElement;
+
+        Assert.Equal(Old, pull.GetProperty("basis").GetProperty("name").GetString());
+        Assert.True(pull.GetProperty("bytes_sent").GetInt64() < Large / 4, pull.ToString());
+        Assert.True(pull.GetProperty("verified").GetBoolean());
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(Work, New, "1", "model.plan")), await File.ReadAllBytesAsync(Path.Combine(Work, "pulled", New, "1", "model.plan")));
+        Assert.Equal(Inode(Path.Combine(Work, "pulled", Old, "tokenizer.json")), Inode(Path.Combine(Work, "pulled", New, "tokenizer.json")));
+        Assert.Equal(["1", "config.pbtxt", "old-notes.txt", "tokenizer.json"], Directory.GetFileSystemEntries(Path.Combine(Work, "pulled", Old)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task LangdetectorNeverStartsFromLangdetectorMms()
     {
         Tree("mms").File("config.pbtxt", "mms").RandomFile("w.bin", 1 << 20, 7);
