@@ -1,7 +1,7 @@
 using System.Globalization;
 using ModelSync.IntegrationTests.Fixtures;
 using ModelSync.IntegrationTests.Support;
-using ModelSync.Remotes;
+using ModelSync.Text;
 
 namespace ModelSync.IntegrationTests;
 
@@ -45,7 +45,7 @@ public sealed class SshdFixtureTests(SshdFixture sshd)
         await File.WriteAllBytesAsync(Path.Combine(source, "sub", "b.bin"), [1, 2, 3, 4, 5]);
 
         var dirName = Path.GetFileName(source);
-        var sshCommand = "ssh " + string.Join(' ', sshd.SshClientArgs().Select(RemoteShell.Quote));
+        var sshCommand = "ssh " + string.Join(' ', sshd.SshClientArgs().Select(SingleQuoted.Word));
         var args = new[] { "-a", "-e", sshCommand, source + "/", $"{sshd.UserName}@127.0.0.1:{sshd.BaseA}/{dirName}/" };
 
         var (exitCode, stdout, stderr) = await TestProcess.RunAsync("rsync", args);
@@ -55,7 +55,7 @@ public sealed class SshdFixtureTests(SshdFixture sshd)
         Assert.Equal("alpha\n", await File.ReadAllTextAsync(Path.Combine(target, "a.txt")));
         Assert.Equal(new byte[] { 1, 2, 3, 4, 5 }, await File.ReadAllBytesAsync(Path.Combine(target, "sub", "b.bin")));
 
-        var remote = await sshd.SshAsync($"wc -c < {RemoteShell.Quote(target + "/sub/b.bin")}");
+        var remote = await sshd.SshAsync($"wc -c < {SingleQuoted.Word(target + "/sub/b.bin")}");
         Assert.Equal(0, remote.ExitCode);
         Assert.Equal(5, int.Parse(remote.Stdout.Trim(), CultureInfo.InvariantCulture));
     }

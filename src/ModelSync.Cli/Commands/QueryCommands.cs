@@ -67,19 +67,24 @@ public static class QueryCommands
         var filter = new Option<string?>("--filter") { Description = "Case-insensitive substring, or a glob with * ? [, on the whole name or any field", HelpName = "pattern" };
         var model = new Option<string?>("--model") { Description = "Only this MODEL field (any case); MODEL@latest: only its newest version", HelpName = "MODEL[@latest]" };
         var latest = new Option<bool>("--latest") { Description = "Only the newest version of each model (VERSION, then DATE, then mtime)" };
+        var everyLeftBehind = new Option<bool>("--files")
+        {
+            Description = $"List every stage and lock left behind (Markdown and JSON); without it, that list stops after {ListBound.MaxListed} with a count",
+        };
         var command = new Command("list", """
             List the models under a server's model_base, newest first, with the fields of their names.
             Example: model-sync list reaper --model ASR --latest
                      model-sync list reaper --filter 'RTX3090_*'
                      model-sync list @gpu --model ASR
-            """) { alias, filter, model, latest, GlobalOptions.Parallel };
+            """) { alias, filter, model, latest, GlobalOptions.Parallel, everyLeftBehind };
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async (context, session) =>
         {
             var query = new ListQuery(parse.GetValue(filter), parse.GetValue(model), parse.GetValue(latest));
             var servers = parse.GetValue(alias)!;
             if (FleetTargets.IsFleet(servers)) return await FleetQueryCommands.ListAsync(context, session, parse, servers, query, ct);
             var result = await ListOperation.RunAsync(session, servers[0], query, ct);
-            context.Report(w => ListReport.Write(w, result), () => ListReport.Json(result));
+            var bound = parse.GetValue(everyLeftBehind) ? ListBound.Everything : ListBound.Bounded;
+            context.Report(w => ListReport.Write(w, result, bound), () => ListReport.Json(result, bound));
             return ExitCodes.Ok;
         }, ct));
         return command;

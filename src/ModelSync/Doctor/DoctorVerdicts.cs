@@ -154,19 +154,19 @@ public static class DoctorVerdicts
                 var ancestor = probe.Ancestor ?? "/";
                 return probe.Writable is "yes" or "leftover"
                     ? DoctorStep.ModelBase.Warn(server, $"{path} does not exist yet; the first push creates it ({ancestor} is writable)",
-                        $"nothing needed; to create it now: {place.Command($"mkdir -p {RemoteShell.Quote(path)}")}")
+                        $"nothing needed; to create it now: {place.Command($"mkdir -p {SingleQuoted.Word(path)}")}")
                     : DoctorStep.ModelBase.Fail(server, $"{path} does not exist and {ancestor} is not writable: {probe.Error}",
-                        $"create it as a user who may: {place.Command($"sudo mkdir -p {RemoteShell.Quote(path)} && sudo chown {place.User} {RemoteShell.Quote(path)}")}, or {elsewhere}");
+                        $"create it as a user who may: {place.Command($"sudo mkdir -p {SingleQuoted.Word(path)} && sudo chown {place.User} {SingleQuoted.Word(path)}")}, or {elsewhere}");
             default:
                 return probe.Writable switch
                 {
                     "yes" => DoctorStep.ModelBase.Ok(server, $"{path} exists and is writable"),
                     "leftover" => DoctorStep.ModelBase.Warn(server, $"{path} is writable, but the test file could not be removed",
-                        $"remove the .model-sync-doctor.* files there: {place.Command($"rm -f {RemoteShell.Quote(path)}/.model-sync-doctor.*")}"),
+                        $"remove the .model-sync-doctor.* files there: {place.Command($"rm -f {SingleQuoted.Word(path)}/.model-sync-doctor.*")}"),
                     _ => DoctorStep.ModelBase.Fail(server, $"{path} is not writable: {probe.Error}",
                         probe.Error?.Contains("Read-only file system", StringComparison.OrdinalIgnoreCase) == true
                             ? $"it is on a read-only file system: remount it read-write, or {elsewhere}"
-                            : $"give {place.User} write access ({place.Command($"sudo chown -R {place.User} {RemoteShell.Quote(path)}")}), or {elsewhere}"),
+                            : $"give {place.User} write access ({place.Command($"sudo chown -R {place.User} {SingleQuoted.Word(path)}")}), or {elsewhere}"),
                 };
         }
     }
@@ -179,7 +179,7 @@ public static class DoctorVerdicts
         return probe.FreeBytes switch
         {
             null => DoctorStep.FreeSpace.Fail(server, $"cannot read the free space at {at}",
-                $"check that `df -P -k` (GNU coreutils) works there: {place.Command($"df -P -k {RemoteShell.Quote(at)}")}"),
+                $"check that `df -P -k` (GNU coreutils) works there: {place.Command($"df -P -k {SingleQuoted.Word(at)}")}"),
             0 => DoctorStep.FreeSpace.Fail(server, $"no space left at {at}", $"free some space there, or {place.ElsewhereFix}"),
             { } free => DoctorStep.FreeSpace.Ok(server, $"{Human.Bytes(free)} free at {at}"),
         };

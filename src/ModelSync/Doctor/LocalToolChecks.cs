@@ -8,7 +8,8 @@ namespace ModelSync.Doctor;
 /// <summary>The checks on this machine: the config file, and the ssh and rsync programs.</summary>
 public static class LocalToolChecks
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    /// <summary>How long a program on this machine (ssh, rsync, ssh-add) gets to answer doctor.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Loads the config as every command does; a broken one becomes a failed row instead of an error.</summary>
     public static (ModelSyncConfig? Config, DoctorCheck Check) Config(string? explicitPath, string? environmentPath)

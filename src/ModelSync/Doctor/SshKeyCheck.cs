@@ -8,12 +8,10 @@ namespace ModelSync.Doctor;
 /// <summary>What <c>ssh-add -l</c> said: how many keys the agent holds, in words for a result cell.</summary>
 public sealed record SshAgentState(int Keys, string Description)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
-
     public static async Task<SshAgentState> QueryAsync(IProcessRunner runner, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
+        timeout.CancelAfter(LocalToolChecks.Timeout);
         try
         {
             var result = await runner.RunAsync(new ProcessSpec("ssh-add", ["-l"]), timeout.Token);

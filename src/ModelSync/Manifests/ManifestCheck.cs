@@ -31,7 +31,7 @@ public static class ManifestCheck
         _ when !IsInside(file.Path) => $"{Quoted.Name(file.Path)} is not a path inside the model",
         { Size: < 0 } => $"{Quoted.Name(file.Path)} has a negative size",
         { MtimeMicroseconds: < 0 or > 999_999 } => $"{Quoted.Name(file.Path)} has an mtime out of range",
-        _ when !HashOutput.IsHex(file.Hash, function.HexLength) => $"the hash of {Quoted.Name(file.Path)} is not {function.Name} hex",
+        _ when !LowerHex.Is(file.Hash, function.HexLength) => $"the hash of {Quoted.Name(file.Path)} is not {function.Name} hex",
         _ => null,
     };
 

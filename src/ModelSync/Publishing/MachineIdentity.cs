@@ -25,7 +25,7 @@ public static class MachineIdentity
         try
         {
             var text = File.ReadAllText(file).Trim();
-            return ModelSync.Hashing.HashOutput.IsHex(text, 32) ? text : null;
+            return ModelSync.Hashing.LowerHex.Is(text, 32) ? text : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ModelSync.Manifests;
 using ModelSync.Processes;
+using ModelSync.Text;
 
 namespace ModelSync.Remotes;
 
@@ -57,7 +58,7 @@ public static class RemoteScripts
     /// holds in a variable: a script of its own with its own arguments, not a third level of quoting.
     /// </summary>
     public static string Hash => field ??= ScriptFiles.Load(HashTools)
-        + "ms_hash_batch=" + RemoteShell.Quote(ScriptFiles.Load(HashTools, "hash-batch.sh")) + "\n"
+        + "ms_hash_batch=" + SingleQuoted.Word(ScriptFiles.Load(HashTools, "hash-batch.sh")) + "\n"
         + ScriptFiles.Load("hash-files.sh");
 
     /// <summary>

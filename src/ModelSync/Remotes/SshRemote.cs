@@ -1,6 +1,7 @@
 using System.Globalization;
 using ModelSync.Config;
 using ModelSync.Processes;
+using ModelSync.Text;
 
 namespace ModelSync.Remotes;
 
@@ -27,7 +28,7 @@ public sealed class SshRemote(ServerAlias alias, IProcessRunner runner) : ShellR
         _controlDirectory ??= ControlDirectories.Create();
         _tuning ??= await SshTuning.OptionsAsync(Alias, Runner, cancellationToken);
         var args = SshArgs.Command(SshArgs.Options(Alias, ControlPath, startMaster: true, _tuning), Host,
-            RemoteShell.Join(RemoteShell.Script(RemoteScripts.Probe, [])));
+            SingleQuoted.Line(RemoteShell.Script(RemoteScripts.Probe, [])));
         var result = await Runner.RunAsync(new ProcessSpec(Ssh, args), cancellationToken);
         if (result.ExitCode != 0 && _tuning.Count > 0 && SshTuning.Rejected(result.Stderr))
         {
@@ -48,7 +49,7 @@ public sealed class SshRemote(ServerAlias alias, IProcessRunner runner) : ShellR
     /// </summary>
     private ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments, bool forwardAgent) =>
         new(Ssh, SshArgs.Command(forwardAgent ? [.. SshArgs.Options(Alias, null, startMaster: false, _tuning), "-A"] : SshArgs.Options(Alias, ControlPath, startMaster: false, _tuning),
-            Host, RemoteShell.Join(RemoteShell.Script(script, arguments))));
+            Host, SingleQuoted.Line(RemoteShell.Script(script, arguments))));
 
     /// <summary>
     /// The process that runs rsync with <paramref name="rsyncArguments"/> on this server (the source of <c>copy --direct</c>),

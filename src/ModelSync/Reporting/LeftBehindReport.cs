@@ -4,15 +4,18 @@ using ModelSync.Text;
 
 namespace ModelSync.Reporting;
 
-/// <summary><c>list</c>'s account of stages and locks left behind, with the command that resumes or holds each.</summary>
+/// <summary>
+/// <c>list</c>'s account of stages and locks left behind, with the command that resumes or holds each; cut as other
+/// lists are (<see cref="ListBound"/>), since a model_base that many pushes died in could hold thousands.
+/// </summary>
 public static class LeftBehindReport
 {
-    public static void Write(TextWriter writer, IReadOnlyList<LeftBehind> entries, DateTimeOffset now)
+    public static void Write(TextWriter writer, IReadOnlyList<LeftBehind> entries, DateTimeOffset now, ListBound bound = default)
     {
         if (entries.Count == 0) return;
         writer.WriteLine();
         writer.WriteLine("## Left behind");
-        foreach (var entry in entries) writer.WriteLine(Printable.Text(Line(entry, now)));
+        bound.WriteList(writer, entries, entry => Printable.Text(Line(entry, now)));
     }
 
     public static string Line(LeftBehind entry, DateTimeOffset now)
@@ -33,8 +36,8 @@ public static class LeftBehindReport
         : age.TotalDays < 1 ? $"{(int)age.TotalHours} h"
         : $"{(int)age.TotalDays} d";
 
-    public static IReadOnlyList<LeftBehindJson> Json(IReadOnlyList<LeftBehind> entries, DateTimeOffset now) =>
-        [.. entries.Select(e => new LeftBehindJson
+    public static IReadOnlyList<LeftBehindJson> Json(IReadOnlyList<LeftBehind> entries, DateTimeOffset now, ListBound bound = default) =>
+        [.. bound.TakeForJson(entries).Select(e => new LeftBehindJson
         {
             Kind = e.Kind == LeftBehindKind.Stage ? "stage" : "lock",
             Target = e.Target,

@@ -13,7 +13,8 @@ public static class ListReport
     /// <summary>The parsed columns list shows, those of them the pattern has: GPU, Model, Version.</summary>
     private static readonly string[] Columns = [NamingField.Gpu, NamingField.Model, NamingField.Version];
 
-    public static void Write(TextWriter writer, ListResult result)
+    /// <param name="bound">How much of the left-behind list is shown: the first entries and a count, or (<c>--files</c>) all.</param>
+    public static void Write(TextWriter writer, ListResult result, ListBound bound = default)
     {
         var query = result.Query;
         writer.WriteLine($"## Models on {result.Server}");
@@ -40,7 +41,7 @@ public static class ListReport
                 $"{(strays.Count == 1 ? "does" : "do")} not follow {result.Pattern.Template}: " +
                 string.Join(", ", strays.Take(MaxNamed).Select(Printable.Name)) + (strays.Count > MaxNamed ? $" and {strays.Count - MaxNamed} more" : ""));
         }
-        LeftBehindReport.Write(writer, result.LeftBehind, DateTimeOffset.UtcNow);
+        LeftBehindReport.Write(writer, result.LeftBehind, DateTimeOffset.UtcNow, bound);
     }
 
     /// <summary>The fields of a name shown as columns: GPU, Model, Version, those the pattern has.</summary>
@@ -56,7 +57,7 @@ public static class ListReport
     private static string Matching(ListQuery query) =>
         string.Join(" and ", new[] { query.Filter is null ? null : $"'{query.Filter}'", query.Model is null ? null : $"model {query.Model}" }.OfType<string>());
 
-    public static ListJson Json(ListResult r) => new()
+    public static ListJson Json(ListResult r, ListBound bound = default) => new()
     {
         Server = r.Server,
         ModelBase = r.ModelBase,
@@ -75,6 +76,8 @@ public static class ListReport
         })],
         TotalModels = r.Models.Count,
         TotalBytes = r.TotalBytes,
-        LeftBehind = LeftBehindReport.Json(r.LeftBehind, DateTimeOffset.UtcNow),
+        LeftBehind = LeftBehindReport.Json(r.LeftBehind, DateTimeOffset.UtcNow, bound),
+        LeftBehindTotal = r.LeftBehind.Count,
+        LeftBehindTruncated = bound.TruncatedInJson(r.LeftBehind.Count),
     };
 }

@@ -13,6 +13,12 @@ public static class PruneReport
         writer.WriteLine($"## Prune {Printable.Name(result.Model)} on {result.Server}{(result.DryRun ? " (dry run)" : "")}");
         writer.WriteLine($"Model base: {Printable.Name(result.ModelBase)}");
         writer.WriteLine();
+        WriteBody(writer, result);
+    }
+
+    /// <summary>The table of versions and what became of them, then the space freed: one server's share of a report.</summary>
+    public static void WriteBody(TextWriter writer, PruneResult result)
+    {
         var table = new MarkdownTable("Name", "Size", "Modified", "Action");
         foreach (var e in result.Entries)
             table.Add(e.Version.Name, Human.Bytes(e.Version.Info.Bytes), Human.Time(e.Version.Info.Modified), Action(e));
@@ -26,19 +32,23 @@ public static class PruneReport
         if (skipped > 0) writer.WriteLine($"Skipped {Versions(skipped)} a push is at work on; run the same command again once it is done.");
     }
 
-    private static int Skipped(PruneResult r) => r.Count(PruneFate.Locked) + r.Count(PruneFate.BeingPublished);
+    public static int Skipped(PruneResult r) => r.Count(PruneFate.Locked) + r.Count(PruneFate.BeingPublished);
 
-    private static string Versions(int count) => count == 1 ? "1 version" : $"{count} versions";
+    public static string Versions(int count) => count == 1 ? "1 version" : $"{count} versions";
 
     private static string Action(PruneEntry e) => e.Fate switch
     {
         PruneFate.Kept => "keep",
-        PruneFate.WouldRemove => "would remove",
-        PruneFate.Removed => "removed",
+        PruneFate.WouldRemove => "would remove" + Stale(e.StaleLock, "would break"),
+        PruneFate.Removed => "removed" + Stale(e.StaleLock, "broke"),
         PruneFate.Locked => e.Holder is null ? "skipped: locked" : $"skipped: locked by {e.Holder}",
         PruneFate.BeingPublished => "skipped: being published",
         _ => "already gone",
     };
+
+    /// <summary>A stale lock, as a push judges one (too old, or its process gone from this machine): removing the version breaks it.</summary>
+    private static string Stale(VersionLock? found, string verb) => found is null ? ""
+        : $" ({verb} a stale lock, {LeftBehindReport.Age(found.Age)} old{(found.Holder is null ? "" : $", held by {found.Holder}")})";
 
     public static PruneJson Json(PruneResult r) => new()
     {
@@ -54,7 +64,8 @@ public static class PruneReport
             Files = e.Version.Info.Files,
             Modified = e.Version.Info.Modified,
             Fate = e.Fate,
-            Holder = e.Holder,
+            Holder = e.Holder ?? e.StaleLock?.Holder,
+            StaleLock = e.StaleLock is not null,
         })],
         Kept = r.Count(PruneFate.Kept),
         Removed = r.Entries.Count(e => e.Frees),

@@ -11,7 +11,7 @@ public static class ShellWords
     public static string Quote(string word) =>
         word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "._-/:@~+=,".Contains(c, StringComparison.Ordinal)) ? word
         : word.Any(Printable.NeedsEscape) ? "$'" + Printable.Name(word).Replace("'", "\\'", StringComparison.Ordinal) + "'"
-        : Remotes.RemoteShell.Quote(word);
+        : SingleQuoted.Word(word);
 
     public static string Join(IEnumerable<string> words) => string.Join(' ', words.Select(Quote));
 }

@@ -99,7 +99,7 @@ public sealed class HashCache(string directory)
             ByteLines.ReadAll(stream, line =>
             {
                 var f = line.Split('\t', 5);
-                if (f.Length == 5 && SplitHash(f[0]) is (var function, var hash) && HashOutput.IsHex(hash, function.HexLength)
+                if (f.Length == 5 && SplitHash(f[0]) is (var function, var hash) && LowerHex.Is(hash, function.HexLength)
                     && long.TryParse(f[1], CultureInfo.InvariantCulture, out var inode)
                     && long.TryParse(f[2], CultureInfo.InvariantCulture, out var size))
                     entries[(function.Name, f[4])] = new Entry(hash, inode, size, f[3]);

@@ -11,7 +11,7 @@ public static class NameFilter
         try
         {
             return Regex.IsMatch(name, GlobToRegex(filter),
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, NamingField.MatchTimeout);
         }
         catch (ArgumentException)
         {

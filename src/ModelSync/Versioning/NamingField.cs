@@ -17,6 +17,7 @@ public sealed class NamingField
     /// <summary>Every field a pattern may use, in the order reports show them.</summary>
     public static IReadOnlyList<string> Names { get; } = [Gpu, Date, Model, Version];
 
+    /// <summary>How long any regex over a model name (a field, a pattern, a <c>--filter</c> glob) may run.</summary>
     internal static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
     private readonly Regex _whole;

@@ -5,7 +5,7 @@ using ModelSync.Cli.Completion;
 using ModelSync.Config;
 using ModelSync.IntegrationTests.Fixtures;
 using ModelSync.IntegrationTests.Support;
-using ModelSync.Remotes;
+using ModelSync.Text;
 
 namespace ModelSync.IntegrationTests.Completion;
 
@@ -41,7 +41,7 @@ public sealed class CompletionTests(SshdFixture sshd) : SshdTestBase(sshd)
         var script = await shell.InstallAsync();
 
         var (exitCode, stdout, stderr) = await shell.RunAsync($"""
-            source {RemoteShell.Quote(script)} || exit 9
+            source {SingleQuoted.Word(script)} || exit 9
             echo "== complete -p"; complete -p model-sync
             {BashHelper}
             complete_line 'model-sync '
@@ -83,7 +83,7 @@ public sealed class CompletionTests(SshdFixture sshd) : SshdTestBase(sshd)
         Assert.True(File.Exists("/usr/bin/zsh") || File.Exists("/bin/zsh"), "zsh is missing: scripts/test.sh installs it");
         var script = await shell.InstallAsync();
 
-        var syntax = await shell.RunAsync($"zsh -n {RemoteShell.Quote(script)}");
+        var syntax = await shell.RunAsync($"zsh -n {SingleQuoted.Word(script)}");
         Assert.True(syntax.ExitCode == 0, syntax.Stderr);
 
         // compadd, _files and compdef only work inside zsh's completion system; these record what the script hands them.
@@ -91,7 +91,7 @@ public sealed class CompletionTests(SshdFixture sshd) : SshdTestBase(sshd)
             compadd() { print -rl -- "$@"; }
             _files() { print -r -- _files; }
             compdef() { print -r -- "== compdef"; print -rl -- "$@"; }
-            source {{RemoteShell.Quote(script)}} || exit 9
+            source {{SingleQuoted.Word(script)}} || exit 9
             z() { words=(${(s: :)1}); [[ "$1" == *" " ]] && words+=(""); CURRENT=${#words}; print -r -- "== $1"; _model_sync; }
             z 'model-sync li'
             z 'model-sync list '

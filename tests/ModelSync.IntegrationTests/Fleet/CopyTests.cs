@@ -1,7 +1,7 @@
 using System.Runtime.Versioning;
 using ModelSync.IntegrationTests.Fixtures;
 using ModelSync.IntegrationTests.Support;
-using ModelSync.Remotes;
+using ModelSync.Text;
 
 namespace ModelSync.IntegrationTests.Fleet;
 
@@ -259,7 +259,7 @@ public sealed class CopyTests(TwoServersFixture servers) : TwoServerTestBase(ser
         }
         try
         {
-            File.WriteAllText(bashrc, $"PATH={RemoteShell.Quote(liar)}:$PATH\n");
+            File.WriteAllText(bashrc, $"PATH={SingleQuoted.Word(liar)}:$PATH\n");
             var result = await Cli(config, "copy", $"reaper:{name}", "doomfist");
 
             CliAssert.Exit(result, 3);

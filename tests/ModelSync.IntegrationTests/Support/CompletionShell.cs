@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.Versioning;
 using ModelSync.IntegrationTests.Fixtures;
-using ModelSync.Remotes;
+using ModelSync.Text;
 
 namespace ModelSync.IntegrationTests.Support;
 
@@ -22,7 +22,7 @@ public sealed class CompletionShell(string shell, string work, string configPath
         var bin = Path.Combine(work, "bin");
         Directory.CreateDirectory(bin);
         var launcher = Path.Combine(bin, "model-sync");
-        await File.WriteAllTextAsync(launcher, $"#!/bin/sh\nexec {RemoteShell.Join(CliRunner.Launcher)} \"$@\"\n");
+        await File.WriteAllTextAsync(launcher, $"#!/bin/sh\nexec {SingleQuoted.Line(CliRunner.Launcher)} \"$@\"\n");
         File.SetUnixFileMode(launcher, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return script;
     }

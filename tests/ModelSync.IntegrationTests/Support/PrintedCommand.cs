@@ -1,5 +1,5 @@
 using ModelSync.IntegrationTests.Fixtures;
-using ModelSync.Remotes;
+using ModelSync.Text;
 
 namespace ModelSync.IntegrationTests.Support;
 
@@ -28,7 +28,7 @@ public static class PrintedCommand
         var bin = Path.Combine(workingDirectory, "printed-bin");
         Directory.CreateDirectory(bin);
         var wrapper = Path.Combine(bin, "model-sync");
-        await File.WriteAllTextAsync(wrapper, "#!/bin/sh\nexec " + RemoteShell.Join(CliRunner.Launcher) + " \"$@\"\n");
+        await File.WriteAllTextAsync(wrapper, "#!/bin/sh\nexec " + SingleQuoted.Line(CliRunner.Launcher) + " \"$@\"\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(wrapper, (UnixFileMode)Convert.ToInt32("755", 8));
         var (exitCode, stdout, stderr) = await TestProcess.RunAsync("env",
             [

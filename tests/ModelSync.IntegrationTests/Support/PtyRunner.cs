@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using ModelSync.IntegrationTests.Fixtures;
-using ModelSync.Remotes;
+using ModelSync.Text;
 
 namespace ModelSync.IntegrationTests.Support;
 
@@ -32,7 +32,7 @@ public static class PtyRunner
 
     private static Process Start(IEnumerable<string> args, string configPath, string workingDirectory, IReadOnlyDictionary<string, string?> env)
     {
-        var line = RemoteShell.Join(CliRunner.Launcher.Concat(args));
+        var line = SingleQuoted.Line(CliRunner.Launcher.Concat(args));
         var environment = new Dictionary<string, string?>
         {
             ["HOME"] = CliRunner.HomeDirectory,

@@ -87,6 +87,6 @@ public static class TestConfig
         .. withKey ? new[] { "    IdentityFile: " + YamlQuote(server.ClientKeyPath), "    IdentitiesOnly: 'yes'" } : [],
     ];
 
-    /// <summary>A YAML single-quoted scalar: only <c>'</c> needs escaping, as <c>''</c> (not a shell word: see RemoteShell.Quote).</summary>
+    /// <summary>A YAML single-quoted scalar: only <c>'</c> needs escaping, as <c>''</c> (not a shell word: see SingleQuoted.Word).</summary>
     public static string YamlQuote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

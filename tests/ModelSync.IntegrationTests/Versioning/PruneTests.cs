@@ -70,6 +70,29 @@ public sealed class PruneTests : SshdTestBase
     }
 
     [Fact]
+    public async Task AStaleLockIsShownStaleWithItsAgeAndHolderAndBrokenByTheRemoval()
+    {
+        var stale = VersionLibrary.AsrNewestFirst[3];
+        var lockPath = Path.Combine(_library.Base, ".model-sync-lock." + stale);
+        Directory.CreateDirectory(lockPath);
+        await File.WriteAllTextAsync(Path.Combine(lockPath, "holder"), "host=elsewhere\npid=4242\nsince=2026-01-01 00:00:00Z\ncommand=model-sync push ./m alpha\ntoken=theirs\n");
+        Directory.SetLastWriteTimeUtc(lockPath, DateTime.UtcNow.AddDays(-3));
+
+        var dry = await Run("prune", "alpha", "--model", "asr", "--keep", "2", "--dry-run");
+        var done = await Run("prune", "alpha", "--model", "asr", "--keep", "2", "--yes");
+
+        CliAssert.Exit(dry, 0);
+        Assert.Equal("would remove (would break a stale lock, 3 d old, held by model-sync push ./m alpha (pid 4242 on elsewhere, since 2026-01-01 00:00:00Z))",
+            CliAssert.Cell(dry, stale, "Action"));
+        CliAssert.StdoutContains(dry, "Would remove 2 versions");
+        CliAssert.Exit(done, 0);
+        Assert.StartsWith("removed (broke a stale lock, 3 d old", CliAssert.Cell(done, stale, "Action"), StringComparison.Ordinal);
+        Assert.Contains("breaking a stale lock", done.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(stale, Left);
+        Assert.DoesNotContain(Left, n => n.StartsWith(".model-sync-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AVersionBeingPublishedIsSkipped()
     {
         var publishing = VersionLibrary.AsrNewestFirst[3];

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ModelSync.Errors;
+using ModelSync.Tests.Support;
 
 namespace ModelSync.Tests.Architecture;
 
@@ -10,36 +11,14 @@ namespace ModelSync.Tests.Architecture;
 /// </summary>
 public sealed partial class FolderDependencyTests
 {
-    /// <summary>
-    /// Dependencies that still point the wrong way, each closing a cycle, kept only until untangled: a listed one
-    /// that is gone fails the test too, so the list only shrinks. Nothing may be added here.
-    /// </summary>
-    private static readonly (string From, string To, string Why)[] KnownBackEdges =
-    [
-        ("Config", "Versioning", "the naming pattern is compiled where the config is read"),
-        ("Text", "Remotes", "ShellWords quotes with RemoteShell.Quote"),
-        ("Hashing", "Remotes", "HashOutput reads what RemoteScripts print"),
-    ];
-
     [Fact]
     public void NoCycleJoinsTheTopLevelFoldersOfTheLibrary()
     {
         var graph = LibraryGraph();
-        foreach (var (from, to, _) in KnownBackEdges) graph.Remove((from, to));
 
         var cycles = FolderGraph.Cycles(graph.Keys);
 
         Assert.True(cycles.Count == 0, "folders that depend on each other:\n" + string.Join('\n', cycles.Select(c => Describe(c, graph))));
-    }
-
-    [Fact]
-    public void EveryKnownBackEdgeIsStillThere()
-    {
-        var graph = LibraryGraph();
-
-        var gone = KnownBackEdges.Where(e => !graph.ContainsKey((e.From, e.To))).Select(e => $"{e.From} -> {e.To}").ToList();
-
-        Assert.True(gone.Count == 0, "untangled, so take these out of KnownBackEdges: " + string.Join(", ", gone));
     }
 
     [Fact]
@@ -91,7 +70,7 @@ public sealed partial class FolderDependencyTests
     /// <summary>Each dependency between two folders, with the files that make it.</summary>
     private static Dictionary<(string From, string To), SortedSet<string>> LibraryGraph()
     {
-        var root = Path.Combine(RepositoryRoot(), "src", "ModelSync");
+        var root = Path.Combine(RepoFiles.Root, "src", "ModelSync");
         var graph = new Dictionary<(string, string), SortedSet<string>>();
         foreach (var file in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories))
         {
@@ -111,15 +90,6 @@ public sealed partial class FolderDependencyTests
             .Where(e => cycle.Contains(e.Key.From) && cycle.Contains(e.Key.To))
             .OrderBy(e => e.Key.From, StringComparer.Ordinal).ThenBy(e => e.Key.To, StringComparer.Ordinal)
             .Select(e => $"    {e.Key.From} -> {e.Key.To}: {string.Join(", ", e.Value)}"));
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ModelSync.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException($"no ModelSync.slnx above {AppContext.BaseDirectory}");
-    }
 
     /// <summary>The top-level folders one source file depends on, other than its own.</summary>
     private static partial class SourceDependencies

@@ -34,9 +34,9 @@ public sealed class PruneOperationTests : IAsyncDisposable
     }
 
     private Task<PruneResult> PruneAsync(int keep, bool dryRun = false, bool allowNone = false, bool consent = true) =>
-        PruneOperation.RunAsync(_session, "gpu", "asr", new PruneOptions(keep, allowNone, dryRun, (_, going) =>
+        PruneOperation.RunAsync(_session, "gpu", "asr", new PruneOptions(keep, allowNone, dryRun, plans =>
         {
-            _asked.Add([.. going.Select(v => v.Name)]);
+            _asked.Add([.. plans.SelectMany(p => p.Going).Select(v => v.Name)]);
             return consent;
         }, "prune gpu --model asr", w => Assert.Fail(w)), CancellationToken.None);
 
@@ -87,6 +87,46 @@ public sealed class PruneOperationTests : IAsyncDisposable
         Assert.Contains("push ./m gpu", locked.Holder, StringComparison.Ordinal);
         Assert.True(_gpu.Exists("/models/" + Oldest));
         Assert.Equal([Middle], Names(result, PruneFate.Removed));
+    }
+
+    /// <summary>A lock beside <paramref name="version"/> in the listing, as a push leaves it, taken <paramref name="age"/> ago.</summary>
+    private void LockBeside(string version, LockHolder holder, TimeSpan age)
+    {
+        var lockDirectory = StageNames.Lock("/models/" + version);
+        _gpu.File(lockDirectory + "/holder", holder.Serialize()).Dir(lockDirectory, DateTimeOffset.UtcNow.Add(-age).ToUnixTimeSeconds());
+        _gpu.HoldLock("/models/" + version, holder, age);
+    }
+
+    [Fact]
+    public async Task AStaleLockDoesNotKeepAVersionAndIsBrokenAsAPushWouldBreakIt()
+    {
+        LockBeside(Oldest, new LockHolder("elsewhere", 4242, "then", "model-sync push ./m gpu", "t"), TimeSpan.FromDays(3));
+        var warnings = new List<string>();
+        PruneOptions Options(bool dryRun) => new(1, false, dryRun, _ => true, "model-sync prune gpu --model asr --keep 1", warnings.Add);
+
+        var dry = await PruneOperation.RunAsync(_session, "gpu", "asr", Options(dryRun: true), CancellationToken.None);
+        var done = await PruneOperation.RunAsync(_session, "gpu", "asr", Options(dryRun: false), CancellationToken.None);
+
+        var planned = Assert.Single(dry.Entries, e => e.Version.Name == Oldest);
+        Assert.Equal(PruneFate.WouldRemove, planned.Fate);
+        Assert.True(planned.StaleLock is { Stale: true, Age.TotalDays: >= 2.9 }, $"{planned.StaleLock}");
+        Assert.Contains("model-sync push ./m gpu (pid 4242 on elsewhere", planned.StaleLock!.Holder, StringComparison.Ordinal);
+        Assert.Equal([Middle, Oldest], Names(done, PruneFate.Removed));
+        Assert.Contains(warnings, w => w.Contains("breaking a stale lock", StringComparison.Ordinal));
+        Assert.False(_gpu.Exists("/models/" + Oldest));
+    }
+
+    [Fact]
+    public async Task ALiveLockInTheListingIsShownLockedByItsHolderInADryRun()
+    {
+        LockBeside(Oldest, new LockHolder("elsewhere", 4242, "now", "model-sync push ./m gpu", "t"), TimeSpan.FromMinutes(2));
+
+        var dry = await PruneAsync(1, dryRun: true);
+
+        var locked = Assert.Single(dry.Entries, e => e.Fate == PruneFate.Locked);
+        Assert.Equal(Oldest, locked.Version.Name);
+        Assert.Contains("model-sync push ./m gpu", locked.Holder, StringComparison.Ordinal);
+        Assert.Null(locked.StaleLock);
     }
 
     [Fact]
@@ -150,7 +190,7 @@ public sealed class PruneOperationTests : IAsyncDisposable
     public async Task AnUnknownModelIsTheVersionsError()
     {
         var e = await Assert.ThrowsAsync<ModelSyncException>(() => PruneOperation.RunAsync(_session, "gpu", "AS",
-            new PruneOptions(1, false, false, (_, _) => true, "prune", _ => { }), CancellationToken.None));
+            new PruneOptions(1, false, false, _ => true, "prune", _ => { }), CancellationToken.None));
 
         Assert.Equal(ExitCodes.Usage, e.ExitCode);
     }

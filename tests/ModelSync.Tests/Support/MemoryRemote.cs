@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using ModelSync.Config;
 using ModelSync.Errors;
@@ -19,7 +18,7 @@ public sealed record RemoteCall(string Operation, string Path);
 /// is recorded in <see cref="Calls"/>. A file's hash is the sha256 of its content. The members that only a real
 /// process can serve (streams, a user's command, doctor's questions) throw.
 /// </summary>
-public sealed class MemoryRemote(string name = "gpu", string modelBase = "/models") : IRemote
+public sealed partial class MemoryRemote(string name = "gpu", string modelBase = "/models") : IRemote
 {
     private sealed record Node(EntryKind Kind, string Content, long Size, long Mtime, string Exact, string? LinkTarget = null)
     {
@@ -69,110 +68,6 @@ public sealed class MemoryRemote(string name = "gpu", string modelBase = "/model
     public IReadOnlyList<string> Changes => [.. Calls.Select(c => c.Operation).Where(o => o is not ("Scan" or "ListDirectory" or "Hash" or "FreeBytes" or "Connect"))];
 
     public int Count(string operation, string path) => Calls.Count(c => c.Operation == operation && c.Path == path);
-
-    // The tree, for a test to build and inspect.
-
-    public MemoryRemote Dir(string path, long mtime = Entries.Time)
-    {
-        lock (_nodes)
-        {
-            MakeParents(path);
-            _nodes[path] = Node.Directory(mtime);
-        }
-        return this;
-    }
-
-    public MemoryRemote File(string path, string content, long mtime = Entries.Time)
-    {
-        lock (_nodes)
-        {
-            MakeParents(path);
-            _nodes[path] = Node.File(content, mtime);
-        }
-        return this;
-    }
-
-    /// <summary>
-    /// Makes <paramref name="path"/> hold what <paramref name="listing"/> lists (sizes and times as listed, files without
-    /// content; its manifest and root link too), or nothing for null, replacing whatever was there.
-    /// </summary>
-    public MemoryRemote Put(string path, TreeListing? listing)
-    {
-        lock (_nodes)
-        {
-            Remove(path);
-            _rootLinks.Remove(path);
-            if (listing is null) return this;
-            MakeParents(path);
-            if (listing.RootKind != EntryKind.Directory) _nodes[path] = Node.Of(listing.Entries[0]);
-            else _nodes[path] = Node.Directory(Entries.Time);
-            foreach (var entry in listing.RootKind == EntryKind.Directory ? listing.Entries : []) _nodes[path + "/" + entry.Path] = Node.Of(entry);
-            if (listing.Manifest is { } manifest) _manifests[path] = manifest;
-            if (listing.RootLink is { } link) _rootLinks[path] = link;
-        }
-        return this;
-    }
-
-    /// <summary>The content of the file at <paramref name="path"/>, or null when there is none.</summary>
-    public string? Read(string path)
-    {
-        lock (_nodes) return _nodes.TryGetValue(path, out var node) && node.Kind == EntryKind.File ? node.Content : null;
-    }
-
-    public bool Exists(string path)
-    {
-        lock (_nodes) return _nodes.ContainsKey(path);
-    }
-
-    public ModelManifest? ManifestIn(string directory)
-    {
-        lock (_nodes) return _manifests.GetValueOrDefault(directory);
-    }
-
-    /// <summary>Leaves a manifest in <paramref name="directory"/> vouching for what it holds now, as a verified push would.</summary>
-    public MemoryRemote Vouch(string directory)
-    {
-        var listing = ScanNow(directory) ?? throw new InvalidOperationException($"nothing at {directory}");
-        var hashes = listing.Files.ToDictionary(f => f.Path, f => HashOf(Read(directory + "/" + f.Path)!), StringComparer.Ordinal);
-        lock (_nodes) _manifests[directory] = ModelManifest.Create(listing, hashes, HashFunction.Sha256, "elsewhere", directory);
-        return this;
-    }
-
-    /// <summary>Someone else holds the lock on <paramref name="target"/>, since <paramref name="age"/>, until <paramref name="tries"/> more tries to take it.</summary>
-    public void HoldLock(string target, LockHolder holder, TimeSpan age, int tries = int.MaxValue)
-    {
-        lock (_nodes) _locks[target] = new HeldLock(holder, age, tries);
-    }
-
-    public bool IsLocked(string target)
-    {
-        lock (_nodes) return _locks.ContainsKey(target);
-    }
-
-    public static string HashOf(string content) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
-
-    /// <summary>Copies the node at <paramref name="from"/> in <paramref name="source"/> to <paramref name="to"/> here, as rsync -lt would (links as links, times kept).</summary>
-    public long CopyFrom(MemoryRemote source, string from, string to, string? replacedContent = null)
-    {
-        Node node;
-        lock (source._nodes) node = source._nodes[from];
-        if (replacedContent is not null) node = node with { Content = replacedContent, Size = Encoding.UTF8.GetByteCount(replacedContent) };
-        lock (_nodes)
-        {
-            MakeParents(to);
-            _nodes[to] = node;
-        }
-        return node.Kind == EntryKind.File ? node.Size : 0;
-    }
-
-    public void Remove(string path)
-    {
-        lock (_nodes)
-        {
-            foreach (var key in Below(path).ToList()) _nodes.Remove(key);
-            _manifests.Remove(path);
-        }
-    }
 
     // IRemote.
 
@@ -406,7 +301,11 @@ public sealed class MemoryRemote(string name = "gpu", string modelBase = "/model
             var all = Below(path).Skip(1).Select(key => (Relative: key[(path.Length + 1)..], Node: _nodes[key])).ToList();
             var entries = all.Where(e => !e.Relative.Split('/').Any(StageNames.IsControlName)).Select(e => Entry(e.Relative, e.Node)).ToList();
             var reserved = all.Select(e => e.Relative).Where(r => StageNames.IsControlName(PosixPath.Name(r)) && !r.Split('/')[..^1].Any(StageNames.IsControlName)).ToList();
-            return new TreeListing(EntryKind.Directory, entries) { Manifest = _manifests.GetValueOrDefault(path), RootLink = link, ReservedNames = reserved };
+            var control = all.Where(e => StageNames.IsControlName(e.Relative.Split('/')[0])).Select(e => Entry(e.Relative, e.Node)).ToList();
+            return new TreeListing(EntryKind.Directory, entries)
+            {
+                Manifest = _manifests.GetValueOrDefault(path), RootLink = link, ReservedNames = reserved, ControlEntries = control,
+            };
         }
     }
 

@@ -31,8 +31,15 @@ public sealed record ListJson
     [Minimum(0)]
     public required long TotalBytes { get; init; }
 
-    [Description("Stages and locks that interrupted pushes or pulls left under model_base, by target name")]
+    [Description("Stages and locks that interrupted pushes or pulls left under model_base, by target name; the first 10 unless --files, left_behind_total counts them all")]
     public required IReadOnlyList<LeftBehindJson> LeftBehind { get; init; }
+
+    [Description("How many stages and locks were left behind in all")]
+    [Minimum(0)]
+    public required int LeftBehindTotal { get; init; }
+
+    [Description("true when left_behind lists fewer than left_behind_total (rerun with --files for all)")]
+    public required bool LeftBehindTruncated { get; init; }
 }
 
 public sealed record LeftBehindJson

@@ -21,8 +21,7 @@ public sealed record PruneJson
     [Description("True: nothing was changed, fates say what would happen")]
     public required bool DryRun { get; init; }
 
-    [Description("Every version of the model, newest first")]
-    [MinLength(1)]
+    [Description("Every version of the model, newest first; empty only for a server of a group that holds none")]
     public required IReadOnlyList<PrunedVersionJson> Versions { get; init; }
 
     [Minimum(0)]
@@ -57,6 +56,9 @@ public sealed record PrunedVersionJson
     [JsonConverter(typeof(SnakeCaseWords<PruneFate>))]
     public required PruneFate Fate { get; init; }
 
-    [Description("Who holds its lock, when fate is locked and that is known")]
+    [Description("Who holds its lock, when fate is locked or stale_lock is true and that is known")]
     public required string? Holder { get; init; }
+
+    [Description("A stale lock (too old, or its process gone from this machine, as a push judges it) is beside the version: removing it breaks (with dry_run: would break) the lock")]
+    public required bool StaleLock { get; init; }
 }

@@ -28,4 +28,5 @@ namespace ModelSync.Reporting.Json;
 [JsonSerializable(typeof(VerifyFleetJson))]
 [JsonSerializable(typeof(DiffFleetJson))]
 [JsonSerializable(typeof(ListFleetJson))]
+[JsonSerializable(typeof(PruneFleetJson))]
 public sealed partial class ReportJsonContext : JsonSerializerContext;

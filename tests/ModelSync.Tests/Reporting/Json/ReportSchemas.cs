@@ -37,6 +37,7 @@ public static partial class ReportSchemas
         new("verify-fleet.schema.json", "model-sync verify <local> <alias> <alias>… | @group, or verify <alias:path> <alias:path>… | @group:path --json", Context.VerifyFleetJson),
         new("diff-fleet.schema.json", "model-sync diff <local> <alias> <alias>… | @group --json", Context.DiffFleetJson),
         new("list-fleet.schema.json", "model-sync list <alias> <alias>… | @group --json", Context.ListFleetJson),
+        new("prune-fleet.schema.json", "model-sync prune <alias> <alias>… | @group --model M --keep N --json", Context.PruneFleetJson),
         new("doctor.schema.json", "model-sync doctor --json", Context.DoctorJson),
         new("error.schema.json", "model-sync error (any command, exit code not 0)", Context.ErrorDocumentJson),
     ];

@@ -1,16 +1,15 @@
+using ModelSync.Hashing;
 using ModelSync.Paths;
 
-namespace ModelSync.Hashing;
+namespace ModelSync.Remotes;
 
 /// <summary>
-/// Parses what <see cref="Remotes.RemoteScripts.Hash"/> prints: a first line naming the tool, then NUL-terminated
+/// Parses what <see cref="RemoteScripts.Hash"/> prints: a first line naming the tool, then NUL-terminated
 /// records, <c>HASH *./name</c> (openssl) or <c>HASH  ./name</c> (sha256sum, xxhsum -H2, b3sum, and the records
 /// the script builds itself for odd names), HASH being lower-case hex of the function's length.
 /// </summary>
 public static class HashOutput
 {
-    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdef");
-
     public static (string Tool, Dictionary<string, string> Hashes) Parse(ReadOnlySpan<byte> output, HashFunction function)
     {
         var text = PathBytes.Decode(output);
@@ -23,7 +22,7 @@ public static class HashOutput
         foreach (var record in text[(newline + 1)..].Split('\0', StringSplitOptions.RemoveEmptyEntries))
         {
             var separator = record.Length > length + 4 ? record.AsSpan(length, 4) : default;
-            if (!IsHex(record.AsSpan(0, Math.Min(length, record.Length)), length) || record.Length <= length
+            if (!LowerHex.Is(record.AsSpan(0, Math.Min(length, record.Length)), length) || record.Length <= length
                 || !(separator.SequenceEqual(" *./") || separator.SequenceEqual("  ./")))
                 throw new FormatException("unexpected hash record: " + record[..Math.Min(record.Length, 80)]);
             hashes[record[(length + 4)..]] = record[..length];
@@ -37,8 +36,4 @@ public static class HashOutput
     /// not UTF-8 with replacement characters): they are hashed one tool run per file instead.
     /// </summary>
     public static bool NeedsOneRunEach(string name) => name.AsSpan().ContainsAny('\n', '\r', '\\') || PathBytes.HasEscapes(name);
-
-    /// <summary>True when <paramref name="text"/> is a hash as the tools print it: lower-case hex of <paramref name="length"/> digits.</summary>
-    public static bool IsHex(ReadOnlySpan<char> text, int length) =>
-        text.Length == length && !text.ContainsAnyExcept(HexDigits);
 }

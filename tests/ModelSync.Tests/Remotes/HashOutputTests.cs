@@ -1,7 +1,8 @@
 using System.Text;
 using ModelSync.Hashing;
+using ModelSync.Remotes;
 
-namespace ModelSync.Tests.Hashing;
+namespace ModelSync.Tests.Remotes;
 
 public sealed class HashOutputTests
 {

@@ -1,0 +1,179 @@
+# shellcheck shell=bash disable=SC2034
+# bench/lib.sh — what bench/run.sh and bench/wan.sh share: formatting, the medians of results.tsv, installing the
+# tools, building model-sync as users get it, and the private sshd on 127.0.0.1. Sourced, not run.
+# The caller sets ROOT, WORK and RAW (and BASELINE_REV for run.sh) before calling these.
+# results.tsv columns: scenario method run seconds peak_rss_kib wire_bytes exit_code check
+
+log() { printf 'bench: %s\n' "$*" >&2; }
+
+die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
+
+fmt_s() { awk -v x="$1" 'BEGIN { if (x == "") print "—"; else if (x < 10) printf "%.3f", x; else printf "%.2f", x }'; }
+
+fmt_mb() { awk -v x="$1" 'BEGIN { if (x == "") print "—"; else printf "%.0f", x * 1024 / 1e6 }'; }
+
+# %.0f, not %d: mawk's %d stops at 2^31 - 1.
+fmt_bytes() { awk -v x="$1" 'BEGIN { if (x == "") { print "—"; exit } s = sprintf("%.0f", x); o = ""; while (length(s) > 3) { o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) } print s o }'; }
+
+# stats SCEN METHOD -> "n_ok n_all median min max max_rss_kib median_bytes checks" (empty fields as "-")
+stats() {
+    awk -F'\t' -v s="$1" -v m="$2" '
+        function med(a, n,   i, j, t) {
+            for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+            return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+        }
+        $1 == s && $2 == m {
+            all++
+            if ($7 == 0) { ok++; t[ok] = $4 + 0; if ($5 + 0 > rss) rss = $5 + 0; if ($6 != "") { nb++; b[nb] = $6 + 0 } }
+            if (index(checks, $8) == 0) checks = checks (checks == "" ? "" : "; ") $8
+        }
+        END {
+            if (!all) { print "0 0 - - - - - -"; exit }
+            if (!ok) { printf "0 %d - - - - - %s\n", all, checks; exit }
+            lo = t[1]; hi = t[1]; for (i = 1; i <= ok; i++) { if (t[i] < lo) lo = t[i]; if (t[i] > hi) hi = t[i] }
+            printf "%d %d %.4f %.4f %.4f %d %s %s\n", ok, all, med(t, ok), lo, hi, rss, (nb ? sprintf("%.0f", med(b, nb)) : "-"), (checks == "" ? "-" : checks)
+        }' "$RAW/results.tsv"
+}
+
+field() { # field N "stats line"
+    local v
+    v="$(printf '%s\n' "$2" | awk -v n="$1" '{ print $n }')"
+    [ "$v" = "-" ] && v=""
+    printf '%s' "$v"
+}
+
+install_prerequisites() {
+    local pkgs=()
+    [ -x /usr/sbin/sshd ] || pkgs+=(openssh-server)
+    { command -v ssh && command -v ssh-keygen && command -v scp; } >/dev/null 2>&1 || pkgs+=(openssh-client)
+    command -v rsync >/dev/null 2>&1 || pkgs+=(rsync)
+    command -v rclone >/dev/null 2>&1 || pkgs+=(rclone)
+    [ -x /usr/bin/time ] || pkgs+=(time)
+    command -v tar >/dev/null 2>&1 || pkgs+=(tar)
+    command -v xxhsum >/dev/null 2>&1 || pkgs+=(xxhash)
+    command -v b3sum >/dev/null 2>&1 || pkgs+=(b3sum)
+    command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK (dotnet) is needed to build model-sync; install it first"
+    [ "${#pkgs[@]}" -eq 0 ] && return 0
+    log "missing: ${pkgs[*]}; installing with apt-get"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null 2>&1 || die "not root and no sudo: install ${pkgs[*]} yourself"
+        sudo=(sudo)
+    fi
+    command -v apt-get >/dev/null 2>&1 || die "apt-get not found: install ${pkgs[*]} yourself"
+    local apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600) attempt
+    for attempt in $(seq 1 30); do
+        "${apt[@]}" update -qq && break
+        [ "$attempt" -eq 30 ] && die "apt-get update kept failing"
+        log "apt-get update failed (apt busy?), retrying in 10 s"; sleep 10
+    done
+    "${apt[@]}" install -y -qq --no-install-recommends "${pkgs[@]}" >&2
+}
+
+# Built by the snapshot's own scripts/model-sync.sh, so the bench times the build users run (Native AOT when a C
+# toolchain is there) and RESULTS.md names the exact sources measured by the key that script computes.
+build_model_sync() {
+    local snap="$WORK/build/src"
+    rm -rf "$snap" && mkdir -p "$snap"
+    # Snapshot the sources first: others may be editing the checkout while this runs.
+    (cd "$ROOT" && rsync -a --exclude 'bin/' --exclude 'obj/' src scripts Directory.Build.props Directory.Packages.props global.json "$snap/")
+    if [ -f "$ROOT/.editorconfig" ]; then cp -p "$ROOT/.editorconfig" "$snap/"; fi
+    log "building model-sync (scripts/model-sync.sh of the snapshot)"
+    if ! MS="$(MODEL_SYNC_BUILD_DIR="$WORK/build/cache" MODEL_SYNC_PRINT_BINARY=1 "$snap/scripts/model-sync.sh" 2> "$RAW/build.log")"; then
+        tail -n 20 "$RAW/build.log" >&2
+        die "building model-sync failed — see $RAW/build.log"
+    fi
+    BUILD_KEY="$(basename "$(dirname "$MS")")"
+    if [ -e "$(dirname "$MS")/model-sync.dll" ]; then BUILD_KIND="ReadyToRun, framework-dependent"; else BUILD_KIND="Native AOT"; fi
+    log "model-sync: $MS ($BUILD_KIND)"
+    [ -z "${BASELINE_REV:-}" ] && return 0
+    # The same build of an earlier commit, timed in the same rounds, so a refactor shows whether speed moved.
+    local base="$WORK/build/base"
+    rm -rf "$base" && mkdir -p "$base"
+    git -C "$ROOT" archive "$BASELINE_REV" src scripts Directory.Build.props Directory.Packages.props global.json | tar -x -C "$base" \
+        || die "cannot read BASELINE_REV=$BASELINE_REV from the repository"
+    if [ -f "$ROOT/.editorconfig" ]; then cp -p "$ROOT/.editorconfig" "$base/"; fi
+    log "building the baseline $BASELINE_REV"
+    if ! MS_BASE="$(MODEL_SYNC_BUILD_DIR="$WORK/build/cache" MODEL_SYNC_PRINT_BINARY=1 "$base/scripts/model-sync.sh" 2> "$RAW/build-base.log")"; then
+        tail -n 20 "$RAW/build-base.log" >&2
+        die "building the baseline failed — see $RAW/build-base.log"
+    fi
+    log "baseline model-sync: $MS_BASE"
+}
+
+tree_sig() { # files=N bytes=B links=L for a directory (symlinks not followed; model-sync's manifest is not part of the model)
+    { find "$1" \( -type f -o -type l \) ! -name .model-sync-manifest.json -printf '%y %s\n' 2>/dev/null || true; } |
+        awk '$1 == "f" { n++; b += $2 } $1 == "l" { l++ } END { printf "files=%d bytes=%d links=%d", n, b, l }'
+}
+
+data_bytes() { find "$1" -type f -printf '%s\n' | awk '{ b += $1 } END { printf "%.0f", b }'; }
+
+data_files() { find "$1" -type f | wc -l; }
+
+start_sshd() {
+    SSHD_DIR="$WORK/sshd"
+    rm -rf "$SSHD_DIR" && mkdir -p "$SSHD_DIR" "$WORK/home"
+    : > "$WORK/home/.bashrc"
+    : > "$WORK/home/.profile"
+    ssh-keygen -q -t ed25519 -N '' -C msbench-host -f "$SSHD_DIR/host_key"
+    ssh-keygen -q -t ed25519 -N '' -C msbench-client -f "$SSHD_DIR/client_key"
+    cp "$SSHD_DIR/client_key.pub" "$SSHD_DIR/authorized_keys"
+    KEY="$SSHD_DIR/client_key"
+    KNOWN="$SSHD_DIR/known_hosts"
+    USER_NAME="$(id -un)"
+    if [ "$(id -u)" -eq 0 ] && [ ! -d /run/sshd ]; then mkdir -p /run/sshd && chmod 0755 /run/sshd; fi
+    # UsePAM no makes sshd refuse accounts whose shadow entry is locked ('!'); use PAM then (root only).
+    local use_pam=no
+    if [ "$(id -u)" -eq 0 ] && [ -f /etc/pam.d/sshd ] && awk -F: -v u="$USER_NAME" '$1 == u && $2 ~ /^!/ { f = 1 } END { exit !f }' /etc/shadow 2>/dev/null; then
+        use_pam=yes
+    fi
+    local attempt
+    for attempt in 1 2 3 4 5; do
+        PORT=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
+        if ss -Htln "sport = :$PORT" 2>/dev/null | grep -q .; then continue; fi
+        cat > "$SSHD_DIR/sshd_config" <<EOF
+ListenAddress 127.0.0.1
+Port $PORT
+HostKey $SSHD_DIR/host_key
+PidFile $SSHD_DIR/sshd.pid
+AuthorizedKeysFile $SSHD_DIR/authorized_keys
+PubkeyAuthentication yes
+StrictModes no
+UsePAM $use_pam
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PermitRootLogin prohibit-password
+SetEnv HOME=$WORK/home
+LogLevel ERROR
+MaxSessions 50
+MaxStartups 50:30:100
+PrintMotd no
+Subsystem sftp internal-sftp
+EOF
+        printf '[127.0.0.1]:%s %s\n' "$PORT" "$(cut -d' ' -f1,2 "$SSHD_DIR/host_key.pub")" > "$KNOWN"
+        SSH_OPTS="-p $PORT -i $KEY -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile=$KNOWN -o GlobalKnownHostsFile=/dev/null -o LogLevel=ERROR"
+        /usr/sbin/sshd -D -e -f "$SSHD_DIR/sshd_config" 2>> "$SSHD_DIR/sshd.log" &
+        SSHD_PID=$!
+        local i
+        for i in $(seq 1 50); do
+            if ! kill -0 "$SSHD_PID" 2>/dev/null; then break; fi
+            # shellcheck disable=SC2086
+            if ssh $SSH_OPTS -o ConnectTimeout=5 "$USER_NAME@127.0.0.1" true 2>/dev/null; then
+                log "sshd: 127.0.0.1:$PORT (pid $SSHD_PID)"
+                return 0
+            fi
+            sleep 0.2
+        done
+        stop_sshd
+    done
+    cat "$SSHD_DIR/sshd.log" >&2 || true
+    die "sshd did not start on 127.0.0.1"
+}
+
+stop_sshd() {
+    if [ -n "${SSHD_PID:-}" ]; then
+        kill "$SSHD_PID" 2>/dev/null || true
+        wait "$SSHD_PID" 2>/dev/null || true
+        SSHD_PID=
+    fi
+}
