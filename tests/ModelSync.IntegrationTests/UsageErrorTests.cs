@@ -97,4 +97,15 @@ public sealed class UsageErrorTests : IDisposable
 
         CliAssert.JsonError(result, 2, "'@gpu' is a group; pull takes one server", "name one of: alpha, beta");
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("17")]
+    [InlineData("lots")]
+    public async Task StreamsOutsideOneToSixteenIsRefusedBeforeAnyConnection(string streams)
+    {
+        var result = await Cli("push", "./m", "alpha", "--streams", streams);
+
+        CliAssert.Error(result, 2, $"--streams {streams} is not auto or a number from 1 to 16", "e.g. --streams 4");
+    }
 }

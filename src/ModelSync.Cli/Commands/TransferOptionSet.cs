@@ -40,11 +40,16 @@ public sealed class TransferOptionSet
         Description = "A new version starts from this older one beside it: unchanged files hard-linked, changed ones sent as deltas (default: the newest other version of the same MODEL; none: start empty)",
         HelpName = "name|none",
     };
-    private readonly Option<int?> _bwlimit = new("--bwlimit") { Description = "Limit the transfer to this many KiB/s", HelpName = "kib-per-s" };
+    private readonly Option<int?> _bwlimit = new("--bwlimit") { Description = "Limit the transfer to this many KiB/s (all streams together)", HelpName = "kib-per-s" };
+    private readonly Option<string?> _streams = new("--streams")
+    {
+        Description = $"Parallel ssh connections for files with nothing on the target to delta against: auto (by size; default: defaults.streams) or 1 to {StreamsSetting.Most} (1: rsync alone)",
+        HelpName = "n",
+    };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _dryRun, _delete, _noDelete, _compress, _noCompress, _verify, _noVerify, _checksum, _resume, GlobalOptions.Quiet, GlobalOptions.Files, _yes, _retries, _lockTimeout, _bwlimit, _replaceLink, _basis })
+        foreach (var option in new Option[] { _dryRun, _delete, _noDelete, _compress, _noCompress, _verify, _noVerify, _checksum, _resume, GlobalOptions.Quiet, GlobalOptions.Files, _yes, _retries, _lockTimeout, _bwlimit, _streams, _replaceLink, _basis })
             command.Options.Add(option);
         command.Options.Add(GlobalOptions.OutsideBase);
         command.Options.Add(GlobalOptions.Hash);
@@ -65,6 +70,9 @@ public sealed class TransferOptionSet
         if (!(wait is >= 0 and <= MaxLockWaitSeconds))
             throw ModelSyncException.Usage($"--lock-timeout {wait} is not a number of seconds from 0 to {MaxLockWaitSeconds}", "give a number of seconds, 0 to fail at once");
         if (bwlimit is < 1) throw ModelSyncException.Usage($"--bwlimit {bwlimit} must be a positive number of KiB/s", "e.g. --bwlimit 10000");
+        var streams = defaults.Streams;
+        if (parse.GetValue(_streams) is { } streamsText && !StreamsSetting.TryParse(streamsText, out streams))
+            throw ModelSyncException.Usage($"--streams {streamsText} is not auto or a number from 1 to {StreamsSetting.Most}", "e.g. --streams 4");
         return new TransferOptions(
             parse.GetValue(_dryRun),
             Pick(parse, _delete, _noDelete, defaults.Delete),
@@ -75,6 +83,7 @@ public sealed class TransferOptionSet
             Tries = retries,
             Lock = new LockPolicy(TimeSpan.FromSeconds(wait), defaults.StaleLockAfter),
             BandwidthLimit = bwlimit,
+            Streams = streams,
             Command = ToolName.Command + " " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
             ReplaceLink = parse.GetValue(_replaceLink),
             StrictNaming = parse.GetResult(_strictNaming) is not null && parse.GetValue(_strictNaming),

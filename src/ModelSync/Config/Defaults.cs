@@ -11,4 +11,7 @@ public sealed record Defaults(bool Verify = true, bool Compress = false, bool De
 
     /// <summary>A push to several servers goes once from here, then server to server (<c>--relay</c>).</summary>
     public bool Relay { get; init; }
+
+    /// <summary>Parallel streams of a push or pull (<c>--streams</c>); null (<c>auto</c>): chosen by the bytes to send.</summary>
+    public int? Streams { get; init; }
 }

@@ -5,7 +5,7 @@ namespace ModelSync.Config;
 /// <summary><c>defaults:</c> — what every transfer does unless a flag says otherwise.</summary>
 internal static class DefaultsReader
 {
-    private static readonly string[] DefaultsKeys = ["verify", "compress", "delete", "stale_lock_hours", "hash", "relay"];
+    private static readonly string[] DefaultsKeys = ["verify", "compress", "delete", "stale_lock_hours", "hash", "relay", "streams"];
 
     public static Defaults Read(NodeReader reader, YamlNode node)
     {
@@ -21,6 +21,14 @@ internal static class DefaultsReader
                 if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var hours) || !(hours is > 0 and <= 24 * 366))
                     throw reader.Error(value, $"stale_lock_hours: '{text}' is not a positive number of hours (a year at most)", "write e.g. stale_lock_hours: 24");
                 defaults = defaults with { StaleLockAfter = TimeSpan.FromHours(hours) };
+                continue;
+            }
+            if (key == "streams")
+            {
+                var text = reader.Scalar(value, key);
+                if (!StreamsSetting.TryParse(text, out var streams))
+                    throw reader.Error(value, $"streams: '{text}' is not auto or a number from 1 to {StreamsSetting.Most}", "write e.g. streams: 4 (auto is the default)");
+                defaults = defaults with { Streams = streams };
                 continue;
             }
             if (key == "hash")

@@ -50,12 +50,12 @@ public sealed class TransferOperation
         run = run with { Basis = await BasisLookup.FinishAsync(basisLookup, run, warn) };
         var skipped = Skipped(run);
         var server = direction == Direction.Pull ? source.Remote : target.Remote;
-        var transport = _transport.Describe(run);
+        // Described at the end: a transport may tell what it did, not only what it planned.
         TransferResult Result(long sent, long alreadyThere, VerificationOutcome verification, bool published) => new(
             direction, source.Display, target.Display, server.Alias.Name, options.DryRun, sourceTree.Files.Count(), sourceTree.TotalBytes,
             sent, alreadyThere, clock.Elapsed.TotalSeconds, verification, plan, published)
         {
-            Transport = transport, Warnings = warnings, Basis = run.Basis?.Use(sourceTree, options.DryRun ? null : alreadyThere),
+            Transport = _transport.Describe(run), Warnings = warnings, Basis = run.Basis?.Use(sourceTree, options.DryRun ? null : alreadyThere),
         };
 
         if (options.DryRun) return Result(0, 0, skipped, false);
@@ -84,13 +84,13 @@ public sealed class TransferOperation
         }
         else await TransferChecks.RequireSpaceAsync(run, forced);
         await PrepareStageAsync(run);
-        var sent = await SendAsync(run, upToDate?.SourceHashes);
+        var sent = await SendAsync(run, upToDate);
         var verification = skipped;
         var wire = sent.Moved.WireBytes;
         var literal = sent.Moved.LiteralBytes;
         if (sent.SourceHashes is not null)
         {
-            var check = await VerifyStageAsync(run, sent.SourceHashes, forced, sent.Transferred, sent.Moved);
+            var check = await VerifyStageAsync(run, sent, forced);
             (verification, wire, literal) = (check.Outcome, wire + check.Wire, literal + check.Literal);
             if (verification.Status == VerifyStatus.Failed) return Result(wire, Math.Max(0, sourceTree.TotalBytes - literal), verification, false);
             await TransferChecks.WriteManifestAsync(run, run.Stage, sent.SourceHashes);
@@ -108,12 +108,15 @@ public sealed class TransferOperation
     /// <summary>What a target that already looks current turned out to be.</summary>
     private sealed record UpToDate(VerificationOutcome? Outcome, IReadOnlyDictionary<string, string>? SourceHashes, List<string> Differing)
     {
+        /// <summary>How this check came by the source's hashes.</summary>
+        public SourceReading Reading { get; init; } = new(0, 0);
+
         /// <summary>The target verified, but by hashing it: it deserves a manifest, which is a write.</summary>
         public bool ManifestMissing { get; init; }
     }
 
     /// <summary>What rsync moved into the stage, and the source's hashes taken meanwhile (null unverified).</summary>
-    private sealed record Sent(StageSend Moved, IReadOnlyDictionary<string, string>? SourceHashes, HashSet<string> Transferred);
+    private sealed record Sent(StageSend Moved, IReadOnlyDictionary<string, string>? SourceHashes, HashSet<string> Transferred, SourceReading Reading);
 
     /// <summary>The stage's verdict, and what a re-send of mismatched files added to the wire.</summary>
     private sealed record StageCheck(VerificationOutcome Outcome, long Wire, long Literal);
@@ -126,16 +129,18 @@ public sealed class TransferOperation
     {
         if (!run.Options.Verify) return new UpToDate(Skipped(run), null, []);
         _progress.Phase("Target is up to date; verifying it");
+        var (sourceTrust, targetTrust) = (run.SourceTrust(), run.TargetTrust());
         var hashes = await Task.WhenAll(
-            run.Hasher.HashAsync(run.Source.Remote, run.Source.Path, run.SourceTree, run.Trusted(run.SourceTree), run.Function, run.Cancellation),
-            run.Hasher.HashAsync(run.Target.Remote, run.Target.Path, run.TargetTree!, run.Trusted(run.TargetTree!), run.Function, run.Cancellation));
+            run.Hasher.HashAsync(run.Source.Remote, run.Source.Path, run.SourceTree, sourceTrust.Own, sourceTrust.Lent, run.Function, run.Cancellation),
+            run.Hasher.HashAsync(run.Target.Remote, run.Target.Path, run.TargetTree!, targetTrust.Own, targetTrust.Lent, run.Function, run.Cancellation));
+        var reading = new SourceReading(hashes[0].HashedNow, hashes[0].Lent + hashes[1].Lent);
         var differing = TransferChecks.Mismatches(run.SourceTree, hashes[0].Hashes, hashes[1].Hashes);
         if (differing.Count > 0)
         {
             _progress.Phase($"{Human.Count(differing.Count, "file")} differ{(differing.Count == 1 ? "s" : "")} in content despite equal size and time; re-sending them");
-            return new UpToDate(null, hashes[0].Hashes, differing);
+            return new UpToDate(null, hashes[0].Hashes, differing) { Reading = reading with { Lent = hashes[0].Lent } };
         }
-        return new UpToDate(Verified(run, 0, hashes[1].HashedNow), hashes[0].Hashes, []) { ManifestMissing = hashes[1].HashedNow > 0 };
+        return new UpToDate(Verified(run, 0, hashes[1].HashedNow, reading), hashes[0].Hashes, []) { ManifestMissing = hashes[1].HashedNow > 0, Reading = reading };
     }
 
     private static Task PrepareStageAsync(TransferContext run) => run.Basis is { } basis ? basis.PrepareStageAsync(run) :
@@ -145,12 +150,13 @@ public sealed class TransferOperation
     /// rsync into the stage while the source is hashed: the two read the same pages, and the hash is ready by the
     /// time the stage can be checked. Then the source must still be as it was scanned.
     /// </summary>
-    private async Task<Sent> SendAsync(TransferContext run, IReadOnlyDictionary<string, string>? knownSourceHashes)
+    private async Task<Sent> SendAsync(TransferContext run, UpToDate? upToDate)
     {
         using var hashing = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
+        var sourceTrust = run.SourceTrust();
         var sourceHashing = !run.Options.Verify ? null
-            : knownSourceHashes is not null ? Task.FromResult(knownSourceHashes)
-            : HashesOnly(run.Hasher.HashAsync(run.Source.Remote, run.Source.Path, run.SourceTree, run.Trusted(run.SourceTree), run.Function, hashing.Token));
+            : upToDate?.SourceHashes is { } known ? Task.FromResult(new TreeHashes(known, upToDate.Reading.SourceHashedNow) { Lent = upToDate.Reading.Lent })
+            : run.Hasher.HashAsync(run.Source.Remote, run.Source.Path, run.SourceTree, sourceTrust.Own, sourceTrust.Lent, run.Function, hashing.Token);
         var transferred = new HashSet<string>(StringComparer.Ordinal);
         StageSend stats;
         try
@@ -165,22 +171,23 @@ public sealed class TransferOperation
         }
         var sourceHashes = sourceHashing is null ? null : await sourceHashing;
         await TransferChecks.RequireUnchangedSourceAsync(run.Source, run.SourceTree, run.Cancellation);
-        return new Sent(stats, sourceHashes, transferred);
+        return new Sent(stats, sourceHashes?.Hashes, transferred, new SourceReading(sourceHashes?.HashedNow ?? 0, sourceHashes?.Lent ?? 0));
     }
 
     /// <summary>
     /// Every file of the stage against the source's hash. Files the stage took over from the target unchanged are
-    /// vouched for by the target's manifest; whatever this run wrote is hashed from the stage (by the transport as it
+    /// vouched for by the target's manifest (on a pull, by the quick check against the server's; see <see cref="SideTrusts"/>);
+    /// whatever this run wrote is hashed from the stage (by the transport as it
     /// wrote, when it can). A mismatch is sent once more.
     /// </summary>
-    private async Task<StageCheck> VerifyStageAsync(TransferContext run, IReadOnlyDictionary<string, string> sourceHashes, List<string> forced, HashSet<string> transferred,
-        StageSend moved)
+    private async Task<StageCheck> VerifyStageAsync(TransferContext run, Sent sent, List<string> forced)
     {
+        var (sourceHashes, transferred, moved) = (sent.SourceHashes!, sent.Transferred, sent.Moved);
         _progress.Phase($"Verifying ({run.Function.Name} on both sides)");
         var stageTree = await run.Target.Remote.ScanAsync(run.Stage, run.Cancellation)
             ?? throw new ModelSyncException($"the staging area {run.Stage} vanished during the transfer", ExitCodes.Failed, "run the same command again");
-        var vouched = (run.Options.Checksum ? null : run.SeedManifest?.Trusted(stageTree, run.Function))?
-            .Where(h => !transferred.Contains(h.Key)).ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
+        var stageTrust = run.StageTrust(stageTree, transferred);
+        var vouched = stageTrust.Own?.ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
         // Files the transport read back from the stage right after writing them, or hashed as they were written, are hashed already.
         var written = moved.Written ?? (moved.Followed is { } followed ? StageFollower.Accept(followed, stageTree, run.SourceTree, sourceHashes) : null);
         if (written is not null)
@@ -188,11 +195,12 @@ public sealed class TransferOperation
             vouched ??= new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (path, hash) in written) vouched[path] = hash;
         }
-        var stageHashes = await WithRetriesAsync(run, () => run.Hasher.HashAsync(run.Target.Remote, run.Stage, stageTree, vouched, run.Function, run.Cancellation));
+        var stageHashes = await WithRetriesAsync(run, () => run.Hasher.HashAsync(run.Target.Remote, run.Stage, stageTree, vouched, stageTrust.Lent, run.Function, run.Cancellation));
+        var reading = sent.Reading with { Lent = sent.Reading.Lent + stageHashes.Lent };
         var hashedNow = stageHashes.HashedNow + (written?.Count ?? 0);
         var misshapen = TransferChecks.ShapeMismatches(run.SourceTree, stageTree);
         var mismatched = TransferChecks.Mismatches(run.SourceTree, sourceHashes, stageHashes.Hashes).Union(forced).Union(misshapen).ToList();
-        if (mismatched.Count == 0) return new StageCheck(Verified(run, 0, hashedNow), 0, 0);
+        if (mismatched.Count == 0) return new StageCheck(Verified(run, 0, hashedNow, reading), 0, 0);
 
         _progress.Phase($"{Human.Count(mismatched.Count, "file")} did not verify; sending them once more");
         var again = await WithRetriesAsync(run, () => SendToStageAsync(run, mismatched, transferred));
@@ -204,7 +212,7 @@ public sealed class TransferOperation
         var still = files.Where(f => !rehashed.TryGetValue(f, out var h) || !sourceHashes.TryGetValue(f, out var s) || h != s).Union(reshaped).ToList();
         var outcome = still.Count > 0
             ? new VerificationOutcome(VerifyStatus.Failed, run.SourceTree.Files.Count(), run.Function.Name, still, mismatched.Count)
-            : Verified(run, mismatched.Count, hashedNow + mismatched.Count);
+            : Verified(run, mismatched.Count, hashedNow + mismatched.Count, reading);
         return new StageCheck(outcome, again.WireBytes, again.LiteralBytes);
     }
 
@@ -223,8 +231,11 @@ public sealed class TransferOperation
 
     private static VerificationOutcome Skipped(TransferContext run) => new(VerifyStatus.Skipped, 0, run.Function.Name, [], 0);
 
-    private static VerificationOutcome Verified(TransferContext run, int resent, int hashedNow) =>
-        new(VerifyStatus.Verified, run.SourceTree.Files.Count(), run.Function.Name, [], resent) { HashedNow = Math.Min(hashedNow, run.SourceTree.Files.Count()) };
-
-    private static async Task<IReadOnlyDictionary<string, string>> HashesOnly(Task<TreeHashes> hashing) => (await hashing).Hashes;
+    private static VerificationOutcome Verified(TransferContext run, int resent, int hashedNow, SourceReading reading) =>
+        new(VerifyStatus.Verified, run.SourceTree.Files.Count(), run.Function.Name, [], resent)
+        {
+            HashedNow = Math.Min(hashedNow, run.SourceTree.Files.Count()),
+            SourceHashedNow = reading.SourceHashedNow,
+            MatchedBySizeAndMtime = reading.Lent,
+        };
 }

@@ -154,6 +154,34 @@ public interface IRemote : IAsyncDisposable
     /// <summary>Removes <paramref name="paths"/> (relative, trees included) from the directory <paramref name="stage"/>.</summary>
     Task RemoveFromStageAsync(string stage, IEnumerable<string> paths, CancellationToken cancellationToken);
 
+    // Parallel streams: each its own connection, carrying tar streams of whole files and byte ranges of big ones.
+
+    /// <summary>
+    /// This place over a connection of its own (for a server: its own ssh connection, its own TCP connection, never the
+    /// shared one), connected, for one of several parallel streams; its processes ride on that connection. A place that
+    /// needs no connection returns itself. The caller disposes what it gets unless it is this place.
+    /// </summary>
+    Task<IRemote> OpenStreamAsync(CancellationToken cancellationToken);
+
+    /// <summary>The process that writes the bytes of <paramref name="range"/> of <paramref name="file"/> to its stdout.</summary>
+    ProcessSpec RangeReadProcess(string file, ByteRange range);
+
+    /// <summary>
+    /// The process that writes its stdin at <paramref name="range"/>'s offset into the part file of the range record
+    /// <paramref name="record"/> (a directory it creates), and marks the range done there once all of it arrived. The
+    /// part file is always a fresh file of the record's own: one with another link (a hard link into a published model)
+    /// or a symlink is refused, never written into. Repeatable: a range written again replaces its bytes.
+    /// </summary>
+    ProcessSpec RangeWriteProcess(string record, ByteRange range);
+
+    /// <summary>
+    /// For each of <paramref name="files"/>, all its ranges done in its record below <paramref name="records"/>: sets the
+    /// part file's time and renames it to its path in <paramref name="stage"/> (a directory stage, or the stage itself for
+    /// a file), replacing whatever was there. Then removes <paramref name="records"/>, with any record an earlier run left.
+    /// Fails, moving nothing more, on a file whose ranges are not all done.
+    /// </summary>
+    Task FinishRangesAsync(string records, string stage, EntryKind kind, IReadOnlyList<RangedFile> files, CancellationToken cancellationToken);
+
     /// <summary>
     /// The process that hashes, with <paramref name="function"/>, each of <paramref name="finalPaths"/> while rsync
     /// writes it into its temporary file, until its stdin closes; its stdout is read by <see cref="FollowOutput.Parse"/>.

@@ -42,6 +42,25 @@ public sealed class SshRemote(ServerAlias alias, IProcessRunner runner) : ShellR
     protected override ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments) => ScriptProcess(script, arguments, forwardAgent: false);
 
     /// <summary>
+    /// A second remote for the same server with a master connection of its own (its own private directory, so its own
+    /// TCP connection and ssh channel window), tuned as this one; connecting it opens that connection.
+    /// </summary>
+    public override async Task<IRemote> OpenStreamAsync(CancellationToken cancellationToken)
+    {
+        var stream = new SshRemote(Alias, Runner) { _tuning = _tuning };
+        try
+        {
+            await stream.ConnectAsync(cancellationToken);
+            return stream;
+        }
+        catch
+        {
+            await stream.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// <paramref name="forwardAgent"/>: the script may use this machine's ssh agent (<c>ssh -A</c>), for a server that
     /// logs in to another one on the user's behalf; only ever when the user opted in (<c>forward_agent: true</c>). Such
     /// a script gets a connection of its own: a shared master forwards the agent only if it was started so, and then

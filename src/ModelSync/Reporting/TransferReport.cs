@@ -60,9 +60,10 @@ public static class TransferReport
     public static string Verified(VerificationOutcome v) => v.Status switch
     {
         VerifyStatus.Verified => $"yes ({v.Files} file{(v.Files == 1 ? "" : "s")}, {v.Algorithm}{(v.Resent > 0 ? $", {v.Resent} re-sent" : "")}"
-            + (v.HashedNow >= v.Files ? ")"
-                : v.HashedNow == 0 ? "; all unchanged since the last verified push)"
-                : $"; {v.HashedNow} hashed now, {v.Files - v.HashedNow} unchanged since the last verified push)"),
+            + (v.HashedNow >= v.Files ? ""
+                : v.HashedNow == 0 ? "; all unchanged since the last verified push"
+                : $"; {v.HashedNow} hashed now, {v.Files - v.HashedNow} unchanged since the last verified push")
+            + (v.MatchedBySizeAndMtime > 0 ? $"; {Human.Count(v.MatchedBySizeAndMtime, "local file")} matched by size and mtime, not read" : "") + ")",
         VerifyStatus.Failed => "no — " + string.Join(", ", v.Mismatched.Take(10)) + (v.Mismatched.Count > 10 ? $" and {v.Mismatched.Count - 10} more" : ""),
         _ => "skipped",
     };
@@ -137,5 +138,7 @@ public static class TransferReport
         MismatchedTotal = v.Mismatched.Count,
         Resent = v.Resent,
         HashedNow = v.HashedNow,
+        SourceHashedNow = v.SourceHashedNow,
+        MatchedBySizeAndMtime = v.MatchedBySizeAndMtime,
     };
 }

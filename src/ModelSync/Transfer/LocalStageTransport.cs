@@ -20,11 +20,14 @@ namespace ModelSync.Transfer;
 /// </summary>
 internal sealed class LocalStageTransport(IProcessRunner runner) : IStageTransport
 {
-    /// <summary>The local copy when both places are this machine's file system (and no bandwidth limit asks for rsync's); else rsync.</summary>
+    /// <summary>
+    /// The local copy when both places are this machine's file system (and no bandwidth limit asks for rsync's); else
+    /// rsync, over parallel streams when one side is a server.
+    /// </summary>
     public static IStageTransport Choose(IProcessRunner runner, Endpoint from, Endpoint to, TransferOptions options) =>
         from.Remote is LocalRemote && to.Remote is LocalRemote && options.BandwidthLimit is null
             ? new LocalStageTransport(runner)
-            : new RsyncStageTransport(runner);
+            : new StreamStageTransport(runner);
 
     public string Describe(TransferContext run)
     {

@@ -13,8 +13,11 @@ public sealed record TransferOptions(bool DryRun, bool Delete, bool Compress, bo
     /// <summary>Hash every file on both sides: trust neither a manifest nor this machine's hash cache.</summary>
     public bool Checksum { get; init; }
 
-    /// <summary>rsync's --bwlimit, KiB/s; null: no limit.</summary>
+    /// <summary>rsync's --bwlimit, KiB/s; null: no limit. Parallel streams share it.</summary>
     public int? BandwidthLimit { get; init; }
+
+    /// <summary>Parallel streams for files with nothing to delta against (<c>--streams</c>, <c>defaults.streams</c>); null: chosen by size.</summary>
+    public int? Streams { get; init; }
 
     /// <summary>The command line, recorded in the lock so a second push can say who holds it.</summary>
     public string Command { get; init; } = "model-sync";
@@ -48,8 +51,20 @@ public enum VerifyStatus
 /// <summary>What verification found: every file's hash (by <paramref name="Algorithm"/>) on the receiving side against the sender's.</summary>
 public sealed record VerificationOutcome(VerifyStatus Status, int Files, string Algorithm, IReadOnlyList<string> Mismatched, int Resent)
 {
-    /// <summary>Files hashed on the receiving side by this run; the rest were unchanged since the verified push its manifest records.</summary>
+    /// <summary>
+    /// Files hashed on the receiving side by this run; the rest were unchanged since the verified push its manifest
+    /// records (or, on a pull, matched the server's by size and mtime: <see cref="MatchedBySizeAndMtime"/>).
+    /// </summary>
     public int HashedNow { get; init; } = Files;
+
+    /// <summary>Files hashed on the sending side by this run; the rest came from its manifest, this machine's hash cache or the quick check.</summary>
+    public int SourceHashedNow { get; init; } = Files;
+
+    /// <summary>
+    /// Files on this machine that were not read: their size and mtime equal the server's file, whose manifest gives
+    /// the hash (rsync's quick check, see <see cref="Verification.QuickCheck"/>); 0 with <c>--checksum</c>.
+    /// </summary>
+    public int MatchedBySizeAndMtime { get; init; }
 }
 
 /// <summary>Everything a push or pull report shows.</summary>

@@ -25,10 +25,15 @@ public sealed class HashRequests
         public int Waiters { get; set; }
     }
 
-    public async Task<TreeHashes> JoinAsync(string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted, HashFunction function,
-        Func<CancellationToken, Task<TreeHashes>> hash, CancellationToken cancellationToken)
+    public Task<TreeHashes> JoinAsync(string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted, HashFunction function,
+        Func<CancellationToken, Task<TreeHashes>> hash, CancellationToken cancellationToken) =>
+        JoinAsync(root, listing, trusted, null, function, hash, cancellationToken);
+
+    /// <summary>As the other overload, for a request that also takes the hashes <paramref name="lent"/> by the quick check.</summary>
+    public async Task<TreeHashes> JoinAsync(string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted, IReadOnlyDictionary<string, string>? lent,
+        HashFunction function, Func<CancellationToken, Task<TreeHashes>> hash, CancellationToken cancellationToken)
     {
-        var key = function.Name + "\0" + Key(root, listing, trusted);
+        var key = function.Name + "\0" + Key(root, listing, trusted, lent);
         Pending pending;
         lock (_pending)
         {
@@ -62,7 +67,7 @@ public sealed class HashRequests
     /// A digest of every field that identifies the request: for 20k files the fields themselves are megabytes,
     /// which a key string would hold for the whole command.
     /// </summary>
-    private static string Key(string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted)
+    private static string Key(string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted, IReadOnlyDictionary<string, string>? lent)
     {
         using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string field)
@@ -79,6 +84,8 @@ public sealed class HashRequests
             Add(file.Inode.ToString(CultureInfo.InvariantCulture));
             Add(file.Size.ToString(CultureInfo.InvariantCulture));
             Add(file.ModifiedExact);
+            // Each target of a fleet push lends from its own server's manifest: what is lent is part of the answer.
+            Add(lent is not null && lent.TryGetValue(file.Path, out var borrowed) ? borrowed : "-");
         }
         return Convert.ToHexString(digest.GetHashAndReset());
     }

@@ -6,12 +6,17 @@ using ModelSync.Remotes;
 namespace ModelSync.Verification;
 
 /// <summary>The hashes of one tree, and how many had to be computed now rather than taken as known.</summary>
-public sealed record TreeHashes(IReadOnlyDictionary<string, string> Hashes, int HashedNow);
+public sealed record TreeHashes(IReadOnlyDictionary<string, string> Hashes, int HashedNow)
+{
+    /// <summary>How many were lent (see <see cref="QuickCheck"/>): known neither to the caller's trusted hashes nor to the cache, and not read.</summary>
+    public int Lent { get; init; }
+}
 
 /// <summary>
 /// One hash function's value for every file of a listing, taking each from the cheapest source that can vouch for
 /// it: hashes the caller trusts (a manifest of the same function whose size and mtime still match), then this
-/// machine's hash cache, and only then reading the file where it lives.
+/// machine's hash cache, then hashes lent by the quick check (<see cref="QuickCheck"/>), and only then reading the
+/// file where it lives.
 /// With <paramref name="requests"/>, identical requests for a tree on this machine made during one command share
 /// one reading.
 /// </summary>
@@ -21,19 +26,31 @@ public sealed class TreeHasher(HashCache? cache, HashRequests? requests = null)
     public TreeHasher WithoutCache() => new(null, requests);
 
     public Task<TreeHashes> HashAsync(IRemote remote, string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted, HashFunction function, CancellationToken cancellationToken) =>
-        requests is not null && remote.Alias.IsLocal
-            ? requests.JoinAsync(root, listing, trusted, function, token => HashNowAsync(remote, root, listing, trusted, function, token), cancellationToken)
-            : HashNowAsync(remote, root, listing, trusted, function, cancellationToken);
+        HashAsync(remote, root, listing, trusted, null, function, cancellationToken);
 
-    private async Task<TreeHashes> HashNowAsync(IRemote remote, string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted, HashFunction function, CancellationToken cancellationToken)
+    /// <summary>As the other overload; a file neither <paramref name="trusted"/> nor the cache knows takes its hash from <paramref name="lent"/> when there.</summary>
+    public Task<TreeHashes> HashAsync(IRemote remote, string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted, IReadOnlyDictionary<string, string>? lent,
+        HashFunction function, CancellationToken cancellationToken) =>
+        requests is not null && remote.Alias.IsLocal
+            ? requests.JoinAsync(root, listing, trusted, lent, function, token => HashNowAsync(remote, root, listing, trusted, lent, function, token), cancellationToken)
+            : HashNowAsync(remote, root, listing, trusted, lent, function, cancellationToken);
+
+    private async Task<TreeHashes> HashNowAsync(IRemote remote, string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted, IReadOnlyDictionary<string, string>? lent,
+        HashFunction function, CancellationToken cancellationToken)
     {
         var files = listing.Files.ToList();
         var useCache = cache is not null && remote.Alias.IsLocal;
         var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lentUsed = 0;
         foreach (var file in files)
         {
             if (trusted is not null && trusted.TryGetValue(file.Path, out var vouched)) known[file.Path] = vouched;
             else if (useCache && cache!.Lookup(root, Absolute(root, file.Path), file, function) is { } cached) known[file.Path] = cached;
+            else if (lent is not null && lent.TryGetValue(file.Path, out var borrowed))
+            {
+                known[file.Path] = borrowed;
+                lentUsed++;
+            }
         }
         var todo = files.Where(f => !known.ContainsKey(f.Path)).ToList();
         // Large files one per process, so the cores share them; small ones in big batches, so thousands of
@@ -49,7 +66,7 @@ public sealed class TreeHasher(HashCache? cache, HashRequests? requests = null)
             known[file.Path] = hash;
             if (useCache) cache!.Store(root, Absolute(root, file.Path), file, function, hash);
         }
-        return new TreeHashes(known, todo.Count);
+        return new TreeHashes(known, todo.Count) { Lent = lentUsed };
     }
 
     /// <summary>The fewest files a batch of small ones holds.</summary>

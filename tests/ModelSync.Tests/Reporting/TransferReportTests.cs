@@ -15,6 +15,14 @@ public sealed class TransferReportTests
         { Outcome(VerifyStatus.Verified, files: 3, resent: 2), "yes (3 files, sha256, 2 re-sent)" },
         { new VerificationOutcome(VerifyStatus.Verified, 204, "xxh128", [], 0), "yes (204 files, xxh128)" },
         { new VerificationOutcome(VerifyStatus.Verified, 7, "blake3", [], 0) { HashedNow = 0 }, "yes (7 files, blake3; all unchanged since the last verified push)" },
+        {
+            new VerificationOutcome(VerifyStatus.Verified, 7, "sha256", [], 0) { HashedNow = 0, MatchedBySizeAndMtime = 7 },
+            "yes (7 files, sha256; all unchanged since the last verified push; 7 local files matched by size and mtime, not read)"
+        },
+        {
+            new VerificationOutcome(VerifyStatus.Verified, 7, "sha256", [], 0) { HashedNow = 1, MatchedBySizeAndMtime = 1 },
+            "yes (7 files, sha256; 1 hashed now, 6 unchanged since the last verified push; 1 local file matched by size and mtime, not read)"
+        },
         { Outcome(VerifyStatus.Skipped), "skipped" },
         { Outcome(VerifyStatus.Failed, 3, 1, "1/model.onnx"), "no — 1/model.onnx" },
         { Outcome(VerifyStatus.Failed, 3, 1, "a", "b"), "no — a, b" },

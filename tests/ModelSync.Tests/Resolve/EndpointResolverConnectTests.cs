@@ -247,6 +247,14 @@ public sealed class EndpointResolverConnectTests : IAsyncDisposable
 
         public ProcessSpec HashWhileWrittenProcess(HashFunction function, IReadOnlyCollection<string> finalPaths) => throw Unexpected();
 
+        public Task<IRemote> OpenStreamAsync(CancellationToken cancellationToken) => throw Unexpected();
+
+        public ProcessSpec RangeReadProcess(string file, ByteRange range) => throw Unexpected();
+
+        public ProcessSpec RangeWriteProcess(string record, ByteRange range) => throw Unexpected();
+
+        public Task FinishRangesAsync(string records, string stage, EntryKind kind, IReadOnlyList<RangedFile> files, CancellationToken cancellationToken) => throw Unexpected();
+
         public Task<string?> WriteMarkerAsync(string name, byte[] content, CancellationToken cancellationToken) => throw Unexpected();
 
         public Task RemoveMarkerAsync(string name, CancellationToken cancellationToken) => throw Unexpected();

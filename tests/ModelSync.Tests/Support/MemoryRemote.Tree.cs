@@ -93,6 +93,7 @@ public sealed partial class MemoryRemote
     {
         Node node;
         lock (source._nodes) node = source._nodes[from];
+        node = node.Rewritten();
         if (replacedContent is not null) node = node with { Content = replacedContent, Size = Encoding.UTF8.GetByteCount(replacedContent) };
         lock (_nodes)
         {

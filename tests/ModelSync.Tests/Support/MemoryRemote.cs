@@ -15,13 +15,20 @@ public sealed record RemoteCall(string Operation, string Path);
 /// <summary>
 /// A place held in memory: a tree of files, directories and links under absolute paths, with the manifests written
 /// into it and the locks taken on it, keeping the contract of <see cref="IRemote"/> as the real places do. Every call
-/// is recorded in <see cref="Calls"/>. A file's hash is the sha256 of its content. The members that only a real
+/// is recorded in <see cref="Calls"/>. A file's hash is the sha256 of its content. Every node written is a new
+/// inode; a stage seeded from its target shares the target's, as hard links do. The members that only a real
 /// process can serve (streams, a user's command, doctor's questions) throw.
 /// </summary>
-public sealed partial class MemoryRemote(string name = "gpu", string modelBase = "/models") : IRemote
+public sealed partial class MemoryRemote(string name = "gpu", string modelBase = "/models", bool onThisMachine = false) : IRemote
 {
     private sealed record Node(EntryKind Kind, string Content, long Size, long Mtime, string Exact, string? LinkTarget = null)
     {
+        private static long s_lastInode;
+
+        public long Inode { get; init; } = Interlocked.Increment(ref s_lastInode);
+
+        public Node Rewritten() => this with { Inode = Interlocked.Increment(ref s_lastInode) };
+
         public static Node Directory(long mtime) => new(EntryKind.Directory, "", 0, mtime, Seconds(mtime));
 
         public static Node File(string content, long mtime) => new(EntryKind.File, content, Encoding.UTF8.GetByteCount(content), mtime, Seconds(mtime));
@@ -38,8 +45,10 @@ public sealed partial class MemoryRemote(string name = "gpu", string modelBase =
     private readonly Dictionary<string, HeldLock> _locks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _rootLinks = new(StringComparer.Ordinal);
     private readonly List<RemoteCall> _calls = [];
+    private readonly List<string> _hashed = [];
 
-    public ServerAlias Alias { get; } = new(name, name + ".example", null, null, modelBase, null, []);
+    /// <summary>A server by default; with <c>onThisMachine</c> a place here (no host), as the side whose hashes the cache keeps.</summary>
+    public ServerAlias Alias { get; } = new(name, onThisMachine ? null : name + ".example", null, null, modelBase, null, []);
 
     public string ModelBase => modelBase;
 
@@ -69,6 +78,15 @@ public sealed partial class MemoryRemote(string name = "gpu", string modelBase =
 
     public int Count(string operation, string path) => Calls.Count(c => c.Operation == operation && c.Path == path);
 
+    /// <summary>Every file <see cref="HashAsync"/> read, by its full path, in order.</summary>
+    public IReadOnlyList<string> Hashed
+    {
+        get
+        {
+            lock (_hashed) return [.. _hashed];
+        }
+    }
+
     // IRemote.
 
     public Task<RemoteProbe> ConnectAsync(CancellationToken cancellationToken)
@@ -90,7 +108,9 @@ public sealed partial class MemoryRemote(string name = "gpu", string modelBase =
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            if (Read(rootKind == EntryKind.Directory ? root + "/" + file : root) is { } content) hashes[rootKind == EntryKind.Directory ? file : ""] = HashOf(content);
+            var path = rootKind == EntryKind.Directory ? root + "/" + file : root;
+            lock (_hashed) _hashed.Add(path);
+            if (Read(path) is { } content) hashes[rootKind == EntryKind.Directory ? file : ""] = HashOf(content);
         }
         return Task.FromResult<IReadOnlyDictionary<string, string>>(hashes);
     }
@@ -278,6 +298,21 @@ public sealed partial class MemoryRemote(string name = "gpu", string modelBase =
 
     public ProcessSpec HashWhileWrittenProcess(HashFunction function, IReadOnlyCollection<string> finalPaths) => throw Unsupported();
 
+    public Task<IRemote> OpenStreamAsync(CancellationToken cancellationToken) => Task.FromResult<IRemote>(this);
+
+    public ProcessSpec RangeReadProcess(string file, ByteRange range) => throw Unsupported();
+
+    public ProcessSpec RangeWriteProcess(string record, ByteRange range) => throw Unsupported();
+
+    /// <summary>No range is ever written in memory (that takes a process), so only the records' removal is left to do.</summary>
+    public Task FinishRangesAsync(string records, string stage, EntryKind kind, IReadOnlyList<RangedFile> files, CancellationToken cancellationToken)
+    {
+        Record("FinishRanges", records);
+        if (files.Count > 0) throw Unsupported();
+        Remove(records);
+        return Task.CompletedTask;
+    }
+
     public Task<PlaceAnswer<RemoteInspection>> InspectAsync(CancellationToken cancellationToken) => throw Unsupported();
 
     public Task<PlaceAnswer<ModelBaseProbe>> CheckModelBaseAsync(string path, CancellationToken cancellationToken) => throw Unsupported();
@@ -309,7 +344,7 @@ public sealed partial class MemoryRemote(string name = "gpu", string modelBase =
         }
     }
 
-    private static TreeEntry Entry(string path, Node node) => new(path, node.Kind, node.Size, node.Mtime, node.LinkTarget) { ModifiedExact = node.Exact };
+    private static TreeEntry Entry(string path, Node node) => new(path, node.Kind, node.Size, node.Mtime, node.LinkTarget) { ModifiedExact = node.Exact, Inode = node.Inode };
 
     /// <summary>The path itself and every path below it, in order.</summary>
     private IEnumerable<string> Below(string path) =>

@@ -50,6 +50,24 @@ public sealed class HashRequestsTests
     }
 
     [Fact]
+    public async Task RequestsLendingDifferentHashesAreNotJoined()
+    {
+        var requests = new HashRequests();
+        var calls = 0;
+        Task<TreeHashes> Hash(CancellationToken token)
+        {
+            Interlocked.Increment(ref calls);
+            return Task.FromResult(new TreeHashes(Hashes, 0));
+        }
+
+        await requests.JoinAsync("/src", Listing(100), null, new Dictionary<string, string> { ["a.bin"] = "from-one-server" }, HashFunction.Sha256, Hash, CancellationToken.None);
+        await requests.JoinAsync("/src", Listing(100), null, new Dictionary<string, string> { ["a.bin"] = "from-another" }, HashFunction.Sha256, Hash, CancellationToken.None);
+        await requests.JoinAsync("/src", Listing(100), null, new Dictionary<string, string> { ["a.bin"] = "from-another" }, HashFunction.Sha256, Hash, CancellationToken.None);
+
+        Assert.Equal(2, calls);
+    }
+
+    [Fact]
     public async Task TheLastWaiterLeavingStopsTheWorkAndAFailureIsNotRemembered()
     {
         var requests = new HashRequests();

@@ -11,6 +11,8 @@ if [ ! -e "$s" ] && [ ! -L "$s" ]; then
   echo "nothing to publish: $s is missing" >&2; exit 1
 fi
 mkdir -p -- "$(dirname -- "$t")" || exit 1
+# Ranges of a run that rsync finished instead are no part of the model.
+if [ -d "$s" ]; then rm -rf -- "$s/.model-sync-ranges" || exit 1; fi
 if [ ! -d "$s" ] && { [ ! -d "$t" ] || [ -L "$t" ]; }; then exec mv -T -f -- "$s" "$t"; fi
 if [ -e "$t" ] || [ -L "$t" ]; then
   rm -rf -- "$old"

@@ -112,9 +112,17 @@ public sealed record VerificationJson
     [Minimum(0)]
     public required int Resent { get; init; }
 
-    [Description("Files hashed by this run; the rest were vouched for by the target's manifest")]
+    [Description("Files hashed on the receiving side by this run; the rest were vouched for by the target's manifest (or, on a pull, matched by size and mtime)")]
     [Minimum(0)]
     public required int HashedNow { get; init; }
+
+    [Description("Files hashed on the sending side by this run; the rest came from its manifest, this machine's hash cache, or were matched by size and mtime")]
+    [Minimum(0)]
+    public required int SourceHashedNow { get; init; }
+
+    [Description("Files on this machine not read: same size and mtime as the server's file, whose manifest gives the hash (rsync's quick check); 0 with --checksum")]
+    [Minimum(0)]
+    public required int MatchedBySizeAndMtime { get; init; }
 }
 
 public sealed record ChangeJson

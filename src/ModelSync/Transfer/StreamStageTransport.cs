@@ -1,0 +1,167 @@
+using ModelSync.Manifests;
+using ModelSync.Paths;
+using ModelSync.Planning;
+using ModelSync.Processes;
+using ModelSync.Remotes;
+using ModelSync.Text;
+
+namespace ModelSync.Transfer;
+
+/// <summary>
+/// Push and pull over parallel streams. Files with nothing in the stage to delta against go over N streams, each
+/// its own ssh connection (so neither one channel's window nor one TCP window caps the total): small ones whole in a
+/// tar stream, big ones as byte ranges written at their offsets into a fresh part file on the receiver, renamed into
+/// the stage once whole. Then rsync, over the shared connection, does what it is good at: deltas of changed files,
+/// links, directories, modes, removals. One stream means rsync alone, as before.
+/// </summary>
+internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransport
+{
+    private readonly RsyncStageTransport _rsync = new(runner);
+    private readonly RangeLayout _layout = RangeLayout.FromEnvironment();
+    private StreamShare? _sent;
+
+    /// <summary>What the streams moved, for the report: streams, files whole and bytes, files in ranges, ranges and bytes.</summary>
+    private sealed record StreamShare(int Streams, int WholeFiles, long WholeBytes, int RangedFiles, int Ranges, long RangedBytes);
+
+    /// <summary>Streams only between this machine and a server: the stream's ends are this machine's processes and one ssh each.</summary>
+    private static bool BetweenHereAndServer(TransferContext run) =>
+        (run.Source.Remote, run.Target.Remote) is (LocalRemote { MountedFrom: null }, SshRemote) or (SshRemote, LocalRemote { MountedFrom: null });
+
+    public string Describe(TransferContext run)
+    {
+        var share = _sent ?? Forecast(run);
+        if (share is null) return _rsync.Describe(run);
+        var server = run.Source.Remote is SshRemote ? run.Source.Remote : run.Target.Remote;
+        var parts = new List<string>();
+        if (share.WholeFiles > 0) parts.Add($"{Human.Count(share.WholeFiles, "file")} whole in tar ({Human.Bytes(share.WholeBytes)})");
+        if (share.RangedFiles > 0) parts.Add($"{Human.Count(share.RangedFiles, "file")} in {Human.Count(share.Ranges, "byte range")} ({Human.Bytes(share.RangedBytes)})");
+        return $"{share.Streams} parallel streams to {server.Alias.Name}, each its own ssh connection: {string.Join(", ", parts)}; "
+            + $"the rest by {_rsync.Describe(run)}";
+    }
+
+    /// <summary>Before the send (and for <c>--dry-run</c>): the split the target's listing predicts; null when rsync alone will send.</summary>
+    private StreamShare? Forecast(TransferContext run) => Share(ForecastPlan(run));
+
+    private StreamPlan? ForecastPlan(TransferContext run)
+    {
+        if (!BetweenHereAndServer(run)) return null;
+        // A new version's stage starts from its basis: what that holds goes by rsync, as deltas.
+        var predicted = run.Basis?.Plan(run.SourceTree) ?? run.Plan;
+        var fresh = predicted.ToSend.Where(e => e.Kind == EntryKind.File && e.Target?.Kind != EntryKind.File).Select(e => e.Source!).ToList();
+        return Plan(run, fresh, new Dictionary<string, IReadOnlySet<long>>());
+    }
+
+    public async Task<StageSend> SendAsync(TransferContext run, IReadOnlyCollection<string>? only, Action<RsyncItem> onItem, ITransferProgress progress)
+    {
+        _sent = null;
+        // A re-send after a failed verification goes by rsync: it has the stage's copy to delta against.
+        if (only is not null || !BetweenHereAndServer(run)) return await _rsync.SendAsync(run, only, onItem, progress);
+        var records = RangeRecords.Root(run);
+        // The streams' connections (a handshake each) open while the stage is listed: the target's listing says how many.
+        var opening = StreamConnection.OpenAsync(run, ForecastPlan(run)?.Loads.Count(l => l.Items.Count > 0) ?? 0);
+        TreeListing?[] scans;
+        try
+        {
+            scans = await Task.WhenAll(run.Target.Remote.ScanAsync(run.Stage, run.Cancellation), run.Target.Remote.ScanAsync(records, run.Cancellation));
+        }
+        catch
+        {
+            await StreamConnection.CloseAllAsync(opening);
+            throw;
+        }
+        var stagePlan = Planner.Plan(run.SourceTree, scans[0]?.RootKind == run.SourceTree.RootKind ? scans[0] : null, new PlanOptions(false));
+        var fresh = stagePlan.Entries.Where(e => e.Source is { Kind: EntryKind.File } && e.Target?.Kind != EntryKind.File).Select(e => e.Source!).ToList();
+        var plan = Plan(run, fresh, RangeRecords.Done(scans[1]));
+        if (plan is null)
+        {
+            await StreamConnection.CloseAllAsync(opening);
+            // Ranges an earlier run left, which rsync now sends whole: their records go.
+            if (scans[1] is not null) await run.Target.Remote.FinishRangesAsync(records, run.Stage, run.SourceTree.RootKind, [], run.Cancellation);
+            return await _rsync.SendAsync(run, null, onItem, progress);
+        }
+
+        // What stands where a fresh file goes (a link, a directory that became a file) goes first, as rsync's --force would.
+        var doomed = stagePlan.Entries.Where(e => e.ReplacesKind).Select(e => e.Path).ToList();
+        var wire = await SendOverStreamsAsync(run, plan, records, opening, async () =>
+        {
+            if (run.IsDirectory && doomed.Count > 0) await run.Target.Remote.RemoveFromStageAsync(run.Stage, doomed, run.Cancellation);
+        }, onItem, progress);
+        _sent = Share(plan);
+
+        // rsync then finds the streamed files in place (same size and time) and sends everything else.
+        var streamed = new HashSet<string>(fresh.Select(f => f.Path), StringComparer.Ordinal);
+        var rest = run with { Plan = new TransferPlan([.. run.Plan.Entries.Where(e => !streamed.Contains(e.Path))]) { NeedsDelete = run.Plan.NeedsDelete } };
+        var rsync = await _rsync.SendAsync(rest, null, onItem, progress);
+        return new StageSend(wire + rsync.WireBytes, fresh.Sum(f => f.Size) + rsync.LiteralBytes) { Followed = rsync.Followed };
+    }
+
+    /// <summary>The streams' plan for <paramref name="fresh"/>; null when one stream (rsync alone) is the choice.</summary>
+    private StreamPlan? Plan(TransferContext run, List<TreeEntry> fresh, IReadOnlyDictionary<string, IReadOnlySet<long>> done)
+    {
+        var count = StreamCount.Choose(run.Options.Streams, fresh.Sum(f => f.Size), run.Options.Compress);
+        if (count <= 1 || fresh.Count == 0) return null;
+        var sources = fresh.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        string Key(StreamFile file) => RangeRecords.Key(sources[file.Path], _layout.RangeSize(file.Size));
+        var loads = StreamPlanner.Spread([.. fresh.Select(f => new StreamFile(f.Path, f.Size))], count, _layout,
+            file => done.TryGetValue(Key(file), out var offsets) ? offsets : new HashSet<long>());
+        var ranged = fresh.Where(f => _layout.Splits(f.Size)).ToList();
+        return new StreamPlan(loads, ranged, Key);
+    }
+
+    private static StreamShare? Share(StreamPlan? plan)
+    {
+        if (plan is null) return null;
+        var items = plan.Loads.SelectMany(l => l.Items).ToList();
+        var whole = items.OfType<WholeFiles>().SelectMany(w => w.Files).ToList();
+        var ranges = items.OfType<FileRange>().ToList();
+        return new StreamShare(plan.Loads.Count, whole.Count, whole.Sum(f => f.Size), plan.Ranged.Count, ranges.Count, ranges.Sum(r => r.Range.Length));
+    }
+
+    /// <summary>Runs the streams side by side, then moves the files sent in ranges into the stage. Returns the bytes that went over the wire.</summary>
+    private async Task<long> SendOverStreamsAsync(TransferContext run, StreamPlan plan, string records, Task<IReadOnlyList<StreamConnection>> opening,
+        Func<Task> clear, Action<RsyncItem> onItem, ITransferProgress progress)
+    {
+        var expected = plan.Loads.Sum(l => l.Bytes);
+        var bar = StageBar.For(progress, expected);
+        long moved = 0;
+        void Moved(long bytes) => bar?.Invoke(Interlocked.Add(ref moved, bytes));
+        string Record(StreamItem item) => PosixPath.Combine(records, plan.Key(((FileRange)item).File));
+        void Sent(StreamItem item)
+        {
+            if (item is WholeFiles whole) foreach (var file in whole.Files) onItem(new RsyncItem(file.Path, file.Size, false));
+        }
+
+        long wire;
+        var busy = plan.Loads.Where(l => l.Items.Count > 0).ToList();
+        // --bwlimit is the total: each stream paces itself to its share.
+        var limit = run.Options.BandwidthLimit is { } total ? Math.Max(1, total / busy.Count) : (int?)null;
+        var connections = new List<StreamConnection>();
+        try
+        {
+            var clearing = clear();
+            try
+            {
+                connections.AddRange(await opening);
+            }
+            finally
+            {
+                await clearing;
+            }
+            if (connections.Count < busy.Count) connections.AddRange(await StreamConnection.OpenAsync(run, busy.Count - connections.Count));
+            var sends = busy.Select((load, i) =>
+                new StreamSender(runner, run, connections[i], i + 1, limit, Moved, progress).SendAsync(load, Record, Sent));
+            wire = (await Task.WhenAll(sends)).Sum();
+        }
+        finally
+        {
+            foreach (var connection in connections) await connection.DisposeAsync();
+        }
+        var finished = plan.Ranged.Select(f => new RangedFile(plan.Key(new StreamFile(f.Path, f.Size)), f.Path, _layout.Ranges(f.Size).Count(), RangeRecords.Mtime(f))).ToList();
+        await run.Target.Remote.FinishRangesAsync(records, run.Stage, run.SourceTree.RootKind, finished, run.Cancellation);
+        foreach (var file in plan.Ranged) onItem(new RsyncItem(file.Path, file.Size, false));
+        return wire;
+    }
+
+    /// <summary>The loads of the streams, the files sent in ranges, and each such file's record name.</summary>
+    private sealed record StreamPlan(IReadOnlyList<StreamLoad> Loads, IReadOnlyList<TreeEntry> Ranged, Func<StreamFile, string> Key);
+}

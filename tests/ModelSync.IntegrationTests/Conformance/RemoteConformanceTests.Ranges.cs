@@ -1,0 +1,86 @@
+using ModelSync.IntegrationTests.Support;
+using ModelSync.Manifests;
+using ModelSync.Processes;
+using ModelSync.Remotes;
+
+namespace ModelSync.IntegrationTests.Conformance;
+
+/// <summary>A file sent in byte ranges: written at their offsets into a fresh part file, then moved into the stage.</summary>
+public abstract partial class RemoteConformanceTests
+{
+    private const long MiB = 1024 * 1024;
+
+    [Fact]
+    public async Task RangesWrittenInAnyOrderOverAStreamMakeTheFileThatFinishingMovesIntoTheStage()
+    {
+        var name = "it's $(x)\nweights.bin";
+        var source = Path.Join(Root, "source");
+        Directory.CreateDirectory(source);
+        var bytes = new byte[2 * MiB + 17];
+        new Random(9).NextBytes(bytes);
+        File.WriteAllBytes(Path.Join(source, name), bytes);
+        var stage = Path.Join(Root, "stage");
+        Directory.CreateDirectory(stage);
+        var records = Path.Join(stage, ".model-sync-ranges");
+        ByteRange[] ranges = [new(2 * MiB, 17, true), new(MiB, MiB, false), new(0, MiB, false)];
+
+        var stream = await Remote.OpenStreamAsync(CancellationToken.None);
+        try
+        {
+            foreach (var range in ranges) Assert.Equal((0, 0), await CopyRangeAsync(stream, Path.Join(source, name), Path.Join(records, "k"), range));
+        }
+        finally
+        {
+            if (!ReferenceEquals(stream, Remote)) await stream.DisposeAsync();
+        }
+        Assert.Equal(["done.0", "done.1", "done.2"], Directory.GetFiles(Path.Join(records, "k"), "done.*").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        await Remote.FinishRangesAsync(records, stage, EntryKind.Directory, [new RangedFile("k", "sub dir/" + name, 3, "2024-05-06T07:08:09.123456789Z")], CancellationToken.None);
+
+        var arrived = Path.Join(stage, "sub dir", name);
+        Assert.Equal(bytes, File.ReadAllBytes(arrived));
+        Assert.Equal(new DateTime(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc).AddTicks(1234567), File.GetLastWriteTimeUtc(arrived));
+        Assert.False(Directory.Exists(records));
+    }
+
+    [Fact]
+    public async Task ARangeThatEndsEarlyIsNotDoneAndItsFileIsNotFinished()
+    {
+        var shortFile = Path.Join(Root, "short.bin");
+        File.WriteAllBytes(shortFile, new byte[100]);
+        var stage = Path.Join(Root, "stage");
+        Directory.CreateDirectory(stage);
+        var records = Path.Join(stage, ".model-sync-ranges");
+
+        var (_, consumer) = await CopyRangeAsync(Remote, shortFile, Path.Join(records, "k"), new ByteRange(0, MiB, false));
+
+        Assert.Equal(44, consumer);
+        Assert.Empty(Directory.GetFiles(Path.Join(records, "k"), "done.*"));
+        await Assert.ThrowsAsync<Errors.ModelSyncException>(() =>
+            Remote.FinishRangesAsync(records, stage, EntryKind.Directory, [new RangedFile("k", "short.bin", 1, "2024-05-06T07:08:09Z")], CancellationToken.None));
+        Assert.False(File.Exists(Path.Join(stage, "short.bin")));
+    }
+
+    [Fact]
+    public async Task APartFileWithAnotherLinkIsNeverWrittenInto()
+    {
+        var published = Path.Join(Root, "published.bin");
+        File.WriteAllText(published, "live model");
+        var record = Path.Join(Root, "stage", ".model-sync-ranges", "k");
+        Directory.CreateDirectory(record);
+        await TestProcess.RunOkAsync("ln", published, Path.Join(record, "part"));
+        var source = Path.Join(Root, "new.bin");
+        File.WriteAllBytes(source, new byte[MiB]);
+
+        var (_, consumer) = await CopyRangeAsync(Remote, source, record, new ByteRange(0, MiB, true));
+
+        Assert.Equal(43, consumer);
+        Assert.Equal("live model", File.ReadAllText(published));
+    }
+
+    /// <summary>One range from <paramref name="file"/> into <paramref name="record"/>, both ends on <paramref name="place"/>; the exit codes.</summary>
+    private static async Task<(int Producer, int Consumer)> CopyRangeAsync(IRemote place, string file, string record, ByteRange range)
+    {
+        var result = await ProcessPipe.RunAsync(ProcessRunner.Instance, place.RangeReadProcess(file, range), place.RangeWriteProcess(record, range), null, null, CancellationToken.None);
+        return (result.Producer.ExitCode, result.Consumer.ExitCode);
+    }
+}

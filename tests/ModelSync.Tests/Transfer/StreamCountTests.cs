@@ -1,0 +1,31 @@
+using ModelSync.Transfer;
+
+namespace ModelSync.Tests.Transfer;
+
+public sealed class StreamCountTests
+{
+    private const long MiB = 1024 * 1024;
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(400_000, 1)] // a small model: rsync alone, no extra connection
+    [InlineData(64 * MiB - 1, 1)]
+    [InlineData(64 * MiB, 1)]
+    [InlineData(157_000_000, 2)] // 20,000 small files
+    [InlineData(256_000_000, 3)]
+    [InlineData(1024 * MiB, 8)]
+    [InlineData(10_000 * MiB, 8)]
+    public void AutomaticallyOneStreamPer64MiBToSendUpToEight(long freshBytes, int streams) =>
+        Assert.Equal(streams, StreamCount.Choose(null, freshBytes, compress: false));
+
+    [Fact]
+    public void AskedForStreamsAreTakenWhateverTheSize()
+    {
+        Assert.Equal(4, StreamCount.Choose(4, 10, compress: false));
+        Assert.Equal(1, StreamCount.Choose(1, 10_000 * MiB, compress: false));
+        Assert.Equal(3, StreamCount.Choose(3, 10_000 * MiB, compress: true));
+    }
+
+    [Fact]
+    public void CompressionLeavesTheChoiceToRsyncAlone() => Assert.Equal(1, StreamCount.Choose(null, 10_000 * MiB, compress: true));
+}
