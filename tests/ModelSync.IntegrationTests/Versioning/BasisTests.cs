@@ -46,6 +46,21 @@ public sealed class BasisTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
+    public async Task WithParallelStreamsWhatTheBasisHoldsStillGoesAsADeltaAndTheBasisIsLeftAlone()
+    {
+        await PushOldVersionAsync();
+        MakeNewVersion();
+        var before = await File.ReadAllBytesAsync(Path.Combine(OnServer(Old), "1", "model.plan"));
+
+        var push = CliAssert.Json(await CliOk("push", New, $"alpha:{Dir}/{New}", "--streams", "4", "--json")).RootElement;
+
+        Assert.True(push.GetProperty("bytes_sent").GetInt64() < Large / 4, push.ToString());
+        Assert.True(push.GetProperty("verified").GetBoolean());
+        Assert.Equal(before, await File.ReadAllBytesAsync(Path.Combine(OnServer(Old), "1", "model.plan")));
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(Work, New, "1", "model.plan")), await File.ReadAllBytesAsync(Path.Combine(OnServer(New), "1", "model.plan")));
+    }
+
+    [Fact]
     public async Task TheDryRunAndTheReportNameTheBasis()
     {
         await PushOldVersionAsync();
