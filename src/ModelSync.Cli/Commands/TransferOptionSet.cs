@@ -84,7 +84,7 @@ public sealed class TransferOptionSet
             Lock = new LockPolicy(TimeSpan.FromSeconds(wait), defaults.StaleLockAfter),
             BandwidthLimit = bwlimit,
             Streams = streams,
-            Command = ToolName.Command + " " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
+            Command = ToolName.With(parse.Tokens.Select(t => t.Value)),
             ReplaceLink = parse.GetValue(_replaceLink),
             StrictNaming = parse.GetResult(_strictNaming) is not null && parse.GetValue(_strictNaming),
             Hash = GlobalOptions.HashOf(parse, defaults),

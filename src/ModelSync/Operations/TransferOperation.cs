@@ -58,7 +58,11 @@ public sealed class TransferOperation
             Transport = _transport.Describe(run), Warnings = warnings, Basis = run.Basis?.Use(sourceTree, options.DryRun ? null : alreadyThere),
         };
 
-        if (options.DryRun) return Result(0, 0, skipped, false);
+        if (options.DryRun)
+        {
+            await _transport.ProbeAsync(run);
+            return Result(0, 0, skipped, false);
+        }
         RemovalConsent.Ask(run);
         // A target that already matches needs no lock: nothing is written (unless it lacks a current manifest),
         // and a re-push that changes nothing costs two round trips less.

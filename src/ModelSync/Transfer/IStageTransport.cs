@@ -27,6 +27,9 @@ internal interface IStageTransport
     /// <summary>The report's Transport line.</summary>
     string Describe(TransferContext run);
 
+    /// <summary>Learns what the transport's choice of means depends on (the round trip, say) before a dry run describes it.</summary>
+    Task ProbeAsync(TransferContext run) => Task.CompletedTask;
+
     /// <summary>
     /// Brings the stage to the source: sends what it lacks or holds differently (and removes what the source lacks
     /// with <c>--delete</c>), telling <paramref name="onItem"/> about each file. <paramref name="only"/>: exactly those

@@ -1,6 +1,12 @@
+using System.Diagnostics;
+using ModelSync.Remotes;
+
 namespace ModelSync.Transfer;
 
-/// <summary>How many parallel streams a send uses: <c>--streams</c> or <c>defaults.streams</c>, else chosen by the bytes to send.</summary>
+/// <summary>
+/// How many parallel streams a send uses: <c>--streams</c> or <c>defaults.streams</c>, else chosen by the bytes to send
+/// and the round trip to the server.
+/// </summary>
 internal static class StreamCount
 {
     /// <summary>At least this much to send per stream: each costs a connection (about three round trips) before its first byte.</summary>
@@ -13,12 +19,37 @@ internal static class StreamCount
     public const int MostAutomatic = 8;
 
     /// <summary>
-    /// <paramref name="requested"/> when given. Otherwise one stream per 64 MiB of <paramref name="freshBytes"/> (what
-    /// has nothing on the target to delta against), one to eight: a stream moves ~2 MB per round trip (~34 MB/s at
-    /// 50 ms), so 64 MiB keeps it busy for about two seconds there, twenty times what its connection costs; below
-    /// 64 MiB, one (rsync over the shared connection, no extra connection at all). One with compression, which only
-    /// rsync does.
+    /// Below this round trip one connection is not held back by its window: ssh keeps ~2 MB in flight, ~130 MB/s at
+    /// 15 ms, about what one connection's cipher moves on one core. There more connections only add handshakes and
+    /// compete for the same cores (on loopback they made a 1 GiB push slower, not faster).
     /// </summary>
-    public static int Choose(int? requested, long freshBytes, bool compress) =>
-        requested ?? (compress ? 1 : (int)Math.Clamp(freshBytes / BytesPerStream, 1, MostAutomatic));
+    public static readonly TimeSpan WindowBoundRoundTrip = TimeSpan.FromMilliseconds(15);
+
+    /// <summary>
+    /// <paramref name="requested"/> when given. Otherwise one (rsync over the shared connection, no extra connection
+    /// at all) with compression (only rsync compresses), with a round trip under <see cref="WindowBoundRoundTrip"/> or
+    /// not measured; else one stream per 64 MiB of <paramref name="freshBytes"/> (what has nothing on the target to
+    /// delta against), one to eight: a stream moves ~2 MB per round trip (~34 MB/s at 50 ms), so 64 MiB keeps it busy
+    /// for about two seconds there, twenty times what its connection costs.
+    /// </summary>
+    public static int Choose(int? requested, long freshBytes, bool compress, TimeSpan? roundTrip) =>
+        requested ?? (compress || roundTrip is not { } rtt || rtt < WindowBoundRoundTrip ? 1 : ByBytes(freshBytes));
+
+    /// <summary>The count <paramref name="freshBytes"/> alone would justify over a long round trip.</summary>
+    public static int ByBytes(long freshBytes) => (int)Math.Clamp(freshBytes / BytesPerStream, 1, MostAutomatic);
+
+    /// <summary>
+    /// The round trip to <paramref name="server"/> over its open connection: the fastest of three empty commands sent
+    /// at once, so a slow process start on either side does not pass for distance, at the cost of one round trip.
+    /// </summary>
+    public static async Task<TimeSpan> RoundTripAsync(IRemote server, CancellationToken cancellationToken)
+    {
+        async Task<TimeSpan> Ping()
+        {
+            var clock = Stopwatch.StartNew();
+            await server.PingAsync(cancellationToken);
+            return clock.Elapsed;
+        }
+        return (await Task.WhenAll(Ping(), Ping(), Ping())).Min();
+    }
 }

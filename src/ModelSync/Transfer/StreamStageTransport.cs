@@ -19,6 +19,7 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
     private readonly RsyncStageTransport _rsync = new(runner);
     private readonly RangeLayout _layout = RangeLayout.FromEnvironment();
     private StreamShare? _sent;
+    private TimeSpan? _roundTrip;
 
     /// <summary>What the streams moved, for the report: streams, files whole and bytes, files in ranges, ranges and bytes.</summary>
     private sealed record StreamShare(int Streams, int WholeFiles, long WholeBytes, int RangedFiles, int Ranges, long RangedBytes);
@@ -35,8 +36,21 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         var parts = new List<string>();
         if (share.WholeFiles > 0) parts.Add($"{Human.Count(share.WholeFiles, "file")} whole in tar ({Human.Bytes(share.WholeBytes)})");
         if (share.RangedFiles > 0) parts.Add($"{Human.Count(share.RangedFiles, "file")} in {Human.Count(share.Ranges, "byte range")} ({Human.Bytes(share.RangedBytes)})");
-        return $"{share.Streams} parallel streams to {server.Alias.Name}, each its own ssh connection: {string.Join(", ", parts)}; "
+        var roundTrip = _roundTrip is { } rtt ? $" (round trip {rtt.TotalMilliseconds:0} ms)" : "";
+        return $"{share.Streams} parallel streams to {server.Alias.Name}{roundTrip}, each its own ssh connection: {string.Join(", ", parts)}; "
             + $"the rest by {_rsync.Describe(run)}";
+    }
+
+    /// <summary>
+    /// The round trip to the server, measured (once) only when it decides: no <c>--streams</c>, and enough to send that
+    /// more than one stream would pay over a long one.
+    /// </summary>
+    public async Task ProbeAsync(TransferContext run)
+    {
+        if (_roundTrip is not null || run.Options.Streams is not null || run.Options.Compress || !BetweenHereAndServer(run)) return;
+        var fresh = run.Plan.ToSend.Where(e => e.Kind == EntryKind.File && e.Target?.Kind != EntryKind.File).Sum(e => e.Source!.Size);
+        if (StreamCount.ByBytes(fresh) <= 1) return;
+        _roundTrip = await StreamCount.RoundTripAsync(run.Source.Remote is SshRemote ? run.Source.Remote : run.Target.Remote, run.Cancellation);
     }
 
     /// <summary>Before the send (and for <c>--dry-run</c>): the split the target's listing predicts; null when rsync alone will send.</summary>
@@ -56,6 +70,7 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         _sent = null;
         // A re-send after a failed verification goes by rsync: it has the stage's copy to delta against.
         if (only is not null || !BetweenHereAndServer(run)) return await _rsync.SendAsync(run, only, onItem, progress);
+        await ProbeAsync(run);
         var records = RangeRecords.Root(run);
         // The streams' connections (a handshake each) open while the stage is listed: the target's listing says how many.
         var opening = StreamConnection.OpenAsync(run, ForecastPlan(run)?.Loads.Count(l => l.Items.Count > 0) ?? 0);
@@ -98,7 +113,7 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
     /// <summary>The streams' plan for <paramref name="fresh"/>; null when one stream (rsync alone) is the choice.</summary>
     private StreamPlan? Plan(TransferContext run, List<TreeEntry> fresh, IReadOnlyDictionary<string, IReadOnlySet<long>> done)
     {
-        var count = StreamCount.Choose(run.Options.Streams, fresh.Sum(f => f.Size), run.Options.Compress);
+        var count = StreamCount.Choose(run.Options.Streams, fresh.Sum(f => f.Size), run.Options.Compress, _roundTrip);
         if (count <= 1 || fresh.Count == 0) return null;
         var sources = fresh.ToDictionary(f => f.Path, StringComparer.Ordinal);
         string Key(StreamFile file) => RangeRecords.Key(sources[file.Path], _layout.RangeSize(file.Size));
