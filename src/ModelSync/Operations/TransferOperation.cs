@@ -33,6 +33,7 @@ public sealed class TransferOperation
     public async Task<TransferResult> RunAsync(Direction direction, Endpoint source, Endpoint target, TransferOptions options, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var basisLookup = BasisLookup.Start(target, options.Basis, cancellationToken);
         var scans = await Task.WhenAll(source.Remote.ScanAsync(source.Path, cancellationToken), target.Remote.ScanAsync(target.Path, cancellationToken));
         var sourceTree = scans[0] ?? throw new ModelSyncException($"nothing at {source.Display}", ExitCodes.Usage,
             direction == Direction.Push ? "check the path" : $"check the name with `{ToolName.Command} list {source.Remote.Alias.Name}`");
@@ -46,12 +47,16 @@ public sealed class TransferOperation
             warn(w);
         var run = new TransferContext(direction, source, target, options, options.Checksum ? _cachingHasher.WithoutCache() : _cachingHasher,
             sourceTree, targetTree, plan, hash.Function, cancellationToken);
+        run = run with { Basis = await BasisLookup.FinishAsync(basisLookup, run, warn) };
         var skipped = Skipped(run);
         var server = direction == Direction.Pull ? source.Remote : target.Remote;
         // Described at the end: a transport may tell what it did, not only what it planned.
         TransferResult Result(long sent, long alreadyThere, VerificationOutcome verification, bool published) => new(
             direction, source.Display, target.Display, server.Alias.Name, options.DryRun, sourceTree.Files.Count(), sourceTree.TotalBytes,
-            sent, alreadyThere, clock.Elapsed.TotalSeconds, verification, plan, published) { Transport = _transport.Describe(run), Warnings = warnings };
+            sent, alreadyThere, clock.Elapsed.TotalSeconds, verification, plan, published)
+        {
+            Transport = _transport.Describe(run), Warnings = warnings, Basis = run.Basis?.Use(sourceTree, options.DryRun ? null : alreadyThere),
+        };
 
         if (options.DryRun)
         {
@@ -142,7 +147,7 @@ public sealed class TransferOperation
         return new UpToDate(Verified(run, 0, hashes[1].HashedNow, reading), hashes[0].Hashes, []) { ManifestMissing = hashes[1].HashedNow > 0, Reading = reading };
     }
 
-    private static Task PrepareStageAsync(TransferContext run) =>
+    private static Task PrepareStageAsync(TransferContext run) => run.Basis is { } basis ? basis.PrepareStageAsync(run) :
         run.Target.Remote.PrepareStageAsync(run.Target.Path, run.SourceTree.RootKind, seedFromTarget: run.SameKind, run.Cancellation);
 
     /// <summary>
