@@ -35,6 +35,11 @@ public sealed class TransferOptionSet
         Description = "When the target is a symlink, put the new model in place of the link itself (what it points to is left as it is); without it, such a target is refused",
     };
     private readonly Option<bool> _strictNaming = new("--strict-naming") { Description = "Refuse a target name that does not follow naming.pattern (default: naming.strict)" };
+    private readonly Option<string?> _basis = new("--basis")
+    {
+        Description = "A new version starts from this older one beside it: unchanged files hard-linked, changed ones sent as deltas (default: the newest other version of the same MODEL; none: start empty)",
+        HelpName = "name|none",
+    };
     private readonly Option<int?> _bwlimit = new("--bwlimit") { Description = "Limit the transfer to this many KiB/s (all streams together)", HelpName = "kib-per-s" };
     private readonly Option<string?> _streams = new("--streams")
     {
@@ -44,7 +49,7 @@ public sealed class TransferOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _dryRun, _delete, _noDelete, _compress, _noCompress, _verify, _noVerify, _checksum, _resume, GlobalOptions.Quiet, GlobalOptions.Files, _yes, _retries, _lockTimeout, _bwlimit, _streams, _replaceLink })
+        foreach (var option in new Option[] { _dryRun, _delete, _noDelete, _compress, _noCompress, _verify, _noVerify, _checksum, _resume, GlobalOptions.Quiet, GlobalOptions.Files, _yes, _retries, _lockTimeout, _bwlimit, _streams, _replaceLink, _basis })
             command.Options.Add(option);
         command.Options.Add(GlobalOptions.OutsideBase);
         command.Options.Add(GlobalOptions.Hash);
@@ -79,10 +84,11 @@ public sealed class TransferOptionSet
             Lock = new LockPolicy(TimeSpan.FromSeconds(wait), defaults.StaleLockAfter),
             BandwidthLimit = bwlimit,
             Streams = streams,
-            Command = ToolName.Command + " " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
+            Command = ToolName.With(parse.Tokens.Select(t => t.Value)),
             ReplaceLink = parse.GetValue(_replaceLink),
             StrictNaming = parse.GetResult(_strictNaming) is not null && parse.GetValue(_strictNaming),
             Hash = GlobalOptions.HashOf(parse, defaults),
+            Basis = BasisRequest.Parse(parse.GetValue(_basis)),
         };
     }
 

@@ -15,6 +15,7 @@ public static class PushPull
         var (from, to) = await new EndpointResolver(session).PushAsync(localPath, remote, outsideBase, Warner(warnings, progress), cancellationToken);
         warnings.AddRange(CheckNaming(session.Config.Naming, PosixPath.Name(to.Path), options.StrictNaming, progress));
         onResolved(from, to);
+        options = WithNaming(options, session);
         var result = await new TransferOperation(LocalStageTransport.Choose(session.Runner, from, to, options), session.Hasher, progress).RunAsync(Direction.Push, from, to, options, cancellationToken);
         return result with { Warnings = [.. warnings, .. result.Warnings] };
     }
@@ -24,9 +25,14 @@ public static class PushPull
         var warnings = new List<string>();
         var (from, to) = await new EndpointResolver(session).PullAsync(remote, localPath, outsideBase, Warner(warnings, progress), cancellationToken);
         onResolved(from, to);
+        options = WithNaming(options, session);
         var result = await new TransferOperation(LocalStageTransport.Choose(session.Runner, from, to, options), session.Hasher, progress).RunAsync(Direction.Pull, from, to, options, cancellationToken);
         return result with { ResolvedFrom = from.Resolved?.Selector, Warnings = [.. warnings, .. result.Warnings] };
     }
+
+    /// <summary>The config's naming pattern decides which versions beside a new one are of its MODEL, and so which one it starts from.</summary>
+    internal static TransferOptions WithNaming(TransferOptions options, RemoteSession session) =>
+        options with { Basis = options.Basis with { Pattern = session.Config.Naming.Pattern } };
 
     /// <summary>A warning goes to stderr at once (as a phase line) and into the report.</summary>
     public static Action<string> Warner(List<string> warnings, ITransferProgress progress) => warning =>

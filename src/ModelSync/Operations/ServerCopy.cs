@@ -38,7 +38,7 @@ public sealed class ServerCopy(RemoteSession session, ITransferProgress progress
         IStageTransport transport = from.Remote.Alias.IsLocal || to.Remote.Alias.IsLocal ? LocalStageTransport.Choose(session.Runner, from, to, options)
             : route == CopyRoute.Direct ? new DirectStageTransport(session.Runner)
             : new RelayStageTransport(session.Runner);
-        var result = await new TransferOperation(transport, session.Hasher, progress).RunAsync(Direction.Copy, from, to, options, cancellationToken);
+        var result = await new TransferOperation(transport, session.Hasher, progress).RunAsync(Direction.Copy, from, to, PushPull.WithNaming(options, session), cancellationToken);
         return result with { ResolvedFrom = from.Resolved?.Selector, Warnings = [.. Warnings, .. result.Warnings] };
     }
 }

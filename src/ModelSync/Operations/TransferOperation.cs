@@ -34,6 +34,7 @@ public sealed class TransferOperation
     public async Task<TransferResult> RunAsync(Direction direction, Endpoint source, Endpoint target, TransferOptions options, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var basisLookup = BasisLookup.Start(target, options.Basis, cancellationToken);
         // On a server, the target's listing comes with the lock and the stage when it needs them: one call.
         await using var start = await CombinedStart.ScanAsync(direction, source, target, options, cancellationToken);
         var scans = new[] { start.SourceTree, start.TargetTree };
@@ -49,12 +50,16 @@ public sealed class TransferOperation
             warn(w);
         var run = new TransferContext(direction, source, target, options, options.Checksum ? _cachingHasher.WithoutCache() : _cachingHasher,
             sourceTree, targetTree, plan, hash.Function, cancellationToken);
+        run = run with { Basis = await BasisLookup.FinishAsync(basisLookup, run, warn) };
         var skipped = Skipped(run);
         var server = direction == Direction.Pull ? source.Remote : target.Remote;
         // Described at the end: a transport may tell what it did, not only what it planned.
         TransferResult Result(long sent, long alreadyThere, VerificationOutcome verification, bool published) => new(
             direction, source.Display, target.Display, server.Alias.Name, options.DryRun, sourceTree.Files.Count(), sourceTree.TotalBytes,
-            sent, alreadyThere, clock.Elapsed.TotalSeconds, verification, plan, published) { Transport = _transport.Describe(run), Warnings = warnings };
+            sent, alreadyThere, clock.Elapsed.TotalSeconds, verification, plan, published)
+        {
+            Transport = _transport.Describe(run), Warnings = warnings, Basis = run.Basis?.Use(sourceTree, options.DryRun ? null : alreadyThere),
+        };
 
         if (options.DryRun)
         {
@@ -87,8 +92,15 @@ public sealed class TransferOperation
         }
         else await TransferChecks.RequireSpaceAsync(run, forced, start.Lock is null ? null : start.Started!.FreeBytes);
         if (start.Lock is null || !start.Started!.StagePrepared) await PrepareStageAsync(run);
+        else if (run.Basis is not null && start.Started.StageMade)
+        {
+            // The one call made an empty stage for the new version; it starts from its basis instead.
+            await target.Remote.DiscardStageAsync(target.Path, cancellationToken);
+            await PrepareStageAsync(run);
+        }
         start.Sending();
-        if (start.Started is { StageMade: true } && run.IsDirectory) run = run with { FreshStage = run.SameKind ? run.TargetTree : new TreeListing(EntryKind.Directory, []) };
+        if (start.Started is { StageMade: true } && run.IsDirectory && run.Basis is null)
+            run = run with { FreshStage = run.SameKind ? run.TargetTree : new TreeListing(EntryKind.Directory, []) };
         var sent = await SendAsync(run, upToDate);
         var verification = skipped;
         var wire = sent.Moved.WireBytes;
@@ -153,7 +165,7 @@ public sealed class TransferOperation
         return new UpToDate(Verified(run, 0, hashes[1].HashedNow, reading), hashes[0].Hashes, []) { ManifestMissing = hashes[1].HashedNow > 0 && TransferChecks.LeavesManifest(run), Reading = reading };
     }
 
-    private static Task PrepareStageAsync(TransferContext run) =>
+    private static Task PrepareStageAsync(TransferContext run) => run.Basis is { } basis ? basis.PrepareStageAsync(run) :
         run.Target.Remote.PrepareStageAsync(run.Target.Path, run.SourceTree.RootKind, seedFromTarget: run.SameKind, run.Cancellation);
 
     /// <summary>

@@ -40,10 +40,10 @@ internal sealed class CombinedStart : IAsyncDisposable
 
     /// <summary>
     /// Only a server's round trips are worth saving (a pull's target is this machine); a dry run changes nothing, so it
-    /// only lists.
+    /// only lists; a named <c>--basis</c> is checked before anything is taken.
     /// </summary>
     public static bool Applies(Direction direction, Endpoint target, TransferOptions options) =>
-        direction != Direction.Pull && !options.DryRun && !target.Remote.Alias.IsLocal;
+        direction != Direction.Pull && !options.DryRun && !target.Remote.Alias.IsLocal && options.Basis.Name is null;
 
     public static async Task<CombinedStart> ScanAsync(Direction direction, Endpoint source, Endpoint target, TransferOptions options, CancellationToken cancellationToken)
     {

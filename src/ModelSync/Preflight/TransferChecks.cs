@@ -23,7 +23,8 @@ internal static class TransferChecks
     {
         var target = run.Target;
         long Needed(TransferPlan plan) => (long)((plan.BytesToSend + run.SourceTree.Files.Where(f => forced.Contains(f.Path)).Sum(f => f.Size)) * SpaceMargin);
-        var needed = Needed(run.Plan);
+        // Files a basis holds unchanged are hard links: they take no space.
+        var needed = Needed(run.Basis?.Plan(run.SourceTree) ?? run.Plan);
         if (needed == 0) return;
         var free = knownFree ?? await target.Remote.FreeBytesAsync(target.Path, run.Cancellation);
         if (needed <= free) return;

@@ -38,13 +38,14 @@ internal static class CombinedFinish
             known.Add(new KnownStageFile(path, source.Size, null, followed.Inode));
             settled.Add(path);
         }
-        // Not written by this run: still the target's file (the stage was seeded with its hard links), vouched for by its
-        // manifest, and true of the stage file only if that has the target file's size and exact mtime.
-        if (!run.Options.Checksum && run.SameKind && run.TargetTree!.Manifest is { } vouching)
+        // Not written by this run: still the seed's file (the stage was seeded with hard links of the target or of a basis),
+        // vouched for by its manifest, and true of the stage file only if that has the seed file's size and exact mtime.
+        var seed = run.Basis?.Tree ?? (run.SameKind ? run.TargetTree : null);
+        if (!run.Options.Checksum && seed is not null && run.SeedManifest is { } vouching)
         {
-            var kept = run.TargetTree.Files.Where(f => !transferred.Contains(f.Path) && sources.ContainsKey(f.Path) && !settled.Contains(f.Path)).ToList();
+            var kept = seed.Files.Where(f => !transferred.Contains(f.Path) && sources.ContainsKey(f.Path) && !settled.Contains(f.Path)).ToList();
             var entries = kept.ToDictionary(f => f.Path, StringComparer.Ordinal);
-            foreach (var (path, hash) in vouching.Trusted(run.TargetTree with { Entries = kept }, run.Function))
+            foreach (var (path, hash) in vouching.Trusted(seed with { Entries = kept }, run.Function))
             {
                 if (sourceHashes[path] != hash) return null;
                 known.Add(new KnownStageFile(path, entries[path].Size, entries[path].ModifiedExact));

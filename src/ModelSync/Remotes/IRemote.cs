@@ -94,6 +94,21 @@ public interface IRemote : IAsyncDisposable
     Task<StageFinish> FinishStageAsync(string target, StageFinishRequest request, CancellationToken cancellationToken);
 
     /// <summary>
+    /// As <see cref="PrepareStageAsync"/>, but a new stage starts from <paramref name="basis"/>, another version beside
+    /// the target: a directory stage holds hard links of exactly the basis's files <paramref name="files"/> (relative
+    /// paths; nothing else of the basis, not its manifest), a file stage a hard link of the basis file. A stage already of
+    /// that kind is kept. A basis that is a symlink or of the other kind is never followed: the stage starts empty. A file
+    /// that cannot be linked is left out (then sent whole). Nothing of the basis is ever written or removed.
+    /// </summary>
+    Task PrepareStageFromAsync(string target, EntryKind kind, string basis, IReadOnlyCollection<string> files, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The entries directly in <paramref name="directory"/> (paths are their names; links as links, never followed), or
+    /// none when it does not exist. Read-only.
+    /// </summary>
+    Task<IReadOnlyList<TreeEntry>> ListDirectoryAsync(string directory, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Writes <paramref name="manifest"/> into the model directory <paramref name="directory"/>: a temporary file then
     /// a rename, neither ever through a symlink planted at its name; the directory keeps its mtime, so it is still
     /// dated by its content.

@@ -61,13 +61,21 @@ public static class RemoteScripts
         + "ms_hash_batch=" + SingleQuoted.Word(ScriptFiles.Load(HashTools, "hash-batch.sh")) + "\n"
         + ScriptFiles.Load("hash-files.sh");
 
+    /// <summary>
+    /// $1: directory, $2: find's format (<see cref="FindOutput.PrintfFormat"/>). Its entries, not what is below them
+    /// (links not followed), as find records named relative to it; nothing when there is no such directory.
+    /// </summary>
+    public static string ListDirectory => ScriptFiles.Load("list-directory.sh");
+
     /// <summary>$1: any path. Free KiB at it, or at its nearest existing ancestor.</summary>
     public static string FreeSpace => ScriptFiles.Load("free-space.sh");
 
     /// <summary>
     /// $1: target, $2: stage, $3: seed name, $4: <c>seed</c> (hard-link the target into the stage so unchanged
-    /// files are not sent again), <c>dir</c> (start empty) or <c>file</c> (nothing to make), $5: <c>d</c> or <c>f</c>,
-    /// the kind the stage must be. An existing stage of that kind is kept: that is how an interrupted run resumes.
+    /// files are not sent again), <c>basis</c> (hard-link from the version $6 only the files named on stdin,
+    /// NUL-terminated and <c>./</c>-prefixed, or that version's one file), <c>dir</c> (start empty) or <c>file</c>
+    /// (nothing to make), $5: <c>d</c> or <c>f</c>, the kind the stage must be. A basis that is a symlink or of the
+    /// other kind seeds nothing; a file that cannot be linked is left out. An existing stage of that kind is kept: that is how an interrupted run resumes.
     /// A symlink at the stage or seed name was never made by model-sync (nor is a target that became one since the
     /// scan worth seeding from): it is removed, the link itself, and never followed. A seed is renamed into place only
     /// once complete.

@@ -40,10 +40,12 @@ public static class TransferReport
             return;
         }
         writer.WriteLine("## Result");
-        new MarkdownTable("Metric", "Value")
+        var table = new MarkdownTable("Metric", "Value")
             .Add("Files", $"{result.Files}")
             .Add("Size", Human.Bytes(result.Bytes))
-            .Add("Sent", $"{Human.Bytes(result.BytesSent)} over the wire ({Human.Bytes(result.BytesAlreadyThere)} already there)")
+            .Add("Sent", $"{Human.Bytes(result.BytesSent)} over the wire ({Human.Bytes(result.BytesAlreadyThere)} already there)");
+        if (result.Basis is { } basis) table.Add("Basis", BasisReport.Row(basis));
+        table
             .Add("Time", Human.Seconds(result.Seconds))
             .Add("Speed", Human.Rate(result.BytesSent, result.Seconds))
             .Add("Verified", Verified(result.Verification))
@@ -75,6 +77,7 @@ public static class TransferReport
                 entry => [Display(entry.Path), Human.Bytes(entry.Source?.Size ?? entry.Target?.Size ?? 0), Action(entry), entry.Reason]);
         else writer.WriteLine("Nothing to send: the target is up to date.");
         writer.WriteLine();
+        if (result.Basis is { } basis) writer.WriteLine(BasisReport.PlanLine(basis));
         writer.WriteLine($"Would send {result.Plan.DescribeToSend()} ({Human.Bytes(result.Plan.BytesToSend)}) and delete {result.Plan.ToRemove.Count()}. "
             + (result.Plan.NeedsDelete
                 ? "Needs --delete: a directory and a file trade places, removing what is listed; run with --delete --yes to apply."
@@ -111,6 +114,7 @@ public static class TransferReport
             Verification = Json(r.Verification, bound),
             Published = r.Published,
             Transport = r.Transport,
+            Basis = BasisReport.Json(r.Basis),
             ResolvedFrom = r.ResolvedFrom,
             Warnings = r.Warnings,
             Changes = [.. bound.TakeForJson(changes).Select(e => new ChangeJson

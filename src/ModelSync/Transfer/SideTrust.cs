@@ -33,15 +33,16 @@ internal static class SideTrusts
     }
 
     /// <summary>
-    /// For the stage once filled: what the live target's manifest vouches for among the files this run did not write
-    /// (the hard links of the live version), and on a pull what the quick check lends to those same seeds.
+    /// For the stage once filled: what the manifest of the version it was seeded from (the live target, or a basis)
+    /// vouches for among the files this run did not write (its hard links), and on a pull what the quick check lends to
+    /// those same seeds.
     /// </summary>
     public static SideTrust StageTrust(this TransferContext run, TreeListing stage, IReadOnlySet<string> transferred)
     {
-        var own = (run.Options.Checksum ? null : run.TargetTree?.Manifest?.Trusted(stage, run.Function))?
+        var own = (run.Options.Checksum ? null : run.SeedManifest?.Trusted(stage, run.Function))?
             .Where(h => !transferred.Contains(h.Key)).ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
         var lent = run.Direction != Direction.Pull ? null
-            : QuickCheck.LentToSeeds(stage, run.TargetTree, run.SourceTree, run.Trusted(run.SourceTree))
+            : QuickCheck.LentToSeeds(stage, run.Basis?.Tree ?? run.TargetTree, run.SourceTree, run.Trusted(run.SourceTree))
                 .Where(h => !transferred.Contains(h.Key)).ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
         return new SideTrust(own, lent);
     }

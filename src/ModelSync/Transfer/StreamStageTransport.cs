@@ -59,7 +59,9 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
     private StreamPlan? ForecastPlan(TransferContext run)
     {
         if (!BetweenHereAndServer(run)) return null;
-        var fresh = run.Plan.ToSend.Where(e => e.Kind == EntryKind.File && e.Target?.Kind != EntryKind.File).Select(e => e.Source!).ToList();
+        // A new version's stage starts from its basis: what that holds goes by rsync, as deltas.
+        var predicted = run.Basis?.Plan(run.SourceTree) ?? run.Plan;
+        var fresh = predicted.ToSend.Where(e => e.Kind == EntryKind.File && e.Target?.Kind != EntryKind.File).Select(e => e.Source!).ToList();
         return Plan(run, fresh, new Dictionary<string, IReadOnlySet<long>>());
     }
 

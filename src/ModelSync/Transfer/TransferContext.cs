@@ -33,6 +33,12 @@ internal sealed record TransferContext(
     /// <summary>The target holds a model of the same kind (directory or file), so the stage can start from it.</summary>
     public bool SameKind => TargetTree is not null && TargetTree.RootKind == SourceTree.RootKind;
 
+    /// <summary>The older version a new version's stage starts from; null when it starts from the target, or empty.</summary>
+    public StageBasis? Basis { get; init; }
+
+    /// <summary>The manifest of what the stage was seeded from (the basis, else the target): it vouches for the files this run did not write.</summary>
+    public ModelManifest? SeedManifest => Basis is { } basis ? basis.Tree.Manifest : TargetTree?.Manifest;
+
     /// <summary>Hashes a listing's manifest vouches for; none with <c>--checksum</c> or from a manifest of another hash.</summary>
     public IReadOnlyDictionary<string, string>? Trusted(TreeListing listing) => Options.Checksum ? null : listing.Manifest?.Trusted(listing, Function);
 }

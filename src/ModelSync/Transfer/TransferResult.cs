@@ -36,6 +36,9 @@ public sealed record TransferOptions(bool DryRun, bool Delete, bool Compress, bo
 
     /// <summary>Who agrees to what a transfer would remove from its target; by default no one, so nothing is removed.</summary>
     public IRemovalConsent Consent { get; init; } = NoRemovalConsent.Instance;
+
+    /// <summary>Which older version a new version's stage starts from (<c>--basis</c>).</summary>
+    public BasisRequest Basis { get; init; } = BasisRequest.Auto;
 }
 
 public enum VerifyStatus
@@ -88,6 +91,9 @@ public sealed record TransferResult(
 
     /// <summary>How the bytes moved: the tool, the connection and the choices made, e.g. compression.</summary>
     public string Transport { get; init; } = "";
+
+    /// <summary>The older version the new one started from, and what that saved; null when none.</summary>
+    public BasisUse? Basis { get; init; }
 }
 
 /// <summary>Hears about a transfer as it goes.</summary>

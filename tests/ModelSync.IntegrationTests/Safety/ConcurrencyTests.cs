@@ -9,6 +9,21 @@ namespace ModelSync.IntegrationTests.Safety;
 public sealed class ConcurrencyTests(SshdFixture sshd) : SshdTestBase(sshd)
 {
     [Fact]
+    public async Task TheLockRecordsThePushAsACommandThatRunsAsPrinted()
+    {
+        var source = Tree("my weights").RandomFile("model.plan", 8 * 1024 * 1024, seed: 9).Root;
+        var name = "quoted-holder-" + Id;
+        var holder = Path.Combine(Sshd.BaseA, ".model-sync-lock." + name, "holder");
+
+        using var push = CliRunner.Start(["push", source, "alpha:" + name, "--bwlimit", "4000"], ConfigPath, workingDirectory: Work);
+        await Eventually.TrueAsync(() => File.Exists(holder), TimeSpan.FromSeconds(30), "the push to take the lock");
+        var record = await File.ReadAllTextAsync(holder);
+        CliAssert.Exit(await CliRunner.WaitAsync(push, ["push"]), 0);
+
+        Assert.Contains("model-sync push '" + source + "' alpha:" + name, record, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OfTwoConcurrentPushesOneWinsAndTheOtherNamesTheHolder()
     {
         var source = Tree("weights").RandomFile("model.plan", 16 * 1024 * 1024, seed: 7).Root;

@@ -224,6 +224,10 @@ public sealed class EndpointResolverConnectTests : IAsyncDisposable
 
         public Task<StageFinish> FinishStageAsync(string target, StageFinishRequest request, CancellationToken cancellationToken) => throw Unexpected();
 
+        public Task PrepareStageFromAsync(string target, EntryKind kind, string basis, IReadOnlyCollection<string> files, CancellationToken cancellationToken) => throw Unexpected();
+
+        public Task<IReadOnlyList<TreeEntry>> ListDirectoryAsync(string directory, CancellationToken cancellationToken) => throw Unexpected();
+
         public Task WriteManifestAsync(string directory, ModelManifest manifest, CancellationToken cancellationToken) => throw Unexpected();
 
         public Task RemoveManifestAsync(string directory, CancellationToken cancellationToken) => throw Unexpected();

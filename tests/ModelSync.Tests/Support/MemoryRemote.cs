@@ -74,7 +74,7 @@ public sealed partial class MemoryRemote(string name = "gpu", string modelBase =
     }
 
     /// <summary>The operations called, in order, less the read-only ones (scan, hash, free space).</summary>
-    public IReadOnlyList<string> Changes => [.. Calls.Select(c => c.Operation).Where(o => o is not ("Scan" or "Hash" or "FreeBytes" or "Connect"))];
+    public IReadOnlyList<string> Changes => [.. Calls.Select(c => c.Operation).Where(o => o is not ("Scan" or "ListDirectory" or "Hash" or "FreeBytes" or "Connect"))];
 
     /// <summary>How many times a lock was taken here, by any operation.</summary>
     public int LocksTaken { get; private set; }
@@ -143,6 +143,43 @@ public sealed partial class MemoryRemote(string name = "gpu", string modelBase =
             else if (wanted == EntryKind.Directory) _nodes[stage] = Node.Directory(Entries.Time);
         }
         return Task.CompletedTask;
+    }
+
+    public Task PrepareStageFromAsync(string target, EntryKind kind, string basis, IReadOnlyCollection<string> files, CancellationToken cancellationToken)
+    {
+        Record("PrepareStageFrom", target);
+        var stage = StageNames.Stage(target);
+        var wanted = kind == EntryKind.Directory ? EntryKind.Directory : EntryKind.File;
+        lock (_nodes)
+        {
+            if (_nodes.TryGetValue(stage, out var existing) && existing.Kind == wanted) return Task.CompletedTask;
+            Remove(stage);
+            var usable = _nodes.TryGetValue(basis, out var root) && root.Kind == wanted && !_rootLinks.ContainsKey(basis);
+            if (wanted == EntryKind.File)
+            {
+                if (usable) _nodes[stage] = root!;
+                return Task.CompletedTask;
+            }
+            _nodes[stage] = Node.Directory(Entries.Time);
+            foreach (var file in usable ? files : [])
+            {
+                if (!_nodes.TryGetValue(basis + "/" + file, out var node) || node.Kind != EntryKind.File) continue;
+                MakeParents(stage + "/" + file);
+                _nodes[stage + "/" + file] = node;
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<TreeEntry>> ListDirectoryAsync(string directory, CancellationToken cancellationToken)
+    {
+        Record("ListDirectory", directory);
+        lock (_nodes)
+        {
+            IReadOnlyList<TreeEntry> entries = [.. _nodes.Where(n => PosixPath.Parent(n.Key) == directory && n.Key != directory)
+                .Select(n => Entry(PosixPath.Name(n.Key), _rootLinks.TryGetValue(n.Key, out var link) ? n.Value with { Kind = EntryKind.Symlink, LinkTarget = link } : n.Value))];
+            return Task.FromResult(entries);
+        }
     }
 
     public Task WriteManifestAsync(string directory, ModelManifest manifest, CancellationToken cancellationToken)

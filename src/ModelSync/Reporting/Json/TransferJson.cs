@@ -51,6 +51,9 @@ public sealed record TransferJson
     [Description("How the bytes moved, for people")]
     public required string Transport { get; init; }
 
+    [Description("The older version this new one started from (hard links of its unchanged files, rsync deltas against the rest); null when none")]
+    public required BasisJson? Basis { get; init; }
+
     [Description("alias:MODEL@latest when the source was one; else null")]
     public required string? ResolvedFrom { get; init; }
 
@@ -66,6 +69,26 @@ public sealed record TransferJson
 
     [Description("true when changes lists fewer than changes_total (rerun with --files for all)")]
     public required bool ChangesTruncated { get; init; }
+}
+
+public sealed record BasisJson
+{
+    [Description("Its name beside the target")]
+    public required string Name { get; init; }
+
+    [Description("Its absolute path on the target's place")]
+    public required string Path { get; init; }
+
+    [Description("true when named with --basis; false when chosen by the naming convention (the newest other version of the same MODEL)")]
+    public required bool Named { get; init; }
+
+    [Description("Bytes of the new version not sent because the basis had them (hard-linked or matched by rsync's delta); for a dry run, the bytes of the files it holds unchanged")]
+    [Minimum(0)]
+    public required long BytesSaved { get; init; }
+
+    [Description("Files it holds unchanged by size and mtime")]
+    [Minimum(0)]
+    public required int FilesUnchanged { get; init; }
 }
 
 public sealed record VerificationJson
