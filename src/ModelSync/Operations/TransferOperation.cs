@@ -4,6 +4,7 @@ using ModelSync.Manifests;
 using ModelSync.Planning;
 using ModelSync.Preflight;
 using ModelSync.Publishing;
+using ModelSync.Remotes;
 using ModelSync.Resolve;
 using ModelSync.Text;
 using ModelSync.Transfer;
@@ -34,7 +35,9 @@ public sealed class TransferOperation
     {
         var clock = Stopwatch.StartNew();
         var basisLookup = BasisLookup.Start(target, options.Basis, cancellationToken);
-        var scans = await Task.WhenAll(source.Remote.ScanAsync(source.Path, cancellationToken), target.Remote.ScanAsync(target.Path, cancellationToken));
+        // On a server, the target's listing comes with the lock and the stage when it needs them: one call.
+        await using var start = await CombinedStart.ScanAsync(direction, source, target, options, cancellationToken);
+        var scans = new[] { start.SourceTree, start.TargetTree };
         var sourceTree = scans[0] ?? throw new ModelSyncException($"nothing at {source.Display}", ExitCodes.Usage,
             direction == Direction.Push ? "check the path" : $"check the name with `{ToolName.Command} list {source.Remote.Alias.Name}`");
         TransferChecks.RefuseReservedNames(source, sourceTree);
@@ -68,7 +71,8 @@ public sealed class TransferOperation
         // and a re-push that changes nothing costs two round trips less.
         var upToDate = run.SameKind && plan.IsNoOp ? await CheckUpToDateAsync(run) : null;
         if (upToDate is { Outcome: { } current, ManifestMissing: false }) return Result(0, sourceTree.TotalBytes, current, false);
-        await using var targetLock = await TargetLock.AcquireAsync(target.Remote, target.Path, options.Command, options.Lock, warn, cancellationToken);
+        await using var acquired = start.Lock is null ? await TargetLock.AcquireAsync(target.Remote, target.Path, options.Command, options.Lock, warn, cancellationToken) : null;
+        var targetLock = start.Lock ?? acquired!;
         if (upToDate is { Outcome: { } done, ManifestMissing: true })
         {
             // Hashed in full without a manifest: leave one, so the next check costs a listing.
@@ -79,22 +83,36 @@ public sealed class TransferOperation
 
         // The target may have changed while the user read the prompt or someone else held the lock: list it again then,
         // and only then (every other push keeps its one call before the bytes).
-        if (plan.ToRemove.Any() || targetLock.FoundHeld)
+        if (plan.ToRemove.Any() || targetLock.FoundHeld || start.FoundHeld)
         {
             var recheck = RemovalConsent.RecheckAsync(run);
-            await Task.WhenAll(recheck, TransferChecks.RequireSpaceAsync(run, forced));
+            await Task.WhenAll(recheck, TransferChecks.RequireSpaceAsync(run, forced, start.Lock is null ? null : start.Started!.FreeBytes));
             run = await recheck;
             plan = run.Plan;
         }
-        else await TransferChecks.RequireSpaceAsync(run, forced);
-        await PrepareStageAsync(run);
+        else await TransferChecks.RequireSpaceAsync(run, forced, start.Lock is null ? null : start.Started!.FreeBytes);
+        if (start.Lock is null || !start.Started!.StagePrepared) await PrepareStageAsync(run);
+        else if (run.Basis is not null && start.Started.StageMade)
+        {
+            // The one call made an empty stage for the new version; it starts from its basis instead.
+            await target.Remote.DiscardStageAsync(target.Path, cancellationToken);
+            await PrepareStageAsync(run);
+        }
+        start.Sending();
+        if (start.Started is { StageMade: true } && run.IsDirectory && run.Basis is null)
+            run = run with { FreshStage = run.SameKind ? run.TargetTree : new TreeListing(EntryKind.Directory, []) };
         var sent = await SendAsync(run, upToDate);
         var verification = skipped;
         var wire = sent.Moved.WireBytes;
         var literal = sent.Moved.LiteralBytes;
         if (sent.SourceHashes is not null)
         {
-            var check = await VerifyStageAsync(run, sent, forced);
+            var finish = forced.Count == 0
+                ? await CombinedFinish.TryAsync(run, targetLock, sent.SourceHashes, sent.Transferred, sent.Moved, TransferChecks.ManifestFor(run, sent.SourceHashes), _progress)
+                : null;
+            if (finish is { Published: true })
+                return Result(wire, Math.Max(0, sourceTree.TotalBytes - literal), Verified(run, 0, finish.HashedNow, sent.Reading), true);
+            var check = await VerifyStageAsync(run, sent, forced, finish?.Found);
             (verification, wire, literal) = (check.Outcome, wire + check.Wire, literal + check.Literal);
             if (verification.Status == VerifyStatus.Failed) return Result(wire, Math.Max(0, sourceTree.TotalBytes - literal), verification, false);
             await TransferChecks.WriteManifestAsync(run, run.Stage, sent.SourceHashes);
@@ -115,7 +133,7 @@ public sealed class TransferOperation
         /// <summary>How this check came by the source's hashes.</summary>
         public SourceReading Reading { get; init; } = new(0, 0);
 
-        /// <summary>The target verified, but by hashing it: it deserves a manifest, which is a write.</summary>
+        /// <summary>The target verified, but by hashing it: it deserves a manifest (where one is left), which is a write.</summary>
         public bool ManifestMissing { get; init; }
     }
 
@@ -144,7 +162,7 @@ public sealed class TransferOperation
             _progress.Phase($"{Human.Count(differing.Count, "file")} differ{(differing.Count == 1 ? "s" : "")} in content despite equal size and time; re-sending them");
             return new UpToDate(null, hashes[0].Hashes, differing) { Reading = reading with { Lent = hashes[0].Lent } };
         }
-        return new UpToDate(Verified(run, 0, hashes[1].HashedNow, reading), hashes[0].Hashes, []) { ManifestMissing = hashes[1].HashedNow > 0, Reading = reading };
+        return new UpToDate(Verified(run, 0, hashes[1].HashedNow, reading), hashes[0].Hashes, []) { ManifestMissing = hashes[1].HashedNow > 0 && TransferChecks.LeavesManifest(run), Reading = reading };
     }
 
     private static Task PrepareStageAsync(TransferContext run) => run.Basis is { } basis ? basis.PrepareStageAsync(run) :
@@ -184,11 +202,11 @@ public sealed class TransferOperation
     /// whatever this run wrote is hashed from the stage (by the transport as it
     /// wrote, when it can). A mismatch is sent once more.
     /// </summary>
-    private async Task<StageCheck> VerifyStageAsync(TransferContext run, Sent sent, List<string> forced)
+    private async Task<StageCheck> VerifyStageAsync(TransferContext run, Sent sent, List<string> forced, StageFinish? found)
     {
         var (sourceHashes, transferred, moved) = (sent.SourceHashes!, sent.Transferred, sent.Moved);
-        _progress.Phase($"Verifying ({run.Function.Name} on both sides)");
-        var stageTree = await run.Target.Remote.ScanAsync(run.Stage, run.Cancellation)
+        if (found is null) _progress.Phase($"Verifying ({run.Function.Name} on both sides)");
+        var stageTree = (found is null ? await run.Target.Remote.ScanAsync(run.Stage, run.Cancellation) : found.Stage)
             ?? throw new ModelSyncException($"the staging area {run.Stage} vanished during the transfer", ExitCodes.Failed, "run the same command again");
         var stageTrust = run.StageTrust(stageTree, transferred);
         var vouched = stageTrust.Own?.ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
@@ -199,9 +217,15 @@ public sealed class TransferOperation
             vouched ??= new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (path, hash) in written) vouched[path] = hash;
         }
+        // What the one-call finish hashed there is the stage's content now.
+        if (found is not null)
+        {
+            vouched ??= new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (path, hash) in found.Hashes) vouched[path] = hash;
+        }
         var stageHashes = await WithRetriesAsync(run, () => run.Hasher.HashAsync(run.Target.Remote, run.Stage, stageTree, vouched, stageTrust.Lent, run.Function, run.Cancellation));
         var reading = sent.Reading with { Lent = sent.Reading.Lent + stageHashes.Lent };
-        var hashedNow = stageHashes.HashedNow + (written?.Count ?? 0);
+        var hashedNow = stageHashes.HashedNow + (written?.Count ?? 0) + (found?.Hashes.Count ?? 0);
         var misshapen = TransferChecks.ShapeMismatches(run.SourceTree, stageTree);
         var mismatched = TransferChecks.Mismatches(run.SourceTree, sourceHashes, stageHashes.Hashes).Union(forced).Union(misshapen).ToList();
         if (mismatched.Count == 0) return new StageCheck(Verified(run, 0, hashedNow, reading), 0, 0);

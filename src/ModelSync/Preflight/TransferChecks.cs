@@ -11,7 +11,7 @@ namespace ModelSync.Preflight;
 /// <summary>The checks and small pieces around a transfer: space, a source still being written, hash comparison, the manifest.</summary>
 internal static class TransferChecks
 {
-    private const double SpaceMargin = 1.05;
+    public const double SpaceMargin = 1.05;
 
     /// <summary>
     /// Refuses before anything moves when what is still to send, plus 5%, does not fit. A stage an earlier run left
@@ -19,14 +19,14 @@ internal static class TransferChecks
     /// the plain count does not fit, the stage is listed (one more call, made only on this path) and counted. A
     /// refusal names that stage, the space it takes and the command that drops it.
     /// </summary>
-    public static async Task RequireSpaceAsync(TransferContext run, IReadOnlyCollection<string> forced)
+    public static async Task RequireSpaceAsync(TransferContext run, IReadOnlyCollection<string> forced, long? knownFree = null)
     {
         var target = run.Target;
         long Needed(TransferPlan plan) => (long)((plan.BytesToSend + run.SourceTree.Files.Where(f => forced.Contains(f.Path)).Sum(f => f.Size)) * SpaceMargin);
         // Files a basis holds unchanged are hard links: they take no space.
         var needed = Needed(run.Basis?.Plan(run.SourceTree) ?? run.Plan);
         if (needed == 0) return;
-        var free = await target.Remote.FreeBytesAsync(target.Path, run.Cancellation);
+        var free = knownFree ?? await target.Remote.FreeBytesAsync(target.Path, run.Cancellation);
         if (needed <= free) return;
         var stage = await target.Remote.ScanAsync(run.Stage, run.Cancellation);
         var held = stage is null ? 0 : StageHeldBytes(stage, run.TargetTree);
@@ -111,10 +111,18 @@ internal static class TransferChecks
     /// </summary>
     public static async Task WriteManifestAsync(TransferContext run, string directory, IReadOnlyDictionary<string, string> hashes)
     {
-        if (!run.IsDirectory || run.Target.Remote.Alias.IsThisMachine) return;
+        if (ManifestFor(run, hashes) is { } manifest) await run.Target.Remote.WriteManifestAsync(directory, manifest, run.Cancellation);
+    }
+
+    /// <summary>Whether this run leaves a manifest: in a directory model, not on this machine's own side of a pull.</summary>
+    public static bool LeavesManifest(TransferContext run) => run.IsDirectory && !run.Target.Remote.Alias.IsThisMachine;
+
+    /// <summary>The manifest <see cref="WriteManifestAsync"/> leaves; null where it leaves none.</summary>
+    public static ModelManifest? ManifestFor(TransferContext run, IReadOnlyDictionary<string, string> hashes)
+    {
+        if (!LeavesManifest(run)) return null;
         var alias = run.Source.Remote.Alias;
         var from = alias.IsLocal ? Environment.MachineName : alias.Host ?? alias.Name;
-        var manifest = ModelManifest.Create(run.SourceTree, hashes, run.Function, from, run.Source.Path);
-        await run.Target.Remote.WriteManifestAsync(directory, manifest, run.Cancellation);
+        return ModelManifest.Create(run.SourceTree, hashes, run.Function, from, run.Source.Path);
     }
 }

@@ -28,7 +28,7 @@ public sealed class ProcessRunner : IProcessRunner
         var clock = Stopwatch.StartNew();
         var result = await RunCoreAsync(spec, cancellationToken);
         var words = string.Join(' ', spec.Arguments.Select(a => a.Length > 40 ? a[..40] + "…" : a).Take(12)).ReplaceLineEndings(" ");
-        await Console.Error.WriteLineAsync($"trace: +{offset.TotalMilliseconds,6:0} ms {clock.Elapsed.TotalMilliseconds,6:0} ms exit {result.ExitCode,3} {spec.FileName} {words}");
+        await Console.Error.WriteLineAsync($"trace: +{offset.TotalMilliseconds,6:0} ms {clock.Elapsed.TotalMilliseconds,6:0} ms exit {result.ExitCode,3} {spec.FileName}{(ScriptFiles.NameIn(spec.Arguments) is { } script ? $" [{script}]" : "")} {words}");
         return result;
     }
 

@@ -26,6 +26,33 @@ public static class ScriptFiles
     public static string Load(params string[] names) =>
         names.Length == 1 ? Loaded.GetOrAdd(names[0], Read) : string.Concat(names.Select(name => Loaded.GetOrAdd(name, Read)));
 
+    /// <summary>
+    /// For the trace: the name of the script <paramref name="arguments"/> run (as <c>sh -c</c>'s text here, or quoted
+    /// into ssh's remote command), the last one when several are put together; null for any other process.
+    /// </summary>
+    public static string? NameIn(IReadOnlyList<string> arguments)
+    {
+        string? found = null;
+        var end = -1;
+        foreach (var argument in arguments)
+        {
+            foreach (var (name, text) in Loaded)
+            {
+                var at = argument.IndexOf(text, StringComparison.Ordinal);
+                var length = text.Length;
+                if (at < 0)
+                {
+                    var quoted = text.Replace("'", "'\\''", StringComparison.Ordinal);
+                    at = argument.IndexOf(quoted, StringComparison.Ordinal);
+                    length = quoted.Length;
+                }
+                if (at >= 0 && at + length > end) (found, end) = (name, at + length);
+            }
+            if (found is not null) return found;
+        }
+        return null;
+    }
+
     private static string Read(string name)
     {
         var assembly = typeof(ScriptFiles).Assembly;

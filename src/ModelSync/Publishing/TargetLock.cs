@@ -18,6 +18,7 @@ public sealed class TargetLock : IAsyncDisposable
     private readonly IRemote _remote;
     private readonly string _target;
     private readonly string _token;
+    private bool _released;
 
     /// <summary>Someone else held the lock when this one first asked: the target may have changed meanwhile.</summary>
     public bool FoundHeld { get; private init; }
@@ -41,9 +42,7 @@ public sealed class TargetLock : IAsyncDisposable
     public static async Task<(TargetLock? Lock, LockHolder? HeldBy)> TryAcquireAsync(IRemote remote, string target, string command, LockPolicy policy, Action<string> warn,
         CancellationToken cancellationToken)
     {
-        var me = new LockHolder(Environment.MachineName, Environment.ProcessId,
-            DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture), command.ReplaceLineEndings(" "),
-            Guid.NewGuid().ToString("N"), MachineIdentity.Current);
+        var me = NewHolder(command);
         var deadline = DateTimeOffset.UtcNow + policy.Wait;
         var attempts = 0;
         while (true)
@@ -61,6 +60,20 @@ public sealed class TargetLock : IAsyncDisposable
             await Task.Delay(PollInterval, cancellationToken);
         }
     }
+
+    /// <summary>This process, about to run <paramref name="command"/>, as the holder a lock records; a fresh token each time.</summary>
+    public static LockHolder NewHolder(string command) => new(Environment.MachineName, Environment.ProcessId,
+        DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture), command.ReplaceLineEndings(" "),
+        Guid.NewGuid().ToString("N"), MachineIdentity.Current);
+
+    /// <summary>The lock <paramref name="holder"/> took on <paramref name="target"/> in a call of its own (<see cref="IRemote.StartTargetAsync"/>).</summary>
+    public static TargetLock Adopt(IRemote remote, string target, LockHolder holder) => new(remote, target, holder.Token);
+
+    /// <summary>This lock's token, for a call that releases it as its last step.</summary>
+    public string Token => _token;
+
+    /// <summary>A call released the lock as its last step: disposing has nothing left to do.</summary>
+    public void Released() => _released = true;
 
     /// <summary>
     /// Simply too old, or its process gone from this machine. A pid is only judged when host name and machine identity
@@ -88,6 +101,8 @@ public sealed class TargetLock : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_released) return;
+        _released = true;
         // Released even when the command was cancelled: a short, separate budget of its own.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try

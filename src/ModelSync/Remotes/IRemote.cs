@@ -74,6 +74,26 @@ public interface IRemote : IAsyncDisposable
     Task PrepareStageAsync(string target, EntryKind kind, bool seedFromTarget, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The steps before a model is sent, in one call: lists <paramref name="target"/> (as <see cref="ScanAsync"/>) and, unless
+    /// it already holds the model (<see cref="TargetStartState.Same"/>) or is a symlink or would lose entries the request
+    /// does not allow (<see cref="TargetStartState.Open"/>), tries once to take its lock as <see cref="TryTakeLockAsync"/>;
+    /// once taken, measures free space and prepares the stage as <see cref="PrepareStageAsync"/>, seeded from a target of
+    /// the model's kind. When any of these fails after the lock was taken, the lock is given back before the call fails.
+    /// </summary>
+    Task<TargetStart> StartTargetAsync(string target, TargetStartRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Removes the stage beside <paramref name="target"/> (the link itself, if one is there): one <see cref="StartTargetAsync"/> made for a run that then stopped before sending.</summary>
+    Task DiscardStageAsync(string target, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The steps after a model was sent, in one call, under the lock the request's token holds: lists the stage beside
+    /// <paramref name="target"/>, hashes the files asked for and, only when everything is as the request expects, writes
+    /// its manifest, publishes as <see cref="PublishAsync"/> and releases the lock as <see cref="ReleaseLockAsync"/>.
+    /// Otherwise nothing is written or published, and the answer holds what was found.
+    /// </summary>
+    Task<StageFinish> FinishStageAsync(string target, StageFinishRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
     /// As <see cref="PrepareStageAsync"/>, but a new stage starts from <paramref name="basis"/>, another version beside
     /// the target: a directory stage holds hard links of exactly the basis's files <paramref name="files"/> (relative
     /// paths; nothing else of the basis, not its manifest), a file stage a hard link of the basis file. A stage already of

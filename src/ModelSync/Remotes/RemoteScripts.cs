@@ -121,6 +121,26 @@ public static class RemoteScripts
     /// </summary>
     public static string RemoveVersion => ScriptFiles.Load("remove-version.sh");
 
+    /// <summary>
+    /// The steps before a push sends, as one script (see its header): lists the target, and when it differs from the
+    /// records on stdin (<see cref="ExpectedRecords.Listing"/>) takes the lock, measures free space and prepares the
+    /// stage, by running <see cref="LockAcquire"/>, <see cref="FreeSpace"/> and <see cref="PrepareStage"/>.
+    /// </summary>
+    public static string PrepareTarget => field ??= Texts(("ms_lock_acquire", LockAcquire), ("ms_free_space", FreeSpace), ("ms_prepare_stage", PrepareStage))
+        + ScriptFiles.Load("prepare-target.sh");
+
+    /// <summary>
+    /// The steps after a push sent, as one script (see its header): lists and hashes the stage, and only when it holds
+    /// what stdin says writes the manifest, publishes and releases the lock, by running <see cref="Hash"/>,
+    /// <see cref="WriteManifest"/>, <see cref="Publish"/> and <see cref="LockRelease"/>.
+    /// </summary>
+    public static string FinishStage => field ??= Texts(("ms_hash", Hash), ("ms_write_manifest", WriteManifest), ("ms_publish", Publish), ("ms_lock_release", LockRelease))
+        + ScriptFiles.Load("finish-stage.sh");
+
+    /// <summary>Shell assignments of scripts' texts to variables, for a script that runs them as <c>sh -c "$var"</c>.</summary>
+    private static string Texts(params (string Variable, string Script)[] scripts) =>
+        string.Concat(scripts.Select(s => s.Variable + "=" + SingleQuoted.Word(s.Script) + "\n"));
+
     /// <summary>$1: path to remove, file or tree.</summary>
     public static string Remove => ScriptFiles.Load("remove.sh");
 }

@@ -78,7 +78,12 @@ public abstract partial class ShellRemote(ServerAlias alias, IProcessRunner runn
     public async Task<TreeListing?> ScanAsync(string path, CancellationToken cancellationToken)
     {
         var result = await RunCheckedAsync(RemoteScripts.Scan, RemoteScripts.ScanArguments(path), $"list {path}", cancellationToken);
-        var output = result.Stdout.AsSpan();
+        return ReadListing(result.Stdout, path);
+    }
+
+    /// <summary>What <see cref="RemoteScripts.Scan"/> printed for <paramref name="path"/>, as a listing (null: nothing there).</summary>
+    private TreeListing? ReadListing(ReadOnlySpan<byte> output, string path)
+    {
         if (output.StartsWith("missing\0"u8)) return null;
         string? link = null;
         if (output.StartsWith("link\0"u8) && output[5..].IndexOf((byte)0) is var linkEnd and >= 0)

@@ -18,7 +18,7 @@ internal sealed class RelayStageTransport(IProcessRunner runner) : IStageTranspo
 
     public async Task<StageSend> SendAsync(TransferContext run, IReadOnlyCollection<string>? only, Action<RsyncItem> onItem, ITransferProgress progress)
     {
-        var stageTree = await run.Target.Remote.ScanAsync(run.Stage, run.Cancellation);
+        var stageTree = run.FreshStage ?? await run.Target.Remote.ScanAsync(run.Stage, run.Cancellation);
         var plan = Planner.Plan(run.SourceTree, stageTree?.RootKind == run.SourceTree.RootKind ? stageTree : null, new PlanOptions(run.Options.Delete));
         if (only is null && run.IsDirectory) await ClearAsync(run, plan, onItem);
         var wanted = only is null ? null : new HashSet<string>(only, StringComparer.Ordinal);

@@ -77,7 +77,9 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         TreeListing?[] scans;
         try
         {
-            scans = await Task.WhenAll(run.Target.Remote.ScanAsync(run.Stage, run.Cancellation), run.Target.Remote.ScanAsync(records, run.Cancellation));
+            // A directory stage this run has just made is known without a call, and holds no ranges yet.
+            scans = run.FreshStage is { } made ? [made, null]
+                : await Task.WhenAll(run.Target.Remote.ScanAsync(run.Stage, run.Cancellation), run.Target.Remote.ScanAsync(records, run.Cancellation));
         }
         catch
         {

@@ -22,6 +22,12 @@ internal sealed record TransferContext(
 {
     public string Stage => StageNames.Stage(Target.Path);
 
+    /// <summary>
+    /// The stage's listing when this run has just made it (a seed of the target as listed, or an empty directory), so a
+    /// transport that plans against the stage need not list it; null when not known.
+    /// </summary>
+    public TreeListing? FreshStage { get; init; }
+
     public bool IsDirectory => SourceTree.RootKind == EntryKind.Directory;
 
     /// <summary>The target holds a model of the same kind (directory or file), so the stage can start from it.</summary>

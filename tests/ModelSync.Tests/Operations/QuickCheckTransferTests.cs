@@ -33,7 +33,8 @@ public sealed class QuickCheckTransferTests : IAsyncDisposable
         Assert.Empty(_here.Hashed);
         Assert.Empty(_gpu.Hashed);
         Assert.Equal((VerifyStatus.Verified, 0, 0, 2), Counts(result));
-        Assert.Empty(_gpu.Changes);
+        Assert.Equal(["StartTarget"], _gpu.Changes);
+        Assert.Equal(0, _gpu.LocksTaken);
     }
 
     [Fact]

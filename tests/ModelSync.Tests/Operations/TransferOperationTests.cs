@@ -34,7 +34,9 @@ public sealed class TransferOperationTests : IAsyncDisposable
 
         Assert.True(result.Published);
         Assert.Equal(VerifyStatus.Verified, result.Verification.Status);
-        Assert.Equal(["TryTakeLock", "PrepareStage", "WriteManifest", "Publish", "ReleaseLock"], _gpu.Changes);
+        // One call takes the lock and prepares the stage, one verifies, writes the manifest, publishes and unlocks.
+        Assert.Equal(["StartTarget", "FinishStage"], _gpu.Changes);
+        Assert.Equal(["StartTarget", "FinishStage"], _gpu.Calls.Where(c => c.Operation != "Connect").Select(c => c.Operation));
         Assert.Equal("weights v2", _gpu.Read(To + "/1/model.onnx"));
         Assert.NotNull(_gpu.ManifestIn(To));
         Assert.False(_gpu.Exists(StageNames.Stage(To)));
@@ -48,7 +50,8 @@ public sealed class TransferOperationTests : IAsyncDisposable
 
         var result = await PushAsync();
 
-        Assert.Empty(_gpu.Changes);
+        Assert.Equal(["StartTarget"], _gpu.Calls.Select(c => c.Operation));
+        Assert.Equal(0, _gpu.LocksTaken);
         Assert.Equal(0, _transport.Sends);
         Assert.False(result.Published);
         Assert.Equal((VerifyStatus.Verified, 0), (result.Verification.Status, result.Verification.HashedNow));
@@ -61,7 +64,7 @@ public sealed class TransferOperationTests : IAsyncDisposable
 
         var result = await PushAsync();
 
-        Assert.Equal(["TryTakeLock", "WriteManifest", "ReleaseLock"], _gpu.Changes);
+        Assert.Equal(["StartTarget", "TryTakeLock", "WriteManifest", "ReleaseLock"], _gpu.Changes);
         Assert.NotNull(_gpu.ManifestIn(To));
         Assert.False(result.Published);
     }
@@ -75,7 +78,7 @@ public sealed class TransferOperationTests : IAsyncDisposable
 
         Assert.Equal($"{To} on gpu is locked by model-sync push ./m gpu:m (pid 4242 on elsewhere, since 2026-12-06 10:00:00Z)", refused.Message);
         Assert.Contains("--lock-timeout", refused.Fix, StringComparison.Ordinal);
-        Assert.Equal(["TryTakeLock"], _gpu.Changes);
+        Assert.Equal(["StartTarget", "TryTakeLock"], _gpu.Changes);
         Assert.Equal(0, _transport.Sends);
     }
 
@@ -86,7 +89,7 @@ public sealed class TransferOperationTests : IAsyncDisposable
 
         var result = await PushAsync();
 
-        Assert.Equal(["TryTakeLock", "BreakLock", "TryTakeLock", "PrepareStage", "WriteManifest", "Publish", "ReleaseLock"], _gpu.Changes);
+        Assert.Equal(["StartTarget", "TryTakeLock", "BreakLock", "TryTakeLock", "PrepareStage", "FinishStage"], _gpu.Changes);
         Assert.Contains(result.Warnings, w => w.StartsWith($"breaking a stale lock on {To}: model-sync push old", StringComparison.Ordinal));
         Assert.True(result.Published);
     }
@@ -99,8 +102,8 @@ public sealed class TransferOperationTests : IAsyncDisposable
         var result = await PushAsync(Options() with { Lock = new LockPolicy(TimeSpan.FromMinutes(1), TimeSpan.FromHours(24)) });
 
         Assert.True(result.Published);
-        Assert.Equal(2, _gpu.Count("TryTakeLock", To));
-        Assert.Equal(2, _gpu.Count("Scan", To));
+        Assert.Equal((1, 1), (_gpu.Count("StartTarget", To), _gpu.Count("TryTakeLock", To)));
+        Assert.Equal(1, _gpu.Count("Scan", To));
     }
 
     [Fact]
@@ -111,7 +114,8 @@ public sealed class TransferOperationTests : IAsyncDisposable
         var refused = await Assert.ThrowsAsync<ModelSyncException>(() => PushAsync());
 
         Assert.StartsWith("not enough space on gpu: the transfer needs", refused.Message, StringComparison.Ordinal);
-        Assert.Equal(["TryTakeLock", "ReleaseLock"], _gpu.Changes);
+        Assert.Equal(["StartTarget", "ReleaseLock"], _gpu.Changes);
+        Assert.False(_gpu.Exists(StageNames.Stage(To)));
         Assert.Equal(0, _transport.Sends);
     }
 
@@ -130,6 +134,66 @@ public sealed class TransferOperationTests : IAsyncDisposable
         Assert.DoesNotContain("WriteManifest", _gpu.Changes);
         Assert.False(_gpu.Exists(To));
         Assert.False(_gpu.IsLocked(To));
+    }
+
+    [Fact]
+    public async Task AStageThatDoesNotVerifyInTheOneCallIsCheckedFromWhatItFoundAndTheDifferenceSentAgain()
+    {
+        _transport.DamagedOnce.Add("1/model.onnx");
+
+        var result = await PushAsync();
+
+        Assert.True(result.Published);
+        Assert.Equal((VerifyStatus.Verified, 1), (result.Verification.Status, result.Verification.Resent));
+        Assert.Equal(2, _transport.Sends);
+        // The stage is not listed or hashed again in full: only the file sent once more is hashed.
+        Assert.Equal(["StartTarget", "FinishStage", "Hash", "WriteManifest", "Publish", "ReleaseLock"], _gpu.Calls.Where(c => c.Operation != "Connect").Select(c => c.Operation));
+        Assert.Equal("weights v2", _gpu.Read(To + "/1/model.onnx"));
+        Assert.NotNull(_gpu.ManifestIn(To));
+        Assert.False(_gpu.IsLocked(To));
+    }
+
+    [Fact]
+    public async Task FilesTheTargetsManifestVouchesForAreCheckedByTheirTimeNotHashedAgain()
+    {
+        CopyModelToTarget().Vouch(To);
+        _here.File(From + "/config.pbtxt", "config v2", Time + 120);
+
+        var result = await PushAsync();
+
+        Assert.True(result.Published);
+        var finish = _gpu.LastFinish!;
+        Assert.Equal(["config.pbtxt"], finish.ToHash.Keys);
+        Assert.Equal(["1/model.onnx"], finish.Known.Select(k => k.Path));
+        Assert.Equal(["StartTarget", "FinishStage"], _gpu.Changes);
+    }
+
+    [Fact]
+    public async Task ATargetTheServerCallsTheSameButThePlanDoesNotGoesStepByStep()
+    {
+        // Equal to the second, so the one call takes nothing; the plan sees the part below the second differ.
+        CopyModelToTarget().Exact(To + "/config.pbtxt", $"{Time}.2000000000");
+        _here.Exact(From + "/config.pbtxt", $"{Time}.5000000000");
+
+        var result = await PushAsync();
+
+        Assert.True(result.Published);
+        Assert.Equal(["StartTarget", "TryTakeLock", "PrepareStage", "FinishStage"], _gpu.Changes);
+    }
+
+    [Fact]
+    public async Task ARefusalAfterTheOneCallTookTheLockDropsTheStageItMadeAndUnlocks()
+    {
+        // A file where the source has a directory: the plan needs --delete, known only once the target is listed.
+        _gpu.File(To + "/1", "a file");
+
+        var refused = await Assert.ThrowsAsync<ModelSyncException>(() => PushAsync());
+
+        Assert.Equal(ExitCodes.Usage, refused.ExitCode);
+        Assert.Equal(["StartTarget", "DiscardStage", "ReleaseLock"], _gpu.Changes);
+        Assert.False(_gpu.Exists(StageNames.Stage(To)));
+        Assert.False(_gpu.IsLocked(To));
+        Assert.Equal("a file", _gpu.Read(To + "/1"));
     }
 
     [Theory]
@@ -151,7 +215,8 @@ public sealed class TransferOperationTests : IAsyncDisposable
         else
         {
             Assert.Equal(ExitCodes.Usage, Assert.IsType<ModelSyncException>(refusal).ExitCode);
-            Assert.Empty(_gpu.Changes);
+            Assert.Equal(["StartTarget"], _gpu.Changes);
+            Assert.Equal(0, _gpu.LocksTaken);
             Assert.Equal("old", _gpu.Read(To + "/stale.bin"));
         }
     }
@@ -165,7 +230,7 @@ public sealed class TransferOperationTests : IAsyncDisposable
         var result = await PushAsync(Options(verify: false));
 
         Assert.True(result.Published);
-        Assert.Equal(["TryTakeLock", "PrepareStage", "RemoveManifest", "Publish", "ReleaseLock"], _gpu.Changes);
+        Assert.Equal(["StartTarget", "RemoveManifest", "Publish", "ReleaseLock"], _gpu.Changes);
         Assert.Null(_gpu.ManifestIn(To));
         Assert.Equal("weights v3", _gpu.Read(To + "/1/model.onnx"));
     }

@@ -218,6 +218,12 @@ public sealed class EndpointResolverConnectTests : IAsyncDisposable
 
         public Task PrepareStageAsync(string target, EntryKind kind, bool seedFromTarget, CancellationToken cancellationToken) => throw Unexpected();
 
+        public Task<TargetStart> StartTargetAsync(string target, TargetStartRequest request, CancellationToken cancellationToken) => throw Unexpected();
+
+        public Task DiscardStageAsync(string target, CancellationToken cancellationToken) => throw Unexpected();
+
+        public Task<StageFinish> FinishStageAsync(string target, StageFinishRequest request, CancellationToken cancellationToken) => throw Unexpected();
+
         public Task PrepareStageFromAsync(string target, EntryKind kind, string basis, IReadOnlyCollection<string> files, CancellationToken cancellationToken) => throw Unexpected();
 
         public Task<IReadOnlyList<TreeEntry>> ListDirectoryAsync(string directory, CancellationToken cancellationToken) => throw Unexpected();

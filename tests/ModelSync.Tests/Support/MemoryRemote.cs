@@ -76,6 +76,9 @@ public sealed partial class MemoryRemote(string name = "gpu", string modelBase =
     /// <summary>The operations called, in order, less the read-only ones (scan, hash, free space).</summary>
     public IReadOnlyList<string> Changes => [.. Calls.Select(c => c.Operation).Where(o => o is not ("Scan" or "ListDirectory" or "Hash" or "FreeBytes" or "Connect"))];
 
+    /// <summary>How many times a lock was taken here, by any operation.</summary>
+    public int LocksTaken { get; private set; }
+
     public int Count(string operation, string path) => Calls.Count(c => c.Operation == operation && c.Path == path);
 
     /// <summary>Every file <see cref="HashAsync"/> read, by its full path, in order.</summary>
@@ -242,6 +245,7 @@ public sealed partial class MemoryRemote(string name = "gpu", string modelBase =
                 return Task.FromResult<LockAttempt>(new LockAttempt.Held(held.Holder, held.Age));
             }
             _locks[target] = new HeldLock(holder, TimeSpan.Zero, int.MaxValue);
+            LocksTaken++;
             return Task.FromResult<LockAttempt>(new LockAttempt.Taken());
         }
     }

@@ -17,6 +17,9 @@ internal sealed class MemoryStageTransport : IStageTransport
     /// <summary>Files written with other content than the source's, on every send: a disk or wire that damages them.</summary>
     public HashSet<string> Damaged { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Files written with other content than the source's on the first send only: damage a re-send repairs.</summary>
+    public HashSet<string> DamagedOnce { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Runs after each send, e.g. to change the source while it is read.</summary>
     public Action? AfterSend { get; set; }
 
@@ -38,7 +41,8 @@ internal sealed class MemoryStageTransport : IStageTransport
         var bytes = 0L;
         foreach (var path in only ?? [.. run.Plan.ToSend.Select(e => e.Path)])
         {
-            var size = target.CopyFrom(source, From(path), To(path), Damaged.Contains(path) ? "damaged" : null);
+            var damaged = Damaged.Contains(path) || (_sends == 1 && DamagedOnce.Contains(path));
+            var size = target.CopyFrom(source, From(path), To(path), damaged ? "damaged" : null);
             bytes += size;
             onItem(new RsyncItem(path, size, false));
         }

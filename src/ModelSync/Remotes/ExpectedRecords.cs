@@ -1,0 +1,95 @@
+using System.Buffers;
+using System.Globalization;
+using ModelSync.Hashing;
+using ModelSync.Manifests;
+using ModelSync.Paths;
+
+namespace ModelSync.Remotes;
+
+/// <summary>
+/// The NUL-terminated records <see cref="RemoteScripts.PrepareTarget"/> and <see cref="RemoteScripts.FinishStage"/>
+/// compare with what they find, rendered byte for byte as their <c>find -fprintf</c> and the hash tools print them.
+/// A name whose record could be read two ways (a newline in a link's name or text) can at worst make two different
+/// trees look alike to the script; the caller still plans against the listing it gets back, so that costs a step, never a wrong result.
+/// </summary>
+internal static class ExpectedRecords
+{
+    /// <summary>Every entry of <paramref name="source"/> and its root: <c>d PATH</c>, <c>f SIZE SECONDS PATH</c>, <c>l PATH\nTEXT</c>.</summary>
+    public static byte[] Listing(TreeListing source)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        if (source.RootKind == EntryKind.Directory) Text(buffer, "d \0");
+        foreach (var entry in source.Entries)
+        {
+            switch (entry.Kind)
+            {
+                case EntryKind.Directory:
+                    Text(buffer, "d ");
+                    break;
+                case EntryKind.File:
+                    Text(buffer, $"f {Number(entry.Size)} {Number(entry.ModifiedUnixSeconds)} ");
+                    break;
+                default:
+                    Text(buffer, "l ");
+                    PathBytes.Append(buffer, entry.Path);
+                    Text(buffer, "\n");
+                    PathBytes.Append(buffer, entry.LinkTarget ?? "");
+                    Text(buffer, "\0");
+                    continue;
+            }
+            PathBytes.Append(buffer, entry.Path);
+            Text(buffer, "\0");
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// What the stage must hold: every file of <paramref name="source"/> as <c>f SIZE PATH</c>, every link as
+    /// <c>l PATH\nTEXT</c>, and each of <paramref name="known"/> as <c>v SIZE MTIME PATH</c> or <c>i SIZE INODE PATH</c>.
+    /// </summary>
+    public static byte[] Stage(TreeListing source, IEnumerable<KnownStageFile> known)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        foreach (var entry in source.Entries.Where(e => e.Kind != EntryKind.Directory))
+        {
+            if (entry.Kind == EntryKind.File) Record(buffer, $"f {Number(entry.Size)} ", entry.Path);
+            else
+            {
+                Text(buffer, "l ");
+                PathBytes.Append(buffer, entry.Path);
+                Text(buffer, "\n");
+                PathBytes.Append(buffer, entry.LinkTarget ?? "");
+                Text(buffer, "\0");
+            }
+        }
+        foreach (var file in known)
+        {
+            Record(buffer, file.ModifiedExact is { } exact ? $"v {Number(file.Size)} {exact} " : $"i {Number(file.Size)} {Number(file.Inode)} ",
+                file.Path);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// The records <paramref name="tool"/> prints for <paramref name="hashes"/> (name → hash, names as given to it, <c>./</c>
+    /// first): <c>HASH *./name</c> from openssl, <c>HASH  ./name</c> from the others and for names hashed one run each.
+    /// </summary>
+    public static byte[] Hashes(string tool, IEnumerable<KeyValuePair<string, string>> hashes, bool oneRunEach)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var separator = tool == "openssl" && !oneRunEach ? " *./" : "  ./";
+        foreach (var (name, hash) in hashes) Record(buffer, hash + separator, name);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void Record(ArrayBufferWriter<byte> buffer, string head, string path)
+    {
+        Text(buffer, head);
+        PathBytes.Append(buffer, path);
+        Text(buffer, "\0");
+    }
+
+    private static void Text(ArrayBufferWriter<byte> buffer, string text) => buffer.Write(System.Text.Encoding.UTF8.GetBytes(text));
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

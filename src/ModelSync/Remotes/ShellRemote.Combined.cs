@@ -1,0 +1,103 @@
+using System.Globalization;
+using ModelSync.Hashing;
+using ModelSync.Manifests;
+using ModelSync.Paths;
+
+namespace ModelSync.Remotes;
+
+/// <summary>The steps before and after a push sends, each as one script run: one round trip where there were four or five.</summary>
+public abstract partial class ShellRemote
+{
+    public async Task<TargetStart> StartTargetAsync(string target, TargetStartRequest request, CancellationToken cancellationToken)
+    {
+        var kind = request.Source.RootKind == EntryKind.Directory ? "d" : "f";
+        var result = await RunCheckedAsync(RemoteScripts.PrepareTarget,
+            [target, StageNames.Stage(target), StageNames.Seed(target), StageNames.Lock(target), StageNames.Resume(target), request.Holder.Serialize(), kind,
+                request.ExtrasUnderLock ? "yes" : "no", .. RemoteScripts.ScanArguments(target).Skip(1),
+                ((request.RoomNeeded + 1023) / 1024).ToString(CultureInfo.InvariantCulture)],
+            $"list and lock {target}", cancellationToken, ExpectedRecords.Listing(request.Source));
+        var (header, rest) = SplitHeader(result.Stdout, target);
+        if (header.Length != 4 || !long.TryParse(header[1], CultureInfo.InvariantCulture, out var freeKib)
+            || !int.TryParse(header[3], CultureInfo.InvariantCulture, out var lockBytes) || lockBytes > rest.Length)
+            throw new Errors.ModelSyncException($"unexpected answer while preparing {target} on {Alias.Name}");
+        var listing = ReadListing(rest.AsSpan(lockBytes), target);
+        return header[0] switch
+        {
+            "same" => new TargetStart(TargetStartState.Same, listing),
+            "open" => new TargetStart(TargetStartState.Open, listing),
+            "held" => new TargetStart(TargetStartState.Held, listing)
+            {
+                HeldBy = ReadLockAnswer(System.Text.Encoding.UTF8.GetString(rest, 0, lockBytes)) as LockAttempt.Held,
+            },
+            "locked" => new TargetStart(TargetStartState.Locked, listing) {
+                FreeBytes = freeKib * 1024, StagePrepared = header[2] != "-", StageMade = header[2] == "made",
+            },
+            _ => throw new Errors.ModelSyncException($"unexpected answer while preparing {target} on {Alias.Name}"),
+        };
+    }
+
+    public async Task<StageFinish> FinishStageAsync(string target, StageFinishRequest request, CancellationToken cancellationToken)
+    {
+        var stage = StageNames.Stage(target);
+        var directory = request.Source.RootKind == EntryKind.Directory;
+        var hashDirectory = directory ? stage : PosixPath.Parent(stage);
+        // Named as the hash script sees them: relative to the stage, or the stage file's own name for a single file.
+        var toHash = request.ToHash.Select(h => (Name: directory ? h.Key : PosixPath.Name(stage), Path: h.Key, Hash: h.Value)).ToList();
+        var sizes = request.Source.Files.ToDictionary(f => f.Path, f => f.Size, StringComparer.Ordinal);
+        var odd = toHash.Where(h => HashOutput.NeedsOneRunEach(h.Name)).ToList();
+        var plain = toHash.Except(odd).ToList();
+        var large = plain.Where(h => LargeFile.Is(sizes.GetValueOrDefault(h.Path))).ToList();
+        var small = plain.Except(large).ToList();
+        var tool = request.Function.Tools.FirstOrDefault(HashTools.Contains) ?? request.Function.Tools[0];
+        byte[][] sections =
+        [
+            ExpectedRecords.Stage(request.Source, request.Known),
+            PathBytes.NulTerminated(large.Select(h => h.Name), "./"),
+            PathBytes.NulTerminated(small.Select(h => h.Name), "./"),
+            PathBytes.NulTerminated(odd.Select(h => h.Name), "./"),
+            [.. ExpectedRecords.Hashes(tool, plain.Select(h => KeyValuePair.Create(h.Name, h.Hash)), oneRunEach: false),
+                .. ExpectedRecords.Hashes(tool, odd.Select(h => KeyValuePair.Create(h.Name, h.Hash)), oneRunEach: true)],
+        ];
+        var batch = Math.Clamp(small.Count / 8, SmallBatch, 1000);
+        var result = await RunCheckedAsync(RemoteScripts.FinishStage,
+            [target, stage, StageNames.Old(target), StageNames.Lock(target), request.LockToken, StageNames.Resume(target), hashDirectory, request.Function.Name, tool,
+                batch.ToString(CultureInfo.InvariantCulture), ModelManifest.FileName, FindOutput.PrintfFormat, request.Retry ? "retry" : "first",
+                .. sections.Select(s => s.Length.ToString(CultureInfo.InvariantCulture))],
+            "verify and publish the staging area", cancellationToken, [.. sections.SelectMany(s => s), .. request.Manifest?.SerializeToUtf8() ?? []]);
+        var (header, rest) = SplitHeader(result.Stdout, target);
+        if (header is ["published"]) return new StageFinish(true, null, new Dictionary<string, string>());
+        var lengths = header.Skip(1).Select(w => int.TryParse(w, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : -1).ToList();
+        if (header.Length != 5 || header[0] != "mismatch" || lengths.Contains(-1) || lengths.Sum() != rest.Length)
+            throw new Errors.ModelSyncException($"unexpected answer while publishing {target} on {Alias.Name}");
+        var scanBytes = lengths[0];
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            var outputs = new List<byte[]>();
+            for (int i = 1, at = scanBytes; i < lengths.Count; at += lengths[i], i++) outputs.Add(rest.AsSpan(at, lengths[i]).ToArray());
+            foreach (var output in outputs.Where(o => o.Length > 0))
+            {
+                foreach (var (name, hash) in HashOutput.Parse(output, request.Function).Hashes) hashes[directory ? name : ""] = hash;
+            }
+        }
+        catch (FormatException e)
+        {
+            throw new Errors.ModelSyncException($"cannot read the checksums of {stage} on {Alias.Name}: {e.Message}");
+        }
+        return new StageFinish(false, ReadListing(rest.AsSpan(0, scanBytes), stage), hashes);
+    }
+
+    public async Task DiscardStageAsync(string target, CancellationToken cancellationToken) =>
+        await RunCheckedAsync(RemoteScripts.Remove, [StageNames.Stage(target)], "remove the staging area", cancellationToken);
+
+    /// <summary>The fewest small files a hash process takes, as the tree hasher batches them.</summary>
+    private const int SmallBatch = 16;
+
+    /// <summary>A combined script's first line, split in words, and the bytes after it.</summary>
+    private (string[] Header, byte[] Body) SplitHeader(byte[] stdout, string target)
+    {
+        var newline = Array.IndexOf(stdout, (byte)'\n');
+        if (newline < 0) throw new Errors.ModelSyncException($"unexpected answer about {target} from {Alias.Name}");
+        return (System.Text.Encoding.UTF8.GetString(stdout, 0, newline).Split(' '), stdout[(newline + 1)..]);
+    }
+}

@@ -1,0 +1,33 @@
+using ModelSync.Hashing;
+using ModelSync.Manifests;
+
+namespace ModelSync.Remotes;
+
+/// <summary>
+/// A stage file whose hash the caller knows already, and how the stage must hold it for that to stay true: the
+/// same <paramref name="Size"/> and either the exact mtime <paramref name="ModifiedExact"/> (find's <c>%T@</c>, a file
+/// vouched for by a manifest) or the inode <paramref name="Inode"/> (a file hashed as it was written).
+/// </summary>
+public sealed record KnownStageFile(string Path, long Size, string? ModifiedExact, long Inode = 0);
+
+/// <summary>
+/// What <see cref="IRemote.FinishStageAsync"/> is asked: the stage must hold every entry of <paramref name="Source"/>
+/// (files of its size, links with its text), the <paramref name="Known"/> files as described, and
+/// <paramref name="ToHash"/>'s files (path → expected hash) must hash to those values with <paramref name="Function"/>.
+/// Then <paramref name="Manifest"/> (none for null) is written, the stage published and the lock of
+/// <paramref name="LockToken"/> released. <paramref name="Retry"/>: an earlier try may have published already.
+/// </summary>
+public sealed record StageFinishRequest(
+    TreeListing Source,
+    HashFunction Function,
+    string LockToken,
+    IReadOnlyDictionary<string, string> ToHash,
+    IReadOnlyList<KnownStageFile> Known,
+    ModelManifest? Manifest,
+    bool Retry);
+
+/// <summary>
+/// The answer of <see cref="IRemote.FinishStageAsync"/>: published (and the lock released), or not, and then what was
+/// found: the stage's listing (null when it is gone) and the hashes computed, keyed as <see cref="IRemote.HashAsync"/> keys them.
+/// </summary>
+public sealed record StageFinish(bool Published, TreeListing? Stage, IReadOnlyDictionary<string, string> Hashes);

@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using ModelSync.IntegrationTests.Fixtures;
+using ModelSync.IntegrationTests.Support;
+
+namespace ModelSync.IntegrationTests;
+
+/// <summary>
+/// The calls each command makes to a server after the connect, read from <c>MODEL_SYNC_TRACE=1</c>: at 20–150 ms between
+/// sites each one costs a round trip, so one added back fails here. A push or copy makes one call to its target before the
+/// bytes move and one after; a no-op makes one and takes no lock.
+/// </summary>
+[Collection("sshd")]
+public sealed partial class RemoteCallCountTests(SshdFixture sshd) : SshdTestBase(sshd)
+{
+    [Fact]
+    public async Task APushMakesOneCallBeforeTheBytesMoveAndOneAfter()
+    {
+        var name = Model("PSH");
+
+        var push = await TracedAsync("push", name, $"alpha:calls-{Id}/");
+        File.WriteAllText(Path.Combine(Work, name, "config.pbtxt"), "config v2");
+        var update = await TracedAsync("push", name, $"alpha:calls-{Id}/");
+
+        Assert.Equal(["prepare-target.sh", "finish-stage.sh"], ServerCalls(push));
+        Assert.Equal(["prepare-target.sh", "finish-stage.sh"], ServerCalls(update));
+        TreeComparer.AssertSameTree(Path.Combine(Work, name), Path.Combine(Sshd.BaseA, $"calls-{Id}", name));
+    }
+
+    [Fact]
+    public async Task ANoOpPushMakesOneCallAndTakesNoLock()
+    {
+        var name = Model("NOP");
+        await TracedAsync("push", name, $"alpha:calls-{Id}/");
+
+        var again = await TracedAsync("push", name, $"alpha:calls-{Id}/");
+
+        Assert.Equal(["prepare-target.sh"], ServerCalls(again));
+        Assert.DoesNotContain(again.Stderr.Split('\n'), l => l.Contains("lock-", StringComparison.Ordinal));
+        CliAssert.StdoutContains(again, "already up to date");
+    }
+
+    [Fact]
+    public async Task APullListsTheServerOnceBeforeAndOnceAfterAndANoOpPullTakesNoLock()
+    {
+        var name = Model("PUL");
+        await CliOk("push", "./" + name, $"alpha:calls-{Id}/");
+
+        var pull = await TracedAsync("pull", $"alpha:calls-{Id}/{name}", "./back/");
+        var again = await TracedAsync("pull", $"alpha:calls-{Id}/{name}", "./back/");
+
+        Assert.Equal(["scan.sh", "scan.sh"], ServerCalls(pull));
+        Assert.Equal(["scan.sh"], ServerCalls(again));
+        Assert.DoesNotContain(again.Stderr.Split('\n'), l => l.Contains("lock-", StringComparison.Ordinal));
+        TreeComparer.AssertSameTree(Path.Combine(Work, name), Path.Combine(Work, "back", name));
+    }
+
+    [Fact]
+    public async Task ACopyBetweenServersMakesOneCallToItsTargetBeforeAndOneAfter()
+    {
+        var name = Model("CPY");
+        await CliOk("push", "./" + name, $"alpha:calls-{Id}/");
+
+        var copy = await TracedAsync("copy", $"alpha:calls-{Id}/{name}", $"beta:calls-{Id}/");
+
+        // The source is listed before and after (is it still as it was sent?); the bytes move as tar, one process on each server.
+        var calls = ServerCalls(copy);
+        Assert.Equal(["scan.sh", "prepare-target.sh", "scan.sh", "finish-stage.sh"], calls.Where(c => !c.StartsWith("tar-", StringComparison.Ordinal)));
+        Assert.Equal(["tar-receive.sh", "tar-send.sh"], calls.Where(c => c.StartsWith("tar-", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        TreeComparer.AssertSameTree(Path.Combine(Work, name), Path.Combine(Sshd.BaseB, $"calls-{Id}", name));
+    }
+
+    private string Model(string tag)
+    {
+        var name = $"m-{tag}-{Id}";
+        Tree(name).File("config.pbtxt", "config").File("1/model.onnx", new string('w', 70_000)).Symlink("latest", "1");
+        return name;
+    }
+
+    private async Task<CliResult> TracedAsync(params string[] args)
+    {
+        var result = await CliRunner.RunAsync(args.Select(a => a.StartsWith("m-", StringComparison.Ordinal) ? "./" + a : a).ToArray(), ConfigPath,
+            new Dictionary<string, string> { ["MODEL_SYNC_TRACE"] = "1" }, Work);
+        CliAssert.Exit(result, 0);
+        return result;
+    }
+
+    /// <summary>The scripts run over ssh after the connect (its probe), in order.</summary>
+    private static List<string> ServerCalls(CliResult result) =>
+        [.. result.Stderr.Split('\n').Select(l => SshScript().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value).Where(s => s != "probe.sh")];
+
+    [GeneratedRegex(@"^trace: .* exit +-?\d+ ssh \[([a-z-]+\.sh)\]")]
+    private static partial Regex SshScript();
+}
