@@ -11,13 +11,13 @@ namespace ModelSync.Transfer;
 internal sealed record RangeLayout(long Threshold, long? FixedRangeSize = null)
 {
     /// <summary>Files from this size on are split: smaller ones go whole in a stream's tar, which costs no extra session.</summary>
-    public const long DefaultThreshold = 64L * 1024 * 1024;
+    public const long DefaultThreshold = 32L * 1024 * 1024;
 
-    /// <summary>Ranges of a 256 MiB to 2 GiB file: eight per file, so eight streams can share even one file.</summary>
+    /// <summary>Ranges of a 128 MiB to 2 GiB file: eight per file, so eight streams can share even one file.</summary>
     private const int RangesPerFile = 8;
 
-    /// <summary>Smallest range: a session per range costs a round trip, which 32 MiB outweighs even at 50 ms.</summary>
-    private const long SmallestRange = 32L * 1024 * 1024;
+    /// <summary>Smallest range: a session per range costs a round trip, which 16 MiB (half a second of one stream at 50 ms) outweighs.</summary>
+    private const long SmallestRange = 16L * 1024 * 1024;
 
     /// <summary>Largest range: what a rerun after a kill may have to send again at most per stream.</summary>
     private const long LargestRange = 256L * 1024 * 1024;

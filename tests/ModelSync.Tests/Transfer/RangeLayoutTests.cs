@@ -9,16 +9,17 @@ public sealed class RangeLayoutTests
 
     [Theory]
     [InlineData(0, false)]
-    [InlineData(64 * MiB - 1, false)]
-    [InlineData(64 * MiB, true)]
-    public void FilesFrom64MiBAreSplit(long size, bool splits) => Assert.Equal(splits, RangeLayout.Default.Splits(size));
+    [InlineData(32 * MiB - 1, false)]
+    [InlineData(32 * MiB, true)]
+    public void FilesFrom32MiBAreSplit(long size, bool splits) => Assert.Equal(splits, RangeLayout.Default.Splits(size));
 
     [Theory]
-    [InlineData(64 * MiB, 32 * MiB)] // never smaller than 32 MiB
+    [InlineData(64 * MiB, 16 * MiB)] // never smaller than 16 MiB
+    [InlineData(200 * MiB, 25 * MiB)]
     [InlineData(1024 * MiB, 128 * MiB)] // eight ranges a file
     [InlineData(1024 * MiB + 1, 129 * MiB)] // whole MiB
     [InlineData(10_000 * MiB, 256 * MiB)] // never larger than 256 MiB
-    public void RangesAreAnEighthOfTheFileInWholeMiBBetween32And256MiB(long size, long range) =>
+    public void RangesAreAnEighthOfTheFileInWholeMiBBetween16And256MiB(long size, long range) =>
         Assert.Equal(range, RangeLayout.Default.RangeSize(size));
 
     [Fact]

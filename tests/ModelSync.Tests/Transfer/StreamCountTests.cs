@@ -11,12 +11,12 @@ public sealed class StreamCountTests
     [InlineData(0, 1)]
     [InlineData(400_000, 1)] // a small model: rsync alone, no extra connection
     [InlineData(64 * MiB - 1, 1)]
-    [InlineData(64 * MiB, 1)]
-    [InlineData(157_000_000, 2)] // 20,000 small files
-    [InlineData(256_000_000, 3)]
+    [InlineData(64 * MiB, 2)]
+    [InlineData(157_000_000, 4)] // 20,000 small files
+    [InlineData(256 * MiB, 8)]
     [InlineData(1024 * MiB, 8)]
     [InlineData(10_000 * MiB, 8)]
-    public void AutomaticallyOneStreamPer64MiBToSendUpToEight(long freshBytes, int streams) =>
+    public void AutomaticallyOneStreamPer32MiBToSendUpToEight(long freshBytes, int streams) =>
         Assert.Equal(streams, StreamCount.Choose(null, freshBytes, compress: false, Wan));
 
     [Fact]
