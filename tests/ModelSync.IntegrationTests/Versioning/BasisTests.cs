@@ -169,6 +169,9 @@ public sealed class BasisTests(SshdFixture sshd) : SshdTestBase(sshd)
 #pragma warning restore CA5394
             stream.Write(patch);
         }
+        // A later export, dated later: in the same second as the old version, rsync's quick check would take the
+        // changed file for the old one (rsync --copy-dest then sends nothing and copies the wrong bytes).
+        File.SetLastWriteTimeUtc(weights, File.GetLastWriteTimeUtc(Path.Combine(Work, Old, "1", "model.plan")).AddSeconds(10));
         File.WriteAllText(Path.Combine(Work, New, "config.pbtxt"), "max_batch_size: 16\ndynamic_batching { }\n");
     }
 
