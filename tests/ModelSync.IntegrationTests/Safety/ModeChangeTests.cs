@@ -44,6 +44,35 @@ public sealed class ModeChangeTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
+    public async Task ASingleFileModelsModeOnlyChangeArrivesInANewInode()
+    {
+        var model = Model("model");
+        await CliOk("push", "./model/weights.bin", $"alpha:{Dir}/weights.bin");
+        var witness = Witness(OnServer("weights.bin"));
+        File.SetUnixFileMode(model.PathOf("weights.bin"), Private);
+
+        await CliOk("push", "./model/weights.bin", $"alpha:{Dir}/weights.bin");
+
+        Assert.Equal(Private, File.GetUnixFileMode(OnServer("weights.bin")));
+        Assert.Equal(Plain, File.GetUnixFileMode(witness));
+    }
+
+    [Fact]
+    public async Task APushToALocalAliasCarriesAModeOnlyChangeInANewInode()
+    {
+        var model = Model("model");
+        var published = Path.Combine(Sshd.LocalBase, Dir, "model", "run.sh");
+        await CliOk("push", "./model", $"local:{Dir}/model");
+        var witness = Witness(published);
+        File.SetUnixFileMode(model.PathOf("run.sh"), Executable);
+
+        await CliOk("push", "./model", $"local:{Dir}/model");
+
+        Assert.Equal(Executable, File.GetUnixFileMode(published));
+        Assert.Equal(Plain, File.GetUnixFileMode(witness));
+    }
+
+    [Fact]
     public async Task TheDiffNamesAModeOnlyChange()
     {
         var model = Model("model");
