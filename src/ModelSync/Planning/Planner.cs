@@ -12,9 +12,9 @@ public static class Planner
     /// <paramref name="target"/> null means nothing is there yet. Hashes, when given for both sides, decide
     /// equality by content; otherwise size and mtime decide, as rsync's quick check does, but below the second
     /// too where both sides keep it (<see cref="Mtimes"/>). Files equal in content whose permission bits differ are
-    /// sent too, with that as their reason: rsync's <c>-p</c> carries the mode, and so must a plan. A directory and a file (or link) trading places, at the
-    /// root or below it, removes what the target has there: such a plan lists it and, without --delete, is
-    /// marked <see cref="TransferPlan.NeedsDelete"/>.
+    /// sent too, with that as their reason: rsync's <c>-p</c> carries the mode, and so must a plan. A directory and a
+    /// file (or link) trading places, at the root or below it, removes what the target has there: such a plan lists
+    /// it and, without --delete, is marked <see cref="TransferPlan.NeedsDelete"/>.
     /// </summary>
     public static TransferPlan Plan(
         TreeListing source,
