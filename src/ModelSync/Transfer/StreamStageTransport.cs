@@ -48,7 +48,8 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
     public async Task ProbeAsync(TransferContext run)
     {
         if (_roundTrip is not null || run.Options.Streams is not null || run.Options.Compress || !BetweenHereAndServer(run)) return;
-        var fresh = run.Plan.ToSend.Where(e => e.Kind == EntryKind.File && e.Target?.Kind != EntryKind.File).Sum(e => e.Source!.Size);
+        // Against the basis when there is one: what it holds goes by rsync, and needs no streams (nor their round trip).
+        var fresh = (run.Basis?.Plan(run.SourceTree) ?? run.Plan).ToSend.Where(e => e.Kind == EntryKind.File && e.Target?.Kind != EntryKind.File).Sum(e => e.Source!.Size);
         if (StreamCount.ByBytes(fresh) <= 1) return;
         _roundTrip = await StreamCount.RoundTripAsync(run.Source.Remote is SshRemote ? run.Source.Remote : run.Target.Remote, run.Cancellation);
     }
