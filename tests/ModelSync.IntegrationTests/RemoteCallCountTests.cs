@@ -21,7 +21,9 @@ public sealed partial class RemoteCallCountTests(SshdFixture sshd) : SshdTestBas
         File.WriteAllText(Path.Combine(Work, name, "config.pbtxt"), "config v2");
         var update = await TracedAsync("push", name, $"alpha:calls-{Id}/");
 
-        Assert.Equal(["prepare-target.sh", "finish-stage.sh"], ServerCalls(push));
+        // A new small model goes as one tar stream over the shared connection, without rsync's own round trips.
+        Assert.Equal(["prepare-target.sh", "tar-receive.sh", "finish-stage.sh"], ServerCalls(push));
+        Assert.DoesNotContain(push.Stderr.Split('\n'), l => RsyncRun().IsMatch(l));
         Assert.Equal(["prepare-target.sh", "finish-stage.sh"], ServerCalls(update));
         TreeComparer.AssertSameTree(Path.Combine(Work, name), Path.Combine(Sshd.BaseA, $"calls-{Id}", name));
     }
@@ -112,6 +114,9 @@ public sealed partial class RemoteCallCountTests(SshdFixture sshd) : SshdTestBas
 
     [GeneratedRegex(@"^trace: .* exit +-?\d+ ssh \[([a-z-]+\.sh)\]")]
     private static partial Regex SshScript();
+
+    [GeneratedRegex(@"^trace: .* exit +-?\d+ rsync ")]
+    private static partial Regex RsyncRun();
 
     /// <summary>An ssh command that runs no script of model-sync's: the empty commands that measure the round trip.</summary>
     [GeneratedRegex(@"^trace: .* exit +-?\d+ ssh (?!\[)(?!-G )(?!.* -O exit )")]
