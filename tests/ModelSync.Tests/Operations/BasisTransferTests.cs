@@ -34,7 +34,7 @@ public sealed class BasisTransferTests : IAsyncDisposable
         var result = await _transfer.PushAsync();
 
         // The one call before the bytes made an empty stage for the new version; it starts from its basis instead.
-        Assert.Equal(["StartTarget", "DiscardStage", "PrepareStageFrom", "FinishStage"], _transfer.Gpu.Changes);
+        Assert.Equal(["StartTarget", "PrepareStageFrom", "FinishStage"], _transfer.Gpu.Changes);
         Assert.Equal(new BasisUse("RTX3090_N2501_ASR_250715", Basis, false, "config".Length, 1), result.Basis);
         Assert.Equal((VerifyStatus.Verified, 1), (result.Verification.Status, result.Verification.HashedNow));
         Assert.Equal("weights v2", _transfer.Gpu.Read(To + "/1/model.onnx"));
@@ -65,6 +65,29 @@ public sealed class BasisTransferTests : IAsyncDisposable
 
         Assert.Equal(["StartTarget", "FinishStage"], _transfer.Gpu.Changes);
         Assert.Null(result.Basis);
+    }
+
+    [Fact]
+    public async Task TheLikelyBasisIsScannedBesideTheCallBeforeTheBytesNotAfterIt()
+    {
+        _transfer.Gpu.Vouch(Basis);
+
+        var result = await _transfer.PushAsync();
+
+        var calls = _transfer.Gpu.Calls.Select(c => c.Operation + " " + c.Path).ToList();
+        Assert.True(calls.IndexOf("Scan " + Basis) < calls.IndexOf("StartTarget " + To), string.Join(", ", calls));
+        Assert.Equal(1, _transfer.Gpu.Count("Scan", Basis));
+        Assert.Equal("RTX3090_N2501_ASR_250715", result.Basis!.Name);
+    }
+
+    [Fact]
+    public async Task AnExistingTargetThatTheListingShowsCostsNoScanOfAVersionBesideIt()
+    {
+        _transfer.Gpu.File(To + "/config.pbtxt", "config");
+
+        await _transfer.PushAsync();
+
+        Assert.Equal(0, _transfer.Gpu.Count("Scan", Basis));
     }
 
     [Fact]
