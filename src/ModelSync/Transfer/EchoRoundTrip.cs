@@ -7,7 +7,7 @@ namespace ModelSync.Transfer;
 /// The round trip to a server as one byte sent down an open channel and echoed back: unlike an empty command, no
 /// process starts on either side while the clock runs. On two busy cores an empty command over loopback took 20–40 ms
 /// (ssh's start here, a shell's there), past the 15 ms that calls a link long, so a loopback push went out in eight
-/// streams or in one from run to run; the echo measured 1–5 ms there, and 50 ms through a 50 ms proxy.
+/// streams or in one from run to run; the echo measured 1–8 ms there (load 15), and 52 ms through a 50 ms proxy.
 /// </summary>
 internal static class EchoRoundTrip
 {
