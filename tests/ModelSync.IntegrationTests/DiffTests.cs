@@ -93,7 +93,8 @@ public sealed class DiffTests(SshdFixture sshd) : SshdTestBase(sshd)
         // A plain push trusts the manifest where size and mtime match (as rsync's quick check would), and says so;
         // --checksum hashes everything and repairs the silent change.
         var trusting = await CliOk("push", "./" + Model, "alpha");
-        CliAssert.StdoutContains(trusting, "| Verified | yes (3 files, sha256; all unchanged since the last verified push)");
+        // (Files written in the second the first push read them are not in the hash cache: the report may add that the manifest vouched for them.)
+        CliAssert.StdoutContains(trusting, "| Verified | yes (3 files, sha256; all unchanged since the last verified push");
         var push = await CliOk("push", "./" + Model, "alpha", "--checksum");
         CliAssert.StdoutContains(push, "| Verified | yes (3 files", "Sync complete");
         TreeComparer.AssertSameTree(source.Root, Target);

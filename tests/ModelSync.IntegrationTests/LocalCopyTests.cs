@@ -108,6 +108,8 @@ public sealed class LocalCopyTests(SshdFixture sshd) : SshdTestBase(sshd)
     {
         var name = "stale-" + Id;
         var tree = Tree(name).RandomFile("w.bin", 100_000, seed: 7).File("c.txt", "c\n");
+        // Written well before the first push, so its hash is remembered (one written in the second it is read is not).
+        foreach (var file in new[] { "w.bin", "c.txt" }) File.SetLastWriteTimeUtc(tree.PathOf(file), DateTime.UtcNow.AddHours(-1));
         await CliOk("push", "./" + name, $"local:lc-{Id}/first");
         // Same inode, size and mtime to the nanosecond, other bytes: the hash cache still vouches for the old
         // content, while the copy reads the new one. Verification must catch the disagreement, not publish it.

@@ -21,7 +21,9 @@ public sealed partial class RemoteCallCountTests(SshdFixture sshd) : SshdTestBas
         File.WriteAllText(Path.Combine(Work, name, "config.pbtxt"), "config v2");
         var update = await TracedAsync("push", name, $"alpha:calls-{Id}/");
 
-        Assert.Equal(["prepare-target.sh", "finish-stage.sh"], ServerCalls(push));
+        // A new small model goes as one tar stream over the shared connection, without rsync's own round trips.
+        Assert.Equal(["prepare-target.sh", "tar-receive.sh", "finish-stage.sh"], ServerCalls(push));
+        Assert.DoesNotContain(push.Stderr.Split('\n'), l => RsyncRun().IsMatch(l));
         Assert.Equal(["prepare-target.sh", "finish-stage.sh"], ServerCalls(update));
         TreeComparer.AssertSameTree(Path.Combine(Work, name), Path.Combine(Sshd.BaseA, $"calls-{Id}", name));
     }
@@ -69,6 +71,28 @@ public sealed partial class RemoteCallCountTests(SshdFixture sshd) : SshdTestBas
         TreeComparer.AssertSameTree(Path.Combine(Work, name), Path.Combine(Sshd.BaseB, $"calls-{Id}", name));
     }
 
+    [Fact]
+    public async Task ANewVersionBesideThePreviousOneSeedsItsStageInOneCallAndMeasuresNoRoundTrip()
+    {
+        const string old = "RTX3090_N2501_ASR_250715", next = "RTX3090_N2501_ASR_250820";
+        // Enough bytes that streams would be weighed were they not all on the target already, in the basis.
+        Tree(old).File("1/model.plan", new byte[2 * 32 * 1024 * 1024 + 1]).File("config.pbtxt", "max_batch_size: 8");
+        await CliOk("push", "./" + old, $"alpha:calls-{Id}/{old}");
+        TestProcess.RunBytes("cp", ["-a", Path.Combine(Work, old), Path.Combine(Work, next)]);
+        File.WriteAllText(Path.Combine(Work, next, "config.pbtxt"), "max_batch_size: 16");
+
+        var push = await TracedAsync("push", "./" + next, $"alpha:calls-{Id}/{next}");
+
+        // The versions beside the target are listed and the newest scanned beside the one call before the bytes; the
+        // basis then seeds the stage that call made (no separate call to remove it); the stage's own listings follow.
+        // Nothing large is written (the weights are linked), so nothing is hashed as it is written.
+        var calls = ServerCalls(push);
+        Assert.Equal(["list-directory.sh", "prepare-target.sh", "scan.sh"], calls.Take(3).Order(StringComparer.Ordinal));
+        Assert.Equal(["prepare-stage.sh", "scan.sh", "scan.sh", "finish-stage.sh"], calls.Skip(3));
+        Assert.DoesNotContain(push.Stderr.Split('\n'), l => BareSsh().IsMatch(l));
+        TreeComparer.AssertSameTree(Path.Combine(Work, next), Path.Combine(Sshd.BaseA, $"calls-{Id}", next));
+    }
+
     private string Model(string tag)
     {
         var name = $"m-{tag}-{Id}";
@@ -90,4 +114,11 @@ public sealed partial class RemoteCallCountTests(SshdFixture sshd) : SshdTestBas
 
     [GeneratedRegex(@"^trace: .* exit +-?\d+ ssh \[([a-z-]+\.sh)\]")]
     private static partial Regex SshScript();
+
+    [GeneratedRegex(@"^trace: .* exit +-?\d+ rsync ")]
+    private static partial Regex RsyncRun();
+
+    /// <summary>An ssh command that runs no script of model-sync's: the empty commands that measure the round trip.</summary>
+    [GeneratedRegex(@"^trace: .* exit +-?\d+ ssh (?!\[)(?!-G )(?!.* -O exit )")]
+    private static partial Regex BareSsh();
 }

@@ -4,13 +4,15 @@ using ModelSync.Paths;
 namespace ModelSync.Manifests;
 
 /// <summary>
-/// Parses <c>find -printf '%y\0%s\0%T@\0%i\0%l\0%P\0'</c>: six NUL-terminated fields per entry, so any byte
-/// but NUL may appear in a name; names and link targets are decoded by <see cref="PathBytes"/>, byte for byte.
+/// Parses <c>find -printf '%y\0%s\0%T@\0%i\0%m\0%l\0%P\0'</c>: seven NUL-terminated fields per entry, so any byte
+/// but NUL may appear in a name; names and link targets are decoded by <see cref="PathBytes"/>, byte for byte. A
+/// field that is not what find prints (a size that is no number, a mode that is not octal permission bits) makes the
+/// whole listing a <see cref="FormatException"/>: one error, never a guess.
 /// </summary>
 public static class FindOutput
 {
-    public const string PrintfFormat = @"%y\0%s\0%T@\0%i\0%l\0%P\0";
-    private const int FieldsPerEntry = 6;
+    public const string PrintfFormat = @"%y\0%s\0%T@\0%i\0%m\0%l\0%P\0";
+    private const int FieldsPerEntry = 7;
 
     public static TreeListing Parse(ReadOnlySpan<byte> output)
     {
@@ -31,13 +33,14 @@ public static class FindOutput
                 _ => null, // sockets, fifos and devices are not model files
             };
             if (kind is null) continue;
-            var path = f[5];
-            var size = kind == EntryKind.File ? long.Parse(f[1], CultureInfo.InvariantCulture) : 0;
-            var seconds = long.Parse(f[2].Split('.')[0], CultureInfo.InvariantCulture);
-            var entry = new TreeEntry(path, kind.Value, size, seconds, kind == EntryKind.Symlink ? f[4] : null)
+            var path = f[6];
+            var size = kind == EntryKind.File ? Number(f[1], "size") : 0;
+            var seconds = Number(f[2].Split('.')[0], "mtime");
+            var entry = new TreeEntry(path, kind.Value, size, seconds, kind == EntryKind.Symlink ? f[5] : null)
             {
                 Inode = long.TryParse(f[3], CultureInfo.InvariantCulture, out var inode) ? inode : 0,
                 ModifiedExact = f[2],
+                Mode = FileModes.Parse(f[4]) ?? throw new FormatException("a mode that is not octal permission bits"),
             };
             if (path.Length == 0)
             {
@@ -49,4 +52,8 @@ public static class FindOutput
         entries.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return new TreeListing(rootKind ?? EntryKind.Directory, entries);
     }
+
+    /// <summary>A size or a time in whole seconds; what is not one (or does not fit) is a <see cref="FormatException"/>, not an overflow.</summary>
+    private static long Number(string field, string what) =>
+        long.TryParse(field, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : throw new FormatException($"a {what} that is not a number");
 }

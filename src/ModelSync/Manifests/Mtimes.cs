@@ -15,6 +15,16 @@ public static class Mtimes
     public static bool Same(long seconds, int microseconds, long otherSeconds, int otherMicroseconds) =>
         seconds == otherSeconds && (microseconds == 0 || otherMicroseconds == 0 || microseconds == otherMicroseconds);
 
+    /// <summary>
+    /// Whether a record of a file (its size, mtime and hash) taken at <paramref name="recordedAt"/> may vouch for it later
+    /// by size and mtime: only when its mtime of <paramref name="seconds"/> is strictly older than the second the record
+    /// was taken in. File times come from a coarse clock (a few milliseconds on Linux, whole seconds on some file systems),
+    /// so a rewrite of the same size in the same tick as an earlier write keeps that write's mtime, and a record taken in
+    /// that tick would vouch for content it never read. Git calls such entries racily clean and reads them again;
+    /// whole seconds cover every tick a file system has, at the cost of reading again what was written in the last second.
+    /// </summary>
+    public static bool Settled(long seconds, DateTimeOffset recordedAt) => seconds < recordedAt.ToUnixTimeSeconds();
+
     /// <summary>The microseconds of find's <c>%T@</c> (<c>1732849123.4567890120</c>); 0 when there are none.</summary>
     public static int Microseconds(string exact)
     {

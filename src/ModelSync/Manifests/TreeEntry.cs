@@ -19,6 +19,15 @@ public sealed record TreeEntry(string Path, EntryKind Kind, long Size, long Modi
 
     public string ModifiedExact { get; init; } = "";
 
+    /// <summary>The permission bits (<see cref="FileModes"/>); null when the listing has none (an entry made up rather than scanned).</summary>
+    public int? Mode { get; init; }
+
+    /// <summary>
+    /// Both modes are known and differ: the file must reach the target with the new mode, in a fresh inode there
+    /// (a chmod of a hard link the stage shares with a published version would change that version).
+    /// </summary>
+    public bool ModeDiffers(TreeEntry other) => Mode is { } mine && other.Mode is { } theirs && mine != theirs;
+
     /// <summary>The part of the mtime below the second, in microseconds; 0 when the file system or listing has none.</summary>
     public int ModifiedMicroseconds => Mtimes.Microseconds(ModifiedExact);
 

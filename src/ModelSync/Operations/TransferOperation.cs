@@ -92,12 +92,8 @@ public sealed class TransferOperation
         }
         else await TransferChecks.RequireSpaceAsync(run, forced, start.Lock is null ? null : start.Started!.FreeBytes);
         if (start.Lock is null || !start.Started!.StagePrepared) await PrepareStageAsync(run);
-        else if (run.Basis is not null && start.Started.StageMade)
-        {
-            // The one call made an empty stage for the new version; it starts from its basis instead.
-            await target.Remote.DiscardStageAsync(target.Path, cancellationToken);
-            await PrepareStageAsync(run);
-        }
+        // The one call made an empty stage for the new version; it starts from its basis instead.
+        else if (run.Basis is { } basis && start.Started.StageMade) await basis.PrepareStageAsync(run, replaceStage: true);
         start.Sending();
         if (start.Started is { StageMade: true } && run.IsDirectory && run.Basis is null)
             run = run with { FreshStage = run.SameKind ? run.TargetTree : new TreeListing(EntryKind.Directory, []) };
@@ -165,7 +161,7 @@ public sealed class TransferOperation
         return new UpToDate(Verified(run, 0, hashes[1].HashedNow, reading), hashes[0].Hashes, []) { ManifestMissing = hashes[1].HashedNow > 0 && TransferChecks.LeavesManifest(run), Reading = reading };
     }
 
-    private static Task PrepareStageAsync(TransferContext run) => run.Basis is { } basis ? basis.PrepareStageAsync(run) :
+    private static Task PrepareStageAsync(TransferContext run) => run.Basis is { } basis ? basis.PrepareStageAsync(run, replaceStage: false) :
         run.Target.Remote.PrepareStageAsync(run.Target.Path, run.SourceTree.RootKind, seedFromTarget: run.SameKind, run.Cancellation);
 
     /// <summary>

@@ -11,9 +11,10 @@ public static class Planner
     /// <summary>
     /// <paramref name="target"/> null means nothing is there yet. Hashes, when given for both sides, decide
     /// equality by content; otherwise size and mtime decide, as rsync's quick check does, but below the second
-    /// too where both sides keep it (<see cref="Mtimes"/>). A directory and a file (or link) trading places, at the
-    /// root or below it, removes what the target has there: such a plan lists it and, without --delete, is
-    /// marked <see cref="TransferPlan.NeedsDelete"/>.
+    /// too where both sides keep it (<see cref="Mtimes"/>). Files equal in content whose permission bits differ are
+    /// sent too, with that as their reason: rsync's <c>-p</c> carries the mode, and so must a plan. A directory and a
+    /// file (or link) trading places, at the root or below it, removes what the target has there: such a plan lists
+    /// it and, without --delete, is marked <see cref="TransferPlan.NeedsDelete"/>.
     /// </summary>
     public static TransferPlan Plan(
         TreeListing source,
@@ -75,12 +76,16 @@ public static class Planner
         if (sourceHashes is not null && targetHashes is not null)
         {
             var same = sourceHashes.TryGetValue(source.Path, out var a) && targetHashes.TryGetValue(source.Path, out var b) && a == b;
-            return same ? (EntryStatus.Same, $"same {hashName}") : (EntryStatus.Modified, $"content differs ({hashName})");
+            if (!same) return (EntryStatus.Modified, $"content differs ({hashName})");
+            return source.ModeDiffers(target) ? ModeChange(source, target) : (EntryStatus.Same, $"same {hashName}");
         }
-        return source.SameMtime(target)
-            ? (EntryStatus.Same, "same size and mtime")
-            : (EntryStatus.Modified, "same size, different mtime");
+        if (!source.SameMtime(target)) return (EntryStatus.Modified, "same size, different mtime");
+        return source.ModeDiffers(target) ? ModeChange(source, target) : (EntryStatus.Same, "same size and mtime");
     }
+
+    /// <summary>Only the permission bits differ: still sent, so the mode arrives (and in a fresh inode, see <see cref="TreeEntry.ModeDiffers"/>).</summary>
+    private static (EntryStatus, string) ModeChange(TreeEntry source, TreeEntry target) =>
+        (EntryStatus.Modified, $"mode {FileModes.Format(target.Mode!.Value)} → {FileModes.Format(source.Mode!.Value)}");
 
     private static IEnumerable<string> Ancestors(string path)
     {

@@ -14,7 +14,10 @@ namespace ModelSync.Remotes;
 /// </summary>
 internal static class ExpectedRecords
 {
-    /// <summary>Every entry of <paramref name="source"/> and its root: <c>d PATH</c>, <c>f SIZE SECONDS PATH</c>, <c>l PATH\nTEXT</c>.</summary>
+    /// <summary>
+    /// Every entry of <paramref name="source"/> and its root: <c>d PATH</c>, <c>f SIZE SECONDS MODE PATH</c>, <c>l PATH\nTEXT</c>.
+    /// A file whose mode is not known has <c>-</c> there, which no file on a server matches.
+    /// </summary>
     public static byte[] Listing(TreeListing source)
     {
         var buffer = new ArrayBufferWriter<byte>();
@@ -27,7 +30,7 @@ internal static class ExpectedRecords
                     Text(buffer, "d ");
                     break;
                 case EntryKind.File:
-                    Text(buffer, $"f {Number(entry.Size)} {Number(entry.ModifiedUnixSeconds)} ");
+                    Text(buffer, $"f {Number(entry.Size)} {Number(entry.ModifiedUnixSeconds)} {(entry.Mode is { } mode ? FileModes.Format(mode) : "-")} ");
                     break;
                 default:
                     Text(buffer, "l ");

@@ -99,8 +99,10 @@ public interface IRemote : IAsyncDisposable
     /// paths; nothing else of the basis, not its manifest), a file stage a hard link of the basis file. A stage already of
     /// that kind is kept. A basis that is a symlink or of the other kind is never followed: the stage starts empty. A file
     /// that cannot be linked is left out (then sent whole). Nothing of the basis is ever written or removed.
+    /// <paramref name="replaceStage"/>: whatever stage is there goes first (the empty one this run's
+    /// <see cref="StartTargetAsync"/> made, under this run's lock), in the same call.
     /// </summary>
-    Task PrepareStageFromAsync(string target, EntryKind kind, string basis, IReadOnlyCollection<string> files, CancellationToken cancellationToken);
+    Task PrepareStageFromAsync(string target, EntryKind kind, string basis, IReadOnlyCollection<string> files, bool replaceStage, CancellationToken cancellationToken);
 
     /// <summary>
     /// The entries directly in <paramref name="directory"/> (paths are their names; links as links, never followed), or

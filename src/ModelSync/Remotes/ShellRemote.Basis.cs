@@ -6,10 +6,11 @@ namespace ModelSync.Remotes;
 /// <summary>What a new version needs to start from an older one beside it: the versions there, and a stage seeded from one.</summary>
 public abstract partial class ShellRemote
 {
-    public async Task PrepareStageFromAsync(string target, EntryKind kind, string basis, IReadOnlyCollection<string> files, CancellationToken cancellationToken)
+    public async Task PrepareStageFromAsync(string target, EntryKind kind, string basis, IReadOnlyCollection<string> files, bool replaceStage, CancellationToken cancellationToken)
     {
         var directory = kind == EntryKind.Directory;
-        await RunCheckedAsync(RemoteScripts.PrepareStage, [target, StageNames.Stage(target), StageNames.Seed(target), "basis", directory ? "d" : "f", basis],
+        await RunCheckedAsync(RemoteScripts.PrepareStage,
+            [target, StageNames.Stage(target), StageNames.Seed(target), "basis", directory ? "d" : "f", basis, replaceStage ? "replace" : "keep"],
             "prepare the staging area from " + PosixPath.Name(basis), cancellationToken, directory ? PathBytes.NulTerminated(files, "./") : []);
     }
 

@@ -52,7 +52,11 @@ public abstract partial class ShellRemote(ServerAlias alias, IProcessRunner runn
 
     /// <summary>Runs one of the scripts with arguments (data only ever as <c>$1…</c> or on stdin); returns whatever it exits with.</summary>
     protected Task<ProcessResult> RunScriptAsync(string script, IReadOnlyList<string> arguments, CancellationToken cancellationToken, byte[]? stdin = null) =>
-        Runner.RunAsync(ScriptProcess(script, arguments) with { Stdin = stdin }, cancellationToken);
+        Runner.RunAsync(ScriptProcess(script, arguments, stdin), cancellationToken);
+
+    /// <summary>The child process that runs <paramref name="script"/> there and reads <paramref name="stdin"/>, whole, on its stdin.</summary>
+    protected virtual ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments, byte[]? stdin) =>
+        ScriptProcess(script, arguments) with { Stdin = stdin };
 
     /// <summary>Runs a script and turns a non-zero exit into one clear line naming <paramref name="what"/>.</summary>
     private async Task<ProcessResult> RunCheckedAsync(string script, IReadOnlyList<string> arguments, string what, CancellationToken cancellationToken, byte[]? stdin = null)

@@ -41,6 +41,12 @@ public sealed class SshRemote(ServerAlias alias, IProcessRunner runner) : ShellR
 
     protected override ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments) => ScriptProcess(script, arguments, forwardAgent: false);
 
+    /// <summary>A small input rides in the command line: on ssh's channel it would flow a round trip later (<see cref="InlineInput"/>).</summary>
+    protected override ProcessSpec ScriptProcess(string script, IReadOnlyList<string> arguments, byte[]? stdin) =>
+        stdin is not null && InlineInput.FeedArguments(script, arguments, stdin) is { } fed
+            ? ScriptProcess(InlineInput.Feed, fed, forwardAgent: false)
+            : base.ScriptProcess(script, arguments, stdin);
+
     /// <summary>
     /// A second remote for the same server with a master connection of its own (its own private directory, so its own
     /// TCP connection and ssh channel window), tuned as this one; connecting it opens that connection.

@@ -14,7 +14,7 @@ public sealed record TargetStartRequest(TreeListing Source, LockHolder Holder, b
 /// <summary>Where <see cref="IRemote.StartTargetAsync"/> left the target.</summary>
 public enum TargetStartState
 {
-    /// <summary>It holds every entry of the model as scanned (kind, size, mtime to the second, link text): nothing taken.</summary>
+    /// <summary>It holds every entry of the model as scanned (kind, size, mtime to the second, permission bits, link text): nothing taken.</summary>
     Same,
 
     /// <summary>It differs, but is a symlink or would lose entries: nothing taken, the caller goes step by step.</summary>

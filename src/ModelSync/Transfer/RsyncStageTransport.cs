@@ -41,10 +41,13 @@ internal sealed class RsyncStageTransport(IProcessRunner runner) : IStageTranspo
         return new StageSend(WireBytes(run.Source, stats), stats.LiteralBytes) { Followed = followed };
     }
 
-    /// <summary>The rsync runs for one send: weights in a run without compression when the request compresses.</summary>
-    internal static IReadOnlyList<RsyncRequest> Runs(TransferContext run, RsyncRequest request) => !request.Compress ? [request]
+    /// <summary>
+    /// The rsync runs for one send: first the files rsync's quick check would pass over (<see cref="RsyncBlindSpots"/>),
+    /// then weights in a run without compression when the request compresses.
+    /// </summary>
+    internal static IReadOnlyList<RsyncRequest> Runs(TransferContext run, RsyncRequest request) => RsyncBlindSpots.First(run, request, !request.Compress ? [request]
         : CompressionSplit.Split(request, run.IsDirectory, PosixPath.Name(run.Source.Path), CompressionSplit.Weights(run.SourceTree),
-            run.Plan.ToSend.Where(e => e.Kind == EntryKind.File).Select(e => e.Path));
+            run.Plan.ToSend.Where(e => e.Kind == EntryKind.File).Select(e => e.Path)));
 
     /// <summary>Bytes that crossed the wire: what this machine's rsync sent for a push, what it received for a pull.</summary>
     private static long WireBytes(Endpoint source, RsyncStats stats) =>

@@ -31,7 +31,10 @@ internal sealed record StageBasis(string Name, string Path, TreeListing Tree, bo
         return new BasisUse(Name, Path, Named, saved ?? unchanged.Sum(e => e.Source!.Size), unchanged.Count);
     }
 
-    /// <summary>Makes the stage for <paramref name="run"/>: hard links of the shared files, or a stage an earlier run left.</summary>
-    public Task PrepareStageAsync(TransferContext run) =>
-        run.Target.Remote.PrepareStageFromAsync(run.Target.Path, run.SourceTree.RootKind, Path, run.IsDirectory ? Shared(run.SourceTree, Tree) : [], run.Cancellation);
+    /// <summary>
+    /// Makes the stage for <paramref name="run"/>: hard links of the shared files, or a stage an earlier run left;
+    /// <paramref name="replaceStage"/>: the stage there is the empty one this run made, replaced in the same call.
+    /// </summary>
+    public Task PrepareStageAsync(TransferContext run, bool replaceStage) =>
+        run.Target.Remote.PrepareStageFromAsync(run.Target.Path, run.SourceTree.RootKind, Path, run.IsDirectory ? Shared(run.SourceTree, Tree) : [], replaceStage, run.Cancellation);
 }

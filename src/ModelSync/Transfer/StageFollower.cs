@@ -55,9 +55,10 @@ internal sealed class StageFollower
     /// Only for sha256: hashing after the send costs about a second per GiB there, which following saves. xxh128 and
     /// blake3 take a fifth of that or less, and a follower's pipe (tail into the hasher) costs more CPU than it saves
     /// when sender and receiver share cores (measured: a 1 GiB push with xxh128 took 6.4 s followed, 4.8 s not).
+    /// A new version's files its basis holds unchanged are hard-linked into the stage, never written: nothing to follow.
     /// </summary>
     private static List<PlannedEntry> Candidates(TransferContext run) => !run.Options.Verify || run.Function != HashFunction.Sha256 ? []
-        : run.Plan.ToSend.Where(e => e.Kind == EntryKind.File && LargeFile.Is(e.Source?.Size ?? 0)
+        : (run.Basis?.Plan(run.SourceTree) ?? run.Plan).ToSend.Where(e => e.Kind == EntryKind.File && LargeFile.Is(e.Source?.Size ?? 0)
                 && PathBytes.Encode(PosixPath.Name(Final(run, e)).TrimStart('.')).Length <= LongestName)
             .OrderByDescending(e => e.Source!.Size).Take(MostFiles).ToList();
 

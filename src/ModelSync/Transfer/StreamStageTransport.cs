@@ -20,6 +20,7 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
     private readonly RangeLayout _layout = RangeLayout.FromEnvironment();
     private StreamShare? _sent;
     private TimeSpan? _roundTrip;
+    private bool _tarOnly;
 
     /// <summary>What the streams moved, for the report: streams, files whole and bytes, files in ranges, ranges and bytes.</summary>
     private sealed record StreamShare(int Streams, int WholeFiles, long WholeBytes, int RangedFiles, int Ranges, long RangedBytes);
@@ -30,6 +31,7 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
 
     public string Describe(TransferContext run)
     {
+        if (_tarOnly) return FreshStageTar.Describe(run);
         var share = _sent ?? Forecast(run);
         if (share is null) return _rsync.Describe(run);
         var server = run.Source.Remote is SshRemote ? run.Source.Remote : run.Target.Remote;
@@ -48,7 +50,8 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
     public async Task ProbeAsync(TransferContext run)
     {
         if (_roundTrip is not null || run.Options.Streams is not null || run.Options.Compress || !BetweenHereAndServer(run)) return;
-        var fresh = run.Plan.ToSend.Where(e => e.Kind == EntryKind.File && e.Target?.Kind != EntryKind.File).Sum(e => e.Source!.Size);
+        // Against the basis when there is one: what it holds goes by rsync, and needs no streams (nor their round trip).
+        var fresh = (run.Basis?.Plan(run.SourceTree) ?? run.Plan).ToSend.Where(e => e.Kind == EntryKind.File && e.Target?.Kind != EntryKind.File).Sum(e => e.Source!.Size);
         if (StreamCount.ByBytes(fresh) <= 1) return;
         _roundTrip = await StreamCount.RoundTripAsync(run.Source.Remote is SshRemote ? run.Source.Remote : run.Target.Remote, runner, run.Cancellation);
     }
@@ -67,9 +70,14 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
 
     public async Task<StageSend> SendAsync(TransferContext run, IReadOnlyCollection<string>? only, Action<RsyncItem> onItem, ITransferProgress progress)
     {
-        _sent = null;
+        (_sent, _tarOnly) = (null, false);
         // A re-send after a failed verification goes by rsync: it has the stage's copy to delta against.
         if (only is not null || !BetweenHereAndServer(run)) return await _rsync.SendAsync(run, only, onItem, progress);
+        if (FreshStageTar.Fits(run) && await FreshStageTar.SendAsync(runner, run, onItem, progress) is { } tarred)
+        {
+            _tarOnly = true;
+            return tarred;
+        }
         await ProbeAsync(run);
         var records = RangeRecords.Root(run);
         // The streams' connections (a handshake each) open while the stage is listed: the target's listing says how many.

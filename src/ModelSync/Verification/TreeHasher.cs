@@ -38,6 +38,8 @@ public sealed class TreeHasher(HashCache? cache, HashRequests? requests = null)
     private async Task<TreeHashes> HashNowAsync(IRemote remote, string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted, IReadOnlyDictionary<string, string>? lent,
         HashFunction function, CancellationToken cancellationToken)
     {
+        // Before any byte is read: a file written in this second or later may change again unseen by its mtime (see Mtimes.Settled).
+        var reading = DateTimeOffset.UtcNow;
         var files = listing.Files.ToList();
         var useCache = cache is not null && remote.Alias.IsLocal;
         var known = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -64,7 +66,7 @@ public sealed class TreeHasher(HashCache? cache, HashRequests? requests = null)
         {
             if (!batches[0].TryGetValue(file.Path, out var hash) && !batches[1].TryGetValue(file.Path, out hash)) continue;
             known[file.Path] = hash;
-            if (useCache) cache!.Store(root, Absolute(root, file.Path), file, function, hash);
+            if (useCache && Mtimes.Settled(file.ModifiedUnixSeconds, reading)) cache!.Store(root, Absolute(root, file.Path), file, function, hash);
         }
         return new TreeHashes(known, todo.Count) { Lent = lentUsed };
     }

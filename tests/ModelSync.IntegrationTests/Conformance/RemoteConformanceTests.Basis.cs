@@ -18,9 +18,9 @@ public abstract partial class RemoteConformanceTests
         var target = Path.Join(Root, "v2");
         var stage = StageNames.Stage(target);
 
-        await Remote.PrepareStageFromAsync(target, EntryKind.Directory, basis, ["1/w.bin", "config", "not-in-basis"], CancellationToken.None);
+        await Remote.PrepareStageFromAsync(target, EntryKind.Directory, basis, ["1/w.bin", "config", "not-in-basis"], replaceStage: false, CancellationToken.None);
         File.WriteAllText(Path.Join(stage, "partial"), "resume me");
-        await Remote.PrepareStageFromAsync(target, EntryKind.Directory, basis, ["1/w.bin", "config"], CancellationToken.None);
+        await Remote.PrepareStageFromAsync(target, EntryKind.Directory, basis, ["1/w.bin", "config"], replaceStage: false, CancellationToken.None);
 
         Assert.Equal(["1", "config", "partial"], Directory.GetFileSystemEntries(stage).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(Inode(Path.Join(basis, "1", "w.bin")), Inode(Path.Join(stage, "1", "w.bin")));
@@ -30,13 +30,31 @@ public abstract partial class RemoteConformanceTests
     }
 
     [Fact]
+    public async Task ReplacingTheStageItMadeSeedsAFreshOneFromTheBasisInTheSameCall()
+    {
+        var basis = Path.Join(Root, "v1");
+        Directory.CreateDirectory(basis);
+        File.WriteAllText(Path.Join(basis, "config"), "c");
+        var target = Path.Join(Root, "v2");
+        var stage = StageNames.Stage(target);
+        Directory.CreateDirectory(stage);
+        File.WriteAllText(Path.Join(stage, "left-over"), "x");
+
+        await Remote.PrepareStageFromAsync(target, EntryKind.Directory, basis, ["config"], replaceStage: true, CancellationToken.None);
+
+        Assert.Equal(["config"], Directory.GetFileSystemEntries(stage).Select(Path.GetFileName));
+        Assert.Equal(Inode(Path.Join(basis, "config")), Inode(Path.Join(stage, "config")));
+        Assert.Equal(["config"], Directory.GetFileSystemEntries(basis).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task AFileModelStageFromABasisIsAHardLinkOfIt()
     {
         var basis = Path.Join(Root, "m1.plan");
         File.WriteAllText(basis, "v1");
         var target = Path.Join(Root, "m2.plan");
 
-        await Remote.PrepareStageFromAsync(target, EntryKind.File, basis, [], CancellationToken.None);
+        await Remote.PrepareStageFromAsync(target, EntryKind.File, basis, [], replaceStage: false, CancellationToken.None);
 
         Assert.Equal(Inode(basis), Inode(StageNames.Stage(target)));
     }
@@ -54,7 +72,7 @@ public abstract partial class RemoteConformanceTests
         var target = Path.Join(Root, "v2");
         var stage = StageNames.Stage(target);
 
-        await Remote.PrepareStageFromAsync(target, EntryKind.Directory, basis, ["keep.txt"], CancellationToken.None);
+        await Remote.PrepareStageFromAsync(target, EntryKind.Directory, basis, ["keep.txt"], replaceStage: false, CancellationToken.None);
 
         Assert.Null(new FileInfo(stage).LinkTarget);
         Assert.Empty(Directory.GetFileSystemEntries(stage));

@@ -97,7 +97,7 @@ public sealed class FleetRelayTests(SshdFleetFixture fleet) : FleetTestBase(flee
         Assert.Equal("failed", servers[0].GetProperty("status").GetString());
         Assert.Contains("cannot reach", servers[0].GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, servers[1].GetProperty("copied_from").ValueKind);
-        Assert.StartsWith("rsync over ssh", servers[1].GetProperty("result").GetProperty("transport").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("tar over ssh", servers[1].GetProperty("result").GetProperty("transport").GetString(), StringComparison.Ordinal);
         foreach (var server in servers.Skip(2))
         {
             var source = server.GetProperty("copied_from").GetString()!;

@@ -60,7 +60,7 @@ public sealed class SharedMountTests(SshdFixture sshd) : SshdTestBase(sshd)
         CliAssert.Exit(push, 0);
         Assert.Contains($"model-sync: warning: local_path {elsewhere} of nfs is not used: a marker written to nfs:{Base} does not appear in {elsewhere}; going over ssh", push.Stderr, StringComparison.Ordinal);
         using var json = CliAssert.Json(push);
-        Assert.StartsWith("rsync over ssh", json.RootElement.GetProperty("transport").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("tar over ssh", json.RootElement.GetProperty("transport").GetString(), StringComparison.Ordinal);
         Assert.Contains(json.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("is not used", StringComparison.Ordinal));
         TreeComparer.AssertSameTree(source, Path.Combine(Base, name));
         Assert.Empty(Directory.EnumerateFileSystemEntries(elsewhere));

@@ -64,6 +64,26 @@ public sealed class InterruptionTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
+    public async Task AnSshdRestartDuringTheTarStreamOfANewSmallModelIsRetriedToCompletion()
+    {
+        var source = Tree("small").File("model.onnx", RandomBytes(3 * 1024 * 1024)).File("config.pbtxt", "c").Root;
+        var name = "restarted-tar-" + Id;
+        var stage = Path.Combine(Sshd.BaseA, ".model-sync-stage." + name);
+
+        using var cli = CliRunner.Start(["push", source, "alpha:" + name, "--bwlimit", "300", "--retries", "4", "--json"], ConfigPath, workingDirectory: Work);
+        await Eventually.TrueAsync(() => LargestFile.Below(stage) >= 512 * 1024, TimeSpan.FromSeconds(60), "the tar stream to be under way");
+        await Sshd.RestartAsync();
+        var result = await CliRunner.WaitAsync(cli, ["push"]);
+
+        CliAssert.Exit(result, 0);
+        Assert.Contains("trying again", result.Stderr, StringComparison.Ordinal);
+        using var json = CliAssert.Json(result);
+        Assert.StartsWith("tar over ssh", json.RootElement.GetProperty("transport").GetString(), StringComparison.Ordinal);
+        Assert.True(json.RootElement.GetProperty("verified").GetBoolean());
+        TreeComparer.AssertSameTree(source, Path.Combine(Sshd.BaseA, name));
+    }
+
+    [Fact]
     public async Task CtrlCEndsRsyncReleasesTheLockAndSaysHowToResume()
     {
         var source = Tree("weights").File("model.plan", RandomBytes(Size / 2)).Root;

@@ -31,18 +31,20 @@ public sealed partial class StreamInterruptionTests(SshdFixture sshd) : SshdTest
         AssertPublished(name, source);
     }
 
-    [Fact(Skip = "Known bug, open in issue 13: under the whole suite's load the rerun re-sends every range (8 of 24 had arrived); passes alone")]
+    [Fact]
     public async Task TheRerunOfAKilledRangedPushSendsOnlyTheMissingRanges()
     {
         var (name, source, killedAt) = await KillHalfwayAsync();
 
-        var rerun = await CliRunner.RunAsync(["push", "./" + name, "alpha:" + name, "--streams", "2", "--json"], ConfigPath, StreamTransferTests.SmallRanges, Work);
+        // Traced: this failed twice under the whole suite's load (every range sent again) and never since, alone or not.
+        var traced = new Dictionary<string, string>(StreamTransferTests.SmallRanges) { ["MODEL_SYNC_TRACE"] = "1" };
+        var rerun = await CliRunner.RunAsync(["push", "./" + name, "alpha:" + name, "--streams", "2", "--json"], ConfigPath, traced, Work);
 
         CliAssert.Exit(rerun, 0);
         using var json = JsonDocument.Parse(rerun.Stdout);
         var transport = json.RootElement.GetProperty("transport").GetString()!;
         var resent = int.Parse(RangeCount().Match(transport).Groups[1].Value, CultureInfo.InvariantCulture);
-        Assert.True(resent <= Ranges - killedAt, $"{killedAt} of {Ranges} ranges had arrived, yet the rerun sent {resent}: {transport}");
+        Assert.True(resent <= Ranges - killedAt, $"{killedAt} of {Ranges} ranges had arrived, yet the rerun sent {resent}: {transport}\n{rerun.Stderr}");
         AssertPublished(name, source);
     }
 

@@ -69,14 +69,18 @@ public sealed class StreamTransferTests(SshdFixture sshd) : SshdTestBase(sshd)
     }
 
     [Fact]
-    public async Task ASmallModelGoesByRsyncAloneUnlessStreamsAreAskedFor()
+    public async Task ASmallModelGoesAsOneTarStreamOverTheSharedConnectionWhenNewAndByRsyncOnceThereUnlessStreamsAreAskedFor()
     {
         var name = "small-" + Id;
-        Tree(name).File("config.json", "{}").RandomFile("model.onnx", 100_000, seed: 5);
+        Tree(name).File("config.json", "{}").RandomFile("model.onnx", 100_000, seed: 5).Symlink("latest", "model.onnx");
 
         var push = await Run(["push", "./" + name, "alpha:" + name]);
+        File.WriteAllText(Path.Combine(Work, name, "config.json"), "{\"v\": 2}");
+        var update = await Run(["push", "./" + name, "alpha:" + name]);
 
-        CliAssert.StdoutContains(push, "| Transport | rsync over ssh");
+        CliAssert.StdoutContains(push, "| Transport | tar over ssh", "nothing to delta against, no rsync", "Verified | yes (2 files");
+        CliAssert.StdoutContains(update, "| Transport | rsync over ssh", "Verified | yes");
+        TreeComparer.AssertSameTree(Path.Combine(Work, name), Path.Combine(Sshd.BaseA, name));
         var streamed = await Run(["push", "./" + name, "alpha:" + name + "-s", "--streams", "2"]);
         CliAssert.StdoutContains(streamed, "| Transport | 2 parallel streams to alpha");
     }

@@ -5,12 +5,12 @@ namespace ModelSync.Tests.Manifests;
 
 public sealed class FindOutputTests
 {
-    /// <summary>One find record: type, size, mtime, inode, link target, relative path, each NUL-terminated.</summary>
-    private static string Record(string type, long size, string mtime, string link, string path) =>
-        $"{type}\0{size}\0{mtime}\0{42}\0{link}\0{path}\0";
+    /// <summary>One find record: type, size, mtime, inode, permission bits, link target, relative path, each NUL-terminated.</summary>
+    private static string Record(string type, long size, string mtime, string link, string path, string mode = "644") =>
+        $"{type}\0{size}\0{mtime}\0{42}\0{mode}\0{link}\0{path}\0";
 
-    /// <summary>The entries without the cache keys, which tests below do not spell out.</summary>
-    private static IEnumerable<TreeEntry> Compared(TreeListing listing) => listing.Entries.Select(e => e with { Inode = 0, ModifiedExact = "" });
+    /// <summary>The entries without the cache keys and modes, which tests below do not spell out.</summary>
+    private static IEnumerable<TreeEntry> Compared(TreeListing listing) => listing.Entries.Select(e => e with { Inode = 0, ModifiedExact = "", Mode = null });
 
     private static byte[] Bytes(params string[] records) => Encoding.UTF8.GetBytes(string.Concat(records));
 
@@ -132,14 +132,41 @@ public sealed class FindOutputTests
     [Theory]
     [InlineData("")]
     [InlineData("f|")]
-    [InlineData("f|1|1.0|7||")]
-    [InlineData("f|1|1.0|7||name|extra|")]
-    [InlineData("f|1|1.0|7||name")]
-    [InlineData("d|4096|1.0|7|||f|1|1.0|7||name")]
+    [InlineData("f|1|1.0|7|644||")]
+    [InlineData("f|1|1.0|7|644||name|extra|")]
+    [InlineData("f|1|1.0|7|644||name")]
+    [InlineData("d|4096|1.0|7|755|||f|1|1.0|7|644||name")]
     public void WrongFieldCountIsAFormatException(string text) =>
         Assert.Throws<FormatException>(() => FindOutput.Parse(Encoding.UTF8.GetBytes(text.Replace('|', '\0'))));
 
     [Fact]
     public void NonNumericSizeIsAFormatException() =>
-        Assert.Throws<FormatException>(() => FindOutput.Parse(Bytes(Record("d", 1, "1.0", "", ""), "f\0big\0" + "1.0\07\0\0x\0")));
+        Assert.Throws<FormatException>(() => FindOutput.Parse(Bytes(Record("d", 1, "1.0", "", ""), "f\0big\0" + "1.0\07\0644\0\0x\0")));
+
+    [Theory]
+    [InlineData("644", 0b110_100_100)]
+    [InlineData("4755", 0b100_111_101_101)]
+    [InlineData("0", 0)]
+    [InlineData("7777", 0b111_111_111_111)]
+    public void PermissionBitsAreReadAsFindPrintsThem(string mode, int bits)
+    {
+        var entry = Assert.Single(FindOutput.Parse(Bytes(Record("f", 3, "1700000000.5", "", "run.sh", mode))).Entries);
+
+        Assert.Equal(bits, entry.Mode);
+        Assert.Equal(mode, FileModes.Format(bits));
+    }
+
+    /// <summary>A listing is a server's answer: a field find would never print is one error, never a guess or a crash.</summary>
+    [Theory]
+    [InlineData("f", "1", "1.0", "")]
+    [InlineData("f", "1", "1.0", "8")]
+    [InlineData("f", "1", "1.0", "17777")]
+    [InlineData("f", "1", "1.0", "-644")]
+    [InlineData("f", "1", "1.0", "rwx")]
+    [InlineData("f", "1", "1.0", "6 4")]
+    [InlineData("f", "99999999999999999999", "1.0", "644")]
+    [InlineData("f", "1", "99999999999999999999.5", "644")]
+    [InlineData("d", "1", "x.5", "755")]
+    public void AFieldFindWouldNotPrintIsAFormatException(string type, string size, string mtime, string mode) =>
+        Assert.Throws<FormatException>(() => FindOutput.Parse(Bytes(Record("d", 1, "1.0", "", ""), $"{type}\0{size}\0{mtime}\07\0{mode}\0\0x\0")));
 }

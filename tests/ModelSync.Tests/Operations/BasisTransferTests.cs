@@ -37,7 +37,7 @@ public sealed class BasisTransferTests
         var result = await PushAsync();
 
         // The one call before the bytes made an empty stage for the new version; it starts from its basis instead.
-        Assert.Equal(["StartTarget", "DiscardStage", "PrepareStageFrom", "FinishStage"], _gpu.Changes);
+        Assert.Equal(["StartTarget", "PrepareStageFrom", "FinishStage"], _gpu.Changes);
         Assert.Equal(new BasisUse("RTX3090_N2501_ASR_250715", Basis, false, "config".Length, 1), result.Basis);
         Assert.Equal((VerifyStatus.Verified, 1), (result.Verification.Status, result.Verification.HashedNow));
         Assert.Equal("weights v2", _gpu.Read(To + "/1/model.onnx"));
@@ -68,6 +68,29 @@ public sealed class BasisTransferTests
 
         Assert.Equal(["StartTarget", "FinishStage"], _gpu.Changes);
         Assert.Null(result.Basis);
+    }
+
+    [Fact]
+    public async Task TheLikelyBasisIsScannedBesideTheCallBeforeTheBytesNotAfterIt()
+    {
+        _gpu.Vouch(Basis);
+
+        var result = await PushAsync();
+
+        var calls = _gpu.Calls.Select(c => c.Operation + " " + c.Path).ToList();
+        Assert.True(calls.IndexOf("Scan " + Basis) < calls.IndexOf("StartTarget " + To), string.Join(", ", calls));
+        Assert.Equal(1, _gpu.Count("Scan", Basis));
+        Assert.Equal("RTX3090_N2501_ASR_250715", result.Basis!.Name);
+    }
+
+    [Fact]
+    public async Task AnExistingTargetThatTheListingShowsCostsNoScanOfAVersionBesideIt()
+    {
+        _gpu.File(To + "/config.pbtxt", "config");
+
+        await PushAsync();
+
+        Assert.Equal(0, _gpu.Count("Scan", Basis));
     }
 
     [Fact]

@@ -27,6 +27,12 @@ public sealed class PlannerCompareTests
         { File("x", 10), Dir("x"), EntryStatus.Modified, "was a directory, now a file" },
         { Link("x", "t"), File("x", 10), EntryStatus.Modified, "was a file, now a symlink" },
         { File("x", 0), Link("x", "t"), EntryStatus.Modified, "was a symlink, now a file" },
+        { File("a", 10) with { Mode = 0b111_101_101 }, File("a", 10) with { Mode = 0b110_100_100 }, EntryStatus.Modified, "mode 644 → 755" },
+        { File("a", 10) with { Mode = 0b110_000_000 }, File("a", 10) with { Mode = 0b110_100_100 }, EntryStatus.Modified, "mode 644 → 600" },
+        { File("a", 10, Time + 1) with { Mode = 0b111_101_101 }, File("a", 10) with { Mode = 0b110_100_100 }, EntryStatus.Modified, "same size, different mtime" },
+        { File("a", 10) with { Mode = 0b111_101_101 }, File("a", 10), EntryStatus.Same, "same size and mtime" },
+        { File("a", 10) with { Mode = 0b110_100_100 }, File("a", 10) with { Mode = 0b110_100_100 }, EntryStatus.Same, "same size and mtime" },
+        { Dir("d") with { Mode = 0b111_000_000 }, Dir("d") with { Mode = 0b111_101_101 }, EntryStatus.Same, "directory exists" },
     };
 
     [Theory]
@@ -44,6 +50,8 @@ public sealed class PlannerCompareTests
         { File("a", 10), File("a", 10), null, "h1", EntryStatus.Modified, "content differs (sha256)" },
         { File("a", 12), File("a", 10), "h1", "h1", EntryStatus.Modified, "size 10 → 12" },
         { Link("a", "x"), Link("a", "y"), "h1", "h1", EntryStatus.Modified, "link target y → x" },
+        { File("a", 10) with { Mode = 0b111_101_101 }, File("a", 10) with { Mode = 0b110_100_100 }, "h1", "h1", EntryStatus.Modified, "mode 644 → 755" },
+        { File("a", 10) with { Mode = 0b111_101_101 }, File("a", 10) with { Mode = 0b110_100_100 }, "h1", "h2", EntryStatus.Modified, "content differs (sha256)" },
     };
 
     [Theory]

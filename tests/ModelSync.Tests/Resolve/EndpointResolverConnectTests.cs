@@ -224,7 +224,7 @@ public sealed class EndpointResolverConnectTests : IAsyncDisposable
 
         public Task<StageFinish> FinishStageAsync(string target, StageFinishRequest request, CancellationToken cancellationToken) => throw Unexpected();
 
-        public Task PrepareStageFromAsync(string target, EntryKind kind, string basis, IReadOnlyCollection<string> files, CancellationToken cancellationToken) => throw Unexpected();
+        public Task PrepareStageFromAsync(string target, EntryKind kind, string basis, IReadOnlyCollection<string> files, bool replaceStage, CancellationToken cancellationToken) => throw Unexpected();
 
         public Task<IReadOnlyList<TreeEntry>> ListDirectoryAsync(string directory, CancellationToken cancellationToken) => throw Unexpected();
 

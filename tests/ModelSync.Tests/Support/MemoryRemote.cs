@@ -145,14 +145,14 @@ public sealed partial class MemoryRemote(string name = "gpu", string modelBase =
         return Task.CompletedTask;
     }
 
-    public Task PrepareStageFromAsync(string target, EntryKind kind, string basis, IReadOnlyCollection<string> files, CancellationToken cancellationToken)
+    public Task PrepareStageFromAsync(string target, EntryKind kind, string basis, IReadOnlyCollection<string> files, bool replaceStage, CancellationToken cancellationToken)
     {
         Record("PrepareStageFrom", target);
         var stage = StageNames.Stage(target);
         var wanted = kind == EntryKind.Directory ? EntryKind.Directory : EntryKind.File;
         lock (_nodes)
         {
-            if (_nodes.TryGetValue(stage, out var existing) && existing.Kind == wanted) return Task.CompletedTask;
+            if (!replaceStage && _nodes.TryGetValue(stage, out var existing) && existing.Kind == wanted) return Task.CompletedTask;
             Remove(stage);
             var usable = _nodes.TryGetValue(basis, out var root) && root.Kind == wanted && !_rootLinks.ContainsKey(basis);
             if (wanted == EntryKind.File)

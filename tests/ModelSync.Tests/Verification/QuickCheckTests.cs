@@ -8,10 +8,16 @@ public sealed class QuickCheckTests
 {
     private static readonly Dictionary<string, string> Vouched = new(StringComparer.Ordinal) { ["a.bin"] = "aa", ["b.bin"] = "bb", ["c.bin"] = "cc" };
 
+    /// <summary>A server's listing with the manifest a push left <paramref name="after"/> seconds after <see cref="Time"/> (only its time counts here).</summary>
+    private static TreeListing Pushed(TreeListing server, double after = 3600) => server with
+    {
+        Manifest = new ModelManifest(ModelManifest.CurrentFormat, "model-sync", "u@h", "h", "/m", DateTimeOffset.FromUnixTimeSeconds(Time).AddSeconds(after), "sha256", []),
+    };
+
     [Fact]
     public void OnlyAFileOfTheServersSizeAndMtimeWhoseHashIsVouchedForIsLentOne()
     {
-        var server = Tree(File("a.bin", 10), File("b.bin", 10), File("c.bin", 10), File("d.bin", 10));
+        var server = Pushed(Tree(File("a.bin", 10), File("b.bin", 10), File("c.bin", 10), File("d.bin", 10)));
         var here = Tree(File("a.bin", 10), File("b.bin", 11), File("c.bin", 10, Time + 1), File("d.bin", 10), File("e.bin", 10));
 
         var lent = QuickCheck.Lent(here, server, Vouched);
@@ -22,7 +28,7 @@ public sealed class QuickCheckTests
     [Fact]
     public void MtimesDifferingBelowTheSecondLendNothingWhereBothSidesHaveThem()
     {
-        var server = Tree(File("a.bin", 10, "1700000000.250000000"), File("b.bin", 10, "1700000000.250000000"));
+        var server = Pushed(Tree(File("a.bin", 10, "1700000000.250000000"), File("b.bin", 10, "1700000000.250000000")));
         var here = Tree(File("a.bin", 10, "1700000000.750000000"), File("b.bin", 10, "1700000000.250000000"));
 
         Assert.Equal(["b.bin"], QuickCheck.Lent(here, server, Vouched).Keys);
@@ -41,7 +47,7 @@ public sealed class QuickCheckTests
     [Fact]
     public void AStageLendsOnlyToFilesThatAreStillTheLiveCopysInodes()
     {
-        var server = Tree(File("a.bin", 10), File("b.bin", 10), File("c.bin", 10));
+        var server = Pushed(Tree(File("a.bin", 10), File("b.bin", 10), File("c.bin", 10)));
         var live = Tree(File("a.bin", 10) with { Inode = 1 }, File("b.bin", 10) with { Inode = 2 }, File("c.bin", 10));
         // b.bin was written by a run (a new inode with the server's size and mtime); c.bin's inode is unknown.
         var stage = Tree(File("a.bin", 10) with { Inode = 1 }, File("b.bin", 10) with { Inode = 7 }, File("c.bin", 10));
@@ -56,5 +62,18 @@ public sealed class QuickCheckTests
         var file = new TreeListing(EntryKind.File, [File("", 10)]);
 
         Assert.Empty(QuickCheck.Lent(file, Tree(File("", 10)), new Dictionary<string, string> { [""] = "x" }));
+    }
+
+    [Theory]
+    [InlineData(0.9, false)]
+    [InlineData(0.0, false)]
+    [InlineData(1.0, true)]
+    [InlineData(-5, false)]
+    public void AFileWrittenInTheSecondTheManifestWasWrittenIsNotLentItsHash(double manifestAfter, bool lent)
+    {
+        var server = Pushed(Tree(File("a.bin", 10, "1700000000.250000000")), manifestAfter);
+        var here = Tree(File("a.bin", 10, "1700000000.250000000"));
+
+        Assert.Equal(lent, QuickCheck.Lent(here, server, Vouched).ContainsKey("a.bin"));
     }
 }

@@ -39,5 +39,19 @@ public sealed class TreeHasherTests : IDisposable
         Assert.Null(cache.Lookup(Root, Root + "/a", listing.Files.Single(), HashFunction.Sha256));
     }
 
+    [Fact]
+    public async Task AFileWrittenInTheSecondItIsHashedInIsNotRememberedInTheCache()
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        await using var here = new MemoryRemote("here", "/here", onThisMachine: true).File(Root + "/old", "O").File(Root + "/new", "N", now);
+        var listing = (await here.ScanAsync(Root, CancellationToken.None))!;
+        var cache = new HashCache(_cacheDirectory.Path);
+
+        await new TreeHasher(cache).HashAsync(here, Root, listing, null, HashFunction.Sha256, CancellationToken.None);
+
+        Assert.NotNull(cache.Lookup(Root, Root + "/old", listing.Files.Single(f => f.Path == "old"), HashFunction.Sha256));
+        Assert.Null(cache.Lookup(Root, Root + "/new", listing.Files.Single(f => f.Path == "new"), HashFunction.Sha256));
+    }
+
     public void Dispose() => _cacheDirectory.Dispose();
 }

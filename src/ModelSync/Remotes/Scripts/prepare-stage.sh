@@ -1,6 +1,8 @@
 # $1: target, $2: stage, $3: seed name, $4: seed, basis, dir or file, $5: d or f, the kind the stage must be.
-# basis: $6 is the version to seed from; for a directory, stdin holds the NUL-terminated, ./-prefixed files to link.
+# basis: $6 is the version to seed from; for a directory, stdin holds the NUL-terminated, ./-prefixed files to link;
+# $7 replace: the stage there is the empty one this run made under its lock, and goes (keep: a stage of the kind stays).
 mkdir -p -- "$(dirname -- "$2")" || exit 1
+if [ "$4" = basis ] && [ "$7" = replace ]; then rm -rf -- "$2" || exit 1; fi
 if [ -L "$2" ]; then rm -f -- "$2" || exit 1; fi
 if [ -e "$2" ]; then
   if { [ "$5" = d ] && [ -d "$2" ]; } || { [ "$5" = f ] && [ -f "$2" ]; }; then exit 0; fi

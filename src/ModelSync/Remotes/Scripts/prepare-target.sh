@@ -31,7 +31,7 @@ else
     if [ -d "$1" ] && [ -f "$1/$9" ]; then head -c "${10}" -- "$1/$9" | tr -d '\000'; fi
     printf '\0'
     find -H "$1" -printf "${11}" \( -name '.model-sync-*' -o -type d -fprintf "$t/have" 'd %P\0' \
-      -o -type f -fprintf "$t/have" 'f %s %Ts %P\0' -o -type l -fprintf "$t/have" 'l %P\n%l\0' \)
+      -o -type f -fprintf "$t/have" 'f %s %Ts %m %P\0' -o -type l -fprintf "$t/have" 'l %P\n%l\0' \)
   } > "$t/scan" || exit 1
 fi
 if [ -L "$1" ]; then answer open; fi

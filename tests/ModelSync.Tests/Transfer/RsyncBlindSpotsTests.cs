@@ -1,0 +1,32 @@
+using ModelSync.Planning;
+using ModelSync.Transfer;
+using static ModelSync.Tests.Support.Entries;
+
+namespace ModelSync.Tests.Transfer;
+
+public sealed class RsyncBlindSpotsTests
+{
+    [Fact]
+    public void FilesRsyncsQuickCheckWouldPassOverAreTheModeOnlyChangesAndTheRewritesWithinTheSameSecond()
+    {
+        var source = Tree(
+            File("chmod", 10) with { Mode = 0b111_101_101 },
+            File("same-second", 10, "1700000000.7500000000"),
+            File("later", 10, Time + 1) with { Mode = 0b111_101_101 },
+            File("grown", 11) with { Mode = 0b111_101_101 },
+            File("same", 10) with { Mode = 0b110_100_100 },
+            File("new", 10),
+            Link("link", "v2"));
+        var target = Tree(
+            File("chmod", 10) with { Mode = 0b110_100_100 },
+            File("same-second", 10, "1700000000.2500000000"),
+            File("later", 10) with { Mode = 0b110_100_100 },
+            File("grown", 10) with { Mode = 0b110_100_100 },
+            File("same", 10) with { Mode = 0b110_100_100 },
+            Link("link", "v1"));
+
+        var plan = Planner.Plan(source, target, new PlanOptions());
+
+        Assert.Equal(["chmod", "same-second"], RsyncBlindSpots.Find(plan));
+    }
+}
