@@ -21,6 +21,16 @@ check_settings() {
     export LC_ALL=C
 }
 
+# take_arguments ARGS: --report rewrites the report from RAW (the caller's write_report) and exits; nothing else is
+# taken.
+take_arguments() {
+    if [ "${1:-}" = "--report" ]; then
+        write_report
+        exit 0
+    fi
+    [ $# -eq 0 ] || die "unknown argument: $1 (the only option is --report; everything else is set by env, see the top of this file)"
+}
+
 # A run's first steps: a fresh RAW with an empty meta and results.tsv, the tools, the build.
 begin_run() {
     mkdir -p "$WORK"
@@ -54,6 +64,32 @@ describe_model_sync() {
     printf '%s, source key %s%s, git %s%s; %s' "$("$MS" --version 2>/dev/null | head -n 1)" "$BUILD_KEY" "${1:-}" \
         "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')" \
         "$(git -C "$ROOT" status --porcelain -- src 2>/dev/null | grep -q . && echo ' + uncommitted changes in src/' || true)" "$BUILD_KIND"
+}
+
+# rotated ROUND WORD...: the words one a line, the first ROUND - 1 of them moved to the end, so that in alternating
+# rounds each method takes each place in turn.
+rotated() {
+    local r="$1"; shift
+    local words=("$@") n=$# i
+    for i in $(seq 0 $((n - 1))); do printf '%s\n' "${words[$(( (i + r - 1) % n ))]}"; done
+}
+
+# timed_run KEY BASE: CMD[KEY] under /usr/bin/time, its output in BASE.out, .err and .time. Sets RUN_SECS (wall time),
+# RUN_RSS (peak KiB), RUN_RC, and from the caller's check_run and wire_bytes RUN_CHECK (led by a failed exit) and
+# RUN_BYTES.
+timed_run() {
+    local k="$1" base="$2" t0 t1
+    t0=$EPOCHREALTIME
+    set +e
+    /usr/bin/time -o "$base.time" -f '%e %M' bash -c "${CMD[$k]}" > "$base.out" 2> "$base.err" < /dev/null
+    RUN_RC=$?
+    set -e
+    t1=$EPOCHREALTIME
+    RUN_SECS="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')"
+    RUN_RSS="$(tail -n 1 "$base.time" | awk '{ print $2 }')"
+    RUN_CHECK="$(check_run "$k" "$base.out")"
+    RUN_BYTES="$(wire_bytes "$k" "$base.out")"
+    [ "$RUN_RC" -eq 0 ] || RUN_CHECK="EXIT $RUN_RC, $RUN_CHECK"
 }
 
 # seed NAME ARGS...: an untimed model-sync run that sets a case up.

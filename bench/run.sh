@@ -256,11 +256,7 @@ EOF
     printf '```\n'
 }
 
-if [ "${1:-}" = "--report" ]; then
-    write_report
-    exit 0
-fi
-[ $# -eq 0 ] || die "unknown argument: $1 (the only option is --report; everything else is set by env, see the top of this file)"
+take_arguments "$@"
 
 # ------------------------------------------------------------------------------------------ setup
 
@@ -523,30 +519,18 @@ wire_bytes() { # wire_bytes KEY OUTFILE
 }
 
 run_one() { # run_one SCEN METHOD RUN
-    local k="$1/$2" base="$RAW/$1.$2.$3" t0 t1 rc secs rss
+    local k="$1/$2"
     prepare "$k"
-    t0=$EPOCHREALTIME
-    set +e
-    /usr/bin/time -o "$base.time" -f '%e %M' bash -c "${CMD[$k]}" > "$base.out" 2> "$base.err" < /dev/null
-    rc=$?
-    set -e
-    t1=$EPOCHREALTIME
-    secs="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')"
-    rss="$(tail -n 1 "$base.time" | awk '{ print $2 }')"
-    local check bytes
-    check="$(check_run "$k" "$base.out")"
-    bytes="$(wire_bytes "$k" "$base.out")"
-    [ "$rc" -eq 0 ] || check="EXIT $rc, $check"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$secs" "${rss:-0}" "$bytes" "$rc" "$check" >> "$RAW/results.tsv"
-    printf '  %-9s %-12s run %s: %7.3f s  rss %6s KiB  bytes %-12s %s\n' "$1" "$2" "$3" "$secs" "${rss:-?}" "${bytes:--}" "$check" >&2
+    timed_run "$k" "$RAW/$1.$2.$3"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$RUN_SECS" "${RUN_RSS:-0}" "$RUN_BYTES" "$RUN_RC" "$RUN_CHECK" >> "$RAW/results.tsv"
+    printf '  %-9s %-12s run %s: %7.3f s  rss %6s KiB  bytes %-12s %s\n' "$1" "$2" "$3" "$RUN_SECS" "${RUN_RSS:-?}" "${RUN_BYTES:--}" "$RUN_CHECK" >&2
 }
 
 steal_ticks() { awk '$1 == "cpu" { print $9 }' /proc/stat; }
 
 run_scenario() { # run_scenario SCEN
-    local scen="$1" methods m r i n ordered k steal0
+    local scen="$1" methods m r i ordered k steal0
     read -r -a methods <<< "${METHODS[$scen]}"
-    n=${#methods[@]}
     log "scenario $scen: ${methods[*]} × $RUNS round(s)"
     case "$scen" in
         noop)
@@ -580,8 +564,7 @@ run_scenario() { # run_scenario SCEN
     steal0=$(steal_ticks)
     printf 'load.%s=%s\n' "$scen" "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RAW/meta"
     for r in $(seq 1 "$RUNS"); do
-        ordered=()
-        for i in $(seq 0 $((n - 1))); do ordered+=("${methods[$(( (i + r - 1) % n ))]}"); done
+        mapfile -t ordered < <(rotated "$r" "${methods[@]}")
         for m in "${ordered[@]}"; do
             if [ "$scen" = servers ]; then
                 for i in $(seq 1 "$SERVERS_REPS"); do run_one "$scen" "$m" "$r.$i"; sleep 0.2; done

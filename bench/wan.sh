@@ -53,11 +53,7 @@ check_settings
 # shellcheck source=bench/wan-report.sh
 . "$BENCH/wan-report.sh"
 
-if [ "${1:-}" = "--report" ]; then
-    write_report
-    exit 0
-fi
-[ $# -eq 0 ] || die "unknown argument: $1 (the only option is --report; everything else is set by env, see the top of this file)"
+take_arguments "$@"
 
 # ------------------------------------------------------------------------------------------ setup
 
@@ -247,36 +243,24 @@ wire_bytes() {
 }
 
 run_one() { # run_one CASE METHOD RUN
-    local k="$1/$2" base="$RAW/$1.$2.$3" t0 t1 rc secs rss conns0 conns check bytes
+    local k="$1/$2" conns0 conns
     prepare "$k"
     conns0="$(grep -c ' open$' "$RAW/proxy.log" || true)"
-    t0=$EPOCHREALTIME
-    set +e
-    /usr/bin/time -o "$base.time" -f '%e %M' bash -c "${CMD[$k]}" > "$base.out" 2> "$base.err" < /dev/null
-    rc=$?
-    set -e
-    t1=$EPOCHREALTIME
+    timed_run "$k" "$RAW/$1.$2.$3"
     conns=$(( $(grep -c ' open$' "$RAW/proxy.log" || true) - conns0 ))
-    secs="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')"
-    rss="$(tail -n 1 "$base.time" | awk '{ print $2 }')"
-    check="$(check_run "$k" "$base.out")"
-    bytes="$(wire_bytes "$k" "$base.out")"
-    [ "$rc" -eq 0 ] || check="EXIT $rc, $check"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$secs" "${rss:-0}" "$bytes" "$rc" "$check" "$conns" >> "$RAW/results.tsv"
-    printf '  %-11s %-6s run %s: %8.3f s  bytes %-12s conns %-3s %s\n' "$1" "$2" "$3" "$secs" "${bytes:--}" "$conns" "$check" >&2
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$RUN_SECS" "${RUN_RSS:-0}" "$RUN_BYTES" "$RUN_RC" "$RUN_CHECK" "$conns" >> "$RAW/results.tsv"
+    printf '  %-11s %-6s run %s: %8.3f s  bytes %-12s conns %-3s %s\n' "$1" "$2" "$3" "$RUN_SECS" "${RUN_BYTES:--}" "$conns" "$RUN_CHECK" >&2
 }
 
 run_case() {
-    local c="$1" methods m r i n ordered
+    local c="$1" methods m r ordered
     read -r -a methods <<< "${METHODS[$c]}"
-    n=${#methods[@]}
     log "case $c: ${methods[*]} × $RUNS round(s)"
     seed_case "$c"
     for m in "${methods[@]}"; do find "${SOURCE[$c/$m]}" -type f -print0 | xargs -0 -r cat > /dev/null; done
     printf 'load.%s=%s\n' "$c" "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RAW/meta"
     for r in $(seq 1 "$RUNS"); do
-        ordered=()
-        for i in $(seq 0 $((n - 1))); do ordered+=("${methods[$(( (i + r - 1) % n ))]}"); done
+        mapfile -t ordered < <(rotated "$r" "${methods[@]}")
         for m in "${ordered[@]}"; do run_one "$c" "$m" "$r"; done
     done
     rm -rf "${S:?}/$c"
