@@ -100,7 +100,16 @@ public sealed class TransferOperation
         // A small new model is hashed before it is sent, so that the call sending it can verify and publish it too.
         if (forced.Count == 0 && await FreshStageFinish.PrepareAsync(run, targetLock, h => TransferChecks.ManifestFor(run, h)) is var (together, hashes))
             (run, upToDate) = (run with { FinishWithSend = together }, new UpToDate(null, hashes.Hashes, []) { Reading = new SourceReading(hashes.HashedNow, hashes.Lent) });
-        var sent = await SendAsync(run, upToDate);
+        Sent sent;
+        try
+        {
+            sent = await SendAsync(run, upToDate);
+        }
+        catch (OperationCanceledException) when (run.FinishWithSend is not null && run.Cancellation.IsCancellationRequested)
+        {
+            // The call that sends may have begun publishing, which finishes on the server: say what it did.
+            throw await InterruptedPublish.DescribeAsync(run.Target.Remote, run.Target.Path, run.Target.Display);
+        }
         var verification = skipped;
         var wire = sent.Moved.WireBytes;
         var literal = sent.Moved.LiteralBytes;

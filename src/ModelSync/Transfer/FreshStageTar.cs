@@ -47,6 +47,9 @@ internal static class FreshStageTar
         var literal = files.Sum(f => f.Size);
         var result = await ProcessPipe.RunAsync(runner, producer, consumer, StageBar.For(progress, literal), run.Options.BandwidthLimit, run.Cancellation);
         if (result.Producer.ExitCode == CommandNotFound || result.Consumer.ExitCode == CommandNotFound) return null;
+        // Published means every byte there hashed as expected: the lock is released, whatever else went wrong here.
+        var finished = result.Consumer.ExitCode == 0 ? together?.Read(result.Consumer.Stdout) : null;
+        if (finished is { Published: true }) run.FinishWithSend!.Published();
         // tar's exit 1 means a file changed while it was read: the check of the source after the send names it.
         var (producerFailed, consumerFailed) = (result.Producer.ExitCode is not (0 or 1), result.Consumer.ExitCode != 0);
         // A dropped connection (ssh's 255) explains the other end's failure: it is the one to report, and to retry.
@@ -55,8 +58,6 @@ internal static class FreshStageTar
         if (consumerFailed)
             throw RemoteFailure.Describe(run.Target.Remote.Alias, together is null ? "unpack the tar stream into the staging area" : "unpack, verify and publish the staging area", result.Consumer);
         foreach (var file in files) onItem(new RsyncItem(file.Path, file.Size, false));
-        var finished = together?.Read(result.Consumer.Stdout);
-        if (finished is { Published: true }) run.FinishWithSend!.Published();
         return new StageSend(result.Bytes, literal) { Finished = finished };
     }
 }
