@@ -21,8 +21,9 @@ public sealed partial class RemoteCallCountTests(SshdFixture sshd) : SshdTestBas
         File.WriteAllText(Path.Combine(Work, name, "config.pbtxt"), "config v2");
         var update = await TracedAsync("push", name, $"alpha:calls-{Id}/");
 
-        // A new small model goes as one tar stream over the shared connection, without rsync's own round trips.
-        Assert.Equal(["prepare-target.sh", "tar-receive.sh", "finish-stage.sh"], ServerCalls(push));
+        // A new small model goes as one tar stream over the shared connection, without rsync's own round trips, and the
+        // call that unpacks it verifies and publishes it too.
+        Assert.Equal(["prepare-target.sh", "tar-finish.sh"], ServerCalls(push));
         Assert.DoesNotContain(push.Stderr.Split('\n'), l => RsyncRun().IsMatch(l));
         Assert.Equal(["prepare-target.sh", "finish-stage.sh"], ServerCalls(update));
         TreeComparer.AssertSameTree(Path.Combine(Work, name), Path.Combine(Sshd.BaseA, $"calls-{Id}", name));

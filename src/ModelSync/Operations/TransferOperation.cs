@@ -97,14 +97,26 @@ public sealed class TransferOperation
         start.Sending();
         if (start.Started is { StageMade: true } && run.IsDirectory && run.Basis is null)
             run = run with { FreshStage = run.SameKind ? run.TargetTree : new TreeListing(EntryKind.Directory, []) };
-        var sent = await SendAsync(run, upToDate);
+        // A small new model is hashed before it is sent, so that the call sending it can verify and publish it too.
+        if (forced.Count == 0 && await FreshStageFinish.PrepareAsync(run, targetLock, h => TransferChecks.ManifestFor(run, h)) is var (together, hashes))
+            (run, upToDate) = (run with { FinishWithSend = together }, new UpToDate(null, hashes.Hashes, []) { Reading = new SourceReading(hashes.HashedNow, hashes.Lent) });
+        Sent sent;
+        try
+        {
+            sent = await SendAsync(run, upToDate);
+        }
+        catch (OperationCanceledException) when (run.FinishWithSend is not null && run.Cancellation.IsCancellationRequested)
+        {
+            // The call that sends may have begun publishing, which finishes on the server: say what it did.
+            throw await InterruptedPublish.DescribeAsync(run.Target.Remote, run.Target.Path, run.Target.Display);
+        }
         var verification = skipped;
         var wire = sent.Moved.WireBytes;
         var literal = sent.Moved.LiteralBytes;
         if (sent.SourceHashes is not null)
         {
-            var finish = forced.Count == 0
-                ? await CombinedFinish.TryAsync(run, targetLock, sent.SourceHashes, sent.Transferred, sent.Moved, TransferChecks.ManifestFor(run, sent.SourceHashes), _progress)
+            var finish = sent.Moved.Finished is { } finished ? FreshStageFinish.Outcome(run, finished)
+                : forced.Count == 0 ? await CombinedFinish.TryAsync(run, targetLock, sent.SourceHashes, sent.Transferred, sent.Moved, TransferChecks.ManifestFor(run, sent.SourceHashes), _progress)
                 : null;
             if (finish is { Published: true })
                 return Result(wire, Math.Max(0, sourceTree.TotalBytes - literal), Verified(run, 0, finish.HashedNow, sent.Reading), true);

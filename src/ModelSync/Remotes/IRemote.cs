@@ -173,6 +173,12 @@ public interface IRemote : IAsyncDisposable
     /// </summary>
     ProcessSpec TarReceiveProcess(string stage, EntryKind kind, string fileName);
 
+    /// <summary>
+    /// A tar stream into the empty directory stage beside <paramref name="target"/>, then <see cref="FinishStageAsync"/>'s
+    /// <paramref name="request"/> in the same call; null when this remote cannot, or the request is too big to ride along.
+    /// </summary>
+    TarFinishCall? TarFinishCall(string target, StageFinishRequest request) => null;
+
     /// <summary>Removes <paramref name="paths"/> (relative, trees included) from the directory <paramref name="stage"/>.</summary>
     Task RemoveFromStageAsync(string stage, IEnumerable<string> paths, CancellationToken cancellationToken);
 

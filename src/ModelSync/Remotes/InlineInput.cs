@@ -19,11 +19,15 @@ internal static class InlineInput
     public static string Feed => field ??= ScriptFiles.Load("feed-input.sh");
 
     /// <summary><see cref="Feed"/>'s arguments that run <paramref name="script"/> with <paramref name="input"/> on its stdin; null when that is too big.</summary>
-    public static IReadOnlyList<string>? FeedArguments(string script, IReadOnlyList<string> arguments, byte[] input)
+    public static IReadOnlyList<string>? FeedArguments(string script, IReadOnlyList<string> arguments, byte[] input) =>
+        Escaped(input) is { } escaped ? [escaped, .. RemoteShell.Script(script, arguments)] : null;
+
+    /// <summary><paramref name="input"/> as <see cref="Escape"/> writes it; null when that is more than <see cref="MostEscapedChars"/>.</summary>
+    public static string? Escaped(byte[] input)
     {
         if (input.Length > MostEscapedChars) return null;
         var escaped = Escape(input);
-        return escaped.Length > MostEscapedChars ? null : [escaped, .. RemoteShell.Script(script, arguments)];
+        return escaped.Length > MostEscapedChars ? null : escaped;
     }
 
     /// <summary><paramref name="bytes"/> as printf's %b reads them back: printable ASCII as it is, every other byte (and the backslash) as <c>\0NNN</c>.</summary>

@@ -140,6 +140,13 @@ public static class RemoteScripts
     public static string FinishStage => field ??= Texts(("ms_hash", Hash), ("ms_write_manifest", WriteManifest), ("ms_publish", Publish), ("ms_lock_release", LockRelease))
         + ScriptFiles.Load("finish-stage.sh");
 
+    /// <summary>
+    /// A small new model's tar stream and the steps after it, as one script (see its header): unpacks stdin into the
+    /// stage by running <see cref="CopyScripts.TarReceive"/>, then <see cref="FinishStage"/> with its input from an argument.
+    /// </summary>
+    public static string TarFinish => field ??= Texts(("ms_tar_receive", CopyScripts.TarReceive), ("ms_finish_stage", FinishStage))
+        + ScriptFiles.Load("tar-finish.sh");
+
     /// <summary>Shell assignments of scripts' texts to variables, for a script that runs them as <c>sh -c "$var"</c>.</summary>
     private static string Texts(params (string Variable, string Script)[] scripts) =>
         string.Concat(scripts.Select(s => s.Variable + "=" + SingleQuoted.Word(s.Script) + "\n"));

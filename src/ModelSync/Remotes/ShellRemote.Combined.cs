@@ -38,6 +38,14 @@ public abstract partial class ShellRemote
 
     public async Task<StageFinish> FinishStageAsync(string target, StageFinishRequest request, CancellationToken cancellationToken)
     {
+        var (arguments, stdin) = FinishStageInput(target, request);
+        var result = await RunCheckedAsync(RemoteScripts.FinishStage, arguments, "verify and publish the staging area", cancellationToken, stdin);
+        return ReadFinish(result.Stdout, target, request);
+    }
+
+    /// <summary><c>finish-stage.sh</c>'s arguments and stdin for <paramref name="request"/>.</summary>
+    private (IReadOnlyList<string> Arguments, byte[] Stdin) FinishStageInput(string target, StageFinishRequest request)
+    {
         var stage = StageNames.Stage(target);
         var directory = request.Source.RootKind == EntryKind.Directory;
         var hashDirectory = directory ? stage : PosixPath.Parent(stage);
@@ -59,12 +67,18 @@ public abstract partial class ShellRemote
                 .. ExpectedRecords.Hashes(tool, odd.Select(h => KeyValuePair.Create(h.Name, h.Hash)), oneRunEach: true)],
         ];
         var batch = Math.Clamp(small.Count / 8, SmallBatch, 1000);
-        var result = await RunCheckedAsync(RemoteScripts.FinishStage,
-            [target, stage, StageNames.Old(target), StageNames.Lock(target), request.LockToken, StageNames.Resume(target), hashDirectory, request.Function.Name, tool,
+        return ([target, stage, StageNames.Old(target), StageNames.Lock(target), request.LockToken, StageNames.Resume(target), hashDirectory, request.Function.Name, tool,
                 batch.ToString(CultureInfo.InvariantCulture), ModelManifest.FileName, FindOutput.PrintfFormat, request.Retry ? "retry" : "first",
                 .. sections.Select(s => s.Length.ToString(CultureInfo.InvariantCulture))],
-            "verify and publish the staging area", cancellationToken, Concatenated([.. sections, request.Manifest?.SerializeToUtf8() ?? []]));
-        var (header, rest) = SplitHeader(result.Stdout, target);
+            Concatenated([.. sections, request.Manifest?.SerializeToUtf8() ?? []]));
+    }
+
+    /// <summary>What <c>finish-stage.sh</c> printed: published, or the stage's listing and hashes.</summary>
+    private StageFinish ReadFinish(byte[] stdout, string target, StageFinishRequest request)
+    {
+        var stage = StageNames.Stage(target);
+        var directory = request.Source.RootKind == EntryKind.Directory;
+        var (header, rest) = SplitHeader(stdout, target);
         if (header is ["published"]) return new StageFinish(true, null, new Dictionary<string, string>());
         var lengths = header.Skip(1).Select(w => int.TryParse(w, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : -1).ToList();
         if (header.Length != 5 || header[0] != "mismatch" || lengths.Contains(-1) || lengths.Sum() != rest.Length)

@@ -31,3 +31,9 @@ public sealed record StageFinishRequest(
 /// found: the stage's listing (null when it is gone) and the hashes computed, keyed as <see cref="IRemote.HashAsync"/> keys them.
 /// </summary>
 public sealed record StageFinish(bool Published, TreeListing? Stage, IReadOnlyDictionary<string, string> Hashes);
+
+/// <summary>
+/// A tar stream's receiver that then finishes the stage as <see cref="IRemote.FinishStageAsync"/> does, in the same call:
+/// <paramref name="Process"/> takes the stream on its stdin; <paramref name="Read"/> reads its stdout once it exited 0.
+/// </summary>
+public sealed record TarFinishCall(Processes.ProcessSpec Process, Func<byte[], StageFinish> Read);

@@ -41,17 +41,23 @@ internal static class FreshStageTar
         // The directories go too (a header each; tar puts their modes and times back), and the links as links.
         var paths = run.SourceTree.Entries.Select(e => e.Path).Order(StringComparer.Ordinal);
         var producer = run.Source.Remote.TarSendProcess(run.Source.Path, EntryKind.Directory, paths) with { EndWithParent = true };
-        var consumer = run.Target.Remote.TarReceiveProcess(run.Stage, EntryKind.Directory, PosixPath.Name(run.Source.Path)) with { EndWithParent = true };
+        // Asked to, the receiver also verifies and publishes in the same call: the client's hashes ride in its command line.
+        var together = run.FinishWithSend is { } finish ? run.Target.Remote.TarFinishCall(run.Target.Path, finish.NextRequest()) : null;
+        var consumer = (together?.Process ?? run.Target.Remote.TarReceiveProcess(run.Stage, EntryKind.Directory, PosixPath.Name(run.Source.Path))) with { EndWithParent = true };
         var literal = files.Sum(f => f.Size);
         var result = await ProcessPipe.RunAsync(runner, producer, consumer, StageBar.For(progress, literal), run.Options.BandwidthLimit, run.Cancellation);
         if (result.Producer.ExitCode == CommandNotFound || result.Consumer.ExitCode == CommandNotFound) return null;
+        // Published means every byte there hashed as expected: the lock is released, whatever else went wrong here.
+        var finished = result.Consumer.ExitCode == 0 ? together?.Read(result.Consumer.Stdout) : null;
+        if (finished is { Published: true }) run.FinishWithSend!.Published();
         // tar's exit 1 means a file changed while it was read: the check of the source after the send names it.
         var (producerFailed, consumerFailed) = (result.Producer.ExitCode is not (0 or 1), result.Consumer.ExitCode != 0);
         // A dropped connection (ssh's 255) explains the other end's failure: it is the one to report, and to retry.
         if (producerFailed && (result.Producer.ExitCode == 255 || !consumerFailed))
             throw RemoteFailure.Describe(run.Source.Remote.Alias, $"read {run.Source.Path} for the tar stream", result.Producer);
-        if (consumerFailed) throw RemoteFailure.Describe(run.Target.Remote.Alias, "unpack the tar stream into the staging area", result.Consumer);
+        if (consumerFailed)
+            throw RemoteFailure.Describe(run.Target.Remote.Alias, together is null ? "unpack the tar stream into the staging area" : "unpack, verify and publish the staging area", result.Consumer);
         foreach (var file in files) onItem(new RsyncItem(file.Path, file.Size, false));
-        return new StageSend(result.Bytes, literal);
+        return new StageSend(result.Bytes, literal) { Finished = finished };
     }
 }

@@ -15,6 +15,9 @@ internal sealed record StageSend(long WireBytes, long LiteralBytes)
     /// (<see cref="StageFollower.Accept"/>) before it vouches for the stage. Null when none were followed.
     /// </summary>
     public IReadOnlyDictionary<string, FollowedHash>? Followed { get; init; }
+
+    /// <summary>What the send's own call found when asked to finish the stage too (<see cref="TransferContext.FinishWithSend"/>); null when it did not.</summary>
+    public Remotes.StageFinish? Finished { get; init; }
 }
 
 /// <summary>

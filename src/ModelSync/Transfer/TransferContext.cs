@@ -36,6 +36,9 @@ internal sealed record TransferContext(
     /// <summary>The older version a new version's stage starts from; null when it starts from the target, or empty.</summary>
     public StageBasis? Basis { get; init; }
 
+    /// <summary>The stage's verify-and-publish, for a transport that can do it in the call that sends; null when not asked.</summary>
+    public FinishWithSend? FinishWithSend { get; init; }
+
     /// <summary>The manifest of what the stage was seeded from (the basis, else the target): it vouches for the files this run did not write.</summary>
     public ModelManifest? SeedManifest => Basis is { } basis ? basis.Tree.Manifest : TargetTree?.Manifest;
 
