@@ -30,13 +30,17 @@ internal static class InlineInput
         return escaped.Length > MostEscapedChars ? null : escaped;
     }
 
-    /// <summary><paramref name="bytes"/> as printf's %b reads them back: printable ASCII as it is, every other byte (and the backslash) as <c>\0NNN</c>.</summary>
+    /// <summary>
+    /// <paramref name="bytes"/> as printf's %b reads them back: printable ASCII as it is, every other byte (and the
+    /// backslash) as <c>\0NNN</c>. The single quote too: quoted into the command line it would take four characters,
+    /// so an input of quotes would outgrow the cap the escapes are measured against.
+    /// </summary>
     public static string Escape(ReadOnlySpan<byte> bytes)
     {
         var text = new StringBuilder(bytes.Length);
         foreach (var b in bytes)
         {
-            if (b is >= 0x20 and < 0x7f and not (byte)'\\') text.Append((char)b);
+            if (b is >= 0x20 and < 0x7f and not ((byte)'\\' or (byte)'\'')) text.Append((char)b);
             else text.Append('\\').Append('0').Append((char)('0' + (b >> 6))).Append((char)('0' + ((b >> 3) & 7))).Append((char)('0' + (b & 7)));
         }
         return text.ToString();

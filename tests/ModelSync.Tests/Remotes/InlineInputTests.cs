@@ -18,7 +18,7 @@ public sealed class InlineInputTests
     }
 
     [Fact]
-    public void OnlyPrintableAsciiOtherThanTheBackslashStaysAsItIs()
+    public void OnlyPrintableAsciiOtherThanTheBackslashAndTheSingleQuoteStaysAsItIs()
     {
         Assert.Equal("a ~\\0134\\0000\\0012\\0377", InlineInput.Escape("a ~\\\0\n"u8.ToArray().Append((byte)0xff).ToArray()));
     }
@@ -30,5 +30,13 @@ public sealed class InlineInputTests
         Assert.NotNull(InlineInput.FeedArguments("cat", [], new byte[InlineInput.MostEscapedChars / 5]));
         Assert.Null(InlineInput.FeedArguments("cat", [], new byte[InlineInput.MostEscapedChars / 5 + 1]));
         Assert.Null(InlineInput.FeedArguments("cat", [], new byte[InlineInput.MostEscapedChars + 1]));
+    }
+
+    [Fact]
+    public void AnInputOfSingleQuotesIsMeasuredAsTheQuotedCommandLineCarriesIt()
+    {
+        Assert.Equal("a\\0047b", InlineInput.Escape("a'b"u8));
+        Assert.NotNull(InlineInput.FeedArguments("cat", [], Enumerable.Repeat((byte)'\'', InlineInput.MostEscapedChars / 5).ToArray()));
+        Assert.Null(InlineInput.FeedArguments("cat", [], Enumerable.Repeat((byte)'\'', InlineInput.MostEscapedChars / 5 + 1).ToArray()));
     }
 }
