@@ -95,6 +95,7 @@ public sealed class TransferOperation
         // The one call made an empty stage for the new version; it starts from its basis instead.
         else if (run.Basis is { } basis && start.Started.StageMade) await basis.PrepareStageAsync(run, replaceStage: true);
         start.Sending();
+        if (start.Lock is not null && start.Started is { StagePrepared: true, StageMade: true }) run = run with { StageSeededHere = true };
         if (start.Started is { StageMade: true } && run.IsDirectory && run.Basis is null)
             run = run with { FreshStage = run.SameKind ? run.TargetTree : new TreeListing(EntryKind.Directory, []) };
         var sent = await SendAsync(run, upToDate);

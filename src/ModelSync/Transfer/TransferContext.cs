@@ -28,6 +28,15 @@ internal sealed record TransferContext(
     /// </summary>
     public TreeListing? FreshStage { get; init; }
 
+    /// <summary>
+    /// This run made the stage from what its plan was made against (the target, or the basis), so the plan says what
+    /// the stage holds; false when it may be a stage an earlier run left, seeded from anything.
+    /// </summary>
+    public bool StageSeededHere { get; init; }
+
+    /// <summary>The stage as listed just before the send, when a transport listed it (see <see cref="RsyncBlindSpots"/>).</summary>
+    public TreeListing? StageListed { get; init; }
+
     public bool IsDirectory => SourceTree.RootKind == EntryKind.Directory;
 
     /// <summary>The target holds a model of the same kind (directory or file), so the stage can start from it.</summary>

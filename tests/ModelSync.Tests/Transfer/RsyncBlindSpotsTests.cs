@@ -29,4 +29,33 @@ public sealed class RsyncBlindSpotsTests
 
         Assert.Equal(["chmod", "same-second"], RsyncBlindSpots.Find(plan));
     }
+
+    [Fact]
+    public void AgainstAStageAnEarlierRunLeftTheFilesItWouldPassOverAreThoseNotTheSeedsOwnInodeOrSentOrOfAnotherMode()
+    {
+        var source = Tree(
+            File("linked", 10) with { Mode = 0b110_100_100 },
+            File("chmod", 10) with { Mode = 0b111_101_101 },
+            File("other-inode", 10) with { Mode = 0b110_100_100 },
+            File("sent", 10) with { Mode = 0b110_100_100 },
+            File("grown", 11) with { Mode = 0b110_100_100 },
+            File("absent", 10));
+        var seed = Tree(
+            File("linked", 10) with { Inode = 1 },
+            File("chmod", 10) with { Inode = 2 },
+            File("other-inode", 10) with { Inode = 3 },
+            File("sent", 10, Time - 1) with { Inode = 4 },
+            File("grown", 10) with { Inode = 5 });
+        var stage = Tree(
+            File("linked", 10) with { Inode = 1, Mode = 0b110_100_100 },
+            File("chmod", 10) with { Inode = 2, Mode = 0b110_100_100 },
+            File("other-inode", 10) with { Inode = 30, Mode = 0b110_100_100 },
+            File("sent", 10) with { Inode = 40, Mode = 0b110_100_100 },
+            File("grown", 10) with { Inode = 5, Mode = 0b110_100_100 });
+
+        var plan = Planner.Plan(source, seed, new PlanOptions());
+
+        Assert.Equal(["chmod", "other-inode", "sent"], RsyncBlindSpots.Find(source, stage, plan, seed));
+        Assert.Equal(["chmod", "linked", "other-inode", "sent"], RsyncBlindSpots.Find(source, stage, Planner.Plan(source, null, new PlanOptions()), null).Order(StringComparer.Ordinal));
+    }
 }
