@@ -22,6 +22,9 @@ internal sealed record TransferContext(
 {
     public string Stage => StageNames.Stage(Target.Path);
 
+    /// <summary>Made before this run read a byte of the source to hash it: the manifest's <see cref="ModelManifest.HashedFrom"/>.</summary>
+    public DateTimeOffset Began { get; init; } = DateTimeOffset.UtcNow;
+
     /// <summary>
     /// The stage's listing when this run has just made it (a seed of the target as listed, or an empty directory), so a
     /// transport that plans against the stage need not list it; null when not known.
