@@ -15,6 +15,13 @@ public sealed record ManifestFile(string Path, long Size, long Mtime, string Has
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? PathBase64 { get; init; }
 
+    /// <summary>
+    /// The permission bits the file was sent with, as find prints them (<see cref="FileModes"/>): a target that did not
+    /// keep them is not sent the file again for that alone. Null in manifests written before it was recorded.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Mode { get; init; }
+
     /// <summary>As written to the file: a name that is not UTF-8 by its bytes in base64.</summary>
     internal ManifestFile ToJson() => Paths.PathBytes.HasEscapes(Path)
         ? this with { Path = ModelSync.Text.Printable.Name(Path), PathBase64 = Convert.ToBase64String(Paths.PathBytes.Encode(Path)) }
@@ -80,7 +87,10 @@ public sealed record ModelManifest(
         sourcePath,
         DateTimeOffset.UtcNow,
         function.Name,
-        source.Files.Where(f => hashes.ContainsKey(f.Path)).Select(f => new ManifestFile(f.Path, f.Size, f.ModifiedUnixSeconds, hashes[f.Path], f.ModifiedMicroseconds)).ToList())
+        source.Files.Where(f => hashes.ContainsKey(f.Path)).Select(f => new ManifestFile(f.Path, f.Size, f.ModifiedUnixSeconds, hashes[f.Path], f.ModifiedMicroseconds)
+            {
+                Mode = f.Mode is { } mode ? FileModes.Format(mode) : null,
+            }).ToList())
     {
         HashedFrom = hashedFrom ?? DateTimeOffset.UtcNow,
     };

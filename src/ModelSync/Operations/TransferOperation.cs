@@ -46,7 +46,8 @@ public sealed class TransferOperation
         var hash = HashChoice.Choose(options.Hash, source.Remote, target.Remote);
         var warnings = new List<string>();
         var warn = PushPull.Warner(warnings, _progress);
-        foreach (var w in new[] { linkWarning, options.Verify ? hash.Warning : null, sourceTree.ManifestWarning(source.Display), targetTree?.ManifestWarning(target.Display) }.OfType<string>())
+        foreach (var w in new[] { linkWarning, options.Verify ? hash.Warning : null, sourceTree.ManifestWarning(source.Display), targetTree?.ManifestWarning(target.Display),
+                     ModeKeeping.Warning(plan, target.Display) }.OfType<string>())
             warn(w);
         var run = new TransferContext(direction, source, target, options, options.Checksum ? _cachingHasher.WithoutCache() : _cachingHasher,
             sourceTree, targetTree, plan, hash.Function, cancellationToken);
