@@ -1,12 +1,102 @@
 # shellcheck shell=bash disable=SC2034
 # bench/lib.sh — what bench/run.sh and bench/wan.sh share: formatting, the medians of results.tsv, installing the
 # tools, building model-sync as users get it, and the private sshd on 127.0.0.1. Sourced, not run.
-# The caller sets ROOT, WORK and RAW (and BASELINE_REV for run.sh) before calling these.
+# The caller sets ROOT, WORK and RAW (and BASELINE_REV for run.sh) before calling these; check_settings right after
+# sourcing this file.
 # results.tsv columns: scenario method run seconds peak_rss_kib wire_bytes exit_code check
 
 log() { printf 'bench: %s\n' "$*" >&2; }
 
 die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
+
+# The settings both benches take alike: RUNS and SETTLE (3 unless set), BENCH_WORK, and the environment every timed
+# command inherits.
+check_settings() {
+    RUNS="${RUNS:-3}"
+    SETTLE="${SETTLE:-3}"
+    case "$WORK" in /*) ;; *) die "BENCH_WORK must be an absolute path" ;; esac
+    [[ "$WORK" =~ ^[A-Za-z0-9_./-]+$ ]] || die "BENCH_WORK may hold only letters, digits and _ . / - (it is pasted into command lines)"
+    [[ "$RUNS" =~ ^[0-9]+$ && "$RUNS" -ge 1 ]] || die "RUNS must be at least 1"
+    export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+    export LC_ALL=C
+}
+
+# take_arguments ARGS: --report rewrites the report from RAW (the caller's write_report) and exits; nothing else is
+# taken.
+take_arguments() {
+    if [ "${1:-}" = "--report" ]; then
+        write_report
+        exit 0
+    fi
+    [ $# -eq 0 ] || die "unknown argument: $1 (the only option is --report; everything else is set by env, see the top of this file)"
+}
+
+# A run's first steps: a fresh RAW with an empty meta and results.tsv, the tools, the build.
+begin_run() {
+    mkdir -p "$WORK"
+    rm -rf "$RAW" && mkdir -p "$RAW"
+    : > "$RAW/meta"
+    : > "$RAW/results.tsv"
+    install_prerequisites
+    build_model_sync
+}
+
+# end_run STARTED: the run's end and length into meta, sshd stopped, the caller's write_report, its length logged.
+end_run() {
+    {
+        printf 'finished=%s\n' "$(utc_now)"
+        printf 'duration=whole run %s min\n' "$(awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", (b - a) / 60 }')"
+    } >> "$RAW/meta"
+    stop_sshd
+    write_report
+    log "done in $(awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }') s"
+}
+
+utc_now() { date -u '+%Y-%m-%d %H:%M UTC'; }
+
+cpu_name() { sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1; }
+
+rsync_version() { rsync --version | head -n 1 | sed 's/  */ /g'; }
+
+# describe_model_sync [AFTER_KEY]: the build measured: its version, source key, commit (and whether src/ had
+# uncommitted changes), Native AOT or not.
+describe_model_sync() {
+    printf '%s, source key %s%s, git %s%s; %s' "$("$MS" --version 2>/dev/null | head -n 1)" "$BUILD_KEY" "${1:-}" \
+        "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')" \
+        "$(git -C "$ROOT" status --porcelain -- src 2>/dev/null | grep -q . && echo ' + uncommitted changes in src/' || true)" "$BUILD_KIND"
+}
+
+# rotated ROUND WORD...: the words one a line, the first ROUND - 1 of them moved to the end, so that in alternating
+# rounds each method takes each place in turn.
+rotated() {
+    local r="$1"; shift
+    local words=("$@") n=$# i
+    for i in $(seq 0 $((n - 1))); do printf '%s\n' "${words[$(( (i + r - 1) % n ))]}"; done
+}
+
+# timed_run KEY BASE: CMD[KEY] under /usr/bin/time, its output in BASE.out, .err and .time. Sets RUN_SECS (wall time),
+# RUN_RSS (peak KiB), RUN_RC, and from the caller's check_run and wire_bytes RUN_CHECK (led by a failed exit) and
+# RUN_BYTES.
+timed_run() {
+    local k="$1" base="$2" t0 t1
+    t0=$EPOCHREALTIME
+    set +e
+    /usr/bin/time -o "$base.time" -f '%e %M' bash -c "${CMD[$k]}" > "$base.out" 2> "$base.err" < /dev/null
+    RUN_RC=$?
+    set -e
+    t1=$EPOCHREALTIME
+    RUN_SECS="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')"
+    RUN_RSS="$(tail -n 1 "$base.time" | awk '{ print $2 }')"
+    RUN_CHECK="$(check_run "$k" "$base.out")"
+    RUN_BYTES="$(wire_bytes "$k" "$base.out")"
+    [ "$RUN_RC" -eq 0 ] || RUN_CHECK="EXIT $RUN_RC, $RUN_CHECK"
+}
+
+# seed NAME ARGS...: an untimed model-sync run that sets a case up.
+seed() {
+    local name="$1"; shift
+    $MS --config "$CFG" "$@" > "$RAW/$name.seed.out" 2> "$RAW/$name.seed.err" || die "seeding $name failed: see $RAW/$name.seed.err"
+}
 
 fmt_s() { awk -v x="$1" 'BEGIN { if (x == "") print "—"; else if (x < 10) printf "%.3f", x; else printf "%.2f", x }'; }
 

@@ -36,8 +36,6 @@ RAW="$BENCH/raw"
 RESULTS="${RESULTS:-$BENCH/RESULTS.md}"
 WORK="${BENCH_WORK:-/tmp/msbench-work}"
 SIZE="${SIZE:-1024}"
-RUNS="${RUNS:-3}"
-SETTLE="${SETTLE:-3}"
 SERVERS_REPS="${SERVERS_REPS:-5}"
 SCENARIOS="${SCENARIOS:-first_a,first_b,compress,noop,delta,pull,local,files20k,hf,hash,verify_cost,diff,servers}"
 SMALL_FILES=20000
@@ -46,13 +44,8 @@ SMALL_MIB=150
 # shellcheck source=bench/lib.sh
 . "$BENCH/lib.sh"
 
-case "$WORK" in /*) ;; *) die "BENCH_WORK must be an absolute path" ;; esac
-[[ "$WORK" =~ ^[A-Za-z0-9_./-]+$ ]] || die "BENCH_WORK may hold only letters, digits and _ . / - (it is pasted into command lines)"
+check_settings
 [[ "$SIZE" =~ ^[0-9]+$ && "$SIZE" -ge 16 ]] || die "SIZE must be a whole number of MiB, at least 16"
-[[ "$RUNS" =~ ^[0-9]+$ && "$RUNS" -ge 1 ]] || die "RUNS must be at least 1"
-
-export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-export LC_ALL=C
 
 # ------------------------------------------------------------------------------------------ report
 # (fmt_*, stats and field are in lib.sh)
@@ -263,11 +256,7 @@ EOF
     printf '```\n'
 }
 
-if [ "${1:-}" = "--report" ]; then
-    write_report
-    exit 0
-fi
-[ $# -eq 0 ] || die "unknown argument: $1 (the only option is --report; everything else is set by env, see the top of this file)"
+take_arguments "$@"
 
 # ------------------------------------------------------------------------------------------ setup
 
@@ -530,35 +519,18 @@ wire_bytes() { # wire_bytes KEY OUTFILE
 }
 
 run_one() { # run_one SCEN METHOD RUN
-    local k="$1/$2" base="$RAW/$1.$2.$3" t0 t1 rc secs rss
+    local k="$1/$2"
     prepare "$k"
-    t0=$EPOCHREALTIME
-    set +e
-    /usr/bin/time -o "$base.time" -f '%e %M' bash -c "${CMD[$k]}" > "$base.out" 2> "$base.err" < /dev/null
-    rc=$?
-    set -e
-    t1=$EPOCHREALTIME
-    secs="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')"
-    rss="$(tail -n 1 "$base.time" | awk '{ print $2 }')"
-    local check bytes
-    check="$(check_run "$k" "$base.out")"
-    bytes="$(wire_bytes "$k" "$base.out")"
-    [ "$rc" -eq 0 ] || check="EXIT $rc, $check"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$secs" "${rss:-0}" "$bytes" "$rc" "$check" >> "$RAW/results.tsv"
-    printf '  %-9s %-12s run %s: %7.3f s  rss %6s KiB  bytes %-12s %s\n' "$1" "$2" "$3" "$secs" "${rss:-?}" "${bytes:--}" "$check" >&2
-}
-
-seed() { # seed NAME ARGS... — an untimed model-sync run that sets a scenario up
-    local name="$1"; shift
-    $MS --config "$CFG" "$@" > "$RAW/$name.seed.out" 2> "$RAW/$name.seed.err" || die "seeding $name failed: see $RAW/$name.seed.err"
+    timed_run "$k" "$RAW/$1.$2.$3"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$RUN_SECS" "${RUN_RSS:-0}" "$RUN_BYTES" "$RUN_RC" "$RUN_CHECK" >> "$RAW/results.tsv"
+    printf '  %-9s %-12s run %s: %7.3f s  rss %6s KiB  bytes %-12s %s\n' "$1" "$2" "$3" "$RUN_SECS" "${RUN_RSS:-?}" "${RUN_BYTES:--}" "$RUN_CHECK" >&2
 }
 
 steal_ticks() { awk '$1 == "cpu" { print $9 }' /proc/stat; }
 
 run_scenario() { # run_scenario SCEN
-    local scen="$1" methods m r i n ordered k steal0
+    local scen="$1" methods m r i ordered k steal0
     read -r -a methods <<< "${METHODS[$scen]}"
-    n=${#methods[@]}
     log "scenario $scen: ${methods[*]} × $RUNS round(s)"
     case "$scen" in
         noop)
@@ -592,8 +564,7 @@ run_scenario() { # run_scenario SCEN
     steal0=$(steal_ticks)
     printf 'load.%s=%s\n' "$scen" "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RAW/meta"
     for r in $(seq 1 "$RUNS"); do
-        ordered=()
-        for i in $(seq 0 $((n - 1))); do ordered+=("${methods[$(( (i + r - 1) % n ))]}"); done
+        mapfile -t ordered < <(rotated "$r" "${methods[@]}")
         for m in "${ordered[@]}"; do
             if [ "$scen" = servers ]; then
                 for i in $(seq 1 "$SERVERS_REPS"); do run_one "$scen" "$m" "$r.$i"; sleep 0.2; done
@@ -643,12 +614,7 @@ timeline() {
 
 main() {
     local started=$EPOCHREALTIME
-    mkdir -p "$WORK"
-    rm -rf "$RAW" && mkdir -p "$RAW"
-    : > "$RAW/meta"
-    : > "$RAW/results.tsv"
-    install_prerequisites
-    build_model_sync
+    begin_run
     make_data
     trap 'stop_sshd' EXIT
     trap 'exit 130' INT TERM
@@ -656,17 +622,15 @@ main() {
     write_configs
 
     local cpu mem
-    cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+    cpu="$(cpu_name)"
     mem="$(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
     {
-        printf 'machine=%s; %s cores (nproc); %s; kernel %s; %s; AES-NI %s, SHA-NI %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" \
+        printf 'machine=%s; %s cores (nproc); %s; kernel %s; %s; AES-NI %s, SHA-NI %s\n' "$(utc_now)" \
             "$(nproc)" "$cpu" "$(uname -r)" "$mem" "$(grep -qw aes /proc/cpuinfo && echo yes || echo no)" "$(grep -qw sha_ni /proc/cpuinfo && echo yes || echo no)"
-        printf 'tools=%s; %s; %s; %s; dotnet %s; %s; %s; xxhsum %s; %s\n' "$(rsync --version | head -n 1 | sed 's/  */ /g')" "$(ssh -V 2>&1)" \
+        printf 'tools=%s; %s; %s; %s; dotnet %s; %s; %s; xxhsum %s; %s\n' "$(rsync_version)" "$(ssh -V 2>&1)" \
             "$(rclone version 2>/dev/null | head -n 1)" "$(tar --version | head -n 1)" "$(dotnet --version)" "$(dpkg-query -W -f='GNU time ${Version}' time 2>/dev/null || /usr/bin/time --version 2>&1 | head -n 1)" \
             "$(openssl version)" "$(dpkg-query -W -f='${Version}' xxhash 2>/dev/null || echo '?')" "$(b3sum --version)"
-        printf 'modelsync=%s, source key %s (as scripts/model-sync.sh computes it), git %s%s; %s\n' \
-            "$("$MS" --version 2>/dev/null | head -n 1)" "$BUILD_KEY" "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')" \
-            "$(git -C "$ROOT" status --porcelain -- src 2>/dev/null | grep -q . && echo ' + uncommitted changes in src/' || true)" "$BUILD_KIND"
+        printf 'modelsync=%s\n' "$(describe_model_sync ' (as scripts/model-sync.sh computes it)')"
         printf 'data=SIZE=%s MiB; a: %s files, %s B; b: %s B; c: %s files, %s B; d: %s files + %s symlinks, %s B; work dir %s\n' "$SIZE" \
             "$(data_files "$D/a")" "$(fmt_bytes "$(data_bytes "$D/a")")" "$(fmt_bytes "$(data_bytes "$D/b")")" \
             "$(data_files "$D/c")" "$(fmt_bytes "$(data_bytes "$D/c")")" "$(data_files "$D/d")" "$(find "$D/d" -type l | wc -l)" \
@@ -694,12 +658,8 @@ main() {
         printf 'sitting=%s rounds per scenario, settle %s s. Load average (1/5/15 min) at start %s, at the end %s; CPU steal during the timed scenarios %s s in total (per scenario: %s). The machine is shared (2 cores, other work running), so single-run figures move by ±10–30%%; compare only within this run.\n' \
             "$RUNS" "$SETTLE" "$load_start" "$(cut -d' ' -f1-3 /proc/loadavg)" "$steal_total" \
             "$(sed -n 's/^steal\.\([^=]*\)=\(.*\)/\1 \2/p' "$RAW/meta" | paste -sd, - | sed 's/,/, /g')"
-        printf 'finished=%s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
-        printf 'duration=whole run %s min\n' "$(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", (b - a) / 60 }')"
     } >> "$RAW/meta"
-    stop_sshd
-    write_report
-    log "done in $(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }') s"
+    end_run "$started"
 }
 
 main

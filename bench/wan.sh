@@ -32,8 +32,6 @@ BENCH="$ROOT/bench"
 RAW="$BENCH/raw-wan"
 RESULTS="${RESULTS:-$BENCH/WAN.md}"
 WORK="${BENCH_WORK:-/tmp/msbench-wan}"
-RUNS="${RUNS:-3}"
-SETTLE="${SETTLE:-3}"
 LATENCY_MS="${LATENCY_MS:-25}"
 RATE_MBIT="${RATE_MBIT:-0}"
 SIZE_PCT="${SIZE_PCT:-100}"
@@ -45,27 +43,17 @@ NEXT=RTX3090_N2501_ASR_250820
 # shellcheck source=bench/lib.sh
 . "$BENCH/lib.sh"
 
-case "$WORK" in /*) ;; *) die "BENCH_WORK must be an absolute path" ;; esac
-[[ "$WORK" =~ ^[A-Za-z0-9_./-]+$ ]] || die "BENCH_WORK may hold only letters, digits and _ . / - (it is pasted into command lines)"
-[[ "$RUNS" =~ ^[0-9]+$ && "$RUNS" -ge 1 ]] || die "RUNS must be at least 1"
+check_settings
 [[ "$LATENCY_MS" =~ ^[0-9]+$ ]] || die "LATENCY_MS must be a whole number of milliseconds"
 [[ "$RATE_MBIT" =~ ^[0-9]+$ ]] || die "RATE_MBIT must be a whole number (0 = unlimited)"
 [[ "$SIZE_PCT" =~ ^[0-9]+$ && "$SIZE_PCT" -ge 1 && "$SIZE_PCT" -le 100 ]] || die "SIZE_PCT must be 1..100"
-
-export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-export LC_ALL=C
-
 
 # ------------------------------------------------------------------------------------------ report
 
 # shellcheck source=bench/wan-report.sh
 . "$BENCH/wan-report.sh"
 
-if [ "${1:-}" = "--report" ]; then
-    write_report
-    exit 0
-fi
-[ $# -eq 0 ] || die "unknown argument: $1 (the only option is --report; everything else is set by env, see the top of this file)"
+take_arguments "$@"
 
 # ------------------------------------------------------------------------------------------ setup
 
@@ -220,11 +208,6 @@ seed_case() {
     esac
 }
 
-seed() {
-    local name="$1"; shift
-    $MS --config "$CFG" "$@" > "$RAW/$name.seed.out" 2> "$RAW/$name.seed.err" || die "seeding $name failed: see $RAW/$name.seed.err"
-}
-
 # ------------------------------------------------------------------------------------------ measuring
 
 prepare() {
@@ -260,36 +243,24 @@ wire_bytes() {
 }
 
 run_one() { # run_one CASE METHOD RUN
-    local k="$1/$2" base="$RAW/$1.$2.$3" t0 t1 rc secs rss conns0 conns check bytes
+    local k="$1/$2" conns0 conns
     prepare "$k"
     conns0="$(grep -c ' open$' "$RAW/proxy.log" || true)"
-    t0=$EPOCHREALTIME
-    set +e
-    /usr/bin/time -o "$base.time" -f '%e %M' bash -c "${CMD[$k]}" > "$base.out" 2> "$base.err" < /dev/null
-    rc=$?
-    set -e
-    t1=$EPOCHREALTIME
+    timed_run "$k" "$RAW/$1.$2.$3"
     conns=$(( $(grep -c ' open$' "$RAW/proxy.log" || true) - conns0 ))
-    secs="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')"
-    rss="$(tail -n 1 "$base.time" | awk '{ print $2 }')"
-    check="$(check_run "$k" "$base.out")"
-    bytes="$(wire_bytes "$k" "$base.out")"
-    [ "$rc" -eq 0 ] || check="EXIT $rc, $check"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$secs" "${rss:-0}" "$bytes" "$rc" "$check" "$conns" >> "$RAW/results.tsv"
-    printf '  %-11s %-6s run %s: %8.3f s  bytes %-12s conns %-3s %s\n' "$1" "$2" "$3" "$secs" "${bytes:--}" "$conns" "$check" >&2
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$RUN_SECS" "${RUN_RSS:-0}" "$RUN_BYTES" "$RUN_RC" "$RUN_CHECK" "$conns" >> "$RAW/results.tsv"
+    printf '  %-11s %-6s run %s: %8.3f s  bytes %-12s conns %-3s %s\n' "$1" "$2" "$3" "$RUN_SECS" "${RUN_BYTES:--}" "$conns" "$RUN_CHECK" >&2
 }
 
 run_case() {
-    local c="$1" methods m r i n ordered
+    local c="$1" methods m r ordered
     read -r -a methods <<< "${METHODS[$c]}"
-    n=${#methods[@]}
     log "case $c: ${methods[*]} × $RUNS round(s)"
     seed_case "$c"
     for m in "${methods[@]}"; do find "${SOURCE[$c/$m]}" -type f -print0 | xargs -0 -r cat > /dev/null; done
     printf 'load.%s=%s\n' "$c" "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RAW/meta"
     for r in $(seq 1 "$RUNS"); do
-        ordered=()
-        for i in $(seq 0 $((n - 1))); do ordered+=("${methods[$(( (i + r - 1) % n ))]}"); done
+        mapfile -t ordered < <(rotated "$r" "${methods[@]}")
         for m in "${ordered[@]}"; do run_one "$c" "$m" "$r"; done
     done
     rm -rf "${S:?}/$c"
@@ -298,12 +269,7 @@ run_case() {
 
 main() {
     local started=$EPOCHREALTIME
-    mkdir -p "$WORK"
-    rm -rf "$RAW" && mkdir -p "$RAW"
-    : > "$RAW/meta"
-    : > "$RAW/results.tsv"
-    install_prerequisites
-    build_model_sync
+    begin_run
     build_proxy
     make_data
     trap 'stop_proxy; stop_sshd' EXIT
@@ -316,12 +282,9 @@ main() {
     {
         printf 'link=one-way delay %s ms per direction (RTT %s ms), %s, by bench/latency-proxy on 127.0.0.1; every TCP connection delayed on its own\n' \
             "$LATENCY_MS" "$((2 * LATENCY_MS))" "$([ "$RATE_MBIT" -gt 0 ] && echo "each direction paced to $RATE_MBIT Mbit/s (shared by all connections)" || echo "no rate limit")"
-        printf 'machine=%s; %s cores; %s; kernel %s; %s; %s; %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" "$(nproc)" \
-            "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)" "$(uname -r)" \
-            "$(rsync --version | head -n 1 | sed 's/  */ /g')" "$(ssh -V 2>&1)" "$(dotnet --version | sed 's/^/dotnet /')"
-        printf 'modelsync=%s, source key %s, git %s%s; %s\n' "$("$MS" --version 2>/dev/null | head -n 1)" "$BUILD_KEY" \
-            "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')" \
-            "$(git -C "$ROOT" status --porcelain -- src 2>/dev/null | grep -q . && echo ' + uncommitted changes in src/' || true)" "$BUILD_KIND"
+        printf 'machine=%s; %s cores; %s; kernel %s; %s; %s; %s\n' "$(utc_now)" "$(nproc)" \
+            "$(cpu_name)" "$(uname -r)" "$(rsync_version)" "$(ssh -V 2>&1)" "$(dotnet --version | sed 's/^/dotnet /')"
+        printf 'modelsync=%s\n' "$(describe_model_sync '')"
         printf 'data=SIZE_PCT=%s%%; small: %s files, %s B; m256: %s B; g1: %s B; %s: %s files, %s B (the next version: 1 MiB changed in 1/model.plan, new config.pbtxt)%s; work dir %s\n' \
             "$SIZE_PCT" "$(data_files "$D/small")" "$(fmt_bytes "$(data_bytes "$D/small")")" "$(fmt_bytes "$(data_bytes "$D/m256")")" \
             "$(fmt_bytes "$(data_bytes "$D/g1")")" "$PREV" "$(data_files "$D/$PREV")" "$(fmt_bytes "$(data_bytes "$D/$PREV")")" \
@@ -343,15 +306,9 @@ main() {
     for c in "${ORDER[@]}"; do
         [[ ",$WAN_CASES," == *",$c,"* || -z "$WAN_CASES" ]] && run_case "$c"
     done
-    {
-        printf 'load=Load average (1/5/15 min) at the start %s, at the end %s (2 cores shared with other work: compare only within this run).\n' "$load_start" "$(cut -d' ' -f1-3 /proc/loadavg)"
-        printf 'finished=%s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
-        printf 'duration=whole run %s min\n' "$(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", (b - a) / 60 }')"
-    } >> "$RAW/meta"
+    printf 'load=Load average (1/5/15 min) at the start %s, at the end %s (2 cores shared with other work: compare only within this run).\n' "$load_start" "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RAW/meta"
     stop_proxy
-    stop_sshd
-    write_report
-    log "done in $(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }') s"
+    end_run "$started"
 }
 
 main

@@ -112,19 +112,37 @@ public sealed class ProcessRunner : IProcessRunner
         }
     }
 
-    private static async Task<byte[]> ReadStdoutAsync(Stream stream, Action<string>? onLine)
+    /// <summary>
+    /// Line by line on a thread of its own, with blocking reads (as <see cref="ProcessPipe"/> copies): rsync prints a line
+    /// per file, and each async read of a pipe costs an event-loop wake and a thread-pool hop; while that waits for a core,
+    /// rsync's output pipe fills and rsync stops sending.
+    /// </summary>
+    private static Task<byte[]> ReadStdoutAsync(Stream stream, Action<string>? onLine) =>
+        onLine is null ? ReadStdoutAsync(stream)
+            : Task.Factory.StartNew(() => ReadStdout(stream, onLine), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private static byte[] ReadStdout(Stream stream, Action<string> onLine)
     {
         using var all = new MemoryStream();
         // rsync ends progress updates with \r and file lines with \n: both end a line here.
-        using var lines = onLine is null ? null : new ByteLines(onLine, (byte)'\n', (byte)'\r');
+        using var lines = new ByteLines(onLine, (byte)'\n', (byte)'\r');
         var buffer = new byte[64 * 1024];
         int read;
-        while ((read = await stream.ReadAsync(buffer)) > 0)
+        while ((read = stream.Read(buffer)) > 0)
         {
             all.Write(buffer, 0, read);
-            lines?.Write(buffer.AsSpan(0, read));
+            lines.Write(buffer.AsSpan(0, read));
         }
-        lines?.Flush();
+        lines.Flush();
+        return all.ToArray();
+    }
+
+    private static async Task<byte[]> ReadStdoutAsync(Stream stream)
+    {
+        using var all = new MemoryStream();
+        var buffer = new byte[64 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(buffer)) > 0) all.Write(buffer, 0, read);
         return all.ToArray();
     }
 

@@ -21,6 +21,9 @@ public static class RemoteScripts
     /// </summary>
     public static string Probe => field ??= ScriptFiles.Load(HashTools, "probe.sh");
 
+    /// <summary>$1: how many bytes. Prints one byte when it runs, then copies that many from stdin to stdout one by one as they arrive: one byte there and back times the round trip alone.</summary>
+    public static string EchoBack => ScriptFiles.Load("echo-back.sh");
+
     /// <summary>
     /// $1: path, then the manifest's name, how much of it to read and find's format (<see cref="ScanArguments"/>).
     /// <c>missing\0</c>; or <c>ok\0</c>, the manifest a push left there (empty if none; NUL bytes dropped, and no more

@@ -63,7 +63,7 @@ public abstract partial class ShellRemote
             [target, stage, StageNames.Old(target), StageNames.Lock(target), request.LockToken, StageNames.Resume(target), hashDirectory, request.Function.Name, tool,
                 batch.ToString(CultureInfo.InvariantCulture), ModelManifest.FileName, FindOutput.PrintfFormat, request.Retry ? "retry" : "first",
                 .. sections.Select(s => s.Length.ToString(CultureInfo.InvariantCulture))],
-            "verify and publish the staging area", cancellationToken, [.. sections.SelectMany(s => s), .. request.Manifest?.SerializeToUtf8() ?? []]);
+            "verify and publish the staging area", cancellationToken, Concatenated([.. sections, request.Manifest?.SerializeToUtf8() ?? []]));
         var (header, rest) = SplitHeader(result.Stdout, target);
         if (header is ["published"]) return new StageFinish(true, null, new Dictionary<string, string>());
         var lengths = header.Skip(1).Select(w => int.TryParse(w, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : -1).ToList();
@@ -92,6 +92,22 @@ public abstract partial class ShellRemote
 
     /// <summary>The fewest small files a hash process takes, as the tree hasher batches them.</summary>
     private const int SmallBatch = 16;
+
+    /// <summary>
+    /// One array of <paramref name="parts"/> copied whole: enumerated byte by byte (SelectMany), the megabytes of records
+    /// a tree of 20k files sends cost a quarter of a second between the transfer and the finish.
+    /// </summary>
+    private static byte[] Concatenated(byte[][] parts)
+    {
+        var all = new byte[parts.Sum(p => p.Length)];
+        var at = 0;
+        foreach (var part in parts)
+        {
+            part.CopyTo(all, at);
+            at += part.Length;
+        }
+        return all;
+    }
 
     /// <summary>A combined script's first line, split in words, and the bytes after it.</summary>
     private (string[] Header, byte[] Body) SplitHeader(byte[] stdout, string target)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ModelSync.Processes;
 using ModelSync.Remotes;
 
 namespace ModelSync.Transfer;
@@ -40,11 +41,12 @@ internal static class StreamCount
     public static int ByBytes(long freshBytes) => (int)Math.Clamp(freshBytes / BytesPerStream, 1, MostAutomatic);
 
     /// <summary>
-    /// The round trip to <paramref name="server"/> over its open connection: the fastest of three empty commands sent
-    /// at once, so a slow process start on either side does not pass for distance, at the cost of one round trip.
+    /// The round trip to <paramref name="server"/> over its open connection: a byte echoed back (<see cref="EchoRoundTrip"/>);
+    /// failing that, the fastest of three empty commands sent at once, at the cost of one round trip.
     /// </summary>
-    public static async Task<TimeSpan> RoundTripAsync(IRemote server, CancellationToken cancellationToken)
+    public static async Task<TimeSpan> RoundTripAsync(IRemote server, IProcessRunner runner, CancellationToken cancellationToken)
     {
+        if (server is ShellRemote shell && await EchoRoundTrip.MeasureAsync(runner, shell.EchoBackProcess(EchoRoundTrip.Echoes), cancellationToken) is { } echoed) return echoed;
         async Task<TimeSpan> Ping()
         {
             var clock = Stopwatch.StartNew();

@@ -53,7 +53,7 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         // Against the basis when there is one: what it holds goes by rsync, and needs no streams (nor their round trip).
         var fresh = (run.Basis?.Plan(run.SourceTree) ?? run.Plan).ToSend.Where(e => e.Kind == EntryKind.File && e.Target?.Kind != EntryKind.File).Sum(e => e.Source!.Size);
         if (StreamCount.ByBytes(fresh) <= 1) return;
-        _roundTrip = await StreamCount.RoundTripAsync(run.Source.Remote is SshRemote ? run.Source.Remote : run.Target.Remote, run.Cancellation);
+        _roundTrip = await StreamCount.RoundTripAsync(run.Source.Remote is SshRemote ? run.Source.Remote : run.Target.Remote, runner, run.Cancellation);
     }
 
     /// <summary>Before the send (and for <c>--dry-run</c>): the split the target's listing predicts; null when rsync alone will send.</summary>

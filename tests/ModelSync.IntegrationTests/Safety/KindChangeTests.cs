@@ -156,10 +156,7 @@ public sealed class KindChangeTests(SshdFixture sshd) : SshdTestBase(sshd)
         await CliOk("push", Tree("v1").File("config.pbtxt", "v1").File("stale.bin", "old").Root, "alpha:" + name);
         var source = Tree("v2").File("config.pbtxt", "v2").Root;
 
-        using var prompted = PtyRunner.Start(["push", source, "alpha:" + name, "--delete"], ConfigPath, Work);
-        await prompted.WaitForAsync("[y/N]");
-        await prompted.TypeLineAsync("y");
-        var answered = await prompted.WaitForExitAsync();
+        var (_, answered) = await PtyRunner.AnswerAsync(["push", source, "alpha:" + name, "--delete"], ConfigPath, Work, "y");
 
         Assert.True(answered.ExitCode == 0, answered.ToString());
         TreeComparer.AssertSameTree(source, Path.Combine(Sshd.BaseA, name));

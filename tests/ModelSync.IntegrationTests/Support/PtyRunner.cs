@@ -30,6 +30,19 @@ public static class PtyRunner
     public static PtySession Start(IEnumerable<string> args, string configPath, string workingDirectory) =>
         new(Start(args, configPath, workingDirectory, new Dictionary<string, string?>()));
 
+    /// <summary>
+    /// Starts the CLI on a terminal, waits for its <c>[y/N]</c> question and types <paramref name="answer"/>: what the
+    /// terminal showed when it asked, and the run once it ended.
+    /// </summary>
+    public static async Task<(string Asked, CliResult Answered)> AnswerAsync(IEnumerable<string> args, string configPath, string workingDirectory, string answer)
+    {
+        using var prompted = Start(args, configPath, workingDirectory);
+        await prompted.WaitForAsync("[y/N]");
+        var asked = prompted.Transcript;
+        await prompted.TypeLineAsync(answer);
+        return (asked, await prompted.WaitForExitAsync());
+    }
+
     private static Process Start(IEnumerable<string> args, string configPath, string workingDirectory, IReadOnlyDictionary<string, string?> env)
     {
         var line = SingleQuoted.Line(CliRunner.Launcher.Concat(args));

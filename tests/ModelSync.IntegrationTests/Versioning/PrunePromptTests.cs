@@ -20,14 +20,14 @@ public sealed class PrunePromptTests : SshdTestBase
 
     private static bool Has(VersionLibrary library, string name) => Directory.Exists(library.PathOf(name));
 
+    /// <summary>Prunes all but the newest three asr versions at a terminal, answering its question with <paramref name="answer"/>.</summary>
+    private Task<(string Asked, CliResult Answered)> PruneAsync(string servers, string answer) =>
+        PtyRunner.AnswerAsync(["prune", servers, "--model", "asr", "--keep", "3"], _config, Work, answer);
+
     [Fact]
     public async Task AnsweringYesRemovesWhatTheListShowed()
     {
-        using var prompted = PtyRunner.Start(["prune", "alpha", "--model", "asr", "--keep", "3"], _config, Work);
-        await prompted.WaitForAsync("[y/N]");
-        var asked = prompted.Transcript;
-        await prompted.TypeLineAsync("y");
-        var answered = await prompted.WaitForExitAsync();
+        var (asked, answered) = await PruneAsync("alpha", "y");
 
         Assert.True(answered.ExitCode == 0, answered.ToString());
         Assert.Contains("  RTX3090_N2501_ASR_250820  800B", asked, StringComparison.Ordinal);
@@ -39,10 +39,7 @@ public sealed class PrunePromptTests : SshdTestBase
     [Fact]
     public async Task AnsweringNoChangesNothingAndExitsTwo()
     {
-        using var prompted = PtyRunner.Start(["prune", "alpha", "--model", "asr", "--keep", "3"], _config, Work);
-        await prompted.WaitForAsync("[y/N]");
-        await prompted.TypeLineAsync("n");
-        var answered = await prompted.WaitForExitAsync();
+        var (_, answered) = await PruneAsync("alpha", "n");
 
         Assert.True(answered.ExitCode == 2, answered.ToString());
         Assert.Contains("nothing was changed", answered.Stdout, StringComparison.Ordinal);
@@ -52,11 +49,7 @@ public sealed class PrunePromptTests : SshdTestBase
     [Fact]
     public async Task AGroupIsAskedOnceWithEachServersListAndTheTotal()
     {
-        using var prompted = PtyRunner.Start(["prune", "@two", "--model", "asr", "--keep", "3"], _config, Work);
-        await prompted.WaitForAsync("[y/N]");
-        var asked = prompted.Transcript;
-        await prompted.TypeLineAsync("yes");
-        var answered = await prompted.WaitForExitAsync();
+        var (asked, answered) = await PruneAsync("@two", "yes");
 
         Assert.True(answered.ExitCode == 0, answered.ToString());
         Assert.Contains("alpha: 1 version, 800B", asked, StringComparison.Ordinal);

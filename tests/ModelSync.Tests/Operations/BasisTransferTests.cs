@@ -1,28 +1,25 @@
 using ModelSync.Errors;
 using ModelSync.Manifests;
-using ModelSync.Operations;
 using ModelSync.Paths;
 using ModelSync.Planning;
 using ModelSync.Resolve;
 using ModelSync.Tests.Support;
 using ModelSync.Transfer;
-using ModelSync.Verification;
 using static ModelSync.Tests.Support.Entries;
+using static ModelSync.Tests.Support.MemoryTransfer;
 
 namespace ModelSync.Tests.Operations;
 
 /// <summary>A new version starts from an older one beside it: which one, how its stage is made, what vouches for it, and when none is used.</summary>
-public sealed class BasisTransferTests
+public sealed class BasisTransferTests : IAsyncDisposable
 {
     private const string From = "/here/RTX3090_N2501_ASR_250820";
     private const string To = "/models/RTX3090_N2501_ASR_250820";
     private const string Basis = "/models/RTX3090_N2501_ASR_250715";
 
-    private readonly MemoryRemote _here = new MemoryRemote("here", "/here")
-        .File(From + "/config.pbtxt", "config")
-        .File(From + "/1/model.onnx", "weights v2", Time + 60);
+    private readonly MemoryTransfer<StageAwareTransport> _transfer = new(From, To);
 
-    private readonly MemoryRemote _gpu = new MemoryRemote()
+    public BasisTransferTests() => _transfer.Gpu
         .File(Basis + "/config.pbtxt", "config")
         .File(Basis + "/1/model.onnx", "weights v1")
         .File(Basis + "/notes.txt", "only in the old version")
@@ -31,30 +28,30 @@ public sealed class BasisTransferTests
     [Fact]
     public async Task ANewVersionStartsFromTheNewestOtherVersionOfItsModelWhichIsLeftUntouched()
     {
-        _gpu.Vouch(Basis);
-        var manifest = _gpu.ManifestIn(Basis);
+        _transfer.Gpu.Vouch(Basis);
+        var manifest = _transfer.Gpu.ManifestIn(Basis);
 
-        var result = await PushAsync();
+        var result = await _transfer.PushAsync();
 
         // The one call before the bytes made an empty stage for the new version; it starts from its basis instead.
-        Assert.Equal(["StartTarget", "PrepareStageFrom", "FinishStage"], _gpu.Changes);
+        Assert.Equal(["StartTarget", "PrepareStageFrom", "FinishStage"], _transfer.Gpu.Changes);
         Assert.Equal(new BasisUse("RTX3090_N2501_ASR_250715", Basis, false, "config".Length, 1), result.Basis);
         Assert.Equal((VerifyStatus.Verified, 1), (result.Verification.Status, result.Verification.HashedNow));
-        Assert.Equal("weights v2", _gpu.Read(To + "/1/model.onnx"));
-        Assert.False(_gpu.Exists(To + "/notes.txt"), "a file only the basis has never enters the new version");
-        Assert.Equal(["config.pbtxt", "1/model.onnx"], _gpu.ManifestIn(To)!.Files.Select(f => f.Path).Order(StringComparer.Ordinal).Reverse());
-        Assert.Equal("weights v1", _gpu.Read(Basis + "/1/model.onnx"));
-        Assert.Equal("only in the old version", _gpu.Read(Basis + "/notes.txt"));
-        Assert.Same(manifest, _gpu.ManifestIn(Basis));
+        Assert.Equal("weights v2", _transfer.Gpu.Read(To + "/1/model.onnx"));
+        Assert.False(_transfer.Gpu.Exists(To + "/notes.txt"), "a file only the basis has never enters the new version");
+        Assert.Equal(["config.pbtxt", "1/model.onnx"], _transfer.Gpu.ManifestIn(To)!.Files.Select(f => f.Path).Order(StringComparer.Ordinal).Reverse());
+        Assert.Equal("weights v1", _transfer.Gpu.Read(Basis + "/1/model.onnx"));
+        Assert.Equal("only in the old version", _transfer.Gpu.Read(Basis + "/notes.txt"));
+        Assert.Same(manifest, _transfer.Gpu.ManifestIn(Basis));
     }
 
     [Fact]
     public async Task ABasisFileChangedSinceItsManifestIsHashedNotVouchedFor()
     {
-        _gpu.Vouch(Basis).File(Basis + "/config.pbtxt", "config", Time + 5);
-        _here.File(From + "/config.pbtxt", "config", Time + 5);
+        _transfer.Gpu.Vouch(Basis).File(Basis + "/config.pbtxt", "config", Time + 5);
+        _transfer.Here.File(From + "/config.pbtxt", "config", Time + 5);
 
-        var result = await PushAsync();
+        var result = await _transfer.PushAsync();
 
         Assert.Equal((VerifyStatus.Verified, 2), (result.Verification.Status, result.Verification.HashedNow));
     }
@@ -62,76 +59,76 @@ public sealed class BasisTransferTests
     [Fact]
     public async Task AnExistingTargetIsUpdatedFromItselfAndNamesNoBasis()
     {
-        _gpu.File(To + "/config.pbtxt", "config");
+        _transfer.Gpu.File(To + "/config.pbtxt", "config");
 
-        var result = await PushAsync();
+        var result = await _transfer.PushAsync();
 
-        Assert.Equal(["StartTarget", "FinishStage"], _gpu.Changes);
+        Assert.Equal(["StartTarget", "FinishStage"], _transfer.Gpu.Changes);
         Assert.Null(result.Basis);
     }
 
     [Fact]
     public async Task TheLikelyBasisIsScannedBesideTheCallBeforeTheBytesNotAfterIt()
     {
-        _gpu.Vouch(Basis);
+        _transfer.Gpu.Vouch(Basis);
 
-        var result = await PushAsync();
+        var result = await _transfer.PushAsync();
 
-        var calls = _gpu.Calls.Select(c => c.Operation + " " + c.Path).ToList();
+        var calls = _transfer.Gpu.Calls.Select(c => c.Operation + " " + c.Path).ToList();
         Assert.True(calls.IndexOf("Scan " + Basis) < calls.IndexOf("StartTarget " + To), string.Join(", ", calls));
-        Assert.Equal(1, _gpu.Count("Scan", Basis));
+        Assert.Equal(1, _transfer.Gpu.Count("Scan", Basis));
         Assert.Equal("RTX3090_N2501_ASR_250715", result.Basis!.Name);
     }
 
     [Fact]
     public async Task AnExistingTargetThatTheListingShowsCostsNoScanOfAVersionBesideIt()
     {
-        _gpu.File(To + "/config.pbtxt", "config");
+        _transfer.Gpu.File(To + "/config.pbtxt", "config");
 
-        await PushAsync();
+        await _transfer.PushAsync();
 
-        Assert.Equal(0, _gpu.Count("Scan", Basis));
+        Assert.Equal(0, _transfer.Gpu.Count("Scan", Basis));
     }
 
     [Fact]
     public async Task BasisNoneStartsANewVersionEmpty()
     {
-        var result = await PushAsync(Options() with { Basis = BasisRequest.None });
+        var result = await _transfer.PushAsync(Options() with { Basis = BasisRequest.None });
 
-        Assert.Equal(["StartTarget", "FinishStage"], _gpu.Changes);
+        Assert.Equal(["StartTarget", "FinishStage"], _transfer.Gpu.Changes);
         Assert.Null(result.Basis);
-        Assert.DoesNotContain(_gpu.Calls, c => c.Operation == "ListDirectory");
+        Assert.DoesNotContain(_transfer.Gpu.Calls, c => c.Operation == "ListDirectory");
     }
 
     [Fact]
     public async Task ANamedBasisIsUsedThoughANewerVersionIsThere()
     {
-        _gpu.File("/models/RTX3090_N2501_ASR_250801/config.pbtxt", "newer");
+        _transfer.Gpu.File("/models/RTX3090_N2501_ASR_250801/config.pbtxt", "newer");
 
-        var result = await PushAsync(Options() with { Basis = BasisRequest.Parse("RTX3090_N2501_ASR_250715") });
+        var result = await _transfer.PushAsync(Options() with { Basis = BasisRequest.Parse("RTX3090_N2501_ASR_250715") });
 
         Assert.Equal(("RTX3090_N2501_ASR_250715", true), (result.Basis?.Name, result.Basis?.Named));
-        Assert.DoesNotContain(_gpu.Calls, c => c.Operation == "ListDirectory");
+        Assert.DoesNotContain(_transfer.Gpu.Calls, c => c.Operation == "ListDirectory");
     }
 
     [Fact]
     public async Task ANamedBasisThatIsNotThereIsAUsageErrorBeforeAnythingChanges()
     {
-        var refused = await Assert.ThrowsAsync<ModelSyncException>(() => PushAsync(Options() with { Basis = BasisRequest.Parse("RTX3090_N2501_ASR_250700") }));
+        var refused = await Assert.ThrowsAsync<ModelSyncException>(() => _transfer.PushAsync(Options() with { Basis = BasisRequest.Parse("RTX3090_N2501_ASR_250700") }));
 
         Assert.Equal(ExitCodes.Usage, refused.ExitCode);
         Assert.Equal($"--basis 'RTX3090_N2501_ASR_250700': no such version beside gpu:{To}", refused.Message);
-        Assert.Empty(_gpu.Changes);
+        Assert.Empty(_transfer.Gpu.Changes);
     }
 
     [Fact]
     public async Task ANamedBasisThatIsASymlinkIsRefusedAndOneFoundByTheConventionIsPassedOver()
     {
         var link = "/models/RTX3090_N2501_ASR_250801";
-        _gpu.Put(link, Tree(File("config.pbtxt", 6)) with { RootLink = "/elsewhere" });
+        _transfer.Gpu.Put(link, Tree(File("config.pbtxt", 6)) with { RootLink = "/elsewhere" });
 
-        var refused = await Assert.ThrowsAsync<ModelSyncException>(() => PushAsync(Options() with { Basis = BasisRequest.Parse("RTX3090_N2501_ASR_250801") }));
-        var result = await PushAsync();
+        var refused = await Assert.ThrowsAsync<ModelSyncException>(() => _transfer.PushAsync(Options() with { Basis = BasisRequest.Parse("RTX3090_N2501_ASR_250801") }));
+        var result = await _transfer.PushAsync();
 
         Assert.Equal(ExitCodes.Usage, refused.ExitCode);
         Assert.Contains("is a symlink", refused.Message, StringComparison.Ordinal);
@@ -141,27 +138,22 @@ public sealed class BasisTransferTests
     [Fact]
     public async Task ADryRunNamesTheBasisAndWhatItHoldsUnchangedAndChangesNothing()
     {
-        var result = await PushAsync(Options() with { DryRun = true });
+        var result = await _transfer.PushAsync(Options() with { DryRun = true });
 
         Assert.Equal(new BasisUse("RTX3090_N2501_ASR_250715", Basis, false, "config".Length, 1), result.Basis);
-        Assert.Empty(_gpu.Changes);
+        Assert.Empty(_transfer.Gpu.Changes);
     }
 
     [Fact]
     public async Task ATargetNameOutsideTheConventionHasNoBasisAndNoListing()
     {
-        var result = await new TransferOperation(new StageAwareTransport(), new TreeHasher(null), new RecordingProgress())
-            .RunAsync(Direction.Push, new Endpoint(_here, From, "./m"), new Endpoint(_gpu, "/models/my-asr", "gpu:/models/my-asr"), Options(), default);
+        var result = await _transfer.RunAsync(Direction.Push, new Endpoint(_transfer.Here, From, "./m"), new Endpoint(_transfer.Gpu, "/models/my-asr", "gpu:/models/my-asr"));
 
         Assert.Null(result.Basis);
-        Assert.DoesNotContain(_gpu.Calls, c => c.Operation == "ListDirectory");
+        Assert.DoesNotContain(_transfer.Gpu.Calls, c => c.Operation == "ListDirectory");
     }
 
-    private static TransferOptions Options() => new(DryRun: false, Delete: false, Compress: false, Verify: true);
-
-    private Task<TransferResult> PushAsync(TransferOptions? options = null) =>
-        new TransferOperation(new StageAwareTransport(), new TreeHasher(null), new RecordingProgress())
-            .RunAsync(Direction.Push, new Endpoint(_here, From, "./m"), new Endpoint(_gpu, To, "gpu:" + To), options ?? Options(), default);
+    public ValueTask DisposeAsync() => _transfer.DisposeAsync();
 
     /// <summary>As rsync does: sends only what the stage lacks or holds with another size or time.</summary>
     private sealed class StageAwareTransport : IStageTransport

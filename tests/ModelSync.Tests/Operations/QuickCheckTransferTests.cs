@@ -1,9 +1,7 @@
-using ModelSync.Operations;
-using ModelSync.Resolve;
 using ModelSync.Tests.Support;
 using ModelSync.Transfer;
-using ModelSync.Verification;
 using static ModelSync.Tests.Support.Entries;
+using static ModelSync.Tests.Support.MemoryTransfer;
 
 namespace ModelSync.Tests.Operations;
 
@@ -16,141 +14,114 @@ public sealed class QuickCheckTransferTests : IAsyncDisposable
     private const string Here = "/here/m";
     private const string There = "/models/m";
 
-    private readonly MemoryRemote _here = new MemoryRemote("here", "/here")
-        .File(Here + "/config.pbtxt", "config")
-        .File(Here + "/1/model.onnx", "weights v2", Time + 60);
-
-    private readonly MemoryRemote _gpu = new();
-    private readonly MemoryStageTransport _transport = new();
+    private readonly MemoryTransfer<MemoryStageTransport> _transfer = new(Here, There);
 
     [Fact]
     public async Task ANoOpPushAgainstAVouchingManifestReadsNoLocalFile()
     {
-        ServerCopy().Vouch(There);
+        _transfer.CopyModelToTarget().Vouch(There);
 
-        var result = await PushAsync();
+        var result = await _transfer.PushAsync();
 
-        Assert.Empty(_here.Hashed);
-        Assert.Empty(_gpu.Hashed);
+        Assert.Empty(_transfer.Here.Hashed);
+        Assert.Empty(_transfer.Gpu.Hashed);
         Assert.Equal((VerifyStatus.Verified, 0, 0, 2), Counts(result));
-        Assert.Equal(["StartTarget"], _gpu.Changes);
-        Assert.Equal(0, _gpu.LocksTaken);
+        Assert.Equal(["StartTarget"], _transfer.Gpu.Changes);
+        Assert.Equal(0, _transfer.Gpu.LocksTaken);
     }
 
     [Fact]
     public async Task APushOfOneChangedFileHashesOnlyThatFileHereAndWritesAManifestOfEveryFile()
     {
-        ServerCopy().Vouch(There);
-        _here.File(Here + "/1/model.onnx", "weights v3", Time + 120);
+        _transfer.CopyModelToTarget().Vouch(There);
+        _transfer.Here.File(Here + "/1/model.onnx", "weights v3", Time + 120);
 
-        var result = await PushAsync();
+        var result = await _transfer.PushAsync();
 
-        Assert.Equal([Here + "/1/model.onnx"], _here.Hashed);
+        Assert.Equal([Here + "/1/model.onnx"], _transfer.Here.Hashed);
         Assert.Equal((VerifyStatus.Verified, 1, 1, 1), Counts(result));
-        var manifest = _gpu.ManifestIn(There)!.Files.ToDictionary(f => f.Path, f => f.Hash);
+        var manifest = _transfer.Gpu.ManifestIn(There)!.Files.ToDictionary(f => f.Path, f => f.Hash);
         Assert.Equal(new Dictionary<string, string> { ["1/model.onnx"] = MemoryRemote.HashOf("weights v3"), ["config.pbtxt"] = MemoryRemote.HashOf("config") }, manifest);
     }
 
     [Fact]
     public async Task AMatchWithoutAVouchingManifestIsHashedOnBothSides()
     {
-        ServerCopy();
+        _transfer.CopyModelToTarget();
 
-        var result = await PushAsync();
+        var result = await _transfer.PushAsync();
 
-        Assert.Equal(2, _here.Hashed.Count);
+        Assert.Equal(2, _transfer.Here.Hashed.Count);
         Assert.Equal((VerifyStatus.Verified, 2, 2, 0), Counts(result));
     }
 
     [Fact]
     public async Task ChecksumReadsEveryFileEvenWhenAManifestVouches()
     {
-        ServerCopy().Vouch(There);
+        _transfer.CopyModelToTarget().Vouch(There);
 
-        var result = await PushAsync(Options() with { Checksum = true });
+        var result = await _transfer.PushAsync(Options() with { Checksum = true });
 
-        Assert.Equal(2, _here.Hashed.Count);
-        Assert.Equal(2, _gpu.Hashed.Count);
+        Assert.Equal(2, _transfer.Here.Hashed.Count);
+        Assert.Equal(2, _transfer.Gpu.Hashed.Count);
         Assert.Equal(0, result.Verification.MatchedBySizeAndMtime);
     }
 
     [Fact]
     public async Task ALocalEditKeepingSizeAndMtimeIsNotSeenWithoutChecksumAndIsSentWithIt()
     {
-        ServerCopy().Vouch(There);
-        _here.File(Here + "/1/model.onnx", "weights v9", Time + 60);
+        _transfer.CopyModelToTarget().Vouch(There);
+        _transfer.Here.File(Here + "/1/model.onnx", "weights v9", Time + 60);
 
-        await PushAsync();
-        Assert.Equal("weights v2", _gpu.Read(There + "/1/model.onnx"));
+        await _transfer.PushAsync();
+        Assert.Equal("weights v2", _transfer.Gpu.Read(There + "/1/model.onnx"));
 
-        var result = await PushAsync(Options() with { Checksum = true });
+        var result = await _transfer.PushAsync(Options() with { Checksum = true });
         Assert.Equal((VerifyStatus.Verified, true), (result.Verification.Status, result.Published));
-        Assert.Equal("weights v9", _gpu.Read(There + "/1/model.onnx"));
+        Assert.Equal("weights v9", _transfer.Gpu.Read(There + "/1/model.onnx"));
     }
 
     [Fact]
     public async Task ANoOpPullIntoACopyOfTheSameSizesAndMtimesReadsNoLocalFile()
     {
-        ServerCopy().Vouch(There);
+        _transfer.CopyModelToTarget().Vouch(There);
 
-        var result = await PullAsync();
+        var result = await _transfer.PullAsync();
 
-        Assert.Empty(_here.Hashed);
-        Assert.Empty(_gpu.Hashed);
+        Assert.Empty(_transfer.Here.Hashed);
+        Assert.Empty(_transfer.Gpu.Hashed);
         Assert.Equal((VerifyStatus.Verified, 0, 0, 2), Counts(result));
     }
 
     [Fact]
     public async Task APullOfOneChangedFileHashesOnlyWhatItWroteHere()
     {
-        ServerCopy().Vouch(There);
-        _gpu.File(There + "/1/model.onnx", "weights v3", Time + 120).Vouch(There);
+        _transfer.CopyModelToTarget().Vouch(There);
+        _transfer.Gpu.File(There + "/1/model.onnx", "weights v3", Time + 120).Vouch(There);
 
-        var result = await PullAsync();
+        var result = await _transfer.PullAsync();
 
-        Assert.Equal([StageOf(Here) + "/1/model.onnx"], _here.Hashed);
+        Assert.Equal([StageOf(Here) + "/1/model.onnx"], _transfer.Here.Hashed);
         Assert.Equal((VerifyStatus.Verified, 1, 0, 1), Counts(result));
-        Assert.Equal("weights v3", _here.Read(Here + "/1/model.onnx"));
+        Assert.Equal("weights v3", _transfer.Here.Read(Here + "/1/model.onnx"));
     }
 
     [Fact]
     public async Task ACopyBetweenServersLendsNothingEachSideHashesWhereItIs()
     {
-        ServerCopy().Vouch(There);
+        _transfer.CopyModelToTarget().Vouch(There);
 
-        var result = await new TransferOperation(_transport, new TreeHasher(null), new RecordingProgress())
-            .RunAsync(Direction.Copy, new Endpoint(_here, Here, "here:" + Here), new Endpoint(_gpu, There, "gpu:" + There), Options(), CancellationToken.None);
+        var result = await _transfer.CopyAsync();
 
-        Assert.Equal(2, _here.Hashed.Count);
+        Assert.Equal(2, _transfer.Here.Hashed.Count);
         Assert.Equal((VerifyStatus.Verified, 0, 2, 0), Counts(result));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _here.DisposeAsync();
-        await _gpu.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _transfer.DisposeAsync();
 
     /// <summary>Status, files hashed on the receiving side, on the sending side, and files here matched by size and mtime.</summary>
     private static (VerifyStatus, int, int, int) Counts(TransferResult result) =>
         (result.Verification.Status, result.Verification.HashedNow, result.Verification.SourceHashedNow, result.Verification.MatchedBySizeAndMtime);
 
     private static string StageOf(string target) => ModelSync.Paths.StageNames.Stage(target);
-
-    private static TransferOptions Options() => new(DryRun: false, Delete: false, Compress: false, Verify: true);
-
-    /// <summary>The server holds this machine's files with their times, as a finished push leaves them.</summary>
-    private MemoryRemote ServerCopy()
-    {
-        foreach (var path in new[] { "config.pbtxt", "1", "1/model.onnx" }) _gpu.CopyFrom(_here, Here + "/" + path, There + "/" + path);
-        return _gpu;
-    }
-
-    private Task<TransferResult> PushAsync(TransferOptions? options = null) =>
-        new TransferOperation(_transport, new TreeHasher(null), new RecordingProgress())
-            .RunAsync(Direction.Push, new Endpoint(_here, Here, "./m"), new Endpoint(_gpu, There, "gpu:" + There), options ?? Options(), CancellationToken.None);
-
-    private Task<TransferResult> PullAsync() =>
-        new TransferOperation(_transport, new TreeHasher(null), new RecordingProgress())
-            .RunAsync(Direction.Pull, new Endpoint(_gpu, There, "gpu:" + There), new Endpoint(_here, Here, "./m"), Options(), CancellationToken.None);
 }

@@ -35,18 +35,21 @@ if [ ! -e "$2" ] || [ -L "$2" ]; then
   printf 'missing\0' > "$t/scan"
   mismatch
 fi
+ok=yes
+# The large files and the batches of small ones at once, as TreeHasher runs them, and both while the stage is
+# listed and the records sorted (for 20k small files those take a third of the time the hashing does).
+large=0
+small=0
+if [ "${15}" -gt 0 ]; then sh -c "$ms_hash" hash "$7" 1 "$8" lines < "$t/large" > "$t/hl" & large=$!; fi
+if [ "${16}" -gt 0 ]; then sh -c "$ms_hash" hash "$7" "${10}" "$8" lines < "$t/small" > "$t/hs" & small=$!; fi
 {
   printf 'ok\0\0'
   find -H "$2" -printf "${12}" \( -type f -fprintf "$t/have" 'f %s %P\0' -fprintf "$t/have" 'v %s %T@ %P\0' \
     -fprintf "$t/have" 'i %s %i %P\0' -o -type l -fprintf "$t/have" 'l %P\n%l\0' \)
 } > "$t/scan" || exit 1
 sort -z -o "$t/want" "$t/want" && sort -z -o "$t/have" "$t/have" && sort -z -o "$t/hashes" "$t/hashes" || exit 1
-ok=yes
-# The large files and the batches of small ones at once, as TreeHasher runs them.
-large=0
-if [ "${15}" -gt 0 ]; then sh -c "$ms_hash" hash "$7" 1 "$8" lines < "$t/large" > "$t/hl" & large=$!; fi
-if [ "${16}" -gt 0 ]; then sh -c "$ms_hash" hash "$7" "${10}" "$8" lines < "$t/small" > "$t/hs" || ok=no; fi
 if [ "${17}" -gt 0 ]; then sh -c "$ms_hash" hash "$7" 1 "$8" each < "$t/odd" > "$t/he" || ok=no; fi
+if [ "$small" -ne 0 ] && ! wait "$small"; then ok=no; fi
 if [ "$large" -ne 0 ] && ! wait "$large"; then ok=no; fi
 for f in "$t/hl" "$t/hs" "$t/he"; do
   if [ -s "$f" ] && [ "$(head -n 1 -- "$f")" != "$9" ]; then ok=no; fi

@@ -2,19 +2,22 @@
 # the holder's description. The new holder supersedes a resume record (and on a full disk its space is needed).
 mkdir -p -- "$(dirname -- "$1")" || exit 1
 if [ -L "$1" ] || { [ -e "$1" ] && [ ! -d "$1" ]; }; then rm -f -- "$1" || exit 1; fi
-if mkdir -- "$1" 2>/dev/null; then
+taken() {
   rm -f -- "$3"
   if ! printf '%s' "$2" > "$1/holder.tmp" || ! mv -f -- "$1/holder.tmp" "$1/holder"; then
     rm -rf -- "$1"
     exit 1
   fi
   echo acquired
-elif [ -L "$1" ] || [ ! -d "$1" ]; then
-  mkdir -- "$1"
+  exit 0
+}
+if mkdir -- "$1" 2>/dev/null; then taken "$@"; fi
+if [ -L "$1" ] || [ ! -d "$1" ]; then
+  # Not made, and no lock there: its holder let it go in between (this try takes it), or mkdir says what is wrong.
+  if mkdir -- "$1"; then taken "$@"; fi
   exit 1
-else
-  now=$(date +%s)
-  since=$(stat -c %Y -- "$1" 2>/dev/null) || since=$now
-  echo "held $((now - since))"
-  cat -- "$1/holder" 2>/dev/null
 fi
+now=$(date +%s)
+since=$(stat -c %Y -- "$1" 2>/dev/null) || since=$now
+echo "held $((now - since))"
+cat -- "$1/holder" 2>/dev/null
