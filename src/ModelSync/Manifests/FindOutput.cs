@@ -34,8 +34,8 @@ public static class FindOutput
             };
             if (kind is null) continue;
             var path = f[6];
-            var size = kind == EntryKind.File ? Number(f[1], "size") : 0;
-            var seconds = Number(f[2].Split('.')[0], "mtime");
+            var size = kind == EntryKind.File ? Number(f[1], "size", NumberStyles.None) : 0;
+            var seconds = Number(f[2].Split('.')[0], "mtime", NumberStyles.AllowLeadingSign);
             var entry = new TreeEntry(path, kind.Value, size, seconds, kind == EntryKind.Symlink ? f[5] : null)
             {
                 Inode = long.TryParse(f[3], CultureInfo.InvariantCulture, out var inode) ? inode : 0,
@@ -53,7 +53,10 @@ public static class FindOutput
         return new TreeListing(rootKind ?? EntryKind.Directory, entries);
     }
 
-    /// <summary>A size or a time in whole seconds; what is not one (or does not fit) is a <see cref="FormatException"/>, not an overflow.</summary>
-    private static long Number(string field, string what) =>
-        long.TryParse(field, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : throw new FormatException($"a {what} that is not a number");
+    /// <summary>
+    /// A size (digits only: find never prints a sign there) or a time in whole seconds (before 1970 is negative); what is
+    /// not one (or does not fit) is a <see cref="FormatException"/>, not an overflow.
+    /// </summary>
+    private static long Number(string field, string what, NumberStyles styles) =>
+        long.TryParse(field, styles, CultureInfo.InvariantCulture, out var value) ? value : throw new FormatException($"a {what} that is not a number");
 }

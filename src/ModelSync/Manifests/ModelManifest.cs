@@ -15,6 +15,13 @@ public sealed record ManifestFile(string Path, long Size, long Mtime, string Has
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? PathBase64 { get; init; }
 
+    /// <summary>
+    /// The permission bits the file was sent with, as find prints them (<see cref="FileModes"/>): a target that did not
+    /// keep them is not sent the file again for that alone. Null in manifests written before it was recorded.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Mode { get; init; }
+
     /// <summary>As written to the file: a name that is not UTF-8 by its bytes in base64.</summary>
     internal ManifestFile ToJson() => Paths.PathBytes.HasEscapes(Path)
         ? this with { Path = ModelSync.Text.Printable.Name(Path), PathBase64 = Convert.ToBase64String(Paths.PathBytes.Encode(Path)) }
@@ -62,7 +69,17 @@ public sealed record ModelManifest(
     /// <summary>The format when some name is not UTF-8 (see <see cref="ManifestFile.PathBase64"/>).</summary>
     public const int BytesFormat = 3;
 
-    public static ModelManifest Create(TreeListing source, IReadOnlyDictionary<string, string> hashes, ModelSync.Hashing.HashFunction function, string sourceHost, string sourcePath) => new(
+    /// <summary>
+    /// When the run that wrote it began reading the source (before any of its hashes was taken); its files' mtimes are
+    /// weighed against this, never against <see cref="Published"/>, which comes after the transfer and its verification
+    /// (the quick check). Null in a manifest written before it was recorded.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? HashedFrom { get; init; }
+
+    /// <summary><paramref name="hashedFrom"/>: see <see cref="HashedFrom"/>; now when not given (a manifest made from hashes just taken).</summary>
+    public static ModelManifest Create(TreeListing source, IReadOnlyDictionary<string, string> hashes, ModelSync.Hashing.HashFunction function, string sourceHost, string sourcePath,
+        DateTimeOffset? hashedFrom = null) => new(
         CurrentFormat,
         "model-sync " + typeof(ModelManifest).Assembly.GetName().Version?.ToString(3),
         Environment.UserName + "@" + Environment.MachineName,
@@ -70,7 +87,13 @@ public sealed record ModelManifest(
         sourcePath,
         DateTimeOffset.UtcNow,
         function.Name,
-        source.Files.Where(f => hashes.ContainsKey(f.Path)).Select(f => new ManifestFile(f.Path, f.Size, f.ModifiedUnixSeconds, hashes[f.Path], f.ModifiedMicroseconds)).ToList());
+        source.Files.Where(f => hashes.ContainsKey(f.Path)).Select(f => new ManifestFile(f.Path, f.Size, f.ModifiedUnixSeconds, hashes[f.Path], f.ModifiedMicroseconds)
+            {
+                Mode = f.Mode is { } mode ? FileModes.Format(mode) : null,
+            }).ToList())
+    {
+        HashedFrom = hashedFrom ?? DateTimeOffset.UtcNow,
+    };
 
     /// <summary>
     /// True for the manifest at the top of a directory model and its temp file (rsync's <c>--exclude=/.model-sync-manifest.json*</c>):

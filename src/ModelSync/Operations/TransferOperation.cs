@@ -46,7 +46,8 @@ public sealed class TransferOperation
         var hash = HashChoice.Choose(options.Hash, source.Remote, target.Remote);
         var warnings = new List<string>();
         var warn = PushPull.Warner(warnings, _progress);
-        foreach (var w in new[] { linkWarning, options.Verify ? hash.Warning : null, sourceTree.ManifestWarning(source.Display), targetTree?.ManifestWarning(target.Display) }.OfType<string>())
+        foreach (var w in new[] { linkWarning, options.Verify ? hash.Warning : null, sourceTree.ManifestWarning(source.Display), targetTree?.ManifestWarning(target.Display),
+                     ModeKeeping.Warning(plan, target.Display) }.OfType<string>())
             warn(w);
         var run = new TransferContext(direction, source, target, options, options.Checksum ? _cachingHasher.WithoutCache() : _cachingHasher,
             sourceTree, targetTree, plan, hash.Function, cancellationToken);
@@ -95,6 +96,7 @@ public sealed class TransferOperation
         // The one call made an empty stage for the new version; it starts from its basis instead.
         else if (run.Basis is { } basis && start.Started.StageMade) await basis.PrepareStageAsync(run, replaceStage: true);
         start.Sending();
+        if (start.Lock is not null && start.Started is { StagePrepared: true, StageMade: true }) run = run with { StageSeededHere = true };
         if (start.Started is { StageMade: true } && run.IsDirectory && run.Basis is null)
             run = run with { FreshStage = run.SameKind ? run.TargetTree : new TreeListing(EntryKind.Directory, []) };
         // A small new model is hashed before it is sent, so that the call sending it can verify and publish it too.

@@ -29,10 +29,11 @@ public static class Planner
             targetByPath[""] = new TreeEntry("", EntryKind.Directory, 0, 0);
         var needs = options.Delete ? "" : ", needs --delete";
         var entries = new List<PlannedEntry>();
+        var sentModes = ModeKeeping.Recorded(target);
         foreach (var source1 in source.Entries)
         {
             targetByPath.Remove(source1.Path, out var existing);
-            var (status, reason) = Compare(source1, existing, sourceHashes, targetHashes, options.HashName);
+            var (status, reason) = Compare(source1, existing is null ? null : ModeKeeping.AsSent(source1, existing, sentModes), sourceHashes, targetHashes, options.HashName);
             var entry = new PlannedEntry(source1.Path, source1.Kind, status, reason, source1, existing, false);
             entries.Add(entry.ReplacesKind ? entry with { Reason = $"{reason}: what was there is removed{needs}" } : entry);
         }

@@ -123,6 +123,6 @@ internal static class TransferChecks
         if (!LeavesManifest(run)) return null;
         var alias = run.Source.Remote.Alias;
         var from = alias.IsLocal ? Environment.MachineName : alias.Host ?? alias.Name;
-        return ModelManifest.Create(run.SourceTree, hashes, run.Function, from, run.Source.Path);
+        return ModelManifest.Create(run.SourceTree, hashes, run.Function, from, run.Source.Path, run.Began);
     }
 }

@@ -26,6 +26,7 @@ internal sealed class DirectStageTransport(IProcessRunner runner) : IStageTransp
         var route = DirectRoute.To(run.Target.Remote.Alias);
         if (!_reachable) await source.RequireReachAsync(route, run.Cancellation);
         _reachable = true;
+        run = await RsyncBlindSpots.ListReusedStageAsync(run, only);
         var slash = run.IsDirectory ? "/" : "";
         var request = new RsyncRequest(run.Source.Path + slash, RsyncAddress.HostSpec(route.Host, run.Stage + slash), RsyncAddress.RemoteShellCommand(route.SshCommand),
             run.Options.Delete, run.Options.Compress)

@@ -22,6 +22,7 @@ internal sealed class RsyncStageTransport(IProcessRunner runner) : IStageTranspo
 
     public async Task<StageSend> SendAsync(TransferContext run, IReadOnlyCollection<string>? only, Action<RsyncItem> onItem, ITransferProgress progress)
     {
+        run = await RsyncBlindSpots.ListReusedStageAsync(run, only);
         var slash = run.IsDirectory ? "/" : "";
         var from = run.Source.Remote.Rsync(run.Source.Path + slash);
         var to = run.Target.Remote.Rsync(run.Stage + slash);

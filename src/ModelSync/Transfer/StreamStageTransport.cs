@@ -102,7 +102,7 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
             await StreamConnection.CloseAllAsync(opening);
             // Ranges an earlier run left, which rsync now sends whole: their records go.
             if (scans[1] is not null) await run.Target.Remote.FinishRangesAsync(records, run.Stage, run.SourceTree.RootKind, [], run.Cancellation);
-            return await _rsync.SendAsync(run, null, onItem, progress);
+            return await _rsync.SendAsync(run with { StageListed = Listed(run, scans[0]) }, null, onItem, progress);
         }
 
         // What stands where a fresh file goes (a link, a directory that became a file) goes first, as rsync's --force would.
@@ -115,10 +115,17 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
 
         // rsync then finds the streamed files in place (same size and time) and sends everything else.
         var streamed = new HashSet<string>(fresh.Select(f => f.Path), StringComparer.Ordinal);
-        var rest = run with { Plan = new TransferPlan([.. run.Plan.Entries.Where(e => !streamed.Contains(e.Path))]) { NeedsDelete = run.Plan.NeedsDelete } };
+        var rest = run with
+        {
+            Plan = new TransferPlan([.. run.Plan.Entries.Where(e => !streamed.Contains(e.Path))]) { NeedsDelete = run.Plan.NeedsDelete },
+            StageListed = Listed(run, scans[0]),
+        };
         var rsync = await _rsync.SendAsync(rest, null, onItem, progress);
         return new StageSend(wire + rsync.WireBytes, fresh.Sum(f => f.Size) + rsync.LiteralBytes) { Followed = rsync.Followed };
     }
+
+    /// <summary>The stage's listing before the send, for rsync's blind spots (streamed files were not in it: nothing of theirs was there to pass over).</summary>
+    private static TreeListing Listed(TransferContext run, TreeListing? stage) => stage ?? new TreeListing(run.SourceTree.RootKind, []);
 
     /// <summary>The streams' plan for <paramref name="fresh"/>; null when one stream (rsync alone) is the choice.</summary>
     private StreamPlan? Plan(TransferContext run, List<TreeEntry> fresh, IReadOnlyDictionary<string, IReadOnlySet<long>> done)

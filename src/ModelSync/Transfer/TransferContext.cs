@@ -22,11 +22,23 @@ internal sealed record TransferContext(
 {
     public string Stage => StageNames.Stage(Target.Path);
 
+    /// <summary>Made before this run read a byte of the source to hash it: the manifest's <see cref="ModelManifest.HashedFrom"/>.</summary>
+    public DateTimeOffset Began { get; init; } = DateTimeOffset.UtcNow;
+
     /// <summary>
     /// The stage's listing when this run has just made it (a seed of the target as listed, or an empty directory), so a
     /// transport that plans against the stage need not list it; null when not known.
     /// </summary>
     public TreeListing? FreshStage { get; init; }
+
+    /// <summary>
+    /// This run made the stage from what its plan was made against (the target, or the basis), so the plan says what
+    /// the stage holds; false when it may be a stage an earlier run left, seeded from anything.
+    /// </summary>
+    public bool StageSeededHere { get; init; }
+
+    /// <summary>The stage as listed just before the send, when a transport listed it (see <see cref="RsyncBlindSpots"/>).</summary>
+    public TreeListing? StageListed { get; init; }
 
     public bool IsDirectory => SourceTree.RootKind == EntryKind.Directory;
 

@@ -8,8 +8,9 @@ namespace ModelSync.Verification;
 /// still match the manifest), takes the manifest's hash as its own without being read: what rsync would not send,
 /// model-sync does not read. Such a hash says what the server holds and that this machine's file looks the same by
 /// size and mtime, not what was read here; <c>--checksum</c> lends nothing, and every file is read. Nor is a hash lent to
-/// a file whose mtime is not older than the second the manifest was written (<see cref="Mtimes.Settled"/>): rewritten
-/// in that second with the same size, it would look the same.
+/// a file whose mtime is not older than the second the push that wrote the manifest began reading its source
+/// (<see cref="ModelManifest.HashedFrom"/>, <see cref="Mtimes.Settled"/>): rewritten in that second, or later, with the
+/// same size, it would look the same. A manifest that does not say when its hashes were taken lends nothing.
 /// </summary>
 public static class QuickCheck
 {
@@ -24,7 +25,7 @@ public static class QuickCheck
         if (there is null || vouched is null || vouched.Count == 0 || here.RootKind != there.RootKind) return lent;
         var theirs = new Dictionary<string, TreeEntry>(StringComparer.Ordinal);
         foreach (var file in there.Files) theirs.TryAdd(file.Path, file);
-        var recordedAt = there.Manifest?.Published ?? DateTimeOffset.MinValue;
+        if (there.Manifest?.HashedFrom is not { } recordedAt) return lent;
         foreach (var file in here.Files)
         {
             if (vouched.TryGetValue(file.Path, out var hash) && theirs.TryGetValue(file.Path, out var server) && SameSizeAndMtime(file, server)

@@ -165,6 +165,9 @@ public sealed class FindOutputTests
     [InlineData("f", "1", "1.0", "rwx")]
     [InlineData("f", "1", "1.0", "6 4")]
     [InlineData("f", "99999999999999999999", "1.0", "644")]
+    [InlineData("f", "-1", "1.0", "644")]
+    [InlineData("f", "+1", "1.0", "644")]
+    [InlineData("f", " 1", "1.0", "644")]
     [InlineData("f", "1", "99999999999999999999.5", "644")]
     [InlineData("d", "1", "x.5", "755")]
     public void AFieldFindWouldNotPrintIsAFormatException(string type, string size, string mtime, string mode) =>

@@ -8,10 +8,16 @@ public sealed class QuickCheckTests
 {
     private static readonly Dictionary<string, string> Vouched = new(StringComparer.Ordinal) { ["a.bin"] = "aa", ["b.bin"] = "bb", ["c.bin"] = "cc" };
 
-    /// <summary>A server's listing with the manifest a push left <paramref name="after"/> seconds after <see cref="Time"/> (only its time counts here).</summary>
+    /// <summary>
+    /// A server's listing with the manifest of a push that began reading its source <paramref name="after"/> seconds after
+    /// <see cref="Time"/> and published it an hour later (only its times count here).
+    /// </summary>
     private static TreeListing Pushed(TreeListing server, double after = 3600) => server with
     {
-        Manifest = new ModelManifest(ModelManifest.CurrentFormat, "model-sync", "u@h", "h", "/m", DateTimeOffset.FromUnixTimeSeconds(Time).AddSeconds(after), "sha256", []),
+        Manifest = new ModelManifest(ModelManifest.CurrentFormat, "model-sync", "u@h", "h", "/m", DateTimeOffset.FromUnixTimeSeconds(Time).AddSeconds(after + 3600), "sha256", [])
+        {
+            HashedFrom = DateTimeOffset.FromUnixTimeSeconds(Time).AddSeconds(after),
+        },
     };
 
     [Fact]
@@ -69,11 +75,20 @@ public sealed class QuickCheckTests
     [InlineData(0.0, false)]
     [InlineData(1.0, true)]
     [InlineData(-5, false)]
-    public void AFileWrittenInTheSecondTheManifestWasWrittenIsNotLentItsHash(double manifestAfter, bool lent)
+    public void AFileWrittenInTheSecondThePushBeganReadingItsSourceIsNotLentItsHashHoweverLaterTheManifestWasWritten(double readingAfter, bool lent)
     {
-        var server = Pushed(Tree(File("a.bin", 10, "1700000000.250000000")), manifestAfter);
+        var server = Pushed(Tree(File("a.bin", 10, "1700000000.250000000")), readingAfter);
         var here = Tree(File("a.bin", 10, "1700000000.250000000"));
 
         Assert.Equal(lent, QuickCheck.Lent(here, server, Vouched).ContainsKey("a.bin"));
+    }
+
+    [Fact]
+    public void AManifestThatDoesNotSayWhenItsHashesWereTakenLendsNothing()
+    {
+        var tree = Tree(File("a.bin", 10));
+        var old = Pushed(tree);
+
+        Assert.Empty(QuickCheck.Lent(tree, old with { Manifest = old.Manifest! with { HashedFrom = null } }, Vouched));
     }
 }
