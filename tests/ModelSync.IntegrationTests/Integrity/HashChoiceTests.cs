@@ -18,8 +18,10 @@ public sealed class HashChoiceTests(SshdFixture sshd) : SshdTestBase(sshd)
 
     private string Target => Path.Combine(Sshd.BaseA, Model);
 
+    /// <summary>Dated an hour back: files written in the second their hashing begins are rightly not cached (racily clean).</summary>
     private TreeBuilder Source() =>
-        Tree(Model).File("config.pbtxt", "name: \"m\"\n").RandomFile("1/model.onnx", 300_000, seed: 3).File("odd\nname \\ -x", "odd\n");
+        Tree(Model).File("config.pbtxt", "name: \"m\"\n").RandomFile("1/model.onnx", 300_000, seed: 3).File("odd\nname \\ -x", "odd\n")
+            .SetAllTimes(DateTime.UtcNow.AddHours(-1));
 
     private static string Algorithm(JsonDocument push) => push.RootElement.GetProperty("verification").GetProperty("algorithm").GetString()!;
 
