@@ -202,7 +202,9 @@ public sealed class TransferOperation
             throw;
         }
         var sourceHashes = sourceHashing is null ? null : await sourceHashing;
-        await TransferChecks.RequireUnchangedSourceAsync(run.Source, run.SourceTree, run.Cancellation);
+        // Published by the send's own call: what went live is what was hashed before the send (every file checked
+        // against it there), so a later write to the source is the next push's to send, not a failure of this one.
+        if (stats.Finished is not { Published: true }) await TransferChecks.RequireUnchangedSourceAsync(run.Source, run.SourceTree, run.Cancellation);
         return new Sent(stats, sourceHashes?.Hashes, transferred, new SourceReading(sourceHashes?.HashedNow ?? 0, sourceHashes?.Lent ?? 0));
     }
 

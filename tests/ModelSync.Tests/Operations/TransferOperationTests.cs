@@ -241,6 +241,19 @@ public sealed class TransferOperationTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ASourceWrittenAfterTheSendsOwnCallPublishedItLeavesWhatWasHashedPublished()
+    {
+        _transfer.Transport.FinishesInSend = true;
+        _transfer.Transport.AfterSend = () => _transfer.Here.File(From + "/1/model.onnx", "weights v3, half written", Time + 120);
+
+        var result = await _transfer.PushAsync();
+
+        Assert.True(result.Published);
+        Assert.Equal(VerifyStatus.Verified, result.Verification.Status);
+        Assert.Equal("weights v2", _transfer.Gpu.Read(To + "/1/model.onnx"));
+    }
+
+    [Fact]
     public async Task APublishInterruptedIsReportedFromWhatTheServerShows()
     {
         using var interrupt = new CancellationTokenSource();

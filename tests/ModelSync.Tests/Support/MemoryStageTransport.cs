@@ -23,9 +23,12 @@ internal sealed class MemoryStageTransport : IStageTransport
     /// <summary>Runs after each send, e.g. to change the source while it is read.</summary>
     public Action? AfterSend { get; set; }
 
+    /// <summary>Asked to (<see cref="TransferContext.FinishWithSend"/>), finishes the stage in the send, as a small new model's tar stream does.</summary>
+    public bool FinishesInSend { get; set; }
+
     public string Describe(TransferContext run) => "in memory";
 
-    public Task<StageSend> SendAsync(TransferContext run, IReadOnlyCollection<string>? only, Action<RsyncItem> onItem, ITransferProgress progress)
+    public async Task<StageSend> SendAsync(TransferContext run, IReadOnlyCollection<string>? only, Action<RsyncItem> onItem, ITransferProgress progress)
     {
         Interlocked.Increment(ref _sends);
         var source = (MemoryRemote)run.Source.Remote;
@@ -46,7 +49,9 @@ internal sealed class MemoryStageTransport : IStageTransport
             bytes += size;
             onItem(new RsyncItem(path, size, false));
         }
+        var finished = FinishesInSend && run.FinishWithSend is { } finish ? await target.FinishStageAsync(run.Target.Path, finish.NextRequest(), run.Cancellation) : null;
+        if (finished is { Published: true }) run.FinishWithSend!.Published();
         AfterSend?.Invoke();
-        return Task.FromResult(new StageSend(bytes, bytes));
+        return new StageSend(bytes, bytes) { Finished = finished };
     }
 }
