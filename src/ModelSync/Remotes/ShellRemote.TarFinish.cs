@@ -12,7 +12,7 @@ public abstract partial class ShellRemote
         var (arguments, stdin) = FinishStageInput(target, request);
         // The expectations ride in the command line: stdin carries the tar stream.
         return InlineInput.Escaped(stdin) is { } escaped
-            ? new TarFinishCall(ScriptProcess(RemoteScripts.TarFinish, [StageNames.Stage(target), escaped, .. arguments]), stdout => ReadFinish(stdout, target, request))
+            ? new TarFinishCall(ScriptProcess(RemoteScripts.TarFinish, [StageNames.Stage(target), request.Retry ? "retry" : "first", escaped, .. arguments]), stdout => ReadFinish(stdout, target, request))
             : null;
     }
 }

@@ -1,15 +1,16 @@
-# $1: stage; $2: finish-stage.sh's stdin as printf %b escapes (as feed-input.sh takes it); then finish-stage.sh's
-# arguments. Unpacks stdin's tar stream into the stage directory (tar-receive.sh), then verifies and publishes it
+# $1: stage; $2: retry when an earlier try of this call may have run, else first; $3: finish-stage.sh's stdin as
+# printf %b escapes (as feed-input.sh takes it); then finish-stage.sh's arguments. Unpacks stdin's tar stream into the stage directory (tar-receive.sh), then verifies and publishes it
 # (finish-stage.sh) in the same session: one call where a small new model took two. Prints what finish-stage.sh
 # prints; exits as tar-receive.sh when the unpack failed (127: no tar here), having published nothing.
 # Needs ms_tar_receive and ms_finish_stage.
 # shellcheck disable=SC2154 # ms_tar_receive and ms_finish_stage are assigned by the text the loader puts before this file
 stage=$1
-input=$2
-shift 2
+try=$2
+input=$3
+shift 3
 # A retry whose stage is gone: the earlier try may have published it, and a stage unpacked again would be published
 # a second time, outside the lock. finish-stage.sh (told "retry") says which.
-if [ "${13}" = retry ] && [ ! -e "$stage" ] && [ ! -L "$stage" ]; then
+if [ "$try" = retry ] && [ ! -e "$stage" ] && [ ! -L "$stage" ]; then
   cat > /dev/null
 else
   sh -c "$ms_tar_receive" tar-receive "$stage" d "" || exit
