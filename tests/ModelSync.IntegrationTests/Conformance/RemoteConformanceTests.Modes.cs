@@ -1,4 +1,5 @@
 using System.Runtime.Versioning;
+using ModelSync.IntegrationTests.Support;
 using ModelSync.Remotes;
 
 namespace ModelSync.IntegrationTests.Conformance;
@@ -6,7 +7,6 @@ namespace ModelSync.IntegrationTests.Conformance;
 /// <summary>Permission bits: what a scan reads, and what the one call before a send compares.</summary>
 public abstract partial class RemoteConformanceTests
 {
-    private const UnixFileMode Plain = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
     [Fact]
     [SupportedOSPlatform("linux")]
@@ -16,7 +16,7 @@ public abstract partial class RemoteConformanceTests
         Directory.CreateDirectory(model);
         File.WriteAllText(Path.Join(model, "run.sh"), "#!/bin/sh\n");
         File.WriteAllText(Path.Join(model, "secret.key"), "k");
-        File.SetUnixFileMode(Path.Join(model, "run.sh"), Plain | UnixFileMode.UserExecute | UnixFileMode.SetUser);
+        File.SetUnixFileMode(Path.Join(model, "run.sh"), ModeBits.Plain | UnixFileMode.UserExecute | UnixFileMode.SetUser);
         File.SetUnixFileMode(Path.Join(model, "secret.key"), UnixFileMode.UserRead);
 
         var tree = (await Remote.ScanAsync(model, CancellationToken.None))!;
@@ -32,14 +32,14 @@ public abstract partial class RemoteConformanceTests
         var target = Path.Join(Root, "chmodded");
         Directory.CreateDirectory(target);
         File.WriteAllText(Path.Join(target, "run.sh"), "#!/bin/sh\n");
-        File.SetUnixFileMode(Path.Join(target, "run.sh"), Plain);
+        File.SetUnixFileMode(Path.Join(target, "run.sh"), ModeBits.Plain);
         var scanned = (await Remote.ScanAsync(target, CancellationToken.None))!;
         var source = scanned with { Entries = [.. scanned.Entries.Select(e => e with { Mode = Convert.ToInt32("755", 8) })] };
 
         var start = await Remote.StartTargetAsync(target, new TargetStartRequest(source, Me, ExtrasUnderLock: true, RoomNeeded: 1), CancellationToken.None);
 
         Assert.Equal(TargetStartState.Locked, start.State);
-        Assert.Equal(Plain, File.GetUnixFileMode(Path.Join(target, "run.sh")));
+        Assert.Equal(ModeBits.Plain, File.GetUnixFileMode(Path.Join(target, "run.sh")));
         await Remote.ReleaseLockAsync(target, Me.Token, CancellationToken.None);
     }
 }

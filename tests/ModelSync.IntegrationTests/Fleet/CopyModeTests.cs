@@ -9,8 +9,6 @@ namespace ModelSync.IntegrationTests.Fleet;
 [SupportedOSPlatform("linux")]
 public sealed class CopyModeTests(TwoServersFixture servers) : TwoServerTestBase(servers)
 {
-    private const UnixFileMode Plain = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-    private const UnixFileMode Executable = Plain | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
 
     [Theory]
     [InlineData("relay")]
@@ -20,19 +18,19 @@ public sealed class CopyModeTests(TwoServersFixture servers) : TwoServerTestBase
         var config = Config(doomfist: DirectAccess(Doomfist));
         var name = $"{how}-{Id}";
         var tree = new TreeBuilder(Path.Combine(Work, name)).File("run.sh", "#!/bin/sh\n").RandomFile("w.bin", 1 << 16, 3);
-        foreach (var file in new[] { "run.sh", "w.bin" }) File.SetUnixFileMode(tree.PathOf(file), Plain);
+        foreach (var file in new[] { "run.sh", "w.bin" }) File.SetUnixFileMode(tree.PathOf(file), ModeBits.Plain);
         string[] direct = how == "direct" ? ["--direct"] : [];
         await CliOk(config, "push", "./" + name, "reaper");
         await CliOk(config, ["copy", $"reaper:{name}", "doomfist", .. direct]);
         var live = Path.Combine(DoomfistBase, name, "run.sh");
         var witness = Path.Combine(Work, "witness-" + how);
         await TestProcess.RunOkAsync("ln", live, witness);
-        File.SetUnixFileMode(tree.PathOf("run.sh"), Executable);
+        File.SetUnixFileMode(tree.PathOf("run.sh"), ModeBits.Executable);
         await CliOk(config, "push", "./" + name, "reaper");
 
         await CliOk(config, ["copy", $"reaper:{name}", "doomfist", .. direct]);
 
-        Assert.Equal(Executable, File.GetUnixFileMode(live));
-        Assert.Equal(Plain, File.GetUnixFileMode(witness));
+        Assert.Equal(ModeBits.Executable, File.GetUnixFileMode(live));
+        Assert.Equal(ModeBits.Plain, File.GetUnixFileMode(witness));
     }
 }

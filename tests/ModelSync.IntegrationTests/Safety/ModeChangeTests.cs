@@ -14,8 +14,6 @@ namespace ModelSync.IntegrationTests.Safety;
 [SupportedOSPlatform("linux")]
 public sealed class ModeChangeTests(SshdFixture sshd) : SshdTestBase(sshd)
 {
-    private const UnixFileMode Plain = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-    private const UnixFileMode Executable = Plain | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
     private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const string Old = "RTX3090_N2501_ASR_250715";
     private const string New = "RTX3090_N2501_ASR_250820";
@@ -25,7 +23,7 @@ public sealed class ModeChangeTests(SshdFixture sshd) : SshdTestBase(sshd)
     private string OnServer(params string[] parts) => Path.Combine([Sshd.BaseA, Dir, .. parts]);
 
     [Theory]
-    [InlineData(Executable)]
+    [InlineData(ModeBits.Executable)]
     [InlineData(Private)]
     public async Task ARePushOfAModeOnlyChangeSendsItAndLeavesTheOldPublishedInodeAlone(UnixFileMode mode)
     {
@@ -37,10 +35,10 @@ public sealed class ModeChangeTests(SshdFixture sshd) : SshdTestBase(sshd)
         var push = CliAssert.Json(await CliOk("push", "./model", $"alpha:{Dir}/model", "--json")).RootElement;
 
         Assert.Equal(mode, File.GetUnixFileMode(OnServer("model", "run.sh")));
-        Assert.Equal(Plain, File.GetUnixFileMode(witness));
+        Assert.Equal(ModeBits.Plain, File.GetUnixFileMode(witness));
         Assert.True(push.GetProperty("published").GetBoolean(), push.ToString());
         Assert.True(push.GetProperty("verified").GetBoolean(), push.ToString());
-        Assert.Equal(Plain, File.GetUnixFileMode(OnServer("model", "weights.bin")));
+        Assert.Equal(ModeBits.Plain, File.GetUnixFileMode(OnServer("model", "weights.bin")));
     }
 
     [Fact]
@@ -54,7 +52,7 @@ public sealed class ModeChangeTests(SshdFixture sshd) : SshdTestBase(sshd)
         await CliOk("push", "./model/weights.bin", $"alpha:{Dir}/weights.bin");
 
         Assert.Equal(Private, File.GetUnixFileMode(OnServer("weights.bin")));
-        Assert.Equal(Plain, File.GetUnixFileMode(witness));
+        Assert.Equal(ModeBits.Plain, File.GetUnixFileMode(witness));
     }
 
     [Fact]
@@ -64,12 +62,12 @@ public sealed class ModeChangeTests(SshdFixture sshd) : SshdTestBase(sshd)
         var published = Path.Combine(Sshd.LocalBase, Dir, "model", "run.sh");
         await CliOk("push", "./model", $"local:{Dir}/model");
         var witness = Witness(published);
-        File.SetUnixFileMode(model.PathOf("run.sh"), Executable);
+        File.SetUnixFileMode(model.PathOf("run.sh"), ModeBits.Executable);
 
         await CliOk("push", "./model", $"local:{Dir}/model");
 
-        Assert.Equal(Executable, File.GetUnixFileMode(published));
-        Assert.Equal(Plain, File.GetUnixFileMode(witness));
+        Assert.Equal(ModeBits.Executable, File.GetUnixFileMode(published));
+        Assert.Equal(ModeBits.Plain, File.GetUnixFileMode(witness));
     }
 
     [Fact]
@@ -77,7 +75,7 @@ public sealed class ModeChangeTests(SshdFixture sshd) : SshdTestBase(sshd)
     {
         var model = Model("model");
         await CliOk("push", "./model", $"alpha:{Dir}/model");
-        File.SetUnixFileMode(model.PathOf("run.sh"), Executable);
+        File.SetUnixFileMode(model.PathOf("run.sh"), ModeBits.Executable);
 
         var diff = CliAssert.Json(await Cli("diff", "./model", $"alpha:{Dir}/model", "--json")).RootElement;
 
@@ -92,13 +90,13 @@ public sealed class ModeChangeTests(SshdFixture sshd) : SshdTestBase(sshd)
         Model(Old);
         await CliOk("push", Old, $"alpha:{Dir}/{Old}");
         TestProcess.RunBytes("cp", ["-a", Path.Combine(Work, Old), Path.Combine(Work, New)]);
-        File.SetUnixFileMode(Path.Combine(Work, New, "run.sh"), Executable);
+        File.SetUnixFileMode(Path.Combine(Work, New, "run.sh"), ModeBits.Executable);
 
         var push = CliAssert.Json(await CliOk("push", New, $"alpha:{Dir}/{New}", "--json")).RootElement;
 
         Assert.Equal(Old, push.GetProperty("basis").GetProperty("name").GetString());
-        Assert.Equal(Plain, File.GetUnixFileMode(OnServer(Old, "run.sh")));
-        Assert.Equal(Executable, File.GetUnixFileMode(OnServer(New, "run.sh")));
+        Assert.Equal(ModeBits.Plain, File.GetUnixFileMode(OnServer(Old, "run.sh")));
+        Assert.Equal(ModeBits.Executable, File.GetUnixFileMode(OnServer(New, "run.sh")));
         Assert.True(push.GetProperty("verified").GetBoolean(), push.ToString());
     }
 
@@ -110,19 +108,19 @@ public sealed class ModeChangeTests(SshdFixture sshd) : SshdTestBase(sshd)
         Directory.CreateDirectory(Path.Combine(Work, "pulled"));
         await CliOk("pull", $"alpha:{Dir}/model", "./pulled/");
         var witness = Witness(Path.Combine(Work, "pulled", "model", "run.sh"));
-        File.SetUnixFileMode(OnServer("model", "run.sh"), Executable);
+        File.SetUnixFileMode(OnServer("model", "run.sh"), ModeBits.Executable);
 
         await CliOk("pull", $"alpha:{Dir}/model", "./pulled/");
 
-        Assert.Equal(Executable, File.GetUnixFileMode(Path.Combine(Work, "pulled", "model", "run.sh")));
-        Assert.Equal(Plain, File.GetUnixFileMode(witness));
+        Assert.Equal(ModeBits.Executable, File.GetUnixFileMode(Path.Combine(Work, "pulled", "model", "run.sh")));
+        Assert.Equal(ModeBits.Plain, File.GetUnixFileMode(witness));
     }
 
     /// <summary>A small model whose files are all mode 644.</summary>
     private TreeBuilder Model(string name)
     {
         var tree = Tree(name).File("run.sh", "#!/bin/sh\necho serve\n").File("config.pbtxt", "max_batch_size: 8").RandomFile("weights.bin", 1 << 20, 5);
-        foreach (var file in Directory.EnumerateFiles(tree.Root, "*", SearchOption.AllDirectories)) File.SetUnixFileMode(file, Plain);
+        foreach (var file in Directory.EnumerateFiles(tree.Root, "*", SearchOption.AllDirectories)) File.SetUnixFileMode(file, ModeBits.Plain);
         return tree;
     }
 

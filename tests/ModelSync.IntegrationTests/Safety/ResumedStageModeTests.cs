@@ -14,8 +14,6 @@ namespace ModelSync.IntegrationTests.Safety;
 [SupportedOSPlatform("linux")]
 public sealed class ResumedStageModeTests(SshdFixture sshd) : SshdTestBase(sshd)
 {
-    private const UnixFileMode Plain = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-    private const UnixFileMode Executable = Plain | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
     private const string Old = "RTX3090_N2501_ASR_250715";
     private const string New = "RTX3090_N2501_ASR_250820";
     private const int Size = 8 * 1024 * 1024;
@@ -27,15 +25,15 @@ public sealed class ResumedStageModeTests(SshdFixture sshd) : SshdTestBase(sshd)
         var basis = Path.Combine(Sshd.BaseA, dir, Old);
         var stage = Path.Combine(Sshd.BaseA, dir, ".model-sync-stage." + New);
         var old = Tree(Old).RandomFile("a.bin", Size, 1).File("run.sh", "#!/bin/sh\necho serve\n").File("config.pbtxt", "v1");
-        foreach (var file in Directory.EnumerateFiles(old.Root)) File.SetUnixFileMode(file, Plain);
+        foreach (var file in Directory.EnumerateFiles(old.Root)) File.SetUnixFileMode(file, ModeBits.Plain);
         await CliOk("push", Old, $"alpha:{dir}/{Old}");
         TestProcess.RunBytes("cp", ["-a", Path.Combine(Work, Old), Path.Combine(Work, New)]);
         var changed = Path.Combine(Work, New, "a.bin");
         var mtime = File.GetLastWriteTimeUtc(changed);
         Tree(New).RandomFile("a.bin", Size, 2);
         File.SetLastWriteTimeUtc(changed, mtime);
-        File.SetUnixFileMode(changed, Executable);
-        File.SetUnixFileMode(Path.Combine(Work, New, "run.sh"), Executable);
+        File.SetUnixFileMode(changed, ModeBits.Executable);
+        File.SetUnixFileMode(Path.Combine(Work, New, "run.sh"), ModeBits.Executable);
 
         using (var cli = CliRunner.Start(["push", New, $"alpha:{dir}/{New}", "--bwlimit", "2000"], ConfigPath, workingDirectory: Work))
         {
@@ -51,13 +49,13 @@ public sealed class ResumedStageModeTests(SshdFixture sshd) : SshdTestBase(sshd)
         var rerun = await Cli("push", New, $"alpha:{dir}/{New}", "--basis", "none", "--json");
 
         CliAssert.Exit(rerun, 0);
-        Assert.Equal(Plain, File.GetUnixFileMode(Path.Combine(basis, "run.sh")));
-        Assert.Equal(Plain, File.GetUnixFileMode(Path.Combine(basis, "a.bin")));
+        Assert.Equal(ModeBits.Plain, File.GetUnixFileMode(Path.Combine(basis, "run.sh")));
+        Assert.Equal(ModeBits.Plain, File.GetUnixFileMode(Path.Combine(basis, "a.bin")));
         using var json = JsonDocument.Parse(rerun.Stdout);
         Assert.True(json.RootElement.GetProperty("verified").GetBoolean(), rerun.Stdout);
         foreach (var file in new[] { "a.bin", "run.sh" })
         {
-            Assert.Equal(Executable, File.GetUnixFileMode(Path.Combine(Sshd.BaseA, dir, New, file)));
+            Assert.Equal(ModeBits.Executable, File.GetUnixFileMode(Path.Combine(Sshd.BaseA, dir, New, file)));
             Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(Work, New, file)), await File.ReadAllBytesAsync(Path.Combine(Sshd.BaseA, dir, New, file)));
         }
     }
