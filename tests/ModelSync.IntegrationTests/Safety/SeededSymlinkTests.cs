@@ -19,6 +19,10 @@ public sealed class SeededSymlinkTests(SshdFixture sshd) : SshdTestBase(sshd), I
 
     private string OddName => "oddlinks-" + Id;
 
+    /// <summary>
+    /// The basis seeds a new version's stage with the files both share, never their links (the conformance tests
+    /// cover a link named as a file); the links rsync makes in the stage get the source's times.
+    /// </summary>
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
