@@ -1,11 +1,33 @@
 # $1: target, $2: stage, $3: seed name, $4: seed, basis, dir or file, $5: d or f, the kind the stage must be.
 # basis: $6 is the version to seed from; for a directory, stdin holds the NUL-terminated, ./-prefixed files to link;
 # $7 replace: the stage there is the empty one this run made under its lock, and goes (keep: a stage of the kind stays).
+# GNU cp -al hard-links symlinks too, and rsync -t sets a link's own mtime in place (lutimes): a link the stage shared
+# with the live or the basis version would change that published version. $1: a seeded directory, where each link
+# with another name elsewhere becomes a copy of its own (made under a name of ours inside it, renamed over it), its
+# directory's mtime put back as the seed had it.
+own_links() {
+  (
+    cd -- "$1" || exit 1
+    rm -rf ./.model-sync-links.* || exit 1
+    s=$(mktemp) || exit 1
+    trap 'rm -f -- "$s"' EXIT
+    touch -r . -- "$s" || exit 1
+    t=$(mktemp -d ./.model-sync-links.XXXXXX) || exit 1
+    find . -path './.model-sync-links.*' -prune -o -type l -links +1 -exec sh -c '
+      for l do
+        d=${l%/*}
+        touch -r "$d" -- "$0/d" && cp -a -- "$l" "$0/l" && mv -T -f -- "$0/l" "$l" && touch -m -r "$0/d" -- "$d" || exit 1
+      done' "$t" {} + || exit 1
+    rm -rf -- "$t" && touch -m -r "$s" -- .
+  )
+}
 mkdir -p -- "$(dirname -- "$2")" || exit 1
 if [ "$4" = basis ] && [ "$7" = replace ]; then rm -rf -- "$2" || exit 1; fi
 if [ -L "$2" ]; then rm -f -- "$2" || exit 1; fi
 if [ -e "$2" ]; then
-  if { [ "$5" = d ] && [ -d "$2" ]; } || { [ "$5" = f ] && [ -f "$2" ]; }; then exit 0; fi
+  # A stage an earlier run left is kept; one seeded before its links were made its own gets them now.
+  if [ "$5" = d ] && [ -d "$2" ]; then own_links "$2"; exit; fi
+  if [ "$5" = f ] && [ -f "$2" ]; then exit 0; fi
   rm -rf -- "$2" || exit 1
 fi
 rm -rf -- "$3" || exit 1
@@ -14,7 +36,9 @@ case $4 in
     if [ -L "$1" ]; then
       if [ "$5" != f ]; then mkdir -- "$2"; fi
     else
-      cp -al -- "$1" "$3" && mv -T -- "$3" "$2"
+      cp -al -- "$1" "$3" || exit 1
+      if [ -d "$3" ]; then own_links "$3" || exit 1; fi
+      mv -T -- "$3" "$2"
     fi
     ;;
   basis)
@@ -31,6 +55,8 @@ case $4 in
     # Only the files named are linked, so nothing the new version lacks is ever in its stage. One that cannot be
     # linked (another user's file under protected_hardlinks, say) is left out and sent whole.
     (cd -- "$6" && xargs -0 -r cp -al --parents -t "$3" -- 2>/dev/null)
+    # Only files are named, but one the basis turned into a link since it was scanned is linked as the link.
+    own_links "$3" || exit 1
     mv -T -- "$3" "$2"
     ;;
   dir) mkdir -- "$2" ;;
