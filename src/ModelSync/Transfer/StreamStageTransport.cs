@@ -23,7 +23,7 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
     private TimeSpan? _roundTrip;
     private bool _tarOnly;
     /// <summary>What <see cref="Anticipate"/> started (owned by the walk, which disposes it): the round trip, the connections.</summary>
-    private (Task<TimeSpan>? RoundTrip, Func<Task<IReadOnlyList<StreamConnection>>?> Take)? _warm;
+    private (Task<TimeSpan?>? RoundTrip, Func<Task<IReadOnlyList<StreamConnection>>?> Take)? _warm;
 
     /// <summary>What the streams moved, for the report: streams, files whole and bytes, files in ranges, ranges and bytes.</summary>
     private sealed record StreamShare(int Streams, int WholeFiles, long WholeBytes, int RangedFiles, int Ranges, long RangedBytes);
@@ -95,7 +95,7 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         // Against the basis when there is one: what it holds goes by rsync, and needs no streams (nor their round trip).
         var fresh = (run.Basis?.Plan(run.SourceTree) ?? run.Plan).ToSend.Where(e => e.Kind == EntryKind.File && e.Target?.Kind != EntryKind.File).Sum(e => e.Source!.Size);
         if (StreamCount.ByBytes(fresh) <= 1) return;
-        _roundTrip = _warm?.RoundTrip is { } measuring ? await measuring
+        _roundTrip = _warm?.RoundTrip is { } measuring && await measuring is { } measured ? measured
             : await StreamCount.RoundTripAsync(run.Source.Remote is SshRemote ? run.Source.Remote : run.Target.Remote, runner, run.Cancellation);
     }
 

@@ -16,17 +16,17 @@ internal sealed class StreamWarmUp : IAsyncDisposable
     private bool _taken;
 
     /// <param name="measure">Measures the round trip; null when <c>--streams</c> makes it moot.</param>
-    /// <param name="worthOpening">Whether anything suggests the target holds part of the model (a basis, an earlier version of it): then its listing decides alone.</param>
+    /// <param name="worthOpening">False when something suggests the target holds part of the model (a basis, an earlier version of it): its listing decides then.</param>
     /// <param name="count">The connections the send would use if all of the source were new, given the round trip.</param>
     public StreamWarmUp(IRemote source, IRemote target, Func<CancellationToken, Task<TimeSpan>>? measure, Task<bool> worthOpening, Func<TimeSpan?, int> count, CancellationToken cancellationToken)
     {
         _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        RoundTrip = measure?.Invoke(_cancel.Token);
+        RoundTrip = measure is null ? null : MeasureAsync(worthOpening, measure, _cancel.Token);
         _opening = OpenAsync(source, target, worthOpening, count, _cancel.Token);
     }
 
-    /// <summary>The round trip measured beside the target's call, or null when none was started.</summary>
-    public Task<TimeSpan>? RoundTrip { get; }
+    /// <summary>The round trip measured beside the target's call; null, or null once done, when it was not measured.</summary>
+    public Task<TimeSpan?>? RoundTrip { get; }
 
     /// <summary>
     /// The connections opened ahead (maybe none, maybe still opening); from now on closing them is the caller's. Null
@@ -38,6 +38,9 @@ internal sealed class StreamWarmUp : IAsyncDisposable
         _taken = true;
         return _opening;
     }
+
+    private static async Task<TimeSpan?> MeasureAsync(Task<bool> worthOpening, Func<CancellationToken, Task<TimeSpan>> measure, CancellationToken cancellationToken) =>
+        await worthOpening ? await measure(cancellationToken) : null;
 
     private async Task<IReadOnlyList<StreamConnection>> OpenAsync(IRemote source, IRemote target, Task<bool> worthOpening, Func<TimeSpan?, int> count, CancellationToken cancellationToken)
     {
