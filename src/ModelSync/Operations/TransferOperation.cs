@@ -35,8 +35,11 @@ public sealed class TransferOperation
     {
         var clock = Stopwatch.StartNew();
         var basisLookup = BasisLookup.Start(target, options.Basis, cancellationToken);
-        // On a server, the target's listing comes with the lock and the stage when it needs them: one call.
-        await using var start = await CombinedStart.ScanAsync(direction, source, target, options, cancellationToken);
+        // On a server, the target's listing comes with the lock and the stage when it needs them: one call, beside which
+        // the transport may start what its send needs.
+        await using var anticipation = new Anticipation();
+        await using var start = await CombinedStart.ScanAsync(direction, source, target, options,
+            sourceTree => anticipation.Hold(_transport.Anticipate(source, target, options, sourceTree, basisLookup, cancellationToken)), cancellationToken);
         var scans = new[] { start.SourceTree, start.TargetTree };
         var sourceTree = scans[0] ?? throw new ModelSyncException($"nothing at {source.Display}", ExitCodes.Usage,
             direction == Direction.Push ? "check the path" : $"check the name with `{ToolName.Command} list {source.Remote.Alias.Name}`");

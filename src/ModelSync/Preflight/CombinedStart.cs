@@ -45,7 +45,9 @@ internal sealed class CombinedStart : IAsyncDisposable
     public static bool Applies(Direction direction, Endpoint target, TransferOptions options) =>
         direction != Direction.Pull && !options.DryRun && !target.Remote.Alias.IsLocal && options.Basis.Name is null;
 
-    public static async Task<CombinedStart> ScanAsync(Direction direction, Endpoint source, Endpoint target, TransferOptions options, CancellationToken cancellationToken)
+    /// <param name="sourceScanned">Hears the source's listing before the target's call goes out (not when there is no such call).</param>
+    public static async Task<CombinedStart> ScanAsync(Direction direction, Endpoint source, Endpoint target, TransferOptions options, Action<TreeListing> sourceScanned,
+        CancellationToken cancellationToken)
     {
         if (!Applies(direction, target, options))
         {
@@ -57,6 +59,7 @@ internal sealed class CombinedStart : IAsyncDisposable
         if (sourceTree is null || sourceTree.ReservedNames.Count > 0) return new CombinedStart(null, target.Path) { SourceTree = sourceTree };
         var holder = TargetLock.NewHolder(options.Command);
         var room = (long)(sourceTree.TotalBytes * TransferChecks.SpaceMargin) + 1;
+        sourceScanned(sourceTree);
         var started = await target.Remote.StartTargetAsync(target.Path, new TargetStartRequest(sourceTree, holder, !options.Delete, room), cancellationToken);
         return new CombinedStart(target.Remote, target.Path)
         {

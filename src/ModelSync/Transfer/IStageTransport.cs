@@ -34,6 +34,14 @@ internal interface IStageTransport
     Task ProbeAsync(TransferContext run) => Task.CompletedTask;
 
     /// <summary>
+    /// Told the source's listing before the target's one call before the bytes (<paramref name="basis"/>: the lookup
+    /// of a version to start from, still running), so that what the send will need can start beside that call. What it
+    /// returns is disposed when the walk ends, sent or not.
+    /// </summary>
+    IAsyncDisposable? Anticipate(Resolve.Endpoint source, Resolve.Endpoint target, TransferOptions options, Manifests.TreeListing sourceTree,
+        Task<BasisLookup.Probe> basis, CancellationToken cancellationToken) => null;
+
+    /// <summary>
     /// Brings the stage to the source: sends what it lacks or holds differently (and removes what the source lacks
     /// with <c>--delete</c>), telling <paramref name="onItem"/> about each file. <paramref name="only"/>: exactly those
     /// files, whatever their size and time (a re-send after a failed verification). Repeatable: a retry resumes.

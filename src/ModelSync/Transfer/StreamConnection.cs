@@ -6,16 +6,22 @@ namespace ModelSync.Transfer;
 /// Both ends of one parallel stream: each place over a connection of its own (<see cref="IRemote.OpenStreamAsync"/>;
 /// this machine needs none). Reopened after a dropped connection; disposing closes what it opened.
 /// </summary>
-internal sealed class StreamConnection(TransferContext run) : IAsyncDisposable
+internal sealed class StreamConnection(IRemote sourcePlace, IRemote targetPlace, CancellationToken cancellationToken) : IAsyncDisposable
 {
-    public IRemote Source { get; private set; } = run.Source.Remote;
+    private readonly IRemote _sourcePlace = sourcePlace;
+    private readonly IRemote _targetPlace = targetPlace;
 
-    public IRemote Target { get; private set; } = run.Target.Remote;
+    public IRemote Source { get; private set; } = sourcePlace;
 
-    public static async Task<IReadOnlyList<StreamConnection>> OpenAsync(TransferContext run, int count)
+    public IRemote Target { get; private set; } = targetPlace;
+
+    public static Task<IReadOnlyList<StreamConnection>> OpenAsync(TransferContext run, int count) =>
+        OpenAsync(run.Source.Remote, run.Target.Remote, count, run.Cancellation);
+
+    public static async Task<IReadOnlyList<StreamConnection>> OpenAsync(IRemote source, IRemote target, int count, CancellationToken cancellationToken)
     {
         if (count == 0) return [];
-        var connections = Enumerable.Range(0, count).Select(_ => new StreamConnection(run)).ToList();
+        var connections = Enumerable.Range(0, count).Select(_ => new StreamConnection(source, target, cancellationToken)).ToList();
         try
         {
             await Task.WhenAll(connections.Select(c => c.OpenAsync()));
@@ -33,7 +39,7 @@ internal sealed class StreamConnection(TransferContext run) : IAsyncDisposable
     {
         try
         {
-            foreach (var connection in await opening) await connection.DisposeAsync();
+            await CloseAsync(await opening);
         }
         catch (Exception e) when (e is Errors.ModelSyncException or OperationCanceledException)
         {
@@ -41,11 +47,14 @@ internal sealed class StreamConnection(TransferContext run) : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes <paramref name="connections"/> side by side: each close is a process of its own here.</summary>
+    public static Task CloseAsync(IEnumerable<StreamConnection> connections) => Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+
     public async Task OpenAsync()
     {
         await CloseAsync();
-        var source = run.Source.Remote.OpenStreamAsync(run.Cancellation);
-        var target = run.Target.Remote.OpenStreamAsync(run.Cancellation);
+        var source = _sourcePlace.OpenStreamAsync(cancellationToken);
+        var target = _targetPlace.OpenStreamAsync(cancellationToken);
         try
         {
             await Task.WhenAll(source, target);
@@ -53,7 +62,7 @@ internal sealed class StreamConnection(TransferContext run) : IAsyncDisposable
         catch
         {
             // The end that did connect must not stay open.
-            foreach (var (opened, place) in new[] { (source, run.Source.Remote), (target, run.Target.Remote) })
+            foreach (var (opened, place) in new[] { (source, _sourcePlace), (target, _targetPlace) })
                 if (opened.IsCompletedSuccessfully && !ReferenceEquals(opened.Result, place)) await opened.Result.DisposeAsync();
             throw;
         }
@@ -65,8 +74,8 @@ internal sealed class StreamConnection(TransferContext run) : IAsyncDisposable
     private async Task CloseAsync()
     {
         var (source, target) = (Source, Target);
-        (Source, Target) = (run.Source.Remote, run.Target.Remote);
-        if (!ReferenceEquals(source, run.Source.Remote)) await source.DisposeAsync();
-        if (!ReferenceEquals(target, run.Target.Remote)) await target.DisposeAsync();
+        (Source, Target) = (_sourcePlace, _targetPlace);
+        if (!ReferenceEquals(source, _sourcePlace)) await source.DisposeAsync();
+        if (!ReferenceEquals(target, _targetPlace)) await target.DisposeAsync();
     }
 }

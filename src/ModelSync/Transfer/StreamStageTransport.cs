@@ -3,6 +3,7 @@ using ModelSync.Paths;
 using ModelSync.Planning;
 using ModelSync.Processes;
 using ModelSync.Remotes;
+using ModelSync.Resolve;
 using ModelSync.Text;
 
 namespace ModelSync.Transfer;
@@ -21,13 +22,54 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
     private StreamShare? _sent;
     private TimeSpan? _roundTrip;
     private bool _tarOnly;
+    /// <summary>What <see cref="Anticipate"/> started (owned by the walk, which disposes it): the round trip, the connections.</summary>
+    private (Task<TimeSpan?>? RoundTrip, Func<Task<IReadOnlyList<StreamConnection>>?> Take)? _warm;
 
     /// <summary>What the streams moved, for the report: streams, files whole and bytes, files in ranges, ranges and bytes.</summary>
     private sealed record StreamShare(int Streams, int WholeFiles, long WholeBytes, int RangedFiles, int Ranges, long RangedBytes);
 
     /// <summary>Streams only between this machine and a server: the stream's ends are this machine's processes and one ssh each.</summary>
-    private static bool BetweenHereAndServer(TransferContext run) =>
-        (run.Source.Remote, run.Target.Remote) is (LocalRemote { MountedFrom: null }, SshRemote) or (SshRemote, LocalRemote { MountedFrom: null });
+    private static bool BetweenHereAndServer(TransferContext run) => BetweenHereAndServer(run.Source.Remote, run.Target.Remote);
+
+    private static bool BetweenHereAndServer(IRemote source, IRemote target) =>
+        (source, target) is (LocalRemote { MountedFrom: null }, SshRemote) or (SshRemote, LocalRemote { MountedFrom: null });
+
+    /// <summary>
+    /// Beside the target's call before the bytes: the round trip, and the connections the whole source would need
+    /// (<see cref="StreamWarmUp"/>), unless one stream is sure already (compression, <c>--streams 1</c>, too little to
+    /// send) or something suggests the target holds part of the model (a basis, the target itself in its parent's listing).
+    /// </summary>
+    public IAsyncDisposable? Anticipate(Endpoint source, Endpoint target, TransferOptions options, TreeListing sourceTree, Task<BasisLookup.Probe> basis, CancellationToken cancellationToken)
+    {
+        if (options.Compress || options.Streams is 1 || !BetweenHereAndServer(source.Remote, target.Remote)) return null;
+        var files = sourceTree.Files.Select(f => new StreamFile(f.Path, f.Size)).ToList();
+        var bytes = files.Sum(f => f.Size);
+        if (options.Streams is null && StreamCount.ByBytes(bytes) <= 1) return null;
+        var server = source.Remote is SshRemote ? source.Remote : target.Remote;
+        var warm = new StreamWarmUp(source.Remote, target.Remote, options.Streams is null ? token => StreamCount.RoundTripAsync(server, runner, token) : null,
+            NothingToBuildOnAsync(basis, PosixPath.Name(target.Path)), roundTrip => BusyStreams(StreamCount.Choose(options.Streams, bytes, false, roundTrip), files),
+            cancellationToken);
+        _warm = (warm.RoundTrip, warm.Take);
+        return warm;
+    }
+
+    /// <summary>The streams that would carry something if all of <paramref name="files"/> were sent over <paramref name="count"/>.</summary>
+    private int BusyStreams(int count, IReadOnlyList<StreamFile> files) =>
+        count <= 1 ? 0 : StreamPlanner.Spread(files, count, _layout, _ => new HashSet<long>()).Count(l => l.Items.Count > 0);
+
+    private static async Task<bool> NothingToBuildOnAsync(Task<BasisLookup.Probe> basis, string targetName)
+    {
+        try
+        {
+            var probe = await basis;
+            return probe.Named is null && probe.Likely is null && probe.Beside?.Any(e => e.Path == targetName) != true;
+        }
+        catch (Exception e) when (e is Errors.ModelSyncException or OperationCanceledException)
+        {
+            // The walk reports the lookup's failure; the send opens its connections when it knows what it sends.
+            return false;
+        }
+    }
 
     public string Describe(TransferContext run)
     {
@@ -53,7 +95,8 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         // Against the basis when there is one: what it holds goes by rsync, and needs no streams (nor their round trip).
         var fresh = (run.Basis?.Plan(run.SourceTree) ?? run.Plan).ToSend.Where(e => e.Kind == EntryKind.File && e.Target?.Kind != EntryKind.File).Sum(e => e.Source!.Size);
         if (StreamCount.ByBytes(fresh) <= 1) return;
-        _roundTrip = await StreamCount.RoundTripAsync(run.Source.Remote is SshRemote ? run.Source.Remote : run.Target.Remote, runner, run.Cancellation);
+        _roundTrip = _warm?.RoundTrip is { } measuring && await measuring is { } measured ? measured
+            : await StreamCount.RoundTripAsync(run.Source.Remote is SshRemote ? run.Source.Remote : run.Target.Remote, runner, run.Cancellation);
     }
 
     /// <summary>Before the send (and for <c>--dry-run</c>): the split the target's listing predicts; null when rsync alone will send.</summary>
@@ -81,7 +124,8 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         await ProbeAsync(run);
         var records = RangeRecords.Root(run);
         // The streams' connections (a handshake each) open while the stage is listed: the target's listing says how many.
-        var opening = StreamConnection.OpenAsync(run, ForecastPlan(run)?.Loads.Count(l => l.Items.Count > 0) ?? 0);
+        var wanted = ForecastPlan(run)?.Loads.Count(l => l.Items.Count > 0) ?? 0;
+        var opening = _warm?.Take() is { } warm ? TopUpAsync(run, warm, wanted) : StreamConnection.OpenAsync(run, wanted);
         TreeListing?[] scans;
         try
         {
@@ -122,6 +166,13 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         };
         var rsync = await _rsync.SendAsync(rest, null, onItem, progress);
         return new StageSend(wire + rsync.WireBytes, fresh.Sum(f => f.Size) + rsync.LiteralBytes) { Followed = rsync.Followed };
+    }
+
+    /// <summary>The connections opened ahead, and as many more as the forecast wants beyond them.</summary>
+    private static async Task<IReadOnlyList<StreamConnection>> TopUpAsync(TransferContext run, Task<IReadOnlyList<StreamConnection>> warm, int wanted)
+    {
+        var opened = await warm;
+        return opened.Count >= wanted ? opened : [.. opened, .. await StreamConnection.OpenAsync(run, wanted - opened.Count)];
     }
 
     /// <summary>The stage's listing before the send, for rsync's blind spots (streamed files were not in it: nothing of theirs was there to pass over).</summary>
@@ -180,16 +231,25 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
                 await clearing;
             }
             if (connections.Count < busy.Count) connections.AddRange(await StreamConnection.OpenAsync(run, busy.Count - connections.Count));
+            // Opened ahead for more than the stage turned out to need: idle, they only hold a connection each.
+            if (connections.Count > busy.Count)
+            {
+                var idle = connections[busy.Count..];
+                connections.RemoveRange(busy.Count, idle.Count);
+                await StreamConnection.CloseAsync(idle);
+            }
             var sends = busy.Select((load, i) =>
                 new StreamSender(runner, run, connections[i], i + 1, limit, Moved, progress).SendAsync(load, Record, Sent));
             wire = (await Task.WhenAll(sends)).Sum();
         }
-        finally
+        catch
         {
-            foreach (var connection in connections) await connection.DisposeAsync();
+            await StreamConnection.CloseAsync(connections);
+            throw;
         }
         var finished = plan.Ranged.Select(f => new RangedFile(plan.Key(new StreamFile(f.Path, f.Size)), f.Path, _layout.Ranges(f.Size).Count(), RangeRecords.Mtime(f))).ToList();
-        await run.Target.Remote.FinishRangesAsync(records, run.Stage, run.SourceTree.RootKind, finished, run.Cancellation);
+        // The streams' connections close while the shared one moves the ranged files into the stage.
+        await Task.WhenAll(StreamConnection.CloseAsync(connections), run.Target.Remote.FinishRangesAsync(records, run.Stage, run.SourceTree.RootKind, finished, run.Cancellation));
         foreach (var file in plan.Ranged) onItem(new RsyncItem(file.Path, file.Size, false));
         return wire;
     }

@@ -14,12 +14,14 @@ public sealed class RangeLayoutTests
     public void FilesFrom32MiBAreSplit(long size, bool splits) => Assert.Equal(splits, RangeLayout.Default.Splits(size));
 
     [Theory]
-    [InlineData(64 * MiB, 16 * MiB)] // never smaller than 16 MiB
+    [InlineData(32 * MiB, 8 * MiB)] // never smaller than 8 MiB
+    [InlineData(56 * MiB, 8 * MiB)]
+    [InlineData(64 * MiB, 8 * MiB)]
     [InlineData(200 * MiB, 25 * MiB)]
     [InlineData(1024 * MiB, 128 * MiB)] // eight ranges a file
     [InlineData(1024 * MiB + 1, 129 * MiB)] // whole MiB
     [InlineData(10_000 * MiB, 256 * MiB)] // never larger than 256 MiB
-    public void RangesAreAnEighthOfTheFileInWholeMiBBetween16And256MiB(long size, long range) =>
+    public void RangesAreAnEighthOfTheFileInWholeMiBBetween8And256MiB(long size, long range) =>
         Assert.Equal(range, RangeLayout.Default.RangeSize(size));
 
     [Fact]

@@ -14,6 +14,17 @@ public sealed class StreamPlannerTests
     private static IReadOnlyList<StreamLoad> Spread(int streams, params StreamFile[] files) => StreamPlanner.Spread(files, streams, Layout, _ => NoneDone);
 
     [Fact]
+    public void AModelOfA200AndA56MiBFileKeepsEightStreamsEvenWithTheDefaultLayout()
+    {
+        var loads = StreamPlanner.Spread([new StreamFile("1/model.plan", 200 * MiB), new StreamFile("1/model.onnx", 56 * MiB), new StreamFile("config.pbtxt", 1038)],
+            8, RangeLayout.Default, _ => NoneDone);
+
+        // 32 MiB a stream is the even share; a 16 MiB smallest range left four streams with 41 MiB and four with 25.
+        Assert.All(loads, l => Assert.InRange(l.Bytes, 25 * MiB, 33 * MiB));
+        Assert.All(loads, l => Assert.InRange(l.Items.Count, 1, 2));
+    }
+
+    [Fact]
     public void TheLargestFileGoesFirstAndEachNextToTheLeastLoadedStream()
     {
         var loads = Spread(2, new StreamFile("a", 3 * MiB), new StreamFile("b", 2 * MiB), new StreamFile("c", 2 * MiB), new StreamFile("d", MiB));
