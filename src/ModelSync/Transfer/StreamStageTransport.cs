@@ -23,7 +23,7 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
     private TimeSpan? _roundTrip;
     private bool _tarOnly;
     /// <summary>What <see cref="Anticipate"/> started (owned by the walk, which disposes it): the round trip, the connections.</summary>
-    private (Task<TimeSpan?>? RoundTrip, Func<Task<IReadOnlyList<StreamConnection>>?> Take)? _warm;
+    private StreamWarmUp? _warm;
 
     /// <summary>What the streams moved, for the report: streams, files whole and bytes, files in ranges, ranges and bytes.</summary>
     private sealed record StreamShare(int Streams, int WholeFiles, long WholeBytes, int RangedFiles, int Ranges, long RangedBytes);
@@ -47,9 +47,9 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         if (options.Streams is null && StreamCount.ByBytes(bytes) <= 1) return null;
         var server = source.Remote is SshRemote ? source.Remote : target.Remote;
         var warm = new StreamWarmUp(source.Remote, target.Remote, options.Streams is null ? token => StreamCount.RoundTripAsync(server, runner, token) : null,
-            NothingToBuildOnAsync(basis, PosixPath.Name(target.Path)), roundTrip => BusyStreams(StreamCount.Choose(options.Streams, bytes, false, roundTrip), files),
+            NothingToBuildOnAsync(basis, target, options.Streams is not null, cancellationToken), roundTrip => BusyStreams(StreamCount.Choose(options.Streams, bytes, false, roundTrip), files),
             cancellationToken);
-        _warm = (warm.RoundTrip, warm.Take);
+        _warm = warm;
         return warm;
     }
 
@@ -57,12 +57,22 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
     private int BusyStreams(int count, IReadOnlyList<StreamFile> files) =>
         count <= 1 ? 0 : StreamPlanner.Spread(files, count, _layout, _ => new HashSet<long>()).Count(l => l.Items.Count > 0);
 
-    private static async Task<bool> NothingToBuildOnAsync(Task<BasisLookup.Probe> basis, string targetName)
+    /// <summary>
+    /// Whether the target is known to be absent with no basis to seed it: an update or a no-op must not open the streams'
+    /// connections only to close them. When the basis lookup listed nothing (a name outside the naming pattern,
+    /// <c>--basis none</c>), the target is scanned here, beside the target's call: missing, or holding no file, it
+    /// has nothing to build on. Streams asked for by <c>--streams</c> open at once then: the target's listing
+    /// abandons them if it leaves nothing for them.
+    /// </summary>
+    internal static async Task<bool> NothingToBuildOnAsync(Task<BasisLookup.Probe> basis, Endpoint target, bool streamsAskedFor, CancellationToken cancellationToken)
     {
         try
         {
             var probe = await basis;
-            return probe.Named is null && probe.Likely is null && probe.Beside?.Any(e => e.Path == targetName) != true;
+            if (probe.Named is not null || probe.Likely is not null) return false;
+            if (probe.Beside is { } beside) return !beside.Any(e => e.Path == PosixPath.Name(target.Path));
+            if (streamsAskedFor) return true;
+            return await target.Remote.ScanAsync(target.Path, cancellationToken) is not { } there || !there.Files.Any();
         }
         catch (Exception e) when (e is Errors.ModelSyncException or OperationCanceledException)
         {
@@ -125,7 +135,8 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         var records = RangeRecords.Root(run);
         // The streams' connections (a handshake each) open while the stage is listed: the target's listing says how many.
         var wanted = ForecastPlan(run)?.Loads.Count(l => l.Items.Count > 0) ?? 0;
-        var opening = _warm?.Take() is { } warm ? TopUpAsync(run, warm, wanted) : StreamConnection.OpenAsync(run, wanted);
+        // Those opened ahead are taken only once the stage's listing says they carry something.
+        var opening = _warm is null ? StreamConnection.OpenAsync(run, wanted) : null;
         TreeListing?[] scans;
         try
         {
@@ -135,7 +146,7 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         }
         catch
         {
-            await StreamConnection.CloseAllAsync(opening);
+            if (opening is not null) await StreamConnection.CloseAllAsync(opening);
             throw;
         }
         var stagePlan = Planner.Plan(run.SourceTree, scans[0]?.RootKind == run.SourceTree.RootKind ? scans[0] : null, new PlanOptions(false));
@@ -143,13 +154,15 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         var plan = Plan(run, fresh, RangeRecords.Done(scans[1]));
         if (plan is null)
         {
-            await StreamConnection.CloseAllAsync(opening);
+            if (opening is not null) await StreamConnection.CloseAllAsync(opening);
+            _warm?.Abandon();
             // Ranges an earlier run left, which rsync now sends whole: their records go.
             if (scans[1] is not null) await run.Target.Remote.FinishRangesAsync(records, run.Stage, run.SourceTree.RootKind, [], run.Cancellation);
             return await _rsync.SendAsync(run with { StageListed = Listed(run, scans[0]) }, null, onItem, progress);
         }
 
         // What stands where a fresh file goes (a link, a directory that became a file) goes first, as rsync's --force would.
+        opening ??= _warm?.Take() is { } warm ? TopUpAsync(run, warm, wanted) : StreamConnection.OpenAsync(run, wanted);
         var doomed = stagePlan.Entries.Where(e => e.ReplacesKind).Select(e => e.Path).ToList();
         var wire = await SendOverStreamsAsync(run, plan, records, opening, async () =>
         {
@@ -172,7 +185,16 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
     private static async Task<IReadOnlyList<StreamConnection>> TopUpAsync(TransferContext run, Task<IReadOnlyList<StreamConnection>> warm, int wanted)
     {
         var opened = await warm;
-        return opened.Count >= wanted ? opened : [.. opened, .. await StreamConnection.OpenAsync(run, wanted - opened.Count)];
+        if (opened.Count >= wanted) return opened;
+        try
+        {
+            return [.. opened, .. await StreamConnection.OpenAsync(run, wanted - opened.Count)];
+        }
+        catch
+        {
+            await StreamConnection.CloseAsync(opened);
+            throw;
+        }
     }
 
     /// <summary>The stage's listing before the send, for rsync's blind spots (streamed files were not in it: nothing of theirs was there to pass over).</summary>

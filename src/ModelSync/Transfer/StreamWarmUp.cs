@@ -39,6 +39,15 @@ internal sealed class StreamWarmUp : IAsyncDisposable
         return _opening;
     }
 
+    /// <summary>
+    /// The target's listing leaves nothing for the streams: the connections still opening stop now, instead of holding
+    /// the send up until their handshakes end; those that came up are closed when this is disposed.
+    /// </summary>
+    public void Abandon()
+    {
+        if (!_taken) _cancel.Cancel();
+    }
+
     private static async Task<TimeSpan?> MeasureAsync(Task<bool> worthOpening, Func<CancellationToken, Task<TimeSpan>> measure, CancellationToken cancellationToken) =>
         await worthOpening ? await measure(cancellationToken) : null;
 
