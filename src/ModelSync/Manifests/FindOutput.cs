@@ -22,6 +22,7 @@ public static class FindOutput
             throw new FormatException("unexpected listing from find: " + fields.Length + " fields");
         var entries = new List<TreeEntry>(count);
         EntryKind? rootKind = null;
+        TreeEntry? root = null;
         for (var i = 0; i < count; i++)
         {
             var f = fields.AsSpan(i * FieldsPerEntry, FieldsPerEntry);
@@ -45,12 +46,16 @@ public static class FindOutput
             if (path.Length == 0)
             {
                 rootKind = kind;
-                if (kind == EntryKind.Directory) continue;
+                if (kind == EntryKind.Directory)
+                {
+                    root = entry;
+                    continue;
+                }
             }
             entries.Add(entry);
         }
         entries.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return new TreeListing(rootKind ?? EntryKind.Directory, entries);
+        return new TreeListing(rootKind ?? EntryKind.Directory, entries) { Root = root };
     }
 
     /// <summary>

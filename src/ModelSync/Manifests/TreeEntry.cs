@@ -69,6 +69,9 @@ public sealed record TreeListing(EntryKind RootKind, IReadOnlyList<TreeEntry> En
     /// </summary>
     public string? RootLink { get; init; }
 
+    /// <summary>A directory listing's root itself (path <c>""</c>), for its mode and mtime; null for a file, or a listing not scanned.</summary>
+    public TreeEntry? Root { get; init; }
+
     public IEnumerable<TreeEntry> Files => Entries.Where(e => e.Kind == EntryKind.File);
 
     public long TotalBytes => Files.Sum(e => e.Size);

@@ -17,4 +17,8 @@ public sealed record ByteRange(long Offset, long Length, bool Last)
 /// records directory), to be moved to <paramref name="Path"/> in the stage with the source's time <paramref name="Mtime"/>
 /// (ISO 8601 UTC, to the nanosecond).
 /// </summary>
-public sealed record RangedFile(string Record, string Path, int Ranges, string Mtime);
+public sealed record RangedFile(string Record, string Path, int Ranges, string Mtime)
+{
+    /// <summary>The mode to give it, as chmod takes it (<see cref="StagedDirectory.ChmodMode"/>); empty to leave the one it was made with.</summary>
+    public string Mode { get; init; } = "";
+}

@@ -204,11 +204,13 @@ public interface IRemote : IAsyncDisposable
 
     /// <summary>
     /// For each of <paramref name="files"/>, all its ranges done in its record below <paramref name="records"/>: sets the
-    /// part file's time and renames it to its path in <paramref name="stage"/> (a directory stage, or the stage itself for
-    /// a file), replacing whatever was there. Then removes <paramref name="records"/>, with any record an earlier run left.
-    /// Fails, moving nothing more, on a file whose ranges are not all done.
+    /// part file's time (and mode, when given) and renames it to its path in <paramref name="stage"/> (a directory stage,
+    /// or the stage itself for a file), replacing whatever was there. Then removes <paramref name="records"/>, with any
+    /// record an earlier run left, and then, in their order, makes each of <paramref name="directories"/> (when missing)
+    /// and sets its mode and time. Fails, moving nothing more, on a file whose ranges are not all done.
     /// </summary>
-    Task FinishRangesAsync(string records, string stage, EntryKind kind, IReadOnlyList<RangedFile> files, CancellationToken cancellationToken);
+    Task FinishRangesAsync(string records, string stage, EntryKind kind, IReadOnlyList<RangedFile> files, IReadOnlyList<StagedDirectory> directories,
+        CancellationToken cancellationToken);
 
     /// <summary>
     /// The process that hashes, with <paramref name="function"/>, each of <paramref name="finalPaths"/> while rsync

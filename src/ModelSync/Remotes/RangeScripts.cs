@@ -18,6 +18,9 @@ public static class RangeScripts
     /// </summary>
     public static string Write => ScriptFiles.Load("range-write.sh");
 
-    /// <summary>$1: records directory, $2: stage, $3: d or f, then four arguments per file (<see cref="RangedFile"/>).</summary>
+    /// <summary>
+    /// $1: records directory, $2: stage, $3: d or f, then five arguments per file (<see cref="RangedFile"/>), then
+    /// <c>-</c> and three per directory (<see cref="StagedDirectory"/>).
+    /// </summary>
     public static string Finish => ScriptFiles.Load("ranges-finish.sh");
 }

@@ -15,9 +15,11 @@ public abstract partial class ShellRemote
     public Processes.ProcessSpec RangeWriteProcess(string record, ByteRange range) =>
         ScriptProcess(RangeScripts.Write, [record, Number(range.FirstBlock), Number(range.Length), range.Last ? "last" : ""]);
 
-    public async Task FinishRangesAsync(string records, string stage, EntryKind kind, IReadOnlyList<RangedFile> files, CancellationToken cancellationToken) =>
+    public async Task FinishRangesAsync(string records, string stage, EntryKind kind, IReadOnlyList<RangedFile> files, IReadOnlyList<StagedDirectory> directories,
+        CancellationToken cancellationToken) =>
         await RunCheckedAsync(RangeScripts.Finish,
-            [records, stage, kind == EntryKind.Directory ? "d" : "f", .. files.SelectMany(f => new[] { f.Record, f.Path, Number(f.Ranges), f.Mtime })],
+            [records, stage, kind == EntryKind.Directory ? "d" : "f", .. files.SelectMany(f => new[] { f.Record, f.Path, Number(f.Ranges), f.Mtime, f.Mode }),
+                "-", .. directories.SelectMany(d => new[] { d.Path, d.Mode, d.Mtime })],
             "move the files sent in ranges into the staging area", cancellationToken);
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);

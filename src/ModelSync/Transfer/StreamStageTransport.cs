@@ -22,6 +22,8 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
     private StreamShare? _sent;
     private TimeSpan? _roundTrip;
     private bool _tarOnly;
+    /// <summary>The send left nothing for rsync (<see cref="StreamedRest"/>).</summary>
+    private bool _noRest;
     /// <summary>What <see cref="Anticipate"/> started (owned by the walk, which disposes it): the round trip, the connections.</summary>
     private StreamWarmUp? _warm;
 
@@ -92,7 +94,7 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         if (share.RangedFiles > 0) parts.Add($"{Human.Count(share.RangedFiles, "file")} in {Human.Count(share.Ranges, "byte range")} ({Human.Bytes(share.RangedBytes)})");
         var roundTrip = _roundTrip is { } rtt ? $" (round trip {rtt.TotalMilliseconds:0} ms)" : "";
         return $"{share.Streams} parallel streams to {server.Alias.Name}{roundTrip}, each its own ssh connection: {string.Join(", ", parts)}; "
-            + $"the rest by {_rsync.Describe(run)}";
+            + (_noRest ? "modes and directories set as they arrived (nothing left for rsync)" : $"the rest by {_rsync.Describe(run)}");
     }
 
     /// <summary>
@@ -123,7 +125,7 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
 
     public async Task<StageSend> SendAsync(TransferContext run, IReadOnlyCollection<string>? only, Action<RsyncItem> onItem, ITransferProgress progress)
     {
-        (_sent, _tarOnly) = (null, false);
+        (_sent, _tarOnly, _noRest) = (null, false, false);
         // A re-send after a failed verification goes by rsync: it has the stage's copy to delta against.
         if (only is not null || !BetweenHereAndServer(run)) return await _rsync.SendAsync(run, only, onItem, progress);
         if (FreshStageTar.Fits(run) && await FreshStageTar.SendAsync(runner, run, onItem, progress) is { } tarred)
@@ -157,18 +159,24 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
             if (opening is not null) await StreamConnection.CloseAllAsync(opening);
             _warm?.Abandon();
             // Ranges an earlier run left, which rsync now sends whole: their records go.
-            if (scans[1] is not null) await run.Target.Remote.FinishRangesAsync(records, run.Stage, run.SourceTree.RootKind, [], run.Cancellation);
+            if (scans[1] is not null) await run.Target.Remote.FinishRangesAsync(records, run.Stage, run.SourceTree.RootKind, [], [], run.Cancellation);
             return await _rsync.SendAsync(run with { StageListed = Listed(run, scans[0]) }, null, onItem, progress);
         }
 
         // What stands where a fresh file goes (a link, a directory that became a file) goes first, as rsync's --force would.
         opening ??= _warm?.Take() is { } warm ? TopUpAsync(run, warm, wanted) : StreamConnection.OpenAsync(run, wanted);
         var doomed = stagePlan.Entries.Where(e => e.ReplacesKind).Select(e => e.Path).ToList();
+        var settled = StreamedRest.Directories(run, scans[0], fresh);
         var wire = await SendOverStreamsAsync(run, plan, records, opening, async () =>
         {
             if (run.IsDirectory && doomed.Count > 0) await run.Target.Remote.RemoveFromStageAsync(run.Stage, doomed, run.Cancellation);
-        }, onItem, progress);
+        }, settled ?? [], onItem, progress);
         _sent = Share(plan);
+        if (settled is not null)
+        {
+            _noRest = true;
+            return new StageSend(wire, fresh.Sum(f => f.Size));
+        }
 
         // rsync then finds the streamed files in place (same size and time) and sends everything else.
         var streamed = new HashSet<string>(fresh.Select(f => f.Path), StringComparer.Ordinal);
@@ -224,7 +232,7 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
 
     /// <summary>Runs the streams side by side, then moves the files sent in ranges into the stage. Returns the bytes that went over the wire.</summary>
     private async Task<long> SendOverStreamsAsync(TransferContext run, StreamPlan plan, string records, Task<IReadOnlyList<StreamConnection>> opening,
-        Func<Task> clear, Action<RsyncItem> onItem, ITransferProgress progress)
+        Func<Task> clear, IReadOnlyList<StagedDirectory> directories, Action<RsyncItem> onItem, ITransferProgress progress)
     {
         var expected = plan.Loads.Sum(l => l.Bytes);
         var bar = StageBar.For(progress, expected);
@@ -269,9 +277,12 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
             await StreamConnection.CloseAsync(connections);
             throw;
         }
-        var finished = plan.Ranged.Select(f => new RangedFile(plan.Key(new StreamFile(f.Path, f.Size)), f.Path, _layout.Ranges(f.Size).Count(), RangeRecords.Mtime(f))).ToList();
+        var finished = plan.Ranged.Select(f => new RangedFile(plan.Key(new StreamFile(f.Path, f.Size)), f.Path, _layout.Ranges(f.Size).Count(), RangeRecords.Mtime(f))
+        {
+            Mode = StreamedRest.Mode(f),
+        }).ToList();
         // The streams' connections close while the shared one moves the ranged files into the stage.
-        await Task.WhenAll(StreamConnection.CloseAsync(connections), run.Target.Remote.FinishRangesAsync(records, run.Stage, run.SourceTree.RootKind, finished, run.Cancellation));
+        await Task.WhenAll(StreamConnection.CloseAsync(connections), run.Target.Remote.FinishRangesAsync(records, run.Stage, run.SourceTree.RootKind, finished, directories, run.Cancellation));
         foreach (var file in plan.Ranged) onItem(new RsyncItem(file.Path, file.Size, false));
         return wire;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using ModelSync.IntegrationTests.Support;
 using ModelSync.Manifests;
 using ModelSync.Processes;
@@ -11,7 +12,8 @@ public abstract partial class RemoteConformanceTests
     private const long MiB = 1024 * 1024;
 
     [Fact]
-    public async Task RangesWrittenInAnyOrderOverAStreamMakeTheFileThatFinishingMovesIntoTheStage()
+    [SupportedOSPlatform("linux")]
+    public async Task RangesWrittenInAnyOrderOverAStreamMakeTheFileThatFinishingMovesIntoTheStageWithItsModeAndThenSetTheDirectories()
     {
         var name = "it's $(x)\nweights.bin";
         var source = Path.Join(Root, "source");
@@ -34,12 +36,23 @@ public abstract partial class RemoteConformanceTests
             if (!ReferenceEquals(stream, Remote)) await stream.DisposeAsync();
         }
         Assert.Equal(["done.0", "done.1", "done.2"], Directory.GetFiles(Path.Join(records, "k"), "done.*").Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        await Remote.FinishRangesAsync(records, stage, EntryKind.Directory, [new RangedFile("k", "sub dir/" + name, 3, "2024-05-06T07:08:09.123456789Z")], CancellationToken.None);
+        StagedDirectory[] directories =
+        [
+            new("sub dir/empty\nnew", "00700", "2021-01-02T03:04:05.5Z"), new("sub dir", "00750", "2022-01-02T03:04:05Z"), new("", "00755", "2023-01-02T03:04:05Z"),
+        ];
+        await Remote.FinishRangesAsync(records, stage, EntryKind.Directory,
+            [new RangedFile("k", "sub dir/" + name, 3, "2024-05-06T07:08:09.123456789Z") { Mode = "00750" }], directories, CancellationToken.None);
 
         var arrived = Path.Join(stage, "sub dir", name);
         Assert.Equal(bytes, File.ReadAllBytes(arrived));
         Assert.Equal(new DateTime(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc).AddTicks(1234567), File.GetLastWriteTimeUtc(arrived));
         Assert.False(Directory.Exists(records));
+        const UnixFileMode owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        const UnixFileMode group = owner | UnixFileMode.GroupRead | UnixFileMode.GroupExecute;
+        Assert.Equal(group, File.GetUnixFileMode(arrived));
+        Assert.Equal((owner, new DateTime(2021, 1, 2, 3, 4, 5, 500, DateTimeKind.Utc)), (File.GetUnixFileMode(Path.Join(stage, "sub dir", "empty\nnew")), Directory.GetLastWriteTimeUtc(Path.Join(stage, "sub dir", "empty\nnew"))));
+        Assert.Equal((group, new DateTime(2022, 1, 2, 3, 4, 5, DateTimeKind.Utc)), (File.GetUnixFileMode(Path.Join(stage, "sub dir")), Directory.GetLastWriteTimeUtc(Path.Join(stage, "sub dir"))));
+        Assert.Equal((group | UnixFileMode.OtherRead | UnixFileMode.OtherExecute, new DateTime(2023, 1, 2, 3, 4, 5, DateTimeKind.Utc)), (File.GetUnixFileMode(stage), Directory.GetLastWriteTimeUtc(stage)));
     }
 
     [Fact]
@@ -56,7 +69,7 @@ public abstract partial class RemoteConformanceTests
         Assert.Equal(44, consumer);
         Assert.Empty(Directory.GetFiles(Path.Join(records, "k"), "done.*"));
         await Assert.ThrowsAsync<Errors.ModelSyncException>(() =>
-            Remote.FinishRangesAsync(records, stage, EntryKind.Directory, [new RangedFile("k", "short.bin", 1, "2024-05-06T07:08:09Z")], CancellationToken.None));
+            Remote.FinishRangesAsync(records, stage, EntryKind.Directory, [new RangedFile("k", "short.bin", 1, "2024-05-06T07:08:09Z")], [], CancellationToken.None));
         Assert.False(File.Exists(Path.Join(stage, "short.bin")));
     }
 

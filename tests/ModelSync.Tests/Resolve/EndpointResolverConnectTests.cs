@@ -259,7 +259,8 @@ public sealed class EndpointResolverConnectTests : IAsyncDisposable
 
         public ProcessSpec RangeWriteProcess(string record, ByteRange range) => throw Unexpected();
 
-        public Task FinishRangesAsync(string records, string stage, EntryKind kind, IReadOnlyList<RangedFile> files, CancellationToken cancellationToken) => throw Unexpected();
+        public Task FinishRangesAsync(string records, string stage, EntryKind kind, IReadOnlyList<RangedFile> files, IReadOnlyList<StagedDirectory> directories,
+            CancellationToken cancellationToken) => throw Unexpected();
 
         public Task<string?> WriteMarkerAsync(string name, byte[] content, CancellationToken cancellationToken) => throw Unexpected();
 

@@ -309,10 +309,11 @@ public sealed partial class MemoryRemote(string name = "gpu", string modelBase =
     public ProcessSpec RangeWriteProcess(string record, ByteRange range) => throw Unsupported();
 
     /// <summary>No range is ever written in memory (that takes a process), so only the records' removal is left to do.</summary>
-    public Task FinishRangesAsync(string records, string stage, EntryKind kind, IReadOnlyList<RangedFile> files, CancellationToken cancellationToken)
+    public Task FinishRangesAsync(string records, string stage, EntryKind kind, IReadOnlyList<RangedFile> files, IReadOnlyList<StagedDirectory> directories,
+        CancellationToken cancellationToken)
     {
         Record("FinishRanges", records);
-        if (files.Count > 0) throw Unsupported();
+        if (files.Count > 0 || directories.Count > 0) throw Unsupported();
         Remove(records);
         return Task.CompletedTask;
     }

@@ -1,15 +1,20 @@
 # $1: the ranges' records directory, $2: stage, $3: d (a directory stage) or f (the stage is the file); then per
-# file four arguments: its record's name, its path in the stage, its number of ranges, its mtime (ISO 8601, UTC).
-# Each part file, all its ranges done, gets its time and is renamed to its name in the stage (a rename: whatever
-# was there is replaced, never written into). Then the records go, with any an earlier run left.
+# file five arguments: its record's name, its path in the stage, its number of ranges, its mtime (ISO 8601, UTC), its
+# mode as chmod takes it (empty: as made); then - and per directory three: its path in the stage (empty: the stage),
+# its mode, its mtime.
+# Each part file, all its ranges done, gets its mode and time and is renamed to its name in the stage (a rename:
+# whatever was there is replaced, never written into). Then the records go, with any an earlier run left. Then each
+# directory, in the order given (the caller's: deepest first), is made when missing and gets its mode and time, after
+# every write into it, as rsync -rlpt leaves it.
 root=$1 stage=$2 kind=$3
 shift 3
 if [ -L "$root" ]; then echo "$root: a symlink where model-sync keeps its ranges" >&2; exit 42; fi
-while [ $# -ge 4 ]; do
-  r=$root/$1 path=$2 count=$3 mtime=$4
-  shift 4
+while [ $# -ge 5 ] && [ "$1" != - ]; do
+  r=$root/$1 path=$2 count=$3 mtime=$4 mode=$5
+  shift 5
   done=$(find "$r" -type f -name 'done.*' | wc -l)
   if [ "$done" -ne "$count" ]; then echo "$r: $done of $count ranges arrived" >&2; exit 45; fi
+  if [ -n "$mode" ]; then chmod -- "$mode" "$r/part" || exit 1; fi
   touch -m -d "$mtime" -- "$r/part" || exit 1
   if [ "$kind" = d ]; then
     dest=$stage/$path
@@ -19,4 +24,11 @@ while [ $# -ge 4 ]; do
   fi
   mv -T -f -- "$r/part" "$dest" || exit 1
 done
-rm -rf -- "$root"
+rm -rf -- "$root" || exit 1
+if [ "${1-}" = - ]; then shift; fi
+while [ $# -ge 3 ]; do
+  if [ -n "$1" ]; then d=$stage/$1; else d=$stage; fi
+  if [ -L "$d" ]; then echo "$d: a symlink where the model has a directory" >&2; exit 42; fi
+  { mkdir -p -- "$d" && chmod -- "$2" "$d" && touch -m -d "$3" -- "$d"; } || exit 1
+  shift 3
+done
