@@ -2,23 +2,34 @@
 # basis: $6 is the version to seed from; for a directory, stdin holds the NUL-terminated, ./-prefixed files to link;
 # $7 replace: the stage there is the empty one this run made under its lock, and goes (keep: a stage of the kind stays).
 # GNU cp -al hard-links symlinks too, and rsync -t sets a link's own mtime in place (lutimes): a link the stage shared
-# with the live or the basis version would change that published version. $1: a seeded directory, where each link
-# with another name elsewhere becomes a copy of its own (made under a name of ours inside it, renamed over it), its
-# directory's mtime put back as the seed had it.
+# with the live or the basis version would change that published version. $1: a seeded directory, where the links
+# with another name elsewhere become copies of their own, a directory at a time (copied under a name of ours inside
+# the seed, renamed over them), each directory's mtime and a mode without u+w put back as the seed had them.
 own_links() {
   (
     cd -- "$1" || exit 1
     rm -rf ./.model-sync-links.* || exit 1
+    [ -n "$(find . -type l -links +1 -print -quit)" ] || exit 0
     s=$(mktemp) || exit 1
     trap 'rm -f -- "$s"' EXIT
     touch -r . -- "$s" || exit 1
-    t=$(mktemp -d ./.model-sync-links.XXXXXX) || exit 1
-    find . -path './.model-sync-links.*' -prune -o -type l -links +1 -exec sh -c '
-      for l do
-        d=${l%/*}
-        touch -r "$d" -- "$0/d" && cp -a -- "$l" "$0/l" && mv -T -f -- "$0/l" "$l" && touch -m -r "$0/d" -- "$d" || exit 1
-      done' "$t" {} + || exit 1
-    rm -rf -- "$t" && touch -m -r "$s" -- .
+    w=
+    if [ ! -w . ]; then chmod u+w . || exit 1; w=1; fi
+    t=$(mktemp -d "$PWD/.model-sync-links.XXXXXX") || exit 1
+    # shellcheck disable=SC2016 # the inner script's own variables
+    find . -path './.model-sync-links.*' -prune -o -type l -links +1 -printf '%h\0' | sort -zu | xargs -0 -r -n 1 sh -c '
+      t=$0
+      case $1 in .) d=$PWD ;; *) d=$PWD/${1#./} ;; esac
+      touch -r "$d" -- "$t/d" || exit 255
+      w=
+      if [ ! -w "$d" ]; then chmod u+w -- "$d" || exit 255; w=1; fi
+      mkdir -- "$t/c" && find "$d/" -mindepth 1 -maxdepth 1 -type l -links +1 -exec cp -a -t "$t/c" -- {} + \
+        && (cd -- "$t/c" && find . -mindepth 1 -maxdepth 1 -exec mv -f -t "$d" -- {} +) && rmdir -- "$t/c" || exit 255
+      if [ -n "$w" ]; then chmod u-w -- "$d" || exit 255; fi
+      touch -m -r "$t/d" -- "$d" || exit 255' "$t" || exit 1
+    rm -rf -- "$t" || exit 1
+    if [ -n "$w" ]; then chmod u-w . || exit 1; fi
+    touch -m -r "$s" -- .
   )
 }
 mkdir -p -- "$(dirname -- "$2")" || exit 1
