@@ -53,6 +53,22 @@ public sealed class StreamedRestTests
     }
 
     [Fact]
+    public void SoManyDirectoriesThatTheirArgumentsCouldOutgrowACommandLineKeepRsync()
+    {
+        // Before: 3,000 directories went as 9,000 arguments in the call's one command line, past Linux's 128 KiB for one
+        // argument, and the push failed after every byte was sent.
+        TreeListing Directories(int count) => Tree([.. Enumerable.Range(0, count).SelectMany(i => new[]
+        {
+            Dir($"shard_{i:D5}/tokenizer") with { Mode = Open }, File($"shard_{i:D5}/tokenizer/vocab.json", 9) with { Mode = Plain },
+        }), .. Enumerable.Range(0, count).Select(i => Dir($"shard_{i:D5}") with { Mode = Open })]) with { Root = Root };
+        var few = Directories(20);
+        var many = Directories(1500);
+
+        Assert.NotNull(StreamedRest.Directories(Push(few), Tree(), few.Files.ToList()));
+        Assert.Null(StreamedRest.Directories(Push(many), Tree(), many.Files.ToList()));
+    }
+
+    [Fact]
     public void ARangedFileGetsTheSourcesModeOrKeepsItsOwnWhenNoneIsKnown()
     {
         Assert.Equal("04755", StreamedRest.Mode(File("x", 1) with { Mode = 0b100_111_101_101 }));
