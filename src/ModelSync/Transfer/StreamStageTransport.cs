@@ -49,7 +49,7 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         if (options.Streams is null && StreamCount.ByBytes(bytes) <= 1) return null;
         var server = source.Remote is SshRemote ? source.Remote : target.Remote;
         var warm = new StreamWarmUp(source.Remote, target.Remote, options.Streams is null ? token => StreamCount.RoundTripAsync(server, runner, token) : null,
-            NothingToBuildOnAsync(basis, target, options.Streams is not null, cancellationToken), roundTrip => BusyStreams(StreamCount.Choose(options.Streams, bytes, false, roundTrip), files),
+            token => NothingToBuildOnAsync(basis, target, options.Streams is not null, token), roundTrip => BusyStreams(StreamCount.Choose(options.Streams, bytes, false, roundTrip), files),
             cancellationToken);
         _warm = warm;
         return warm;
@@ -62,9 +62,9 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
     /// <summary>
     /// Whether the target is known to be absent with no basis to seed it: an update or a no-op must not open the streams'
     /// connections only to close them. When the basis lookup listed nothing (a name outside the naming pattern,
-    /// <c>--basis none</c>), the target is scanned here, beside the target's call: missing, or holding no file, it
-    /// has nothing to build on. Streams asked for by <c>--streams</c> open at once then: the target's listing
-    /// abandons them if it leaves nothing for them.
+    /// <c>--basis none</c>), the target's own entries are listed here (not scanned: that is the target's call's),
+    /// beside the target's call: missing or empty, it has nothing to build on. Streams asked for by <c>--streams</c>
+    /// open at once then: the stage's listing abandons them if it leaves nothing for them.
     /// </summary>
     internal static async Task<bool> NothingToBuildOnAsync(Task<BasisLookup.Probe> basis, Endpoint target, bool streamsAskedFor, CancellationToken cancellationToken)
     {
@@ -74,7 +74,7 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
             if (probe.Named is not null || probe.Likely is not null) return false;
             if (probe.Beside is { } beside) return !beside.Any(e => e.Path == PosixPath.Name(target.Path));
             if (streamsAskedFor) return true;
-            return await target.Remote.ScanAsync(target.Path, cancellationToken) is not { } there || !there.Files.Any();
+            return (await target.Remote.ListDirectoryAsync(target.Path, cancellationToken)).Count == 0;
         }
         catch (Exception e) when (e is Errors.ModelSyncException or OperationCanceledException)
         {

@@ -18,9 +18,12 @@ internal sealed class StreamWarmUp : IAsyncDisposable
     /// <param name="measure">Measures the round trip; null when <c>--streams</c> makes it moot.</param>
     /// <param name="worthOpening">False when something suggests the target holds part of the model (a basis, an earlier version of it): its listing decides then.</param>
     /// <param name="count">The connections the send would use if all of the source were new, given the round trip.</param>
-    public StreamWarmUp(IRemote source, IRemote target, Func<CancellationToken, Task<TimeSpan>>? measure, Task<bool> worthOpening, Func<TimeSpan?, int> count, CancellationToken cancellationToken)
+    public StreamWarmUp(IRemote source, IRemote target, Func<CancellationToken, Task<TimeSpan>>? measure, Func<CancellationToken, Task<bool>> worthOpeningAsync,
+        Func<TimeSpan?, int> count, CancellationToken cancellationToken)
     {
         _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // On the warm-up's own token: a walk that ends before its send (a no-op) does not wait for what it asks the target.
+        var worthOpening = worthOpeningAsync(_cancel.Token);
         RoundTrip = measure is null ? null : MeasureAsync(worthOpening, measure, _cancel.Token);
         _opening = OpenAsync(source, target, worthOpening, count, _cancel.Token);
     }

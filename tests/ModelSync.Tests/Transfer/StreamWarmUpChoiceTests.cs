@@ -6,7 +6,7 @@ namespace ModelSync.Tests.Transfer;
 
 /// <summary>
 /// Whether a push opens its streams' connections beside the target's call: only when the target is known to hold
-/// nothing to build on. A target outside the naming pattern has no version listing to say so, and is scanned instead.
+/// nothing to build on. A target outside the naming pattern has no version listing to say so, and its entries are listed instead.
 /// </summary>
 public sealed class StreamWarmUpChoiceTests
 {
@@ -15,7 +15,7 @@ public sealed class StreamWarmUpChoiceTests
     [Fact]
     public async Task AnUpdateOfATargetOutsideTheNamingPatternOpensNothingAhead()
     {
-        // Before the target was scanned, every update and no-op of such a model opened the connections and waited for their handshakes.
+        // Before the target was looked at, every update and no-op of such a model opened the connections and waited for their handshakes.
         var server = new MemoryRemote().File("/models/bert-base/model.bin", "weights");
 
         Assert.False(await StreamStageTransport.NothingToBuildOnAsync(NoListing, new Endpoint(server, "/models/bert-base", "gpu:bert-base"), false, CancellationToken.None));
@@ -33,7 +33,7 @@ public sealed class StreamWarmUpChoiceTests
     }
 
     [Fact]
-    public async Task StreamsAskedForOpenAheadWithoutAScan()
+    public async Task StreamsAskedForOpenAheadWithoutLookingAtTheTarget()
     {
         var server = new MemoryRemote().File("/models/bert-base/model.bin", "weights");
 
