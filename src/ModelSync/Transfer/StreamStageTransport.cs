@@ -164,7 +164,8 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         }
 
         // What stands where a fresh file goes (a link, a directory that became a file) goes first, as rsync's --force would.
-        opening ??= _warm?.Take() is { } warm ? TopUpAsync(run, warm, wanted) : StreamConnection.OpenAsync(run, wanted);
+        // The send tops them up to what its loads need, and closes any it has no load for.
+        opening ??= _warm?.Take() ?? StreamConnection.OpenAsync(run, wanted);
         var doomed = stagePlan.Entries.Where(e => e.ReplacesKind).Select(e => e.Path).ToList();
         var settled = StreamedRest.Directories(run, scans[0], fresh);
         var wire = await SendOverStreamsAsync(run, plan, records, opening, async () =>
@@ -187,22 +188,6 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         };
         var rsync = await _rsync.SendAsync(rest, null, onItem, progress);
         return new StageSend(wire + rsync.WireBytes, fresh.Sum(f => f.Size) + rsync.LiteralBytes) { Followed = rsync.Followed };
-    }
-
-    /// <summary>The connections opened ahead, and as many more as the forecast wants beyond them.</summary>
-    private static async Task<IReadOnlyList<StreamConnection>> TopUpAsync(TransferContext run, Task<IReadOnlyList<StreamConnection>> warm, int wanted)
-    {
-        var opened = await warm;
-        if (opened.Count >= wanted) return opened;
-        try
-        {
-            return [.. opened, .. await StreamConnection.OpenAsync(run, wanted - opened.Count)];
-        }
-        catch
-        {
-            await StreamConnection.CloseAsync(opened);
-            throw;
-        }
     }
 
     /// <summary>The stage's listing before the send, for rsync's blind spots (streamed files were not in it: nothing of theirs was there to pass over).</summary>
