@@ -128,12 +128,9 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         (_sent, _tarOnly, _noRest) = (null, false, false);
         // A re-send after a failed verification goes by rsync: it has the stage's copy to delta against.
         if (only is not null || !BetweenHereAndServer(run)) return await _rsync.SendAsync(run, only, onItem, progress);
-        if (FreshStageTar.Fits(run) && await FreshStageTar.SendAsync(runner, run, onItem, progress) is { } tarred)
-        {
-            _tarOnly = true;
-            return tarred;
-        }
+        if (FreshStageTar.Fits(run) && await SendTarAsync(run, onItem, progress) is { } tarred) return tarred;
         await ProbeAsync(run);
+        if (OneStream(run) && FreshStageTar.FitsOneStream(run) && await SendTarAsync(run, onItem, progress) is { } many) return many;
         var records = RangeRecords.Root(run);
         // The streams' connections (a handshake each) open while the stage is listed: the target's listing says how many.
         var wanted = ForecastPlan(run)?.Loads.Count(l => l.Items.Count > 0) ?? 0;
@@ -189,6 +186,18 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         var rsync = await _rsync.SendAsync(rest, null, onItem, progress);
         return new StageSend(wire + rsync.WireBytes, fresh.Sum(f => f.Size) + rsync.LiteralBytes) { Followed = rsync.Followed };
     }
+
+    /// <summary>The send as one tar stream (<see cref="FreshStageTar"/>); null when a side has no tar.</summary>
+    private async Task<StageSend?> SendTarAsync(TransferContext run, Action<RsyncItem> onItem, ITransferProgress progress)
+    {
+        var tarred = await FreshStageTar.SendAsync(runner, run, onItem, progress);
+        _tarOnly = tarred is not null;
+        return tarred;
+    }
+
+    /// <summary>Whether the whole source would go in one stream, by what it holds and the round trip.</summary>
+    private bool OneStream(TransferContext run) =>
+        StreamCount.Choose(run.Options.Streams, run.SourceTree.TotalBytes, run.Options.Compress, _roundTrip) <= 1;
 
     /// <summary>The stage's listing before the send, for rsync's blind spots (streamed files were not in it: nothing of theirs was there to pass over).</summary>
     private static TreeListing Listed(TransferContext run, TreeListing? stage) => stage ?? new TreeListing(run.SourceTree.RootKind, []);
