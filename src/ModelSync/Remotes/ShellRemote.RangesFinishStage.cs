@@ -17,7 +17,7 @@ public abstract partial class ShellRemote
     /// shell, which Linux caps at 128 KiB, and it also carries the finish's scripts (about 15 KiB) and its stdin when that
     /// is small (<see cref="InlineInput.MostEscapedChars"/>); beyond this the ranges go first in a call of their own.
     /// </summary>
-    private const int MostRangesArgumentBytes = 64 * 1024;
+    internal const int MostRangesArgumentBytes = 56 * 1024;
 
     private const string FinishingStage = "verify and publish the staging area";
 
