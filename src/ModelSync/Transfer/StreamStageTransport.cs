@@ -271,7 +271,7 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
             Mode = StreamedRest.Mode(f),
         }).ToList();
         var left = new RangesFinish(records, finished, directories);
-        // The streams' connections close while the shared one moves the ranged files into the stage.
+        // The streams' connections close while the shared one moves the ranged files into the stage (or is left to).
         await Task.WhenAll(StreamConnection.CloseAsync(connections),
             leave ? Task.CompletedTask : run.Target.Remote.FinishRangesAsync(records, run.Stage, run.SourceTree.RootKind, finished, directories, run.Cancellation));
         foreach (var file in plan.Ranged) onItem(new RsyncItem(file.Path, file.Size, false));
