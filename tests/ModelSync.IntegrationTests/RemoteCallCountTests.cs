@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ModelSync.IntegrationTests.Fixtures;
+using ModelSync.IntegrationTests.Streams;
 using ModelSync.IntegrationTests.Support;
 
 namespace ModelSync.IntegrationTests;
@@ -98,6 +99,31 @@ public sealed partial class RemoteCallCountTests(SshdFixture sshd) : SshdTestBas
         TreeComparer.AssertSameTree(Path.Combine(Work, next), Path.Combine(Sshd.BaseA, $"calls-{Id}", next));
     }
 
+    [Fact]
+    public async Task AStreamedFirstPushWithNothingLeftForRsyncMakesOneCallAfterTheStreamsAndOneWithALinkForRsync()
+    {
+        var plain = $"s-plain-{Id}";
+        Tree(plain).RandomFile("weights.bin", 5 * 1024 * 1024 + 3, seed: 31).File("config.json", "{}").SetAllTimes(DateTime.UtcNow.AddHours(-1));
+        var linked = $"s-linked-{Id}";
+        Tree(linked).RandomFile("weights.bin", 5 * 1024 * 1024 + 3, seed: 32).Symlink("latest", "weights.bin").SetAllTimes(DateTime.UtcNow.AddHours(-1));
+
+        var streamed = await TracedAsync(StreamTransferTests.SmallRanges, "push", "./" + plain, $"alpha:calls-{Id}/", "--streams", "2");
+        var withRsync = await TracedAsync(StreamTransferTests.SmallRanges, "push", "./" + linked, $"alpha:calls-{Id}/", "--streams", "2");
+
+        // The streams' own processes aside: the ranged files go into place in the call that verifies and publishes.
+        Assert.Equal(["prepare-target.sh", "ranges-finish-stage.sh"], ServerCalls(streamed).Where(c => !IsStreams(c)));
+        Assert.DoesNotContain(streamed.Stderr.Split('\n'), l => RsyncRun().IsMatch(l));
+        // rsync follows for the link, and would send the ranged files again were they not in place before it.
+        Assert.Equal(["prepare-target.sh", "ranges-finish.sh", "finish-stage.sh"], ServerCalls(withRsync).Where(c => !IsStreams(c)));
+        var lines = withRsync.Stderr.Split('\n').ToList();
+        Assert.True(lines.FindIndex(l => l.Contains("[ranges-finish.sh]", StringComparison.Ordinal)) < lines.FindIndex(l => RsyncRun().IsMatch(l)), withRsync.Stderr);
+        TreeComparer.AssertSameTree(Path.Combine(Work, plain), Path.Combine(Sshd.BaseA, $"calls-{Id}", plain));
+        TreeComparer.AssertSameTree(Path.Combine(Work, linked), Path.Combine(Sshd.BaseA, $"calls-{Id}", linked));
+    }
+
+    /// <summary>A process of the parallel streams, each over a connection of its own.</summary>
+    private static bool IsStreams(string script) => script.StartsWith("range-", StringComparison.Ordinal) || script.StartsWith("tar-", StringComparison.Ordinal);
+
     private string Model(string tag)
     {
         var name = $"m-{tag}-{Id}";
@@ -105,10 +131,12 @@ public sealed partial class RemoteCallCountTests(SshdFixture sshd) : SshdTestBas
         return name;
     }
 
-    private async Task<CliResult> TracedAsync(params string[] args)
+    private Task<CliResult> TracedAsync(params string[] args) => TracedAsync(new Dictionary<string, string>(), args);
+
+    private async Task<CliResult> TracedAsync(Dictionary<string, string> environment, params string[] args)
     {
         var result = await CliRunner.RunAsync(args.Select(a => a.StartsWith("m-", StringComparison.Ordinal) ? "./" + a : a).ToArray(), ConfigPath,
-            new Dictionary<string, string> { ["MODEL_SYNC_TRACE"] = "1" }, Work);
+            new Dictionary<string, string>(environment) { ["MODEL_SYNC_TRACE"] = "1" }, Work);
         CliAssert.Exit(result, 0);
         return result;
     }
