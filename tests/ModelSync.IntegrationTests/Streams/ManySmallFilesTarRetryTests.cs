@@ -2,12 +2,11 @@ using System.Text.RegularExpressions;
 using ModelSync.IntegrationTests.Fixtures;
 using ModelSync.IntegrationTests.Support;
 
-namespace ModelSync.IntegrationTests.Review;
+namespace ModelSync.IntegrationTests.Streams;
 
 /// <summary>
-/// Review of FreshStageTar.FitsOneStream: a connection dropped during a many-small-files tar is retried within the run;
-/// the retry should send what the stage lacks (as the rerun of a killed run does), not the whole model again by tar
-/// (run.FreshStage still says "empty" on the retry).
+/// A connection dropped during a many-small-files tar is retried within the run: the retry sends what the stage lacks
+/// (by rsync, as the rerun of a killed run does), not the whole model again by tar.
 /// </summary>
 [Collection("sshd")]
 public sealed partial class ManySmallFilesTarRetryTests(SshdFixture sshd) : SshdTestBase(sshd)

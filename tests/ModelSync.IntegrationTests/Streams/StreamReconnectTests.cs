@@ -1,17 +1,15 @@
 using System.Text.RegularExpressions;
 using ModelSync.IntegrationTests.Fixtures;
-using ModelSync.IntegrationTests.Streams;
 using ModelSync.IntegrationTests.Support;
 
-namespace ModelSync.IntegrationTests.Review;
+namespace ModelSync.IntegrationTests.Streams;
 
 /// <summary>
-/// Review of PipeTurn (StreamSender.SendAsync): one dropped connection should cost a stream the item it was moving and
-/// the one opened ahead on the same dead connection, not every item after it. Each item's first try is opened ahead on
-/// the connection of the moment, and the retry of the item before it then reopens (closes) that very connection.
+/// One dropped connection costs a stream the item it was moving, not every item after it: each item's first try is
+/// opened ahead on the connection of the moment, which the retry of the item before it reopens.
 /// </summary>
 [Collection("sshd")]
-public sealed partial class StreamReconnectCascadeTests(SshdFixture sshd) : SshdTestBase(sshd)
+public sealed partial class StreamReconnectTests(SshdFixture sshd) : SshdTestBase(sshd)
 {
     [Fact]
     public async Task OneDropCostsAStreamAtMostTwoRetriesNotOnePerItemAfterIt()
