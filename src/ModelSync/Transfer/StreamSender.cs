@@ -21,25 +21,29 @@ internal sealed class StreamSender(IProcessRunner runner, TransferContext run, S
     public async Task<long> SendAsync(StreamLoad load, Func<StreamItem, string> record, Action<StreamItem> sent)
     {
         long wire = 0;
-        if (load.Items.Count == 0) return wire;
-        using var ahead = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
-        var turn = new PipeTurn(Task.CompletedTask, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        Task<long>? opened = SendItemAsync(load.Items[0], record, turn, ahead.Token);
+        Ahead? ahead = null;
         try
         {
             for (var i = 0; i < load.Items.Count; i++)
             {
                 var item = load.Items[i];
-                // Its first try is the session opened ahead; a retry (after a reconnect) opens its own.
-                var first = opened;
-                opened = null;
-                if (i + 1 < load.Items.Count)
+                // Its first try is the one opened ahead, unless a reconnect closed that one's connection.
+                var current = ahead ?? Open(item, record, Task.CompletedTask);
+                ahead = i + 1 < load.Items.Count ? Open(load.Items[i + 1], record, current.Turn.Copied.Task) : null;
+                var first = current.Sending;
+                using (current)
                 {
-                    turn = new PipeTurn(turn.Copied.Task, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-                    opened = SendItemAsync(load.Items[i + 1], record, turn, ahead.Token);
+                    wire += await TransientRetry.RunAsync(run.Options.Tries, progress, $"stream {number}: ", async () =>
+                    {
+                        // The next item was opened on the connection the reconnect closes: it opens again after this one.
+                        if (ahead is { } stale)
+                        {
+                            ahead = null;
+                            await stale.CancelAsync();
+                        }
+                        await connection.OpenAsync();
+                    }, () => Interlocked.Exchange(ref first, null) ?? SendItemAsync(item, record, null, run.Cancellation), run.Cancellation);
                 }
-                wire += await TransientRetry.RunAsync(run.Options.Tries, progress, $"stream {number}: ", connection.OpenAsync,
-                    () => Interlocked.Exchange(ref first, null) ?? SendItemAsync(item, record, null, run.Cancellation), run.Cancellation);
                 sent(item);
             }
             return wire;
@@ -47,12 +51,29 @@ internal sealed class StreamSender(IProcessRunner runner, TransferContext run, S
         finally
         {
             // The item opened ahead of a failed one must not move its bytes after this stream has given up.
-            if (opened is not null)
-            {
-                await ahead.CancelAsync();
-                await opened.ContinueWith(_ => { }, TaskScheduler.Default);
-            }
+            if (ahead is not null) await ahead.CancelAsync();
         }
+    }
+
+    /// <summary>An item's first try, started before its turn to copy: cancelled on its own when its connection goes.</summary>
+    private sealed record Ahead(Task<long> Sending, PipeTurn Turn, CancellationTokenSource Cancel) : IDisposable
+    {
+        public async Task CancelAsync()
+        {
+            await Cancel.CancelAsync();
+            // Its failure is the cancellation asked for here.
+            await Sending.ContinueWith(_ => { }, TaskScheduler.Default);
+            Dispose();
+        }
+
+        public void Dispose() => Cancel.Dispose();
+    }
+
+    private Ahead Open(StreamItem item, Func<StreamItem, string> record, Task after)
+    {
+        var turn = new PipeTurn(after, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var cancel = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
+        return new Ahead(SendItemAsync(item, record, turn, cancel.Token), turn, cancel);
     }
 
     /// <summary>One try of <paramref name="item"/>: its processes start now, its bytes move in its <paramref name="turn"/> (at once without one).</summary>

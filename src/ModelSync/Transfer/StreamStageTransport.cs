@@ -26,6 +26,8 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
     private bool _noRest;
     /// <summary>What <see cref="Anticipate"/> started (owned by the walk, which disposes it): the round trip, the connections.</summary>
     private StreamWarmUp? _warm;
+    /// <summary>Sends begun with the stage this run made: only the first finds it as it was made.</summary>
+    private int _sends;
 
     /// <summary>What the streams moved, for the report: streams, files whole and bytes, files in ranges, ranges and bytes.</summary>
     private sealed record StreamShare(int Streams, int WholeFiles, long WholeBytes, int RangedFiles, int Ranges, long RangedBytes);
@@ -130,7 +132,9 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         if (only is not null || !BetweenHereAndServer(run)) return await _rsync.SendAsync(run, only, onItem, progress);
         if (FreshStageTar.Fits(run) && await SendTarAsync(run, onItem, progress) is { } tarred) return tarred;
         await ProbeAsync(run);
-        if (OneStream(run) && FreshStageTar.FitsOneStream(run) && await SendTarAsync(run, onItem, progress) is { } many) return many;
+        // A retried send (after a dropped connection) finds what the try before left in the stage: rsync sends the rest.
+        var retried = _sends++ > 0;
+        if (!retried && OneStream(run) && FreshStageTar.FitsOneStream(run) && await SendTarAsync(run, onItem, progress) is { } many) return many;
         var records = RangeRecords.Root(run);
         // The streams' connections (a handshake each) open while the stage is listed: the target's listing says how many.
         var wanted = ForecastPlan(run)?.Loads.Count(l => l.Items.Count > 0) ?? 0;
@@ -140,7 +144,7 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         try
         {
             // A directory stage this run has just made is known without a call, and holds no ranges yet.
-            scans = run.FreshStage is { } made ? [made, null]
+            scans = run.FreshStage is { } made && !retried ? [made, null]
                 : await Task.WhenAll(run.Target.Remote.ScanAsync(run.Stage, run.Cancellation), run.Target.Remote.ScanAsync(records, run.Cancellation));
         }
         catch
