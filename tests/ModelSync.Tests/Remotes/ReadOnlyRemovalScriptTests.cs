@@ -145,6 +145,20 @@ public sealed class ReadOnlyRemovalScriptTests : IDisposable
         Assert.Equal("weights", File.ReadAllText(stage));
     }
 
+    [Fact]
+    public void AManifestIsWrittenIntoAReadOnlyStageWhichKeepsItsModeAndTime()
+    {
+        // Before: the manifest could not be created in a stage without u+w, and no model published read-only could be pushed.
+        var stage = ReadOnlyModel(".model-sync-stage.m", "weights");
+
+        var run = RunAsUser(RemoteScripts.WriteManifest, "write-manifest", [.. RemoteScripts.WriteManifestArguments(stage)]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(File.Exists(Path.Join(stage, RemoteScripts.WriteManifestArguments(stage)[1])));
+        Assert.Equal(ReadOnlyDirectory, File.GetUnixFileMode(stage));
+        Assert.Equal(StageTime, Directory.GetLastWriteTimeUtc(stage));
+    }
+
     /// <summary>A model under <see cref="_base"/> as a user publishes it read-only, owned by the user the scripts run as.</summary>
     private string ReadOnlyModel(string name, string weights, Action<string>? alsoHolds = null)
     {
@@ -183,11 +197,12 @@ public sealed class ReadOnlyRemovalScriptTests : IDisposable
     /// <summary>Runs <paramref name="script"/> as the user without root's bypass, its exit code and output; <paramref name="pathFirst"/> is searched before /usr/bin and /bin.</summary>
     private static (int ExitCode, string Stdout, string Stderr) RunAsUserWithPath(string? pathFirst, string script, string name, params string[] arguments)
     {
-        var info = new ProcessStartInfo("/usr/bin/env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo("/usr/bin/env") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in (string[])[.. pathFirst is null ? [] : (string[])["PATH=" + pathFirst + ":/usr/bin:/bin"], .. AsUserWithoutRoot(),
                      "dash", "-c", script, name, .. arguments])
             info.ArgumentList.Add(argument);
         using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dash");
+        process.StandardInput.Close();
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
