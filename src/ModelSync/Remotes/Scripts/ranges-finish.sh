@@ -6,6 +6,13 @@
 # whatever was there is replaced, never written into). Then the records go, with any an earlier run left. Then each
 # directory, in the order given (the caller's: deepest first), is made when missing and gets its mode and time, after
 # every write into it, as rsync -rlpt leaves it.
+# A stage seeded from a model published read-only has directories without u+w: the nearest one there of the
+# directory a part goes into gets it (the rsync that finishes such a stage gives each its mode back).
+open_dir() {
+  a=$1
+  while [ ! -e "$a" ] && [ ! -L "$a" ] && [ "$a" != "$stage" ]; do a=${a%/*}; done
+  if [ -d "$a" ] && [ ! -L "$a" ] && [ ! -w "$a" ]; then chmod u+w -- "$a" || return 1; fi
+}
 root=$1 stage=$2 kind=$3
 shift 3
 if [ -L "$root" ]; then echo "$root: a symlink where model-sync keeps its ranges" >&2; exit 42; fi
@@ -18,6 +25,7 @@ while [ $# -ge 5 ] && [ "$1" != - ]; do
   touch -m -d "$mtime" -- "$r/part" || exit 1
   if [ "$kind" = d ]; then
     dest=$stage/$path
+    open_dir "${dest%/*}" || exit 1
     case $path in */*) mkdir -p -- "$stage/${path%/*}" || exit 1 ;; esac
   else
     dest=$stage

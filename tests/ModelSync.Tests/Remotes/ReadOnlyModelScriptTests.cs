@@ -7,13 +7,13 @@ using ModelSync.Tests.Support;
 namespace ModelSync.Tests.Remotes;
 
 /// <summary>
-/// The scripts that remove a tree model-sync owns (a replaced version, a pruned one, a stale stage or seed), when the
-/// model was published read-only (directories 0555, files 0444, as <c>chmod -R a-w</c> leaves them), run by this
+/// The scripts that remove a tree model-sync owns (a replaced version, a pruned one, a stale stage or seed) or write
+/// into a stage seeded from one (the manifest, the ranges of the parallel streams), when the model was published read-only (directories 0555, files 0444, as <c>chmod -R a-w</c> leaves them), run by this
 /// machine's dash as a user without root's bypass of permissions: as nobody when the tests run as root, as
 /// <see cref="PrepareStageScriptTests"/> does. Such a directory keeps its entries even from its owner.
 /// </summary>
 [SupportedOSPlatform("linux")]
-public sealed class ReadOnlyRemovalScriptTests : IDisposable
+public sealed class ReadOnlyModelScriptTests : IDisposable
 {
     private const UnixFileMode ReadOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead
         | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
@@ -27,7 +27,7 @@ public sealed class ReadOnlyRemovalScriptTests : IDisposable
     /// <summary>The models' parent, as model_base is: the user's own, writable.</summary>
     private readonly string _base;
 
-    public ReadOnlyRemovalScriptTests()
+    public ReadOnlyModelScriptTests()
     {
         File.SetUnixFileMode(_dir.Path, ReadOnlyDirectory | UnixFileMode.UserWrite);
         _base = Directory.CreateDirectory(Path.Join(_dir.Path, "models")).FullName;
@@ -159,6 +159,21 @@ public sealed class ReadOnlyRemovalScriptTests : IDisposable
         Assert.Equal(StageTime, Directory.GetLastWriteTimeUtc(stage));
     }
 
+    [Fact]
+    public void RangesLandInAStageSeededFromAReadOnlyVersion()
+    {
+        // Before: the records could not be made in the stage, nor a part renamed into a directory of it without u+w.
+        var stage = ReadOnlyModel(".model-sync-stage.m", "weights");
+        var records = Path.Join(stage, ".model-sync-ranges");
+
+        var write = RunAsUserWithInput("range", RangeScripts.Write, "range-write", Path.Join(records, "key"), "0", "5", "last");
+        var finish = RunAsUser(RangeScripts.Finish, "ranges-finish", records, stage, "d", "key", "sub/new.bin", "1", "2024-05-01T00:00:00Z", "444", "-");
+
+        Assert.Equal((0, 0), (write.ExitCode, finish.ExitCode));
+        Assert.Equal("range", File.ReadAllText(Path.Join(stage, "sub", "new.bin")));
+        Assert.Equal(["config.json", "sub"], Entries(stage));
+    }
+
     /// <summary>A model under <see cref="_base"/> as a user publishes it read-only, owned by the user the scripts run as.</summary>
     private string ReadOnlyModel(string name, string weights, Action<string>? alsoHolds = null)
     {
@@ -194,14 +209,21 @@ public sealed class ReadOnlyRemovalScriptTests : IDisposable
     private static (int ExitCode, string Stdout, string Stderr) RunAsUser(string script, string name, params string[] arguments) =>
         RunAsUserWithPath(null, script, name, arguments);
 
-    /// <summary>Runs <paramref name="script"/> as the user without root's bypass, its exit code and output; <paramref name="pathFirst"/> is searched before /usr/bin and /bin.</summary>
-    private static (int ExitCode, string Stdout, string Stderr) RunAsUserWithPath(string? pathFirst, string script, string name, params string[] arguments)
+    private static (int ExitCode, string Stdout, string Stderr) RunAsUserWithInput(string input, string script, string name, params string[] arguments) =>
+        Run(null, input, script, name, arguments);
+
+    private static (int ExitCode, string Stdout, string Stderr) RunAsUserWithPath(string? pathFirst, string script, string name, params string[] arguments) =>
+        Run(pathFirst, "", script, name, arguments);
+
+    /// <summary>Runs <paramref name="script"/> as the user without root's bypass with <paramref name="input"/> on stdin, its exit code and output; <paramref name="pathFirst"/> is searched before /usr/bin and /bin.</summary>
+    private static (int ExitCode, string Stdout, string Stderr) Run(string? pathFirst, string input, string script, string name, string[] arguments)
     {
         var info = new ProcessStartInfo("/usr/bin/env") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in (string[])[.. pathFirst is null ? [] : (string[])["PATH=" + pathFirst + ":/usr/bin:/bin"], .. AsUserWithoutRoot(),
                      "dash", "-c", script, name, .. arguments])
             info.ArgumentList.Add(argument);
         using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dash");
+        process.StandardInput.Write(input);
         process.StandardInput.Close();
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
