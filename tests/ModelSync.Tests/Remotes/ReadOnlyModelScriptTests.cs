@@ -104,6 +104,22 @@ public sealed class ReadOnlyModelScriptTests : IDisposable
     }
 
     [Fact]
+    public void RemovingAReadOnlyVersionLeavesWhatItsLinksPointToAsItWas()
+    {
+        var outside = ReadOnlyModel("shared", "shared weights");
+        var version = ReadOnlyModel("m", "weights", root => File.CreateSymbolicLink(Path.Join(root, "sub", "shared"), outside));
+
+        var run = RunAsUser(RemoteScripts.RemoveVersion, "remove-version", version, Path.Join(_base, ".model-sync-stage.m"),
+            Path.Join(_base, ".model-sync-old.m"), Path.Join(_base, ".model-sync-pruned.m"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["shared"], Entries(_base));
+        Assert.Equal("shared weights", File.ReadAllText(Path.Join(outside, "sub", "weights.bin")));
+        Assert.Equal(ReadOnlyDirectory, File.GetUnixFileMode(outside));
+        Assert.Equal(ReadOnlyDirectory, File.GetUnixFileMode(Path.Join(outside, "sub")));
+    }
+
+    [Fact]
     public void AStaleReadOnlyStageIsDiscarded()
     {
         // Before: remove.sh removed the files it could and failed on the rest.
