@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ModelSync.IntegrationTests.Fixtures;
+using ModelSync.IntegrationTests.Streams;
 using ModelSync.IntegrationTests.Support;
 
 namespace ModelSync.IntegrationTests;
@@ -73,7 +74,7 @@ public sealed partial class RemoteCallCountTests(SshdFixture sshd) : SshdTestBas
     }
 
     [Fact]
-    public async Task ANewVersionBesideThePreviousOneSeedsItsStageInOneCallAndMeasuresNoRoundTrip()
+    public async Task ANewVersionBesideThePreviousOneSeedsItsStageInOneCallAndMeasuresTheRoundTripOnlyBesideTheTargetsCall()
     {
         const string old = "RTX3090_N2501_ASR_250715", next = "RTX3090_N2501_ASR_250820";
         // Enough bytes that streams would be weighed were they not all on the target already, in the basis.
@@ -87,12 +88,41 @@ public sealed partial class RemoteCallCountTests(SshdFixture sshd) : SshdTestBas
         // The versions beside the target are listed and the newest scanned beside the one call before the bytes; the
         // basis then seeds the stage that call made (no separate call to remove it); the stage's own listings follow.
         // Nothing large is written (the weights are linked), so nothing is hashed as it is written.
-        var calls = ServerCalls(push);
+        // The round trip is measured from the start, beside the target's call, in case the streams are worth opening;
+        // nothing after that call measures it again or waits for it.
+        var all = ServerCalls(push);
+        Assert.True(all.IndexOf("echo-back.sh") < all.IndexOf("prepare-stage.sh"), string.Join(", ", all));
+        var calls = all.Where(c => c != "echo-back.sh").ToList();
         Assert.Equal(["list-directory.sh", "prepare-target.sh", "scan.sh"], calls.Take(3).Order(StringComparer.Ordinal));
         Assert.Equal(["prepare-stage.sh", "scan.sh", "scan.sh", "finish-stage.sh"], calls.Skip(3));
         Assert.DoesNotContain(push.Stderr.Split('\n'), l => BareSsh().IsMatch(l));
         TreeComparer.AssertSameTree(Path.Combine(Work, next), Path.Combine(Sshd.BaseA, $"calls-{Id}", next));
     }
+
+    [Fact]
+    public async Task AStreamedFirstPushWithNothingLeftForRsyncMakesOneCallAfterTheStreamsAndOneWithALinkForRsync()
+    {
+        var plain = $"s-plain-{Id}";
+        Tree(plain).RandomFile("weights.bin", 5 * 1024 * 1024 + 3, seed: 31).File("config.json", "{}").SetAllTimes(DateTime.UtcNow.AddHours(-1));
+        var linked = $"s-linked-{Id}";
+        Tree(linked).RandomFile("weights.bin", 5 * 1024 * 1024 + 3, seed: 32).Symlink("latest", "weights.bin").SetAllTimes(DateTime.UtcNow.AddHours(-1));
+
+        var streamed = await TracedAsync(StreamTransferTests.SmallRanges, "push", "./" + plain, $"alpha:calls-{Id}/", "--streams", "2");
+        var withRsync = await TracedAsync(StreamTransferTests.SmallRanges, "push", "./" + linked, $"alpha:calls-{Id}/", "--streams", "2");
+
+        // The streams' own processes aside: the ranged files go into place in the call that verifies and publishes.
+        Assert.Equal(["prepare-target.sh", "ranges-finish-stage.sh"], ServerCalls(streamed).Where(c => !IsStreams(c)));
+        Assert.DoesNotContain(streamed.Stderr.Split('\n'), l => RsyncRun().IsMatch(l));
+        // rsync follows for the link, and would send the ranged files again were they not in place before it.
+        Assert.Equal(["prepare-target.sh", "ranges-finish.sh", "finish-stage.sh"], ServerCalls(withRsync).Where(c => !IsStreams(c)));
+        var lines = withRsync.Stderr.Split('\n').ToList();
+        Assert.True(lines.FindIndex(l => l.Contains("[ranges-finish.sh]", StringComparison.Ordinal)) < lines.FindIndex(l => RsyncRun().IsMatch(l)), withRsync.Stderr);
+        TreeComparer.AssertSameTree(Path.Combine(Work, plain), Path.Combine(Sshd.BaseA, $"calls-{Id}", plain));
+        TreeComparer.AssertSameTree(Path.Combine(Work, linked), Path.Combine(Sshd.BaseA, $"calls-{Id}", linked));
+    }
+
+    /// <summary>A process of the parallel streams, each over a connection of its own.</summary>
+    private static bool IsStreams(string script) => script.StartsWith("range-", StringComparison.Ordinal) || script.StartsWith("tar-", StringComparison.Ordinal);
 
     private string Model(string tag)
     {
@@ -101,10 +131,12 @@ public sealed partial class RemoteCallCountTests(SshdFixture sshd) : SshdTestBas
         return name;
     }
 
-    private async Task<CliResult> TracedAsync(params string[] args)
+    private Task<CliResult> TracedAsync(params string[] args) => TracedAsync(new Dictionary<string, string>(), args);
+
+    private async Task<CliResult> TracedAsync(Dictionary<string, string> environment, params string[] args)
     {
         var result = await CliRunner.RunAsync(args.Select(a => a.StartsWith("m-", StringComparison.Ordinal) ? "./" + a : a).ToArray(), ConfigPath,
-            new Dictionary<string, string> { ["MODEL_SYNC_TRACE"] = "1" }, Work);
+            new Dictionary<string, string>(environment) { ["MODEL_SYNC_TRACE"] = "1" }, Work);
         CliAssert.Exit(result, 0);
         return result;
     }

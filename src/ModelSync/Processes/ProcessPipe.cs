@@ -2,6 +2,13 @@ using System.Diagnostics;
 
 namespace ModelSync.Processes;
 
+/// <summary>
+/// A pipe's turn among pipes that share a connection one after another: it copies once <see cref="After"/> has
+/// ended (the turn before it has copied its bytes), and says in <see cref="Copied"/> when it has copied its own
+/// (or never will).
+/// </summary>
+public sealed record PipeTurn(Task After, TaskCompletionSource Copied);
+
 /// <summary>What both ends of a pipe exited with, and how many bytes went through it.</summary>
 public sealed record PipeResult(ProcessResult Producer, ProcessResult Consumer, long Bytes);
 
@@ -19,7 +26,15 @@ public static class ProcessPipe
     /// caps the rate (KiB/s). When the consumer stops reading, the producer's stdout is closed so it ends too
     /// (rather than blocking on a full pipe); when the producer ends early, the consumer sees the stream end.
     /// </summary>
-    public static async Task<PipeResult> RunAsync(IProcessRunner runner, ProcessSpec producer, ProcessSpec consumer, Action<long>? onBytes, int? limitKib, CancellationToken cancellationToken)
+    public static Task<PipeResult> RunAsync(IProcessRunner runner, ProcessSpec producer, ProcessSpec consumer, Action<long>? onBytes, int? limitKib, CancellationToken cancellationToken) =>
+        RunAsync(runner, producer, consumer, onBytes, limitKib, null, cancellationToken);
+
+    /// <summary>
+    /// The same, taking its <paramref name="turn"/> on a shared connection: both processes start at once, so a consumer
+    /// on the far side of a long round trip is ready when the bytes before its own are through.
+    /// </summary>
+    public static async Task<PipeResult> RunAsync(IProcessRunner runner, ProcessSpec producer, ProcessSpec consumer, Action<long>? onBytes, int? limitKib,
+        PipeTurn? turn, CancellationToken cancellationToken)
     {
         var sink = new TaskCompletionSource<Stream>(TaskCreationOptions.RunContinuationsAsynchronously);
         var pumped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -40,7 +55,10 @@ public static class ProcessPipe
             {
                 try
                 {
-                    total = await CopyAsync(stdout, await sink.Task, onBytes, limitKib, cancellationToken);
+                    var into = await sink.Task;
+                    // However the turn before ended: a failed one is retried on its own.
+                    if (turn is not null) await turn.After.ContinueWith(_ => { }, cancellationToken, TaskContinuationOptions.None, TaskScheduler.Default);
+                    total = await CopyAsync(stdout, into, onBytes, limitKib, cancellationToken);
                 }
                 catch (Exception e) when (e is IOException or OperationCanceledException)
                 {
@@ -50,6 +68,7 @@ public static class ProcessPipe
                 finally
                 {
                     pumped.TrySetResult();
+                    turn?.Copied.TrySetResult();
                 }
             },
         }, cancellationToken);

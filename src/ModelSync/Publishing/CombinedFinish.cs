@@ -16,11 +16,17 @@ internal sealed record FinishOutcome(bool Published, int HashedNow, StageFinish?
 /// </summary>
 internal static class CombinedFinish
 {
-    /// <summary>Null when this run cannot ask for it: a target on this machine (a pull's), or a source file without a hash to expect.</summary>
+    /// <summary>Whether this run's target can be asked for it: not one on this machine (a pull's).</summary>
+    public static bool CanAsk(TransferContext run) => run.Direction != Resolve.Direction.Pull && !run.Target.Remote.Alias.IsLocal;
+
+    /// <summary>
+    /// Null when this run cannot ask for it: a target on this machine (a pull's), or a source file without a hash to
+    /// expect; the files the send left in ranges (<see cref="StageSend.RangesLeft"/>) are then moved into the stage first.
+    /// </summary>
     public static async Task<FinishOutcome?> TryAsync(TransferContext run, TargetLock held, IReadOnlyDictionary<string, string> sourceHashes, HashSet<string> transferred,
         StageSend moved, ModelManifest? manifest, ITransferProgress progress)
     {
-        if (run.Direction == Resolve.Direction.Pull || run.Target.Remote.Alias.IsLocal || run.SourceTree.Files.Any(f => !sourceHashes.ContainsKey(f.Path))) return null;
+        if (!CanAsk(run) || run.SourceTree.Files.Any(f => !sourceHashes.ContainsKey(f.Path))) return await NotAskedAsync(run, moved);
         var sources = run.SourceTree.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var known = new List<KnownStageFile>();
         var settled = new HashSet<string>(StringComparer.Ordinal);
@@ -28,7 +34,7 @@ internal static class CombinedFinish
         foreach (var (path, hash) in moved.Written ?? new Dictionary<string, string>())
         {
             if (!sources.ContainsKey(path)) continue;
-            if (sourceHashes[path] != hash) return null;
+            if (sourceHashes[path] != hash) return await NotAskedAsync(run, moved);
             settled.Add(path);
         }
         // Hashed as they were written: true of the stage file only if it is still that inode, of the source's size.
@@ -47,13 +53,13 @@ internal static class CombinedFinish
             var entries = kept.ToDictionary(f => f.Path, StringComparer.Ordinal);
             foreach (var (path, hash) in vouching.Trusted(seed with { Entries = kept }, run.Function))
             {
-                if (sourceHashes[path] != hash) return null;
+                if (sourceHashes[path] != hash) return await NotAskedAsync(run, moved);
                 known.Add(new KnownStageFile(path, entries[path].Size, entries[path].ModifiedExact));
                 settled.Add(path);
             }
         }
         var toHash = sources.Keys.Where(p => !settled.Contains(p)).ToDictionary(p => p, p => sourceHashes[p], StringComparer.Ordinal);
-        var request = new StageFinishRequest(run.SourceTree, run.Function, held.Token, toHash, known, manifest, Retry: false);
+        var request = new StageFinishRequest(run.SourceTree, run.Function, held.Token, toHash, known, manifest, Retry: false) { Ranges = moved.RangesLeft };
 
         progress.Phase($"Verifying ({run.Function.Name} on both sides) and publishing");
         var tries = 0;
@@ -71,5 +77,13 @@ internal static class CombinedFinish
         if (!finish.Published) return new FinishOutcome(false, 0, finish);
         held.Released();
         return new FinishOutcome(true, settled.Count - known.Count(k => k.ModifiedExact is not null) + toHash.Count, null);
+    }
+
+    /// <summary>The walk checks the stage step by step instead: what the send left for this call is done in one of its own.</summary>
+    private static async Task<FinishOutcome?> NotAskedAsync(TransferContext run, StageSend moved)
+    {
+        if (moved.RangesLeft is { } left)
+            await run.Target.Remote.FinishRangesAsync(left.Records, run.Stage, run.SourceTree.RootKind, left.Files, left.Directories, run.Cancellation);
+        return null;
     }
 }

@@ -89,7 +89,8 @@ public interface IRemote : IAsyncDisposable
     /// The steps after a model was sent, in one call, under the lock the request's token holds: lists the stage beside
     /// <paramref name="target"/>, hashes the files asked for and, only when everything is as the request expects, writes
     /// its manifest, publishes as <see cref="PublishAsync"/> and releases the lock as <see cref="ReleaseLockAsync"/>.
-    /// Otherwise nothing is written or published, and the answer holds what was found.
+    /// Otherwise nothing is written or published, and the answer holds what was found. The request's
+    /// <see cref="StageFinishRequest.Ranges"/>, when given, are moved into the stage first, in the same call.
     /// </summary>
     Task<StageFinish> FinishStageAsync(string target, StageFinishRequest request, CancellationToken cancellationToken);
 

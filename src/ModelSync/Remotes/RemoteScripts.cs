@@ -153,6 +153,13 @@ public static class RemoteScripts
     public static string TarFinish => field ??= Texts(("ms_tar_receive", CopyScripts.TarReceive), ("ms_finish_stage", FinishStage))
         + ScriptFiles.Load("tar-finish.sh");
 
+    /// <summary>
+    /// A streamed send's last step and the steps after it, as one script (see its header): moves the files sent in ranges
+    /// into the stage by running <see cref="RangeScripts.Finish"/>, then <see cref="FinishStage"/>.
+    /// </summary>
+    public static string RangesFinishStage => field ??= Texts(("ms_ranges_finish", RangeScripts.Finish), ("ms_finish_stage", FinishStage))
+        + ScriptFiles.Load("ranges-finish-stage.sh");
+
     /// <summary>Shell assignments of scripts' texts to variables, for a script that runs them as <c>sh -c "$var"</c>.</summary>
     private static string Texts(params (string Variable, string Script)[] scripts) =>
         string.Concat(scripts.Select(s => s.Variable + "=" + SingleQuoted.Word(s.Script) + "\n"));

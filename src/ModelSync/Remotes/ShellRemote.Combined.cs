@@ -38,8 +38,9 @@ public abstract partial class ShellRemote
 
     public async Task<StageFinish> FinishStageAsync(string target, StageFinishRequest request, CancellationToken cancellationToken)
     {
+        if (request.Ranges is not null) return await FinishRangesAndStageAsync(target, request, cancellationToken);
         var (arguments, stdin) = FinishStageInput(target, request);
-        var result = await RunCheckedAsync(RemoteScripts.FinishStage, arguments, "verify and publish the staging area", cancellationToken, stdin);
+        var result = await RunCheckedAsync(RemoteScripts.FinishStage, arguments, FinishingStage, cancellationToken, stdin);
         return ReadFinish(result.Stdout, target, request);
     }
 

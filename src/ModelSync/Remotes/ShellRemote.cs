@@ -39,6 +39,9 @@ public abstract partial class ShellRemote(ServerAlias alias, IProcessRunner runn
         return new RemoteProbe(_modelBase, rsync, System.Diagnostics.Stopwatch.GetElapsedTime(started), _hashTools);
     }
 
+    /// <summary>What <paramref name="connected"/>'s probe found, for another connection to the same server.</summary>
+    protected void Adopt(ShellRemote connected) => (_modelBase, _hashTools) = (connected.ModelBase, connected.HashTools);
+
     /// <summary>The probe's <c>hash-tools:</c> line, as a list; only the programs model-sync knows.</summary>
     public static IReadOnlyList<string> ParseHashTools(IEnumerable<string> probeLines) =>
         probeLines.FirstOrDefault(l => l.StartsWith(HashToolsPrefix, StringComparison.Ordinal)) is { } line

@@ -56,7 +56,8 @@ public sealed class SshRemote(ServerAlias alias, IProcessRunner runner) : ShellR
         var stream = new SshRemote(Alias, Runner) { _tuning = _tuning };
         try
         {
-            await stream.ConnectAsync(cancellationToken);
+            await stream.OpenMasterAsync(cancellationToken);
+            stream.Adopt(this);
             return stream;
         }
         catch
@@ -64,6 +65,20 @@ public sealed class SshRemote(ServerAlias alias, IProcessRunner runner) : ShellR
             await stream.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Starts the master connection without a session (<c>ssh -N</c>, which ControlPersist sends to the background once
+    /// logged in): what the probe would say is known from the first connection, and its session would cost two more
+    /// round trips before the stream's first byte (0.12 s at 50 ms).
+    /// </summary>
+    private async Task OpenMasterAsync(CancellationToken cancellationToken)
+    {
+        _controlDirectory ??= ControlDirectories.Create();
+        // -N first, so that a trace (which shortens long command lines) shows what the process is.
+        var args = (IReadOnlyList<string>)["-N", .. SshArgs.Options(Alias, ControlPath, startMaster: true, _tuning), "--", Host];
+        var result = await Runner.RunAsync(new ProcessSpec(Ssh, args), cancellationToken);
+        if (result.ExitCode != 0) throw SshFailure.Classify(Alias, result.Stderr);
     }
 
     /// <summary>

@@ -24,7 +24,16 @@ public sealed record StageFinishRequest(
     IReadOnlyDictionary<string, string> ToHash,
     IReadOnlyList<KnownStageFile> Known,
     ModelManifest? Manifest,
-    bool Retry);
+    bool Retry)
+{
+    /// <summary>
+    /// Done first, in the same call, as <see cref="IRemote.FinishRangesAsync"/> does it; when it fails the call throws,
+    /// naming the files sent in ranges, before anything is hashed or published. On a <see cref="Retry"/> whose stage is
+    /// gone it is not done again (the earlier try may have published), and a file no longer in its part file is taken
+    /// as moved by the earlier try (the stage's check says whether it is in place). Null: nothing to move.
+    /// </summary>
+    public RangesFinish? Ranges { get; init; }
+}
 
 /// <summary>
 /// The answer of <see cref="IRemote.FinishStageAsync"/>: published (and the lock released), or not, and then what was

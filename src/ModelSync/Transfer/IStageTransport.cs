@@ -18,6 +18,12 @@ internal sealed record StageSend(long WireBytes, long LiteralBytes)
 
     /// <summary>What the send's own call found when asked to finish the stage too (<see cref="TransferContext.FinishWithSend"/>); null when it did not.</summary>
     public Remotes.StageFinish? Finished { get; init; }
+
+    /// <summary>
+    /// The files sent in ranges, still in their part files, and the directories still to set: the send's last step,
+    /// left to the finish's call (<see cref="TransferContext.FinishTakesRanges"/>); null when the send did it.
+    /// </summary>
+    public Remotes.RangesFinish? RangesLeft { get; init; }
 }
 
 /// <summary>

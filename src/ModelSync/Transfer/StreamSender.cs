@@ -12,19 +12,64 @@ namespace ModelSync.Transfer;
 /// </summary>
 internal sealed class StreamSender(IProcessRunner runner, TransferContext run, StreamConnection connection, int number, int? limitKib, Action<long> moved, ITransferProgress progress)
 {
-    /// <summary>Sends every item; <paramref name="sent"/> hears each one once it has arrived. Returns the bytes that went over the wire.</summary>
+    /// <summary>
+    /// Sends every item; <paramref name="sent"/> hears each one once it has arrived. Returns the bytes that went over
+    /// the wire. Each item's session opens while the one before it still moves bytes, and its bytes follow the last of
+    /// those at once: a session costs two round trips before its first byte (0.1 s at 50 ms), during which every stream
+    /// of a wave of ranges would otherwise idle together.
+    /// </summary>
     public async Task<long> SendAsync(StreamLoad load, Func<StreamItem, string> record, Action<StreamItem> sent)
     {
         long wire = 0;
-        foreach (var item in load.Items)
+        if (load.Items.Count == 0) return wire;
+        using var ahead = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
+        var turn = new PipeTurn(Task.CompletedTask, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        Task<long>? opened = SendItemAsync(load.Items[0], record, turn, ahead.Token);
+        try
         {
-            wire += await TransientRetry.RunAsync(run.Options.Tries, progress, $"stream {number}: ", connection.OpenAsync, () => SendItemAsync(item, record), run.Cancellation);
-            sent(item);
+            for (var i = 0; i < load.Items.Count; i++)
+            {
+                var item = load.Items[i];
+                // Its first try is the session opened ahead; a retry (after a reconnect) opens its own.
+                var first = opened;
+                opened = null;
+                if (i + 1 < load.Items.Count)
+                {
+                    turn = new PipeTurn(turn.Copied.Task, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+                    opened = SendItemAsync(load.Items[i + 1], record, turn, ahead.Token);
+                }
+                wire += await TransientRetry.RunAsync(run.Options.Tries, progress, $"stream {number}: ", connection.OpenAsync,
+                    () => Interlocked.Exchange(ref first, null) ?? SendItemAsync(item, record, null, run.Cancellation), run.Cancellation);
+                sent(item);
+            }
+            return wire;
         }
-        return wire;
+        finally
+        {
+            // The item opened ahead of a failed one must not move its bytes after this stream has given up.
+            if (opened is not null)
+            {
+                await ahead.CancelAsync();
+                await opened.ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
     }
 
-    private async Task<long> SendItemAsync(StreamItem item, Func<StreamItem, string> record)
+    /// <summary>One try of <paramref name="item"/>: its processes start now, its bytes move in its <paramref name="turn"/> (at once without one).</summary>
+    private async Task<long> SendItemAsync(StreamItem item, Func<StreamItem, string> record, PipeTurn? turn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PipeAsync(item, record, turn, cancellationToken);
+        }
+        finally
+        {
+            // A try that failed before its pipe ran must not hold up the turn after it.
+            turn?.Copied.TrySetResult();
+        }
+    }
+
+    private async Task<long> PipeAsync(StreamItem item, Func<StreamItem, string> record, PipeTurn? turn, CancellationToken cancellationToken)
     {
         var (producer, consumer, what) = item switch
         {
@@ -39,7 +84,7 @@ internal sealed class StreamSender(IProcessRunner runner, TransferContext run, S
         {
             moved(total - reported);
             reported = total;
-        }, limitKib, run.Cancellation);
+        }, limitKib, turn, cancellationToken);
         // tar's exit 1 means a file changed while it was read: the check of the source after the send names it.
         var producerFailed = result.Producer.ExitCode != 0 && !(item is WholeFiles && result.Producer.ExitCode == 1);
         var consumerFailed = result.Consumer.ExitCode != 0;

@@ -128,12 +128,9 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         (_sent, _tarOnly, _noRest) = (null, false, false);
         // A re-send after a failed verification goes by rsync: it has the stage's copy to delta against.
         if (only is not null || !BetweenHereAndServer(run)) return await _rsync.SendAsync(run, only, onItem, progress);
-        if (FreshStageTar.Fits(run) && await FreshStageTar.SendAsync(runner, run, onItem, progress) is { } tarred)
-        {
-            _tarOnly = true;
-            return tarred;
-        }
+        if (FreshStageTar.Fits(run) && await SendTarAsync(run, onItem, progress) is { } tarred) return tarred;
         await ProbeAsync(run);
+        if (OneStream(run) && FreshStageTar.FitsOneStream(run) && await SendTarAsync(run, onItem, progress) is { } many) return many;
         var records = RangeRecords.Root(run);
         // The streams' connections (a handshake each) open while the stage is listed: the target's listing says how many.
         var wanted = ForecastPlan(run)?.Loads.Count(l => l.Items.Count > 0) ?? 0;
@@ -168,15 +165,16 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         opening ??= _warm?.Take() ?? StreamConnection.OpenAsync(run, wanted);
         var doomed = stagePlan.Entries.Where(e => e.ReplacesKind).Select(e => e.Path).ToList();
         var settled = StreamedRest.Directories(run, scans[0], fresh);
-        var wire = await SendOverStreamsAsync(run, plan, records, opening, async () =>
+        // With nothing left for rsync, the finish's call moves the ranged files into place: one round trip, not two.
+        var (wire, left) = await SendOverStreamsAsync(run, plan, records, opening, async () =>
         {
             if (run.IsDirectory && doomed.Count > 0) await run.Target.Remote.RemoveFromStageAsync(run.Stage, doomed, run.Cancellation);
-        }, settled ?? [], onItem, progress);
+        }, settled ?? [], settled is not null && run.FinishTakesRanges, onItem, progress);
         _sent = Share(plan);
         if (settled is not null)
         {
             _noRest = true;
-            return new StageSend(wire, fresh.Sum(f => f.Size));
+            return new StageSend(wire, fresh.Sum(f => f.Size)) { RangesLeft = left };
         }
 
         // rsync then finds the streamed files in place (same size and time) and sends everything else.
@@ -189,6 +187,18 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         var rsync = await _rsync.SendAsync(rest, null, onItem, progress);
         return new StageSend(wire + rsync.WireBytes, fresh.Sum(f => f.Size) + rsync.LiteralBytes) { Followed = rsync.Followed };
     }
+
+    /// <summary>The send as one tar stream (<see cref="FreshStageTar"/>); null when a side has no tar.</summary>
+    private async Task<StageSend?> SendTarAsync(TransferContext run, Action<RsyncItem> onItem, ITransferProgress progress)
+    {
+        var tarred = await FreshStageTar.SendAsync(runner, run, onItem, progress);
+        _tarOnly = tarred is not null;
+        return tarred;
+    }
+
+    /// <summary>Whether the whole source would go in one stream, by what it holds and the round trip.</summary>
+    private bool OneStream(TransferContext run) =>
+        StreamCount.Choose(run.Options.Streams, run.SourceTree.TotalBytes, run.Options.Compress, _roundTrip) <= 1;
 
     /// <summary>The stage's listing before the send, for rsync's blind spots (streamed files were not in it: nothing of theirs was there to pass over).</summary>
     private static TreeListing Listed(TransferContext run, TreeListing? stage) => stage ?? new TreeListing(run.SourceTree.RootKind, []);
@@ -215,9 +225,12 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         return new StreamShare(plan.Loads.Count, whole.Count, whole.Sum(f => f.Size), plan.Ranged.Count, ranges.Count, ranges.Sum(r => r.Range.Length));
     }
 
-    /// <summary>Runs the streams side by side, then moves the files sent in ranges into the stage. Returns the bytes that went over the wire.</summary>
-    private async Task<long> SendOverStreamsAsync(TransferContext run, StreamPlan plan, string records, Task<IReadOnlyList<StreamConnection>> opening,
-        Func<Task> clear, IReadOnlyList<StagedDirectory> directories, Action<RsyncItem> onItem, ITransferProgress progress)
+    /// <summary>
+    /// Runs the streams side by side, then moves the files sent in ranges into the stage, unless <paramref name="leave"/>:
+    /// then that is returned for the finish's call to do. Returns the bytes that went over the wire.
+    /// </summary>
+    private async Task<(long Wire, RangesFinish? Left)> SendOverStreamsAsync(TransferContext run, StreamPlan plan, string records, Task<IReadOnlyList<StreamConnection>> opening,
+        Func<Task> clear, IReadOnlyList<StagedDirectory> directories, bool leave, Action<RsyncItem> onItem, ITransferProgress progress)
     {
         var expected = plan.Loads.Sum(l => l.Bytes);
         var bar = StageBar.For(progress, expected);
@@ -266,10 +279,12 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         {
             Mode = StreamedRest.Mode(f),
         }).ToList();
-        // The streams' connections close while the shared one moves the ranged files into the stage.
-        await Task.WhenAll(StreamConnection.CloseAsync(connections), run.Target.Remote.FinishRangesAsync(records, run.Stage, run.SourceTree.RootKind, finished, directories, run.Cancellation));
+        var left = new RangesFinish(records, finished, directories);
+        // The streams' connections close while the shared one moves the ranged files into the stage (or is left to).
+        await Task.WhenAll(StreamConnection.CloseAsync(connections),
+            leave ? Task.CompletedTask : run.Target.Remote.FinishRangesAsync(records, run.Stage, run.SourceTree.RootKind, finished, directories, run.Cancellation));
         foreach (var file in plan.Ranged) onItem(new RsyncItem(file.Path, file.Size, false));
-        return wire;
+        return (wire, leave ? left : null);
     }
 
     /// <summary>The loads of the streams, the files sent in ranges, and each such file's record name.</summary>

@@ -9,7 +9,7 @@ namespace ModelSync.Transfer;
 /// delete, nothing seeded to leave alone), every file went by the streams, and there is no link. Then the ranged
 /// files' modes and the directories' modes and times (directories no file went into made too) go to the call that
 /// moves the ranged files into the stage, and rsync's protocol, 4–6 round trips with nothing to send (0.42 s at 50 ms
-/// for a 256 MiB model), is not run at all.
+/// for a 256 MiB model), is not run at all. On a push that call is the finish's own (<see cref="StageSend.RangesLeft"/>).
 /// </summary>
 internal static class StreamedRest
 {

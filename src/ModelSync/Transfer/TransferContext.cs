@@ -51,6 +51,12 @@ internal sealed record TransferContext(
     /// <summary>The stage's verify-and-publish, for a transport that can do it in the call that sends; null when not asked.</summary>
     public FinishWithSend? FinishWithSend { get; init; }
 
+    /// <summary>
+    /// The stage's verify-and-publish comes next, as one call that can first move the files sent in ranges into the
+    /// stage (<see cref="StageSend.RangesLeft"/>): a send with nothing left for rsync after its streams leaves that to it.
+    /// </summary>
+    public bool FinishTakesRanges { get; init; }
+
     /// <summary>The manifest of what the stage was seeded from (the basis, else the target): it vouches for the files this run did not write.</summary>
     public ModelManifest? SeedManifest => Basis is { } basis ? basis.Tree.Manifest : TargetTree?.Manifest;
 

@@ -22,7 +22,7 @@ public sealed partial class StreamWarmUpTests(SshdFixture sshd) : SshdTestBase(s
 
         var calls = Calls(push);
         var prepare = Assert.Single(calls, c => c.Script == "prepare-target.sh");
-        var streams = calls.Where(c => c.Script == "probe.sh" && c.Master != prepare.Master).ToList();
+        var streams = calls.Where(c => c.Script == MasterStart && c.Master != prepare.Master).ToList();
         Assert.Equal(2, streams.Count);
         Assert.All(streams, s => Assert.True(s.Start <= prepare.Start, $"a stream's connection started at +{s.Start} ms, after the target's call at +{prepare.Start} ms"));
         // The connections opened ahead are the ones the send used: no other was opened for it.
@@ -43,8 +43,9 @@ public sealed partial class StreamWarmUpTests(SshdFixture sshd) : SshdTestBase(s
         // Nothing to send: every stream connection that came up was told to exit, none carried anything.
         var calls = Calls(again);
         var shared = Assert.Single(calls, c => c.Script == "prepare-target.sh").Master;
-        var connected = calls.Where(c => c.Script == "probe.sh" && c.Master != shared && c.Exit == 0).Select(c => c.Master).ToHashSet();
+        var connected = calls.Where(c => c.Script == MasterStart && c.Master != shared && c.Exit == 0).Select(c => c.Master).ToHashSet();
         var exited = again.Stderr.Split('\n').Select(l => MasterExit().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.Equal(2, calls.Count(c => c.Script == MasterStart && c.Master != shared));
         Assert.Subset(exited, connected);
         Assert.DoesNotContain(calls, c => c.Script is "range-write.sh" or "tar-receive.sh");
         TreeComparer.AssertSameTree(source, Path.Combine(Sshd.BaseA, name));
@@ -60,12 +61,19 @@ public sealed partial class StreamWarmUpTests(SshdFixture sshd) : SshdTestBase(s
     /// <summary>One script run over ssh: when it started (ms into the run), how it exited, and over which master connection.</summary>
     private sealed record Call(long Start, int Exit, string Script, string Master);
 
-    private static List<Call> Calls(CliResult result) =>
-        [.. result.Stderr.Split('\n').Select(l => ScriptCall().Match(l)).Where(m => m.Success).Select(m => new Call(
-            long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), m.Groups[3].Value, m.Groups[4].Value))];
+    /// <summary>A stream's connection opened with no session of its own (<c>ssh -N</c>): its <see cref="Call.Script"/>.</summary>
+    private const string MasterStart = "ssh -N";
 
-    [GeneratedRegex(@"^trace: \+ *(\d+) ms +\d+ ms exit +(-?\d+) ssh \[([a-z-]+\.sh)\] .*-o ControlPath=(\S+) ")]
+    private static List<Call> Calls(CliResult result) =>
+        [.. result.Stderr.Split('\n').Select(l => ScriptCall().Match(l) is { Success: true } script ? script : BareMaster().Match(l)).Where(m => m.Success).Select(m => new Call(
+            long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture),
+            m.Groups["script"].Success ? m.Groups["script"].Value : MasterStart, m.Groups["master"].Value))];
+
+    [GeneratedRegex(@"^trace: \+ *(\d+) ms +\d+ ms exit +(-?\d+) ssh \[(?<script>[a-z-]+\.sh)\] .*-o ControlPath=(?<master>\S+) ")]
     private static partial Regex ScriptCall();
+
+    [GeneratedRegex(@"^trace: \+ *(\d+) ms +\d+ ms exit +(-?\d+) ssh -N -o BatchMode=yes -o ControlPath=(?<master>\S+) -o ControlMaster=auto ")]
+    private static partial Regex BareMaster();
 
     [GeneratedRegex(@"^trace: .* ssh -o ControlPath=(\S+) -O exit ")]
     private static partial Regex MasterExit();

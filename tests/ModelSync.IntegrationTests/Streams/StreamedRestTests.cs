@@ -6,7 +6,7 @@ namespace ModelSync.IntegrationTests.Streams;
 
 /// <summary>
 /// A streamed first send into the empty stage it made needs no rsync after the streams: the call that moves the
-/// ranged files into the stage also sets what <c>rsync -rlpt</c> would have (the ranged files' modes, every
+/// ranged files into the stage (a push's: the one that verifies and publishes) also sets what <c>rsync -rlpt</c> would have (the ranged files' modes, every
 /// directory's mode and mtime, made if no file went into it). A model with a link still has rsync send the link.
 /// Read from <c>MODEL_SYNC_TRACE=1</c>: which processes ran, not how long they took.
 /// </summary>
@@ -44,7 +44,8 @@ public sealed class StreamedRestTests(SshdFixture sshd) : SshdTestBase(sshd)
         var onServer = Path.Combine(Sshd.BaseA, name);
         TreeComparer.AssertSameTree(tree.Root, onServer);
         AssertSameModesAndTimes(tree.Root, onServer);
-        AssertNoRsyncAfterTheStreams(push);
+        // A push's ranged files go into place in the call that verifies and publishes; a pull's (here) in a process of their own.
+        AssertNoRsyncAfterTheStreams(push, "ranges-finish-stage.sh");
         CliAssert.StdoutContains(push, "| Transport | 2 parallel streams to alpha", "Verified | yes (5 files");
 
         var pull = await TracedAsync("pull", "alpha:" + name, "./back/", "--streams", "2");
@@ -52,7 +53,7 @@ public sealed class StreamedRestTests(SshdFixture sshd) : SshdTestBase(sshd)
         var back = Path.Combine(Work, "back", name);
         TreeComparer.AssertSameTree(tree.Root, back);
         AssertSameModesAndTimes(tree.Root, back);
-        AssertNoRsyncAfterTheStreams(pull);
+        AssertNoRsyncAfterTheStreams(pull, "ranges-finish.sh");
     }
 
     [Fact]
@@ -84,10 +85,10 @@ public sealed class StreamedRestTests(SshdFixture sshd) : SshdTestBase(sshd)
     /// <summary>An rsync run of a transfer: every one starts its arguments so (RsyncArgs).</summary>
     private static bool IsRsync(string traceLine) => traceLine.Contains(" -rlpt ", StringComparison.Ordinal);
 
-    private static void AssertNoRsyncAfterTheStreams(CliResult result)
+    private static void AssertNoRsyncAfterTheStreams(CliResult result, string rangesFinishedBy)
     {
         var lines = TraceLines(result);
-        Assert.Contains(lines, l => l.Contains("[ranges-finish.sh]", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains($"[{rangesFinishedBy}]", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, IsRsync);
     }
 

@@ -65,6 +65,8 @@ public sealed partial class MemoryRemote
         Record("FinishStage", target);
         LastFinish = request;
         var stage = StageNames.Stage(target);
+        // In the same call, as the real one does: first, and not again on a retry whose stage is gone.
+        if (request.Ranges is { } ranges && (!request.Retry || Exists(stage))) PlaceRanges(ranges);
         var stageTree = ScanNow(stage);
         if (stageTree is null)
         {

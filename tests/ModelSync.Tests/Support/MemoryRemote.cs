@@ -313,9 +313,14 @@ public sealed partial class MemoryRemote(string name = "gpu", string modelBase =
         CancellationToken cancellationToken)
     {
         Record("FinishRanges", records);
-        if (files.Count > 0 || directories.Count > 0) throw Unsupported();
-        Remove(records);
+        PlaceRanges(new RangesFinish(records, files, directories));
         return Task.CompletedTask;
+    }
+
+    private void PlaceRanges(RangesFinish ranges)
+    {
+        if (ranges.Files.Count > 0 || ranges.Directories.Count > 0) throw Unsupported();
+        Remove(ranges.Records);
     }
 
     public Task<PlaceAnswer<RemoteInspection>> InspectAsync(CancellationToken cancellationToken) => throw Unsupported();

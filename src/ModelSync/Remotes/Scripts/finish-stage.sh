@@ -6,6 +6,7 @@
 # i SIZE INODE PATH for files whose hash is known already); the ./names to hash whose names the tool prints as they
 # are, ${15}: large files (one per process), ${16}: small ones (in batches); ${17}: the other ./names to hash;
 # ${18}: the hash records expected, as the tool prints them; and the rest: the manifest to write (nothing for none).
+# Arguments after ${18} are never read (ranges-finish-stage.sh's own ranges go there).
 # Needs ms_hash, ms_write_manifest, ms_publish and ms_lock_release.
 # When the stage holds every record and every hash is as expected: writes the manifest, publishes, releases the lock
 # and prints "published". Otherwise publishes nothing and prints "mismatch SCAN LARGE SMALL EACH" (their sizes in

@@ -1,11 +1,14 @@
-# $1: the ranges' records directory, $2: stage, $3: d (a directory stage) or f (the stage is the file); then per
-# file five arguments: its record's name, its path in the stage, its number of ranges, its mtime (ISO 8601, UTC), its
-# mode as chmod takes it (empty: as made); then - and per directory three: its path in the stage (empty: the stage),
-# its mode, its mtime.
+# $1: the ranges' records directory, $2: stage, $3: d (a directory stage) or f (the stage is the file), $4: retry when
+# an earlier try of this call may have run, else first; then per file five arguments: its record's name, its path in
+# the stage, its number of ranges, its mtime (ISO 8601, UTC), its mode as chmod takes it (empty: as made); then - and
+# per directory three: its path in the stage (empty: the stage), its mode, its mtime.
 # Each part file, all its ranges done, gets its mode and time and is renamed to its name in the stage (a rename:
 # whatever was there is replaced, never written into). Then the records go, with any an earlier run left. Then each
 # directory, in the order given (the caller's: deepest first), is made when missing and gets its mode and time, after
-# every write into it, as rsync -rlpt leaves it.
+# every write into it, as rsync -rlpt leaves it. On a retry, a file whose part file is gone was moved by the earlier
+# try (the records go only once every file moved): it is passed over; the stage's check after says whether it is in
+# place. A retry whose stage is gone does nothing: the earlier try may have published it, and a directory made again
+# would be a stage that was never sent.
 # A stage seeded from a model published read-only has directories without u+w: the nearest one there of the
 # directory a part goes into gets it (the rsync that finishes such a stage gives each its mode back).
 open_dir() {
@@ -13,12 +16,14 @@ open_dir() {
   while [ ! -e "$a" ] && [ ! -L "$a" ] && [ "$a" != "$stage" ]; do a=${a%/*}; done
   if [ -d "$a" ] && [ ! -L "$a" ] && [ ! -w "$a" ]; then chmod u+w -- "$a" || return 1; fi
 }
-root=$1 stage=$2 kind=$3
-shift 3
+root=$1 stage=$2 kind=$3 try=$4
+shift 4
+if [ "$try" = retry ] && [ ! -e "$stage" ] && [ ! -L "$stage" ]; then exit 0; fi
 if [ -L "$root" ]; then echo "$root: a symlink where model-sync keeps its ranges" >&2; exit 42; fi
 while [ $# -ge 5 ] && [ "$1" != - ]; do
   r=$root/$1 path=$2 count=$3 mtime=$4 mode=$5
   shift 5
+  if [ "$try" = retry ] && [ ! -e "$r/part" ] && [ ! -L "$r/part" ]; then continue; fi
   done=$(find "$r" -type f -name 'done.*' | wc -l)
   if [ "$done" -ne "$count" ]; then echo "$r: $done of $count ranges arrived" >&2; exit 45; fi
   if [ -n "$mode" ]; then chmod -- "$mode" "$r/part" || exit 1; fi
