@@ -244,8 +244,8 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
 
         long wire;
         var busy = plan.Loads.Where(l => l.Items.Count > 0).ToList();
-        // --bwlimit is the total: each stream paces itself to its share.
-        var limit = run.Options.BandwidthLimit is { } total ? Math.Max(1, total / busy.Count) : (int?)null;
+        // --bwlimit is the total: each stream paces itself to its share (none is busy when a rerun finds every range done).
+        var limit = run.Options.BandwidthLimit is { } total ? Math.Max(1, total / Math.Max(1, busy.Count)) : (int?)null;
         var connections = new List<StreamConnection>();
         try
         {

@@ -38,7 +38,8 @@ public sealed class RangesFinishStageTests(SshdFixture sshd) : SshdTestBase(sshd
         Assert.NotEmpty(Directory.EnumerateFiles(records, "part", SearchOption.AllDirectories));
 
         Directory.Delete(Path.Combine(stage, "weights.bin"), recursive: true);
-        var rerun = await CliRunner.RunAsync(["push", "./" + name, "alpha:" + name, "--streams", "2"], ConfigPath, traced, Work);
+        // --bwlimit too: every range arrived before, so no stream has anything left to share the limit with.
+        var rerun = await CliRunner.RunAsync(["push", "./" + name, "alpha:" + name, "--streams", "2", "--bwlimit", "100000"], ConfigPath, traced, Work);
 
         CliAssert.Exit(rerun, 0);
         CliAssert.StdoutContains(rerun, "Verified | yes (2 files");
