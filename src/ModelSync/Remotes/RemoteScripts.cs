@@ -16,6 +16,12 @@ public static class RemoteScripts
     public const string HashTools = "hash-tools.sh";
 
     /// <summary>
+    /// The shell's one way to remove a tree model-sync owns, put before every script that removes one: a model published
+    /// read-only (directories without u+w) is removed too, and what cannot be is named in one line on stderr.
+    /// </summary>
+    public const string RemoveTree = "remove-tree.sh";
+
+    /// <summary>
     /// Greets a server: home directory; rsync's version line or <c>no-rsync</c>; <c>hash-tools:</c> and the hash
     /// programs on its PATH, space-separated (shell built-ins only, so knowing them costs no extra round trip).
     /// </summary>
@@ -83,7 +89,7 @@ public static class RemoteScripts
     /// scan worth seeding from): it is removed, the link itself, and never followed. A seed is renamed into place only
     /// once complete.
     /// </summary>
-    public static string PrepareStage => ScriptFiles.Load("prepare-stage.sh");
+    public static string PrepareStage => field ??= ScriptFiles.Load(RemoveTree, "prepare-stage.sh");
 
     /// <summary>
     /// $1: stage, $2: target, $3: name for the old target. A file replaces a file in one atomic rename;
@@ -92,7 +98,7 @@ public static class RemoteScripts
     /// place means an earlier try already published (the lock keeps anyone else from touching the stage). A stage
     /// that is a symlink is someone else's: it is removed and nothing is published.
     /// </summary>
-    public static string Publish => ScriptFiles.Load("publish.sh");
+    public static string Publish => field ??= ScriptFiles.Load(RemoveTree, "publish.sh");
 
     /// <summary>
     /// $1: stage, $2: name of the old target, $3: target. While both the stage and the old name exist a publish may be
@@ -109,20 +115,20 @@ public static class RemoteScripts
     public static string LockAcquire => ScriptFiles.Load("lock-acquire.sh");
 
     /// <summary>$1: lock directory, $2: token. Removes the lock only if it is still ours.</summary>
-    public static string LockRelease => ScriptFiles.Load("lock-release.sh");
+    public static string LockRelease => field ??= ScriptFiles.Load(RemoveTree, "lock-release.sh");
 
     /// <summary>$@: holder records. For each, a line <c>record</c>, then the record's lines (none when it cannot be read).</summary>
     public static string ReadHolders => ScriptFiles.Load("read-holders.sh");
 
     /// <summary>$1: lock directory. Breaks a stale lock: one rename, so two breakers cannot both succeed.</summary>
-    public static string LockBreak => ScriptFiles.Load("lock-break.sh");
+    public static string LockBreak => field ??= ScriptFiles.Load(RemoveTree, "lock-break.sh");
 
     /// <summary>
     /// $1: version, $2: its stage, $3: its old name, $4: its hidden name (<see cref="Paths.StageNames"/>). Prints
     /// <c>removed</c>, <c>gone</c> or <c>publishing</c> (a stage or an old name beside it: left alone). Renamed to the
     /// hidden name, then removed; a symlink loses the link only.
     /// </summary>
-    public static string RemoveVersion => ScriptFiles.Load("remove-version.sh");
+    public static string RemoveVersion => field ??= ScriptFiles.Load(RemoveTree, "remove-version.sh");
 
     /// <summary>
     /// The steps before a push sends, as one script (see its header): lists the target, and when it differs from the
@@ -158,6 +164,6 @@ public static class RemoteScripts
     private static string Texts(params (string Variable, string Script)[] scripts) =>
         string.Concat(scripts.Select(s => s.Variable + "=" + SingleQuoted.Word(s.Script) + "\n"));
 
-    /// <summary>$1: path to remove, file or tree.</summary>
-    public static string Remove => ScriptFiles.Load("remove.sh");
+    /// <summary>$1: path to remove, file or tree; one left is named on stderr, status 1.</summary>
+    public static string Remove => field ??= ScriptFiles.Load(RemoveTree, "remove.sh");
 }

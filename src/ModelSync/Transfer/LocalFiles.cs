@@ -53,12 +53,49 @@ internal static partial class LocalFiles
         Directory.SetLastWriteTimeUtc(destination, Directory.GetLastWriteTimeUtc(source));
     }
 
-    /// <summary>Removes a file, a symlink (never what it points to) or a whole directory; nothing when nothing is there.</summary>
+    /// <summary>
+    /// Removes a file, a symlink (never what it points to) or a whole directory; nothing when nothing is there. A tree
+    /// whose directories lack u+w (a model published read-only) has it given inside the tree, which is all going.
+    /// </summary>
     public static void RemoveTree(string path)
     {
         var info = new FileInfo(path);
         if (info.LinkTarget is not null || info.Exists) File.Delete(path);
-        else if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+        else if (Directory.Exists(path))
+        {
+            try
+            {
+                Directory.Delete(path, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                OpenTree(new DirectoryInfo(path));
+                Directory.Delete(path, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Gives u+rwx to <paramref name="directory"/> and every directory below it, links never followed.</summary>
+    private static void OpenTree(DirectoryInfo directory)
+    {
+        Writable(directory.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        foreach (var inner in directory.EnumerateDirectories())
+        {
+            if (inner.LinkTarget is null) OpenTree(inner);
+        }
+    }
+
+    /// <summary>
+    /// Gives the directory at <paramref name="path"/> (a real one; nothing for a link, a file or nothing) the user's
+    /// <paramref name="bits"/> it lacks: a stage seeded from a model published read-only refuses its owner's writes.
+    /// </summary>
+    public static void Writable(string path, UnixFileMode bits = UnixFileMode.UserWrite)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var info = new DirectoryInfo(path);
+        if (info.LinkTarget is not null || !info.Exists) return;
+        var mode = info.UnixFileMode;
+        if ((mode & bits) != bits) info.UnixFileMode = mode | bits;
     }
 
     public static void Guard(Action step, string path) => Guard(() =>

@@ -49,13 +49,18 @@ internal sealed class LocalStageTransport(IProcessRunner runner) : IStageTranspo
         LocalFiles.RemoveTree(partial); // what an interrupted run left
         var stageTree = await run.Target.Remote.ScanAsync(run.Stage, run.Cancellation);
         var plan = Planner.Plan(run.SourceTree, stageTree?.RootKind == run.SourceTree.RootKind ? stageTree : null, new PlanOptions(run.Options.Delete));
+        var directories = run.IsDirectory ? run.SourceTree.Entries.Where(e => e.Kind == EntryKind.Directory).ToList() : [];
+        // Each gets the source's mode back below; a stage seeded from a model published read-only would refuse the writes meanwhile.
+        if (run.IsDirectory)
+        {
+            foreach (var path in directories.Select(d => d.Path).Prepend("")) LocalFiles.Guard(() => LocalFiles.Writable(Absolute(run.Stage, path)), path);
+        }
         if (only is null && run.IsDirectory) Clear(run, plan, onItem);
         var wanted = only is null ? null : new HashSet<string>(only, StringComparer.Ordinal);
         var send = (wanted is null ? plan.ToSend.Select(e => e.Source!) : run.SourceTree.Entries.Where(e => wanted.Contains(e.Path)))
             .Where(e => e.Kind != EntryKind.Directory && !IsManifest(run, e.Path))
             .OrderByDescending(e => e.Size)
             .ToList();
-        var directories = run.IsDirectory ? run.SourceTree.Entries.Where(e => e.Kind == EntryKind.Directory).ToList() : [];
         foreach (var directory in directories) LocalFiles.Guard(() => Directory.CreateDirectory(Absolute(run.Stage, directory.Path)), directory.Path);
 
         var literal = send.Where(f => f.Kind == EntryKind.File).Sum(f => f.Size);

@@ -5,6 +5,8 @@
 # with the live or the basis version would change that published version. $1: a seeded directory, where the links
 # with another name elsewhere become copies of their own, a directory at a time (copied under a name of ours inside
 # the seed, renamed over them), each directory's mtime and a mode without u+w put back as the seed had them.
+# Needs ms_remove_tree (remove-tree.sh, which the loader puts before it): a stale stage or seed of a model published
+# read-only has directories without u+w.
 own_links() {
   (
     cd -- "$1" || exit 1
@@ -35,15 +37,15 @@ own_links() {
   )
 }
 mkdir -p -- "$(dirname -- "$2")" || exit 1
-if [ "$4" = basis ] && [ "$7" = replace ]; then rm -rf -- "$2" || exit 1; fi
+if [ "$4" = basis ] && [ "$7" = replace ]; then ms_remove_tree "$2" "a staging area" || exit 1; fi
 if [ -L "$2" ]; then rm -f -- "$2" || exit 1; fi
 if [ -e "$2" ]; then
   # A stage an earlier run left is kept; one seeded before its links were made its own gets them now.
   if [ "$5" = d ] && [ -d "$2" ]; then own_links "$2"; exit; fi
   if [ "$5" = f ] && [ -f "$2" ]; then exit 0; fi
-  rm -rf -- "$2" || exit 1
+  ms_remove_tree "$2" "a staging area of an earlier run" || exit 1
 fi
-rm -rf -- "$3" || exit 1
+ms_remove_tree "$3" "a seed of an earlier run" || exit 1
 case $4 in
   seed)
     if [ -L "$1" ]; then

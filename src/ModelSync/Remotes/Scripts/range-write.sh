@@ -4,6 +4,12 @@
 export LC_ALL=C
 r=$1 p=$1/part
 if [ -L "${r%/*}" ] || [ -L "$r" ] || [ -L "$p" ]; then echo "$r: a symlink where model-sync keeps its ranges; not writing through it" >&2; exit 42; fi
+# A stage seeded from a model published read-only has no u+w for the records: it gets it (the rsync that finishes
+# such a stage gives it its mode back). A single file's records are beside its stage, in model_base, left as it is.
+s=${r%/*/*}
+case $s in
+  */.model-sync-stage.*) if [ -d "$s" ] && [ ! -L "$s" ] && [ ! -w "$s" ]; then chmod u+w -- "$s" || exit 1; fi ;;
+esac
 mkdir -p -- "$r" && rm -f -- "$r/done.$2" || exit 1
 if [ -e "$p" ] && [ -z "$(find "$p" -prune -type f -links 1)" ]; then
   echo "$p: not a file of its own (it has other links); not writing into it" >&2; exit 43

@@ -9,6 +9,13 @@
 # try (the records go only once every file moved): it is passed over; the stage's check after says whether it is in
 # place. A retry whose stage is gone does nothing: the earlier try may have published it, and a directory made again
 # would be a stage that was never sent.
+# A stage seeded from a model published read-only has directories without u+w: the nearest one there of the
+# directory a part goes into gets it (the rsync that finishes such a stage gives each its mode back).
+open_dir() {
+  a=$1
+  while [ ! -e "$a" ] && [ ! -L "$a" ] && [ "$a" != "$stage" ]; do a=${a%/*}; done
+  if [ -d "$a" ] && [ ! -L "$a" ] && [ ! -w "$a" ]; then chmod u+w -- "$a" || return 1; fi
+}
 root=$1 stage=$2 kind=$3 try=$4
 shift 4
 if [ "$try" = retry ] && [ ! -e "$stage" ] && [ ! -L "$stage" ]; then exit 0; fi
@@ -23,6 +30,7 @@ while [ $# -ge 5 ] && [ "$1" != - ]; do
   touch -m -d "$mtime" -- "$r/part" || exit 1
   if [ "$kind" = d ]; then
     dest=$stage/$path
+    open_dir "${dest%/*}" || exit 1
     case $path in */*) mkdir -p -- "$stage/${path%/*}" || exit 1 ;; esac
   else
     dest=$stage

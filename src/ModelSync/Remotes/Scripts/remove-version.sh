@@ -2,12 +2,14 @@
 # Prints removed, gone, or publishing (a stage or an old name beside it: a push is under way, nothing is touched).
 # The version is renamed to the hidden name first, so a reader sees all of it or nothing, then removed. A version
 # that is a symlink loses only the link, never what it points to. Hang-ups are ignored: once begun, it finishes.
+# A version whose directories lack u+w (published read-only) goes too; what cannot go is named in one line, status 1.
+# Needs ms_remove_tree (remove-tree.sh, which the loader puts before it).
 trap '' HUP INT TERM PIPE
 v=$1 stage=$2 old=$3 hidden=$4
 if [ -e "$stage" ] || [ -L "$stage" ] || [ -e "$old" ] || [ -L "$old" ]; then echo publishing; exit 0; fi
 if [ -L "$v" ]; then rm -f -- "$v" || exit 1; echo removed; exit 0; fi
 if [ ! -e "$v" ]; then echo gone; exit 0; fi
-rm -rf -- "$hidden" || exit 1
+ms_remove_tree "$hidden" "what an earlier removal of $v left" || exit 1
 mv -T -- "$v" "$hidden" || exit 1
-rm -rf -- "$hidden" || exit 1
+ms_remove_tree "$hidden" "$v is no longer published, but what it held" || exit 1
 echo removed
