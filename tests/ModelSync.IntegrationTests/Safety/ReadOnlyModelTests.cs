@@ -71,6 +71,22 @@ public sealed class ReadOnlyModelTests : IDisposable
     }
 
     [Fact]
+    public async Task AnUnverifiedPushOverAReadOnlyVersionReplacesIt()
+    {
+        // The stage, seeded from the read-only version, holds its manifest (a hard link) in a directory the copy left
+        // 0555 as the source has it: remove.sh cannot take the manifest out of it, and the push fails before publishing.
+        ReadOnlyModel("m", "old weights", DateTime.UtcNow.AddHours(-2));
+        CliAssert.Exit(await AsUser("push", "./m", "local:"), 0);
+        ReadOnlyModel("m", "new weights, longer", DateTime.UtcNow.AddHours(-1));
+
+        var push = await AsUser("push", "./m", "local:", "--no-verify");
+
+        CliAssert.Exit(push, 0);
+        Assert.Equal("new weights, longer", File.ReadAllText(Path.Join(Base, "m", "1", "model.onnx")));
+        Assert.Equal(ReadOnlyDirectory, File.GetUnixFileMode(Path.Join(Base, "m")));
+    }
+
+    [Fact]
     public async Task ALinkTheNewVersionTurnsIntoADirectoryLeavesWhatItPointedToAsItWas()
     {
         // The local copy gives u+w to the stage's path of every source directory before it clears what changed kind: a
