@@ -52,6 +52,12 @@ public static class RemoteScripts
     /// </summary>
     public static string WriteManifest => ScriptFiles.Load("write-manifest.sh");
 
+    /// <summary>
+    /// $1: model directory, $2: the manifest's name (<see cref="WriteManifestArguments"/>). Removes the manifest, keeping
+    /// the directory's mtime and its mode (one without u+w has it for the removal only).
+    /// </summary>
+    public static string RemoveManifest => ScriptFiles.Load("remove-manifest.sh");
+
     /// <summary><see cref="WriteManifest"/>'s arguments for the model directory <paramref name="directory"/>.</summary>
     public static IReadOnlyList<string> WriteManifestArguments(string directory) => [directory, ModelManifest.FileName];
 

@@ -19,7 +19,7 @@ public abstract partial class ShellRemote
         await RunCheckedAsync(RemoteScripts.WriteManifest, RemoteScripts.WriteManifestArguments(directory), "write the manifest", cancellationToken, manifest.SerializeToUtf8());
 
     public async Task RemoveManifestAsync(string directory, CancellationToken cancellationToken) =>
-        await RunCheckedAsync(RemoteScripts.Remove, [PosixPath.Combine(directory, ModelManifest.FileName)], "remove the old manifest", cancellationToken);
+        await RunCheckedAsync(RemoteScripts.RemoveManifest, RemoteScripts.WriteManifestArguments(directory), "remove the old manifest", cancellationToken);
 
     public async Task PublishAsync(string target, CancellationToken cancellationToken) =>
         await RunCheckedAsync(RemoteScripts.Publish, [StageNames.Stage(target), target, StageNames.Old(target)], "move the verified copy into place", cancellationToken);

@@ -51,9 +51,12 @@ internal sealed class LocalStageTransport(IProcessRunner runner) : IStageTranspo
         var plan = Planner.Plan(run.SourceTree, stageTree?.RootKind == run.SourceTree.RootKind ? stageTree : null, new PlanOptions(run.Options.Delete));
         var directories = run.IsDirectory ? run.SourceTree.Entries.Where(e => e.Kind == EntryKind.Directory).ToList() : [];
         // Each gets the source's mode back below; a stage seeded from a model published read-only would refuse the writes meanwhile.
-        if (run.IsDirectory)
+        // Only the stage's own directories, as its listing (which follows no link) found them: a source directory's path may
+        // lead through a link the stage was seeded with, to a directory that is not the stage's.
+        if (run.IsDirectory && stageTree is { RootKind: EntryKind.Directory, RootLink: null })
         {
-            foreach (var path in directories.Select(d => d.Path).Prepend("")) LocalFiles.Guard(() => LocalFiles.Writable(Absolute(run.Stage, path)), path);
+            foreach (var path in stageTree.Entries.Where(e => e.Kind == EntryKind.Directory).Select(d => d.Path).Prepend(""))
+                LocalFiles.Guard(() => LocalFiles.Writable(Absolute(run.Stage, path)), path);
         }
         if (only is null && run.IsDirectory) Clear(run, plan, onItem);
         var wanted = only is null ? null : new HashSet<string>(only, StringComparer.Ordinal);

@@ -70,6 +70,46 @@ public sealed class ReadOnlyModelTests : IDisposable
         Assert.Equal([Newer], Entries(Base));
     }
 
+    [Fact]
+    public async Task AnUnverifiedPushOverAReadOnlyVersionReplacesIt()
+    {
+        // The stage, seeded from the read-only version, holds its manifest (a hard link) in a directory the copy left
+        // 0555 as the source has it: remove.sh cannot take the manifest out of it, and the push fails before publishing.
+        ReadOnlyModel("m", "old weights", DateTime.UtcNow.AddHours(-2));
+        CliAssert.Exit(await AsUser("push", "./m", "local:"), 0);
+        ReadOnlyModel("m", "new weights, longer", DateTime.UtcNow.AddHours(-1));
+
+        var push = await AsUser("push", "./m", "local:", "--no-verify");
+
+        CliAssert.Exit(push, 0);
+        Assert.Equal("new weights, longer", File.ReadAllText(Path.Join(Base, "m", "1", "model.onnx")));
+        Assert.Equal(ReadOnlyDirectory, File.GetUnixFileMode(Path.Join(Base, "m")));
+    }
+
+    [Fact]
+    public async Task ALinkTheNewVersionTurnsIntoADirectoryLeavesWhatItPointedToAsItWas()
+    {
+        // The local copy gives u+w to the stage's path of every source directory before it clears what changed kind: a
+        // path below the seeded link (tok/inner) resolves through it, and the other model's directory got u+w.
+        var outside = Directory.CreateDirectory(Path.Join(Base, "shared", "tok", "inner")).FullName;
+        File.WriteAllText(Path.Join(outside, "vocab.txt"), "shared vocab");
+        var model = Path.Join(Work, "m");
+        new TreeBuilder(model).File("config.pbtxt", "name: \"m\"\n").SetAllTimes(DateTime.UtcNow.AddHours(-2));
+        File.CreateSymbolicLink(Path.Join(model, "tok"), Path.Join(Base, "shared", "tok"));
+        if (AsUserWithoutRoot().Length > 0) TestProcess.RunBytes("chown", ["-R", "-h", "65534:65534", _root.Path]);
+        foreach (var directory in new[] { outside, Path.Join(Base, "shared", "tok"), Path.Join(Base, "shared") }) File.SetUnixFileMode(directory, ReadOnlyDirectory);
+        CliAssert.Exit(await AsUser("push", "./m", "local:"), 0);
+        File.Delete(Path.Join(model, "tok"));
+        new TreeBuilder(model).File("tok/inner/vocab.txt", "own vocab").SetAllTimes(DateTime.UtcNow.AddHours(-1));
+        if (AsUserWithoutRoot().Length > 0) TestProcess.RunBytes("chown", ["-R", "-h", "65534:65534", model]);
+
+        var push = await AsUser("push", "./m", "local:", "--delete", "--yes");
+
+        CliAssert.Exit(push, 0);
+        Assert.Equal(ReadOnlyDirectory, File.GetUnixFileMode(outside));
+        Assert.Equal("own vocab", File.ReadAllText(Path.Join(Base, "m", "tok", "inner", "vocab.txt")));
+    }
+
     /// <summary>A model in the work directory, made (or remade) read-only as a user protects what they publish.</summary>
     private void ReadOnlyModel(string name, string weights, DateTime modified)
     {

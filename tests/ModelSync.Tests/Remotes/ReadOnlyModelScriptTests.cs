@@ -190,6 +190,41 @@ public sealed class ReadOnlyModelScriptTests : IDisposable
         Assert.Equal(["config.json", "sub"], Entries(stage));
     }
 
+    [Fact]
+    public void ANewVersionsStageLinksEveryFileItSharesWithAReadOnlyBasis()
+    {
+        // cp -al --parents gives each directory it makes the basis's mode (0555): every later file of that directory is
+        // refused its link (silenced by 2>/dev/null) and sent whole, so a read-only basis saves only one file per directory.
+        var basis = ReadOnlyModel("m_1", "weights", root => File.WriteAllText(Path.Join(root, "sub", "tokenizer.json"), "tokens"));
+        var stage = Path.Join(_base, ".model-sync-stage.m_2");
+
+        var run = RunAsUserWithInput("./config.json\0./sub/tokenizer.json\0./sub/weights.bin\0", RemoteScripts.PrepareStage, "prepare-stage",
+            Path.Join(_base, "m_2"), stage, Path.Join(_base, ".model-sync-seed.m_2"), "basis", "d", basis, "keep");
+
+        Assert.Equal(0, run.ExitCode);
+        foreach (var file in new[] { "config.json", Path.Join("sub", "tokenizer.json"), Path.Join("sub", "weights.bin") })
+            Assert.Equal((file, Inode(Path.Join(basis, file))), (file, File.Exists(Path.Join(stage, file)) ? Inode(Path.Join(stage, file)) : "missing"));
+    }
+
+    [Fact]
+    public void RemovingATreeNamedLikeAFindOptionTouchesNothingElse()
+    {
+        // find "$1" takes a relative name starting with '-' as its expression: with "-delete" and no starting point it
+        // deletes everything under the working directory that it can.
+        var work = Directory.CreateDirectory(Path.Join(_base, "work")).FullName;
+        File.WriteAllText(Path.Join(Directory.CreateDirectory(Path.Join(work, "keep")).FullName, "weights.bin"), "weights");
+        var doomed = ReadOnlyModel(Path.Join("work", "-delete"), "weights");
+        Assert.True(Directory.Exists(doomed));
+
+        var run = Run(null, "", RemoteScripts.Remove, "remove", ["-delete"], work);
+
+        Assert.True(File.Exists(Path.Join(work, "keep", "weights.bin")), "a file beside the tree removed was deleted");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["keep"], Entries(work));
+    }
+
+    private static string Inode(string path) => Encoding.UTF8.GetString(TestProcess.RunBytes("stat", ["-c", "%i", path])).Trim();
+
     /// <summary>A model under <see cref="_base"/> as a user publishes it read-only, owned by the user the scripts run as.</summary>
     private string ReadOnlyModel(string name, string weights, Action<string>? alsoHolds = null)
     {
@@ -232,9 +267,10 @@ public sealed class ReadOnlyModelScriptTests : IDisposable
         Run(pathFirst, "", script, name, arguments);
 
     /// <summary>Runs <paramref name="script"/> as the user without root's bypass with <paramref name="input"/> on stdin, its exit code and output; <paramref name="pathFirst"/> is searched before /usr/bin and /bin.</summary>
-    private static (int ExitCode, string Stdout, string Stderr) Run(string? pathFirst, string input, string script, string name, string[] arguments)
+    private static (int ExitCode, string Stdout, string Stderr) Run(string? pathFirst, string input, string script, string name, string[] arguments, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo("/usr/bin/env") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (workingDirectory is not null) info.WorkingDirectory = workingDirectory;
         foreach (var argument in (string[])[.. pathFirst is null ? [] : (string[])["PATH=" + pathFirst + ":/usr/bin:/bin"], .. AsUserWithoutRoot(),
                      "dash", "-c", script, name, .. arguments])
             info.ArgumentList.Add(argument);

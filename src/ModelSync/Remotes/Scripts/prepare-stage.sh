@@ -69,7 +69,7 @@ case $4 in
     mkdir -- "$3" || exit 1
     # Only the files named are linked, so nothing the new version lacks is ever in its stage. One that cannot be
     # linked (another user's file under protected_hardlinks, say) is left out and sent whole.
-    (cd -- "$6" && xargs -0 -r cp -al --parents -t "$3" -- 2>/dev/null)
+    (cd -- "$6" && xargs -0 -r cp -al --parents --no-preserve=mode -t "$3" -- 2>/dev/null)
     # Only files are named, but one the basis turned into a link since it was scanned is linked as the link.
     own_links "$3" || exit 1
     mv -T -- "$3" "$2"

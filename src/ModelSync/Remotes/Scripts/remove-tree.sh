@@ -6,6 +6,7 @@
 # all going, and the removal is tried again. When something is still left: one line on stderr saying what (WHAT, else
 # PATH) is left where, why, and what to do; status 1.
 ms_remove_tree() {
+  case $1 in -*) set -- "./$1" "${2-}" ;; esac
   if [ ! -e "$1" ] && [ ! -L "$1" ]; then return 0; fi
   if rm -rf -- "$1" 2>/dev/null; then return 0; fi
   if [ -d "$1" ] && [ ! -L "$1" ]; then
