@@ -41,12 +41,15 @@ internal static class StreamCount
     public static int ByBytes(long freshBytes) => (int)Math.Clamp(freshBytes / BytesPerStream, 1, MostAutomatic);
 
     /// <summary>
-    /// The round trip to <paramref name="server"/> over its open connection: a byte echoed back (<see cref="EchoRoundTrip"/>);
-    /// failing that, the fastest of three empty commands sent at once, at the cost of one round trip.
+    /// The round trip to <paramref name="server"/> over its open connection: a byte echoed back (<see cref="EchoRoundTrip"/>),
+    /// more while <paramref name="whilePending"/> has not ended; failing that, the fastest of three empty commands sent at
+    /// once, at the cost of one round trip.
     /// </summary>
-    public static async Task<TimeSpan> RoundTripAsync(IRemote server, IProcessRunner runner, CancellationToken cancellationToken)
+    public static async Task<TimeSpan> RoundTripAsync(IRemote server, IProcessRunner runner, CancellationToken cancellationToken, Task? whilePending = null)
     {
-        if (server is ShellRemote shell && await EchoRoundTrip.MeasureAsync(runner, shell.EchoBackProcess(EchoRoundTrip.Echoes), cancellationToken) is { } echoed) return echoed;
+        if (server is ShellRemote shell && await EchoRoundTrip.MeasureAsync(runner,
+                shell.EchoBackProcess(whilePending is null ? EchoRoundTrip.Echoes : EchoRoundTrip.MostEchoes), cancellationToken, whilePending: whilePending) is { } echoed)
+            return echoed;
         async Task<TimeSpan> Ping()
         {
             var clock = Stopwatch.StartNew();

@@ -50,7 +50,7 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         var bytes = files.Sum(f => f.Size);
         if (options.Streams is null && StreamCount.ByBytes(bytes) <= 1) return null;
         var server = source.Remote is SshRemote ? source.Remote : target.Remote;
-        var warm = new StreamWarmUp(source.Remote, target.Remote, options.Streams is null ? token => StreamCount.RoundTripAsync(server, runner, token) : null,
+        var warm = new StreamWarmUp(source.Remote, target.Remote, options.Streams is null ? (pending, token) => StreamCount.RoundTripAsync(server, runner, token, pending) : null,
             token => NothingToBuildOnAsync(basis, target, options.Streams is not null, token), roundTrip => BusyStreams(StreamCount.Choose(options.Streams, bytes, false, roundTrip), files),
             cancellationToken);
         _warm = warm;

@@ -15,10 +15,10 @@ internal sealed class StreamWarmUp : IAsyncDisposable
     private readonly Task<IReadOnlyList<StreamConnection>> _opening;
     private bool _taken;
 
-    /// <param name="measure">Measures the round trip; null when <c>--streams</c> makes it moot.</param>
+    /// <param name="measure">Measures the round trip, again while the task it is given (the target's listing) runs; null when <c>--streams</c> makes it moot.</param>
     /// <param name="worthOpening">False when something suggests the target holds part of the model (a basis, an earlier version of it): its listing decides then.</param>
     /// <param name="count">The connections the send would use if all of the source were new, given the round trip.</param>
-    public StreamWarmUp(IRemote source, IRemote target, Func<CancellationToken, Task<TimeSpan>>? measure, Func<CancellationToken, Task<bool>> worthOpeningAsync,
+    public StreamWarmUp(IRemote source, IRemote target, Func<Task, CancellationToken, Task<TimeSpan>>? measure, Func<CancellationToken, Task<bool>> worthOpeningAsync,
         Func<TimeSpan?, int> count, CancellationToken cancellationToken)
     {
         _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -27,7 +27,7 @@ internal sealed class StreamWarmUp : IAsyncDisposable
         // Measured at once rather than after the target's answer: the echo's session starts beside the target's call
         // (two round trips before its byte comes back, 0.14 s at 50 ms), so it is known as soon as the listing says
         // the connections are worth opening. A push that turns out to build on a basis only leaves it unread.
-        RoundTrip = measure is null ? null : Nullable(measure(_cancel.Token));
+        RoundTrip = measure is null ? null : Nullable(measure(worthOpening, _cancel.Token));
         _opening = OpenAsync(source, target, worthOpening, count, _cancel.Token);
     }
 

@@ -20,6 +20,24 @@ public sealed class EchoRoundTripTests
         Assert.True(measured > TimeSpan.Zero);
     }
 
+    [Fact]
+    public async Task MoreEchoesAreTimedWhileSomethingElseIsPendingAndOneWhenNothingIs()
+    {
+        using var dir = new Support.TempDirectory("ms-echo");
+        var counted = Path.Join(dir.Path, "count");
+        // Echoes each byte and, once its stdin ends, writes how many it echoed.
+        var script = "printf .; n=0; while c=$(dd bs=1 count=1 2>/dev/null) && [ -n \"$c\" ]; do printf %s \"$c\"; n=$((n+1)); done; echo $n > \"$1\"";
+        var echo = new ProcessSpec("/bin/sh", ["-c", script, "echo", counted]);
+
+        await EchoRoundTrip.MeasureAsync(Runner, echo, CancellationToken.None, whilePending: Task.Delay(TimeSpan.FromMilliseconds(300)));
+        var whilePending = int.Parse(File.ReadAllText(counted), System.Globalization.CultureInfo.InvariantCulture);
+        await EchoRoundTrip.MeasureAsync(Runner, echo, CancellationToken.None, whilePending: Task.CompletedTask);
+        var alone = int.Parse(File.ReadAllText(counted), System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.InRange(whilePending, 2, EchoRoundTrip.MostEchoes);
+        Assert.Equal(EchoRoundTrip.Echoes, alone);
+    }
+
     [Theory]
     [InlineData("exit 0")]
     [InlineData("printf .")]
