@@ -9,9 +9,9 @@ namespace ModelSync.Transfer;
 /// <summary>
 /// A small new model's first send: every directory, file and link as one tar stream over the shared connection into
 /// the empty stage this run made. With nothing there to delta against rsync adds nothing but its protocol, some nine
-/// round trips over the open connection (0.46 s at 50 ms for a 400 KB model), where a tar stream costs three. A larger
-/// model goes so too when it is sent in one stream and made of small files (<see cref="FitsOneStream"/>); one with a
-/// large file keeps rsync: its partial files let a killed run resume, where tar leaves a half-written file to send again.
+/// round trips over the open connection (0.46 s at 50 ms for a 400 KB model), where a tar stream costs three. Larger
+/// models keep rsync: its partial files let a killed run resume, where tar leaves a half-written file to send again; and
+/// on this machine's disk GNU tar created 20,000 small files 2.5× slower than rsync did (each open 0.4 ms against 25 µs).
 /// </summary>
 internal static class FreshStageTar
 {
@@ -26,19 +26,6 @@ internal static class FreshStageTar
     /// streams and compression left to their defaults (<c>--streams</c> given, or <c>--compress</c>, keeps rsync).
     /// </summary>
     public static bool Fits(TransferContext run) => IntoEmptyStage(run) && run.SourceTree.TotalBytes <= MostBytes;
-
-    /// <summary>
-    /// The largest file a model of any size may hold to go by tar: a killed run sends again the file it was writing,
-    /// at most this much, where rsync's partial file would have kept it.
-    /// </summary>
-    public const long LargestFile = 8L * 1024 * 1024;
-
-    /// <summary>
-    /// A directory model of files no larger than <see cref="LargestFile"/> into an empty stage this run made (a push's), sent in
-    /// one stream (the caller's choice): for many small files rsync's per-file protocol costs more than the bytes (20,000
-    /// files of 8 KB: tar 2.3 s where rsync took 3.2 s, on loopback), and what a kill loses is one small file.
-    /// </summary>
-    public static bool FitsOneStream(TransferContext run) => IntoEmptyStage(run) && run.SourceTree.Files.All(f => f.Size <= LargestFile);
 
     private static bool IntoEmptyStage(TransferContext run) =>
         run is { IsDirectory: true, FreshStage: { RootKind: EntryKind.Directory, Entries.Count: 0 }, Options: { Compress: false, Streams: null } };

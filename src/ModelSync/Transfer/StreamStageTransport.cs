@@ -132,9 +132,8 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         if (only is not null || !BetweenHereAndServer(run)) return await _rsync.SendAsync(run, only, onItem, progress);
         if (FreshStageTar.Fits(run) && await SendTarAsync(run, onItem, progress) is { } tarred) return tarred;
         await ProbeAsync(run);
-        // A retried send (after a dropped connection) finds what the try before left in the stage: rsync sends the rest.
+        // A retried send (after a dropped connection) finds what the try before left in the stage.
         var retried = _sends++ > 0;
-        if (!retried && OneStream(run) && FreshStageTar.FitsOneStream(run) && await SendTarAsync(run, onItem, progress) is { } many) return many;
         var records = RangeRecords.Root(run);
         // The streams' connections (a handshake each) open while the stage is listed: the target's listing says how many.
         var wanted = ForecastPlan(run)?.Loads.Count(l => l.Items.Count > 0) ?? 0;
@@ -199,10 +198,6 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         _tarOnly = tarred is not null;
         return tarred;
     }
-
-    /// <summary>Whether the whole source would go in one stream, by what it holds and the round trip.</summary>
-    private bool OneStream(TransferContext run) =>
-        StreamCount.Choose(run.Options.Streams, run.SourceTree.TotalBytes, run.Options.Compress, _roundTrip) <= 1;
 
     /// <summary>The stage's listing before the send, for rsync's blind spots (streamed files were not in it: nothing of theirs was there to pass over).</summary>
     private static TreeListing Listed(TransferContext run, TreeListing? stage) => stage ?? new TreeListing(run.SourceTree.RootKind, []);

@@ -44,7 +44,7 @@ public sealed class SpaceTests(SshdFixture sshd) : SshdTestBase(sshd)
 
         string[] push = ["push", "./m", "alpha", "--bwlimit", "1000", "--retries", "1"];
         using var cli = CliRunner.Start(push, config, workingDirectory: Work);
-        // Two of the three shards whole in the stage (a new model of small files goes by tar, which writes each under its own name).
+        // Two of the three shards whole in the stage.
         await Eventually.TrueAsync(() => new FileInfo(Path.Combine(stage, "1", "b.bin")) is { Exists: true, Length: 2 * 1024 * 1024 }, TimeSpan.FromSeconds(60), "two shards to arrive");
         await FillAsync(filler);
         CliAssert.Error(await CliRunner.WaitAsync(cli, push), 1, "no space left on alpha");
