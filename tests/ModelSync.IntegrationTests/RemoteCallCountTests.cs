@@ -89,9 +89,9 @@ public sealed partial class RemoteCallCountTests(SshdFixture sshd) : SshdTestBas
         // basis then seeds the stage that call made (no separate call to remove it); the stage's own listings follow.
         // Nothing large is written (the weights are linked), so nothing is hashed as it is written.
         // The round trip is measured from the start, beside the target's call, in case the streams are worth opening;
-        // nothing after that call measures it again or waits for it.
+        // nothing after that call measures it again.
         var all = ServerCalls(push);
-        Assert.True(all.IndexOf("echo-back.sh") < all.IndexOf("prepare-stage.sh"), string.Join(", ", all));
+        Assert.True(all.Count(c => c == "echo-back.sh") <= 1, string.Join(", ", all));
         var calls = all.Where(c => c != "echo-back.sh").ToList();
         Assert.Equal(["list-directory.sh", "prepare-target.sh", "scan.sh"], calls.Take(3).Order(StringComparer.Ordinal));
         Assert.Equal(["prepare-stage.sh", "scan.sh", "scan.sh", "finish-stage.sh"], calls.Skip(3));

@@ -40,12 +40,12 @@ public sealed partial class StreamWarmUpTests(SshdFixture sshd) : SshdTestBase(s
 
         var again = await TracedAsync("push", "./" + name, "alpha:" + name, "--streams", "2");
 
-        // Nothing to send: every stream connection that came up was told to exit, none carried anything.
+        // Nothing to send: every stream connection that came up was told to exit, none carried anything (they are
+        // abandoned as soon as the stage's listing is known, so some may never have started).
         var calls = Calls(again);
         var shared = Assert.Single(calls, c => c.Script == "prepare-target.sh").Master;
         var connected = calls.Where(c => c.Script == MasterStart && c.Master != shared && c.Exit == 0).Select(c => c.Master).ToHashSet();
         var exited = again.Stderr.Split('\n').Select(l => MasterExit().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToHashSet();
-        Assert.Equal(2, calls.Count(c => c.Script == MasterStart && c.Master != shared));
         Assert.Subset(exited, connected);
         Assert.DoesNotContain(calls, c => c.Script is "range-write.sh" or "tar-receive.sh");
         TreeComparer.AssertSameTree(source, Path.Combine(Sshd.BaseA, name));
