@@ -14,7 +14,8 @@ internal sealed class StreamSender(IProcessRunner runner, TransferContext run, S
 {
     /// <summary>
     /// Sends every item; <paramref name="sent"/> hears each one once it has arrived. Returns the bytes that went over
-    /// the wire. Each item's session opens while the one before it still moves bytes, and its bytes follow the last of
+    /// the wire. Each item's session opens one item ahead (the second with the first, each later one once the item two
+    /// before it is done), so on a long link it is ready while the one before it still moves bytes, and its bytes follow
     /// those at once: a session costs two round trips before its first byte (0.1 s at 50 ms), during which every stream
     /// of a wave of ranges would otherwise idle together.
     /// </summary>
