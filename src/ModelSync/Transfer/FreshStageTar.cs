@@ -25,10 +25,9 @@ internal static class FreshStageTar
     /// A directory model of at most <see cref="MostBytes"/> into an empty stage this run made, with
     /// streams and compression left to their defaults (<c>--streams</c> given, or <c>--compress</c>, keeps rsync).
     /// </summary>
-    public static bool Fits(TransferContext run) => IntoEmptyStage(run) && run.SourceTree.TotalBytes <= MostBytes;
-
-    private static bool IntoEmptyStage(TransferContext run) =>
-        run is { IsDirectory: true, FreshStage: { RootKind: EntryKind.Directory, Entries.Count: 0 }, Options: { Compress: false, Streams: null } };
+    public static bool Fits(TransferContext run) =>
+        run is { IsDirectory: true, FreshStage: { RootKind: EntryKind.Directory, Entries.Count: 0 }, Options: { Compress: false, Streams: null } }
+        && run.SourceTree.TotalBytes <= MostBytes;
 
     public static string Describe(TransferContext run)
     {

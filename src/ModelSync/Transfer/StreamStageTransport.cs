@@ -130,7 +130,11 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         (_sent, _tarOnly, _noRest) = (null, false, false);
         // A re-send after a failed verification goes by rsync: it has the stage's copy to delta against.
         if (only is not null || !BetweenHereAndServer(run)) return await _rsync.SendAsync(run, only, onItem, progress);
-        if (FreshStageTar.Fits(run) && await SendTarAsync(run, onItem, progress) is { } tarred) return tarred;
+        if (FreshStageTar.Fits(run) && await FreshStageTar.SendAsync(runner, run, onItem, progress) is { } tarred)
+        {
+            _tarOnly = true;
+            return tarred;
+        }
         await ProbeAsync(run);
         // A retried send (after a dropped connection) finds what the try before left in the stage.
         var retried = _sends++ > 0;
@@ -189,14 +193,6 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         };
         var rsync = await _rsync.SendAsync(rest, null, onItem, progress);
         return new StageSend(wire + rsync.WireBytes, fresh.Sum(f => f.Size) + rsync.LiteralBytes) { Followed = rsync.Followed };
-    }
-
-    /// <summary>The send as one tar stream (<see cref="FreshStageTar"/>); null when a side has no tar.</summary>
-    private async Task<StageSend?> SendTarAsync(TransferContext run, Action<RsyncItem> onItem, ITransferProgress progress)
-    {
-        var tarred = await FreshStageTar.SendAsync(runner, run, onItem, progress);
-        _tarOnly = tarred is not null;
-        return tarred;
     }
 
     /// <summary>The stage's listing before the send, for rsync's blind spots (streamed files were not in it: nothing of theirs was there to pass over).</summary>
