@@ -14,15 +14,6 @@ namespace ModelSync.Transfer;
 internal static class StreamedRest
 {
     /// <summary>
-    /// The directories go in the call's command line, one argument to ssh, which Linux caps at 128 KiB: beyond this
-    /// much of it (a tree of thousands of directories) rsync sets them, as it always did.
-    /// </summary>
-    public const int MostDirectoryBytes = 48 * 1024;
-
-    /// <summary>What a directory's three arguments take there beyond its path's bytes: quotes, spaces, mode, time.</summary>
-    private const int ArgumentOverhead = 48;
-
-    /// <summary>
     /// The directories to make and set, deepest first and the stage itself last, when nothing else is left for rsync
     /// after <paramref name="streamed"/> went by the streams into <paramref name="stage"/> (as listed before the send, or
     /// as this run made it); null when rsync is to run as ever.
@@ -37,7 +28,6 @@ internal static class StreamedRest
         // Deepest first: a path sorts after every directory it is below, so in reverse each comes before its parents,
         // whose mode (one without x or w) would otherwise stop its setting, and whose time its making would change.
         var below = entries.Where(e => e.Kind == EntryKind.Directory).OrderByDescending(e => e.Path, StringComparer.Ordinal).ToList();
-        if (below.Sum(d => (long)Paths.PathBytes.Encode(d.Path).Length * 4 + ArgumentOverhead) > MostDirectoryBytes) return null;
         return [.. below.Append(root).Select(d => new StagedDirectory(d.Path, StagedDirectory.ChmodMode(d.Mode!.Value), RangeRecords.Mtime(d)))];
     }
 
