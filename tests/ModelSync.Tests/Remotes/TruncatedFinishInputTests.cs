@@ -24,6 +24,7 @@ public sealed class TruncatedFinishInputTests : IDisposable
     [Theory]
     [InlineData(-1)] // all of it: published
     [InlineData(10)] // within the ranged files' list
+    [InlineData(-3)] // the ranged files' list but its end
     [InlineData(0)] // none of it
     [InlineData(-2)] // the ranged files' list whole, the records the stage must hold cut short
     public void AFinishWhoseInputEndedEarlyPublishesNothing(int cut)
@@ -40,7 +41,7 @@ public sealed class TruncatedFinishInputTests : IDisposable
         string[] finish = [target, stage, StageNames.Old(target), StageNames.Lock(target), "token", StageNames.Resume(target), stage, "sha256", "sha256sum", "16",
             ModelManifest.FileName, FindOutput.PrintfFormat, "first", Number(want.Length), "0", "0", "0", "0"];
         byte[] input = [.. placing, .. want];
-        var sent = cut switch { -1 => input.Length, -2 => placing.Length + 4, _ => cut };
+        var sent = cut switch { -1 => input.Length, -2 => placing.Length + 4, -3 => placing.Length - 2, _ => cut };
 
         var (exitCode, stdout) = Run(RemoteScripts.RangesFinishStage, [Number(finish.Length), Number(placing.Length), .. finish, records, stage, "d", "first"], input[..sent]);
 
@@ -53,6 +54,8 @@ public sealed class TruncatedFinishInputTests : IDisposable
         Assert.NotEqual(0, exitCode);
         Assert.DoesNotContain("published", stdout, StringComparison.Ordinal);
         Assert.False(Path.Exists(target), "a stage published on a cut input");
+        // The ranged file is in the stage, or its record stays for a rerun to find its ranges done: never neither.
+        Assert.True(File.Exists(Path.Join(stage, "b")) || File.Exists(Path.Join(records, "k", "part")), "the ranged file and its ranges gone");
     }
 
     private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
