@@ -125,6 +125,7 @@ public sealed class TransferOperation
             var finish = sent.Moved.Finished is { } finished ? FreshStageFinish.Outcome(run, finished)
                 : forced.Count == 0 ? await CombinedFinish.TryAsync(run, targetLock, sent.SourceHashes, sent.Transferred, sent.Moved, TransferChecks.ManifestFor(run, sent.SourceHashes), _progress)
                 : null;
+            if (finish is { Published: true, PreviousLeft: { } leftThere }) warn(leftThere.Warning(target.Display));
             if (finish is { Published: true })
                 return Result(wire, Math.Max(0, sourceTree.TotalBytes - literal), Verified(run, 0, finish.HashedNow, sent.Reading), true);
             var check = await VerifyStageAsync(run, sent, forced, finish?.Found);
@@ -138,7 +139,7 @@ public sealed class TransferOperation
             await target.Remote.RemoveManifestAsync(run.Stage, cancellationToken);
         }
 
-        await Publisher.PublishAsync(run, _progress);
+        if (await Publisher.PublishAsync(run, _progress) is { } left) warn(left.Warning(target.Display));
         return Result(wire, Math.Max(0, sourceTree.TotalBytes - literal), verification, true);
     }
 

@@ -125,9 +125,11 @@ public interface IRemote : IAsyncDisposable
     /// Moves the stage beside <paramref name="target"/> into place: a file over a file in one rename; otherwise the old
     /// version aside, the stage in, the old one removed (put back when the second rename fails). Once begun there, it
     /// finishes even if this machine stops waiting. A stage that is gone while the target is there counts as published
-    /// by an earlier try. A stage that is a symlink is removed, and the call fails with nothing published.
+    /// by an earlier try. A stage that is a symlink is removed, and the call fails with nothing published. The new
+    /// version in place but the previous one not removable (another user's files in it): published all the same, and
+    /// the answer says what is left and why (null: nothing is); an earlier try's leftover is tried again.
     /// </summary>
-    Task PublishAsync(string target, CancellationToken cancellationToken);
+    Task<PreviousVersionLeft?> PublishAsync(string target, CancellationToken cancellationToken);
 
     /// <summary>
     /// Where a publish of <paramref name="target"/> stands that this machine stopped waiting for: one still under way

@@ -81,6 +81,13 @@ public abstract partial class ShellRemote
         var directory = request.Source.RootKind == EntryKind.Directory;
         var (header, rest) = SplitHeader(stdout, target);
         if (header is ["published"]) return new StageFinish(true, null, new Dictionary<string, string>());
+        if (header is ["published", "old-left"])
+        {
+            return new StageFinish(true, null, new Dictionary<string, string>())
+            {
+                PreviousLeft = new PreviousVersionLeft(StageNames.Old(target), PreviousVersionLeft.WhyFrom(System.Text.Encoding.UTF8.GetString(rest))),
+            };
+        }
         var lengths = header.Skip(1).Select(w => int.TryParse(w, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : -1).ToList();
         if (header.Length != 5 || header[0] != "mismatch" || lengths.Contains(-1) || lengths.Sum() != rest.Length)
             throw new Errors.ModelSyncException($"unexpected answer while publishing {target} on {Alias.Name}");

@@ -21,8 +21,13 @@ public abstract partial class ShellRemote
     public async Task RemoveManifestAsync(string directory, CancellationToken cancellationToken) =>
         await RunCheckedAsync(RemoteScripts.RemoveManifest, RemoteScripts.WriteManifestArguments(directory), "remove the old manifest", cancellationToken);
 
-    public async Task PublishAsync(string target, CancellationToken cancellationToken) =>
-        await RunCheckedAsync(RemoteScripts.Publish, [StageNames.Stage(target), target, StageNames.Old(target)], "move the verified copy into place", cancellationToken);
+    public async Task<PreviousVersionLeft?> PublishAsync(string target, CancellationToken cancellationToken)
+    {
+        var result = await RunScriptAsync(RemoteScripts.Publish, [StageNames.Stage(target), target, StageNames.Old(target)], cancellationToken);
+        if (result.ExitCode == RemoteScripts.PublishedOldLeft) return new PreviousVersionLeft(StageNames.Old(target), PreviousVersionLeft.WhyFrom(result.Stderr));
+        if (result.ExitCode != 0) throw RemoteFailure.Describe(Alias, "move the verified copy into place", result);
+        return null;
+    }
 
     public async Task<PublishState> PublishStateAsync(string target, CancellationToken cancellationToken)
     {

@@ -98,7 +98,7 @@ public sealed partial class MemoryRemote
             Move(stage, target, keep: false);
         }
         Release(target, request.LockToken);
-        return Task.FromResult(new StageFinish(true, null, new Dictionary<string, string>()));
+        return Task.FromResult(new StageFinish(true, null, new Dictionary<string, string>()) { PreviousLeft = PreviousLeft(target) });
     }
 
     private void Release(string target, string token)
