@@ -74,13 +74,18 @@ public sealed class TransferOperation
         // A target that already matches needs no lock: nothing is written (unless it lacks a current manifest),
         // and a re-push that changes nothing costs two round trips less.
         var upToDate = run.SameKind && plan.IsNoOp ? await CheckUpToDateAsync(run) : null;
-        if (upToDate is { Outcome: { } current, ManifestMissing: false }) return Result(0, sourceTree.TotalBytes, current, false);
+        if (upToDate is { Outcome: { } current, ManifestMissing: false })
+        {
+            await LeftoverPreviousVersion.RetryAsync(run, start.Started, options.Command, warn);
+            return Result(0, sourceTree.TotalBytes, current, false);
+        }
         await using var acquired = start.Lock is null ? await TargetLock.AcquireAsync(target.Remote, target.Path, options.Command, options.Lock, warn, cancellationToken) : null;
         var targetLock = start.Lock ?? acquired!;
         if (upToDate is { Outcome: { } done, ManifestMissing: true })
         {
             // Hashed in full without a manifest: leave one, so the next check costs a listing.
             await TransferChecks.WriteManifestAsync(run, run.Target.Path, upToDate.SourceHashes!);
+            await LeftoverPreviousVersion.RetryAsync(run, start.Started, null, warn);
             return Result(0, sourceTree.TotalBytes, done, false);
         }
         var forced = upToDate?.Differing ?? [];

@@ -79,6 +79,8 @@ public interface IRemote : IAsyncDisposable
     /// does not allow (<see cref="TargetStartState.Open"/>), tries once to take its lock as <see cref="TryTakeLockAsync"/>;
     /// once taken, measures free space and prepares the stage as <see cref="PrepareStageAsync"/>, seeded from a target of
     /// the model's kind. When any of these fails after the lock was taken, the lock is given back before the call fails.
+    /// With <see cref="TargetStartState.Same"/>, a previous version left beside the target is removed as
+    /// <see cref="RemovePreviousVersionAsync"/> with a holder does, and the answer says when it cannot be.
     /// </summary>
     Task<TargetStart> StartTargetAsync(string target, TargetStartRequest request, CancellationToken cancellationToken);
 
@@ -159,6 +161,15 @@ public interface IRemote : IAsyncDisposable
     /// names. A stage or an old name beside it means a push is publishing: nothing is touched.
     /// </summary>
     Task<VersionRemoval> RemoveVersionAsync(string target, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the previous version of <paramref name="target"/> that a finished publish could not remove (left at its
+    /// old name), and only while the target is in place: between a publish's two renames the old name holds the only
+    /// copy of the model, and nothing is touched. <paramref name="holder"/> null: the caller holds the target's lock;
+    /// otherwise the lock is taken with it for the removal only (when something is there to remove), and a lock
+    /// someone else holds leaves everything as it is.
+    /// </summary>
+    Task<PreviousVersionRemoval> RemovePreviousVersionAsync(string target, LockHolder? holder, CancellationToken cancellationToken);
 
     // A server to server copy through this machine: processes for Processes.ProcessPipe to connect.
 

@@ -18,3 +18,24 @@ public sealed record PreviousVersionLeft(string Path, string Why)
     public static string WhyFrom(string stderr) =>
         stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
 }
+
+/// <summary>What <see cref="IRemote.RemovePreviousVersionAsync"/> found beside a target.</summary>
+public enum PreviousVersionState
+{
+    /// <summary>Nothing at the old name.</summary>
+    Gone,
+
+    Removed,
+
+    /// <summary>Still there: <see cref="PreviousVersionRemoval.Left"/> says why.</summary>
+    Left,
+
+    /// <summary>The target is not in place, so the old name may hold the only copy of the model: untouched.</summary>
+    Publishing,
+
+    /// <summary>Someone else holds the target's lock: untouched.</summary>
+    Busy,
+}
+
+/// <summary>The answer of <see cref="IRemote.RemovePreviousVersionAsync"/>; <paramref name="Left"/> with <see cref="PreviousVersionState.Left"/>.</summary>
+public sealed record PreviousVersionRemoval(PreviousVersionState State, PreviousVersionLeft? Left = null);

@@ -147,11 +147,21 @@ public static class RemoteScripts
     public static string RemoveVersion => field ??= ScriptFiles.Load(RemoveTree, "remove-version.sh");
 
     /// <summary>
+    /// $1: target, $2: its old name (<see cref="Paths.StageNames.Old"/>); $3: lock and $4: holder description, unless the
+    /// caller holds the lock. Removes the previous version a finished publish left, only while the target is in place.
+    /// <c>gone</c>, <c>removed</c>, <c>publishing</c> (target not in place: untouched) or <c>busy</c> (someone else's
+    /// lock); exit <see cref="PublishedOldLeft"/> and why on stderr when it cannot go.
+    /// </summary>
+    public static string RemoveOld => field ??= ScriptFiles.Load(RemoveTree, "remove-old.sh");
+
+    /// <summary>
     /// The steps before a push sends, as one script (see its header): lists the target, and when it differs from the
     /// records on stdin (<see cref="ExpectedRecords.Listing"/>) takes the lock, measures free space and prepares the
-    /// stage, by running <see cref="LockAcquire"/>, <see cref="FreeSpace"/> and <see cref="PrepareStage"/>.
+    /// stage, by running <see cref="LockAcquire"/>, <see cref="FreeSpace"/> and <see cref="PrepareStage"/>; when it is
+    /// the same, removes a previous version left beside it by running <see cref="RemoveOld"/>.
     /// </summary>
-    public static string PrepareTarget => field ??= Texts(("ms_lock_acquire", LockAcquire), ("ms_free_space", FreeSpace), ("ms_prepare_stage", PrepareStage))
+    public static string PrepareTarget => field ??= Texts(("ms_lock_acquire", LockAcquire), ("ms_free_space", FreeSpace), ("ms_prepare_stage", PrepareStage),
+            ("ms_remove_old", RemoveOld))
         + ScriptFiles.Load("prepare-target.sh");
 
     /// <summary>

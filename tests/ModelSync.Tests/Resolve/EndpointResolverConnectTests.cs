@@ -234,6 +234,8 @@ public sealed class EndpointResolverConnectTests : IAsyncDisposable
 
         public Task<PreviousVersionLeft?> PublishAsync(string target, CancellationToken cancellationToken) => throw Unexpected();
 
+        public Task<PreviousVersionRemoval> RemovePreviousVersionAsync(string target, LockHolder? holder, CancellationToken cancellationToken) => throw Unexpected();
+
         public Task<PublishState> PublishStateAsync(string target, CancellationToken cancellationToken) => throw Unexpected();
 
         public Task<LockAttempt> TryTakeLockAsync(string target, LockHolder holder, CancellationToken cancellationToken) => throw Unexpected();

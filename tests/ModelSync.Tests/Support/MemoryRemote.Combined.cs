@@ -94,7 +94,7 @@ public sealed partial class MemoryRemote
         lock (_nodes)
         {
             if (request.Manifest is { } manifest) _manifests[stage] = manifest;
-            Remove(target);
+            SetAside(target);
             Move(stage, target, keep: false);
         }
         Release(target, request.LockToken);

@@ -62,11 +62,6 @@ public sealed partial class MemoryRemote(string name = "gpu", string modelBase =
     /// <summary>Runs at the start of <see cref="PublishAsync"/>, e.g. to interrupt it.</summary>
     public Action? OnPublish { get; set; }
 
-    /// <summary>Set: every publish puts the new version in place but cannot remove the previous one, for this reason (as rm says it).</summary>
-    public string? PreviousStaysBecause { get; set; }
-
-    private PreviousVersionLeft? PreviousLeft(string target) => PreviousStaysBecause is { } why ? new PreviousVersionLeft(StageNames.Old(target), why) : null;
-
     /// <summary>Called with the target as a lock is taken, before the answer: a test's way to change the tree meanwhile.</summary>
     public Action<string>? OnTakeLock { get; set; }
 
@@ -214,7 +209,7 @@ public sealed partial class MemoryRemote(string name = "gpu", string modelBase =
                 return _nodes.ContainsKey(target) ? Task.FromResult(PreviousLeft(target))
                     : throw new ModelSyncException($"could not move the verified copy into place on {name}: nothing to publish: {stage} is missing");
             }
-            Remove(target);
+            SetAside(target);
             Move(stage, target, keep: false);
         }
         return Task.FromResult(PreviousLeft(target));
