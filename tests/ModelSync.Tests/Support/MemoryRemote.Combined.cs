@@ -27,7 +27,8 @@ public sealed partial class MemoryRemote
         var have = listing is null ? [] : Records(ExpectedRecords.Listing(listing));
         var missing = want.Except(have).Any();
         var extra = have.Except(want).Any();
-        if (!missing && (!extra || request.ExtrasUnderLock)) return Task.FromResult(new TargetStart(TargetStartState.Same, listing));
+        if (!missing && (!extra || request.ExtrasUnderLock))
+            return Task.FromResult(new TargetStart(TargetStartState.Same, listing) { PreviousLeft = RemovePrevious(target, request.Holder).Left });
         if (extra && !request.ExtrasUnderLock) return Task.FromResult(new TargetStart(TargetStartState.Open, listing));
         OnTakeLock?.Invoke(target);
         lock (_nodes)

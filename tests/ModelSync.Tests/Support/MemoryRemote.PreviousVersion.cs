@@ -12,16 +12,21 @@ public sealed partial class MemoryRemote
     public Task<PreviousVersionRemoval> RemovePreviousVersionAsync(string target, LockHolder? holder, CancellationToken cancellationToken)
     {
         Record("RemovePreviousVersion", target);
+        return Task.FromResult(RemovePrevious(target, holder));
+    }
+
+    private PreviousVersionRemoval RemovePrevious(string target, LockHolder? holder)
+    {
         var old = StageNames.Old(target);
         lock (_nodes)
         {
-            if (!Exists(old)) return Task.FromResult(new PreviousVersionRemoval(PreviousVersionState.Gone));
-            if (holder is not null && _locks.ContainsKey(target)) return Task.FromResult(new PreviousVersionRemoval(PreviousVersionState.Busy));
-            if (!Exists(target)) return Task.FromResult(new PreviousVersionRemoval(PreviousVersionState.Publishing));
-            if (PreviousLeft(target) is { } left) return Task.FromResult(new PreviousVersionRemoval(PreviousVersionState.Left, left));
+            if (!Exists(old)) return new PreviousVersionRemoval(PreviousVersionState.Gone);
+            if (holder is not null && _locks.ContainsKey(target)) return new PreviousVersionRemoval(PreviousVersionState.Busy);
+            if (!Exists(target)) return new PreviousVersionRemoval(PreviousVersionState.Publishing);
+            if (PreviousLeft(target) is { } left) return new PreviousVersionRemoval(PreviousVersionState.Left, left);
             Remove(old);
         }
-        return Task.FromResult(new PreviousVersionRemoval(PreviousVersionState.Removed));
+        return new PreviousVersionRemoval(PreviousVersionState.Removed);
     }
 
     /// <summary>The target moved to its old name, as a publish's first rename does; it stays there only when it cannot be removed.</summary>
