@@ -158,7 +158,9 @@ public interface IRemote : IAsyncDisposable
     /// <summary>
     /// Removes the version <paramref name="target"/> (call it under its lock): renamed to a hidden name first, so a
     /// reader sees the whole version or nothing, then removed; a symlink there loses the link only, never what it
-    /// names. A stage or an old name beside it means a push is publishing: nothing is touched.
+    /// names. A stage beside it, or an old name with no version in place, means a push is publishing: nothing is
+    /// touched. An old name beside the version in place is a previous version a finished publish left
+    /// (<see cref="RemovePreviousVersionAsync"/>'s to remove), no hindrance.
     /// </summary>
     Task<VersionRemoval> RemoveVersionAsync(string target, CancellationToken cancellationToken);
 

@@ -14,6 +14,11 @@ public sealed record PreviousVersionLeft(string Path, string Why)
         $"{display} is published, but its previous version is left at {Path}{(Why.Length == 0 ? "" : $" ({Why})")}; " +
         $"remove it as a user allowed to: rm -rf -- {SingleQuoted.Word(Path)}";
 
+    /// <summary>One line for <c>prune</c>, which tried again to remove what a publish of <paramref name="version"/> left.</summary>
+    public string StillLeftWarning(string version) =>
+        $"the previous version of {version} is still left at {Path}{(Why.Length == 0 ? "" : $" ({Why})")}; " +
+        $"remove it as a user allowed to: rm -rf -- {SingleQuoted.Word(Path)}";
+
     /// <summary>A script's account of why, as its last non-empty stderr line.</summary>
     public static string WhyFrom(string stderr) =>
         stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";

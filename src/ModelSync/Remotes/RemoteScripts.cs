@@ -141,7 +141,7 @@ public static class RemoteScripts
 
     /// <summary>
     /// $1: version, $2: its stage, $3: its old name, $4: its hidden name (<see cref="Paths.StageNames"/>). Prints
-    /// <c>removed</c>, <c>gone</c> or <c>publishing</c> (a stage or an old name beside it: left alone). Renamed to the
+    /// <c>removed</c>, <c>gone</c> or <c>publishing</c> (a stage beside it, or an old name and no version: left alone). Renamed to the
     /// hidden name, then removed; a symlink loses the link only.
     /// </summary>
     public static string RemoveVersion => field ??= ScriptFiles.Load(RemoveTree, "remove-version.sh");

@@ -220,7 +220,8 @@ public sealed partial class MemoryRemote(string name = "gpu", string modelBase =
         Record("RemoveVersion", target);
         lock (_nodes)
         {
-            if (_nodes.ContainsKey(StageNames.Stage(target)) || _nodes.ContainsKey(StageNames.Old(target))) return Task.FromResult(VersionRemoval.BeingPublished);
+            if (_nodes.ContainsKey(StageNames.Stage(target)) || (_nodes.ContainsKey(StageNames.Old(target)) && !_nodes.ContainsKey(target)))
+                return Task.FromResult(VersionRemoval.BeingPublished);
             if (!_nodes.ContainsKey(target)) return Task.FromResult(VersionRemoval.Gone);
             Remove(target);
         }
