@@ -10,8 +10,9 @@
 # Needs ms_hash, ms_write_manifest, ms_publish and ms_lock_release.
 # When the stage holds every record and every hash is as expected: writes the manifest, publishes, releases the lock
 # and prints "published"; or, when the previous version could not be removed after the swap, "published old-left" and
-# a line saying why (publish.sh's status 4: the new version is in place). Otherwise publishes nothing and prints "mismatch SCAN LARGE SMALL EACH" (their sizes in
-# bytes), then the stage's listing (as scan.sh, with no manifest) and the three hash outputs (as hash-files.sh).
+# a line saying why (publish.sh's status 4: the new version is in place). Otherwise publishes nothing and prints
+# "mismatch SCAN LARGE SMALL EACH" (their sizes in bytes), then the stage's listing (as scan.sh, with no manifest) and
+# the three hash outputs (as hash-files.sh).
 # shellcheck disable=SC2154 # ms_hash, ms_write_manifest, ms_publish and ms_lock_release are assigned by the text the loader puts before this file
 LC_ALL=C
 export LC_ALL
