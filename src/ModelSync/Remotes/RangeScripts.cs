@@ -19,8 +19,9 @@ public static class RangeScripts
     public static string Write => ScriptFiles.Load("range-write.sh");
 
     /// <summary>
-    /// $1: records directory, $2: stage, $3: d or f, $4: retry (an earlier try may have moved some files) or first, then
-    /// five arguments per file (<see cref="RangedFile"/>), then <c>-</c> and three per directory (<see cref="StagedDirectory"/>).
+    /// $1: records directory, $2: stage, $3: d or f, $4: retry (an earlier try may have moved some files) or first; on
+    /// stdin a line per file (<see cref="RangedFile"/>), then one per directory (<see cref="StagedDirectory"/>), as
+    /// <see cref="RangesFinishInput"/> writes them.
     /// </summary>
     public static string Finish => ScriptFiles.Load("ranges-finish.sh");
 }

@@ -17,17 +17,15 @@ public abstract partial class ShellRemote
 
     public async Task FinishRangesAsync(string records, string stage, EntryKind kind, IReadOnlyList<RangedFile> files, IReadOnlyList<StagedDirectory> directories,
         CancellationToken cancellationToken) =>
-        await RunCheckedAsync(RangeScripts.Finish, RangesFinishArguments(new RangesFinish(records, files, directories), stage, kind, retry: false),
-            PlacingRanges, cancellationToken);
+        await RunCheckedAsync(RangeScripts.Finish, RangesFinishArguments(records, stage, kind, retry: false), PlacingRanges, cancellationToken,
+            RangesFinishInput.Lines(files, directories));
 
     /// <summary>What failed, when <see cref="RangeScripts.Finish"/> did.</summary>
     private const string PlacingRanges = "move the files sent in ranges into the staging area";
 
-    /// <summary><see cref="RangeScripts.Finish"/>'s arguments.</summary>
-    private static IReadOnlyList<string> RangesFinishArguments(RangesFinish ranges, string stage, EntryKind kind, bool retry) =>
-        [ranges.Records, stage, kind == EntryKind.Directory ? "d" : "f", retry ? "retry" : "first",
-            .. ranges.Files.SelectMany(f => new[] { f.Record, f.Path, Number(f.Ranges), f.Mtime, f.Mode }),
-            "-", .. ranges.Directories.SelectMany(d => new[] { d.Path, d.Mode, d.Mtime })];
+    /// <summary><see cref="RangeScripts.Finish"/>'s arguments; its files and directories go on its stdin (<see cref="RangesFinishInput"/>).</summary>
+    private static IReadOnlyList<string> RangesFinishArguments(string records, string stage, EntryKind kind, bool retry) =>
+        [records, stage, kind == EntryKind.Directory ? "d" : "f", retry ? "retry" : "first"];
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -56,6 +56,37 @@ public abstract partial class RemoteConformanceTests
     }
 
     [Fact]
+    public async Task FinishingMovesFilesOfAnyNameAndSetsMoreDirectoriesThanACommandLineHolds()
+    {
+        // Before: the files and directories went as arguments in one string for the server's sh -c, which Linux caps at
+        // 128 KiB: these directories alone outgrew it, and the call could not run.
+        string[] names = ["-rf x", "--", " lead and trail ", "back\\slash\\c%s", "tab\there\n", "it's", "\u00e9t\u00e9"];
+        var source = Path.Join(Root, "odd-source");
+        Directory.CreateDirectory(source);
+        var stage = Path.Join(Root, "odd-stage");
+        Directory.CreateDirectory(stage);
+        var records = Path.Join(stage, ".model-sync-ranges");
+        var files = new List<RangedFile>();
+        for (var i = 0; i < names.Length; i++)
+        {
+            File.WriteAllText(Path.Join(source, names[i]), names[i]);
+            Assert.Equal((0, 0), await CopyRangeAsync(Remote, Path.Join(source, names[i]), Path.Join(records, $"k{i}"), new ByteRange(0, System.Text.Encoding.UTF8.GetByteCount(names[i]), true)));
+            files.Add(new RangedFile($"k{i}", "-d\n/" + names[i], 1, "2024-05-06T07:08:09Z"));
+        }
+        var directories = Enumerable.Range(0, 1200).Select(i => new StagedDirectory($"many/{i:D4} -" + new string('d', 100), "00750", "2021-01-02T03:04:05Z"))
+            .Concat([new StagedDirectory("many", "00755", "2022-01-02T03:04:05Z"), new StagedDirectory("-d\n", "00700", "2023-01-02T03:04:05Z")]).ToList();
+
+        await Remote.FinishRangesAsync(records, stage, EntryKind.Directory, files, directories, CancellationToken.None);
+
+        Assert.Equal(names.Order(StringComparer.Ordinal), Directory.GetFiles(Path.Join(stage, "-d\n")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(names, n => Assert.Equal(n, File.ReadAllText(Path.Join(stage, "-d\n", n))));
+        Assert.Equal(1200, Directory.GetDirectories(Path.Join(stage, "many")).Length);
+        Assert.Equal(new DateTime(2021, 1, 2, 3, 4, 5, DateTimeKind.Utc), Directory.GetLastWriteTimeUtc(Path.Join(stage, "many", directories[1199].Path[5..])));
+        Assert.Equal(new DateTime(2023, 1, 2, 3, 4, 5, DateTimeKind.Utc), Directory.GetLastWriteTimeUtc(Path.Join(stage, "-d\n")));
+        Assert.Equal(["-d\n", "many"], Directory.GetFileSystemEntries(stage).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task ARangeThatEndsEarlyIsNotDoneAndItsFileIsNotFinished()
     {
         var shortFile = Path.Join(Root, "short.bin");

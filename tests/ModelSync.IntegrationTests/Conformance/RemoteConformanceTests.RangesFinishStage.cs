@@ -66,18 +66,20 @@ public abstract partial class RemoteConformanceTests
     }
 
     [Fact]
-    public async Task RangesTooManyForOneCommandLineGoFirstInACallOfTheirOwnAndTheStageIsPublished()
+    public async Task RangesTooManyForOneCommandLineStillGoInTheFinishCallAndTheStageIsPublished()
     {
+        // Before: as arguments they went first in a call of their own, whose command line (one string for the server's
+        // sh -c, which Linux caps at 128 KiB) then could not run at all.
         var (target, request, bytes) = await RangedStageAsync("ranged-many", rangesArrived: 3);
         var ranges = request.Ranges!;
-        var many = Enumerable.Range(0, 800).Select(i => new StagedDirectory($"many/{i:D4}-" + new string('d', 80), "00755", "2021-01-02T03:04:05Z")).ToList();
+        var many = Enumerable.Range(0, 1500).Select(i => new StagedDirectory($"many/{i:D4}-" + new string('d', 100), "00755", "2021-01-02T03:04:05Z")).ToList();
         request = request with { Ranges = ranges with { Directories = [.. many, new StagedDirectory("many", "00755", "2021-01-02T03:04:05Z"), .. ranges.Directories] } };
 
         var finish = await Remote.FinishStageAsync(target, request, CancellationToken.None);
 
         Assert.True(finish.Published);
         Assert.Equal(bytes, File.ReadAllBytes(Path.Join(target, "sub", "w.bin")));
-        Assert.Equal(800, Directory.GetDirectories(Path.Join(target, "many")).Length);
+        Assert.Equal(1500, Directory.GetDirectories(Path.Join(target, "many")).Length);
         Assert.Equal(new DateTime(2021, 1, 2, 3, 4, 5, DateTimeKind.Utc), Directory.GetLastWriteTimeUtc(Path.Join(target, "many", many[^1].Path[5..])));
         Assert.False(Path.Exists(Path.Join(target, RangeRecordsName)));
     }

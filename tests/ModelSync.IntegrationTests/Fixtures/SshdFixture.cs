@@ -293,6 +293,23 @@ public sealed class SshdFixture : IAsyncLifetime
         await StartSshdAsync(Path.Combine(Root, "sshd_config"));
     }
 
+    /// <summary>
+    /// A server down until <paramref name="back"/> completes: every session drops, and every new connection is refused
+    /// meanwhile; then it starts again on the same port with the same keys.
+    /// </summary>
+    public async Task DownUntilAsync(Task back)
+    {
+        await StopSshdAsync();
+        try
+        {
+            await back;
+        }
+        finally
+        {
+            await StartSshdAsync(Path.Combine(Root, "sshd_config"));
+        }
+    }
+
     private async Task StopSshdAsync()
     {
         var sshd = _sshd;

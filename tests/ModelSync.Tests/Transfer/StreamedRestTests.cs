@@ -53,18 +53,20 @@ public sealed class StreamedRestTests
     }
 
     [Fact]
-    public void SoManyDirectoriesThatTheirArgumentsCouldOutgrowACommandLineKeepRsync()
+    public void DirectoriesOfLongNamesNeedNoRsyncButThousandsOfDirectoriesKeepIt()
     {
-        // Before: 3,000 directories went as 9,000 arguments in the call's one command line, past Linux's 128 KiB for one
-        // argument, and the push failed after every byte was sent.
-        TreeListing Directories(int count) => Tree([.. Enumerable.Range(0, count).SelectMany(i => new[]
+        // Their list goes on the call's stdin: long names once outgrew a budget for its command line (48 KiB), and 200
+        // directories of 200-byte names went by rsync. Thousands still do: each costs the call processes of its own.
+        TreeListing Directories(int count, int nameLength) => Tree([.. Enumerable.Range(0, count).SelectMany(i => new[]
         {
-            Dir($"shard_{i:D5}/tokenizer") with { Mode = Open }, File($"shard_{i:D5}/tokenizer/vocab.json", 9) with { Mode = Plain },
+            Dir($"shard_{i:D5}/" + new string('t', nameLength)) with { Mode = Open }, File($"shard_{i:D5}/{new string('t', nameLength)}/vocab.json", 9) with { Mode = Plain },
         }), .. Enumerable.Range(0, count).Select(i => Dir($"shard_{i:D5}") with { Mode = Open })]) with { Root = Root };
-        var few = Directories(20);
-        var many = Directories(1500);
+        var few = Directories(20, 9);
+        var longNames = Directories(StreamedRest.MostDirectories / 2, 200);
+        var many = Directories(1500, 9);
 
         Assert.NotNull(StreamedRest.Directories(Push(few), Tree(), few.Files.ToList()));
+        Assert.Equal(StreamedRest.MostDirectories + 1, StreamedRest.Directories(Push(longNames), Tree(), longNames.Files.ToList())?.Count);
         Assert.Null(StreamedRest.Directories(Push(many), Tree(), many.Files.ToList()));
     }
 

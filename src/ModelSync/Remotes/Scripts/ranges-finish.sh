@@ -1,7 +1,9 @@
 # $1: the ranges' records directory, $2: stage, $3: d (a directory stage) or f (the stage is the file), $4: retry when
-# an earlier try of this call may have run, else first; then per file five arguments: its record's name, its path in
-# the stage, its number of ranges, its mtime (ISO 8601, UTC), its mode as chmod takes it (empty: as made); then - and
-# per directory three: its path in the stage (empty: the stage), its mode, its mtime.
+# an earlier try of this call may have run, else first. On stdin, a line each (however many: a command line would cap
+# them at 128 KiB), first per file "f RECORD RANGES MTIME MODE PATH": its record's name, its number of ranges, its
+# mtime (ISO 8601, UTC), its mode as chmod takes it (- : as made), its path in the stage; then per directory
+# "d MODE MTIME PATH": its path in the stage (empty: the stage), its mode, its mtime. A path is in printf %b's escapes
+# (\0NNN for every byte but printable ASCII other than \ and '), so no name can end a line or be read as an option.
 # Each part file, all its ranges done, gets its mode and time and is renamed to its name in the stage (a rename:
 # whatever was there is replaced, never written into). Then the records go, with any an earlier run left. Then each
 # directory, in the order given (the caller's: deepest first), is made when missing and gets its mode and time, after
@@ -16,32 +18,45 @@ open_dir() {
   while [ ! -e "$a" ] && [ ! -L "$a" ] && [ "$a" != "$stage" ]; do a=${a%/*}; done
   if [ -d "$a" ] && [ ! -L "$a" ] && [ ! -w "$a" ]; then chmod u+w -- "$a" || return 1; fi
 }
-root=$1 stage=$2 kind=$3 try=$4
-shift 4
+# Sets path to its line's rest, unescaped: a command substitution (a fork) only for a name that needs it.
+unescape() {
+  path=$1
+  case $path in *\\*) path=$(printf '%bx' "$path") && path=${path%x} || return 1 ;; esac
+}
+files_placed() {
+  if [ -z "$placed" ]; then rm -rf -- "$root" || exit 1; placed=yes; fi
+}
+root=$1 stage=$2 kind=$3 try=$4 placed=
 if [ "$try" = retry ] && [ ! -e "$stage" ] && [ ! -L "$stage" ]; then exit 0; fi
 if [ -L "$root" ]; then echo "$root: a symlink where model-sync keeps its ranges" >&2; exit 42; fi
-while [ $# -ge 5 ] && [ "$1" != - ]; do
-  r=$root/$1 path=$2 count=$3 mtime=$4 mode=$5
-  shift 5
-  if [ "$try" = retry ] && [ ! -e "$r/part" ] && [ ! -L "$r/part" ]; then continue; fi
-  done=$(find "$r" -type f -name 'done.*' | wc -l)
-  if [ "$done" -ne "$count" ]; then echo "$r: $done of $count ranges arrived" >&2; exit 45; fi
-  if [ -n "$mode" ]; then chmod -- "$mode" "$r/part" || exit 1; fi
-  touch -m -d "$mtime" -- "$r/part" || exit 1
-  if [ "$kind" = d ]; then
-    dest=$stage/$path
-    open_dir "${dest%/*}" || exit 1
-    case $path in */*) mkdir -p -- "$stage/${path%/*}" || exit 1 ;; esac
-  else
-    dest=$stage
-  fi
-  mv -T -f -- "$r/part" "$dest" || exit 1
+while IFS= read -r line; do
+  case $line in
+    'f '*)
+      rest=${line#f } r=$root/${rest%% *}; rest=${rest#* } count=${rest%% *}; rest=${rest#* } mtime=${rest%% *}
+      rest=${rest#* } mode=${rest%% *}; unescape "${rest#* }" || exit 1
+      if [ "$try" = retry ] && [ ! -e "$r/part" ] && [ ! -L "$r/part" ]; then continue; fi
+      done=$(find "$r" -type f -name 'done.*' | wc -l)
+      if [ "$done" -ne "$count" ]; then echo "$r: $done of $count ranges arrived" >&2; exit 45; fi
+      if [ "$mode" != - ]; then chmod -- "$mode" "$r/part" || exit 1; fi
+      touch -m -d "$mtime" -- "$r/part" || exit 1
+      if [ "$kind" = d ]; then
+        dest=$stage/$path
+        open_dir "${dest%/*}" || exit 1
+        case $path in */*) [ -d "$stage/${path%/*}" ] || mkdir -p -- "$stage/${path%/*}" || exit 1 ;; esac
+      else
+        dest=$stage
+      fi
+      mv -T -f -- "$r/part" "$dest" || exit 1
+      ;;
+    'd '*)
+      files_placed
+      rest=${line#d } mode=${rest%% *}; rest=${rest#* } mtime=${rest%% *}; unescape "${rest#* }" || exit 1
+      if [ -n "$path" ]; then d=$stage/$path; else d=$stage; fi
+      if [ -L "$d" ]; then echo "$d: a symlink where the model has a directory" >&2; exit 42; fi
+      # A process fewer for each directory already there (most: the files went into them).
+      { { [ -d "$d" ] || mkdir -p -- "$d"; } && chmod -- "$mode" "$d" && touch -m -d "$mtime" -- "$d"; } || exit 1
+      ;;
+    *) echo "ranges-finish.sh: a line it cannot read" >&2; exit 1 ;;
+  esac
 done
-rm -rf -- "$root" || exit 1
-if [ "${1-}" = - ]; then shift; fi
-while [ $# -ge 3 ]; do
-  if [ -n "$1" ]; then d=$stage/$1; else d=$stage; fi
-  if [ -L "$d" ]; then echo "$d: a symlink where the model has a directory" >&2; exit 42; fi
-  { mkdir -p -- "$d" && chmod -- "$2" "$d" && touch -m -d "$3" -- "$d"; } || exit 1
-  shift 3
-done
+files_placed
