@@ -14,16 +14,19 @@ public abstract partial class ShellRemote
         var result = await RunCheckedAsync(RemoteScripts.PrepareTarget,
             [target, StageNames.Stage(target), StageNames.Seed(target), StageNames.Lock(target), StageNames.Resume(target), request.Holder.Serialize(), kind,
                 request.ExtrasUnderLock ? "yes" : "no", .. RemoteScripts.ScanArguments(target).Skip(1),
-                ((request.RoomNeeded + 1023) / 1024).ToString(CultureInfo.InvariantCulture)],
+                ((request.RoomNeeded + 1023) / 1024).ToString(CultureInfo.InvariantCulture), StageNames.Old(target)],
             $"list and lock {target}", cancellationToken, ExpectedRecords.Listing(request.Source));
         var (header, rest) = SplitHeader(result.Stdout, target);
-        if (header.Length != 4 || !long.TryParse(header[1], CultureInfo.InvariantCulture, out var freeKib)
-            || !int.TryParse(header[3], CultureInfo.InvariantCulture, out var lockBytes) || lockBytes > rest.Length)
+        if (header.Length != 5 || !long.TryParse(header[1], CultureInfo.InvariantCulture, out var freeKib)
+            || !int.TryParse(header[3], CultureInfo.InvariantCulture, out var lockBytes) || lockBytes < 0
+            || !int.TryParse(header[4], CultureInfo.InvariantCulture, out var leftBytes) || leftBytes < 0 || lockBytes + leftBytes > rest.Length)
             throw new Errors.ModelSyncException($"unexpected answer while preparing {target} on {Alias.Name}");
-        var listing = ReadListing(rest.AsSpan(lockBytes), target);
+        var listing = ReadListing(rest.AsSpan(lockBytes + leftBytes), target);
+        var left = leftBytes == 0 ? null
+            : new PreviousVersionLeft(StageNames.Old(target), PreviousVersionLeft.WhyFrom(System.Text.Encoding.UTF8.GetString(rest, lockBytes, leftBytes)));
         return header[0] switch
         {
-            "same" => new TargetStart(TargetStartState.Same, listing),
+            "same" => new TargetStart(TargetStartState.Same, listing) { PreviousLeft = left },
             "open" => new TargetStart(TargetStartState.Open, listing),
             "held" => new TargetStart(TargetStartState.Held, listing)
             {
@@ -81,6 +84,13 @@ public abstract partial class ShellRemote
         var directory = request.Source.RootKind == EntryKind.Directory;
         var (header, rest) = SplitHeader(stdout, target);
         if (header is ["published"]) return new StageFinish(true, null, new Dictionary<string, string>());
+        if (header is ["published", "old-left"])
+        {
+            return new StageFinish(true, null, new Dictionary<string, string>())
+            {
+                PreviousLeft = new PreviousVersionLeft(StageNames.Old(target), PreviousVersionLeft.WhyFrom(System.Text.Encoding.UTF8.GetString(rest))),
+            };
+        }
         var lengths = header.Skip(1).Select(w => int.TryParse(w, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : -1).ToList();
         if (header.Length != 5 || header[0] != "mismatch" || lengths.Contains(-1) || lengths.Sum() != rest.Length)
             throw new Errors.ModelSyncException($"unexpected answer while publishing {target} on {Alias.Name}");
