@@ -122,6 +122,19 @@ public sealed partial class RemoteCallCountTests(SshdFixture sshd) : SshdTestBas
     }
 
     /// <summary>A process of the parallel streams, each over a connection of its own.</summary>
+    [Fact]
+    public async Task APushListsItsSourceWhileTheServerConnects()
+    {
+        var name = Model("EAR");
+
+        var push = await TracedAsync("push", name, $"alpha:calls-{Id}/");
+
+        // Started before the connect (its probe): the listing no longer waits for it.
+        var started = push.Stderr.Split('\n').Select(l => Started().Match(l)).Where(m => m.Success)
+            .Select(m => (Script: m.Groups[2].Value, Offset: int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Assert.True(started.First(s => s.Script == "scan.sh").Offset <= started.First(s => s.Script == "probe.sh").Offset, push.Stderr);
+    }
+
     private static bool IsStreams(string script) => script.StartsWith("range-", StringComparison.Ordinal) || script.StartsWith("tar-", StringComparison.Ordinal);
 
     private string Model(string tag)
@@ -147,6 +160,9 @@ public sealed partial class RemoteCallCountTests(SshdFixture sshd) : SshdTestBas
 
     [GeneratedRegex(@"^trace: .* exit +-?\d+ ssh \[([a-z-]+\.sh)\]")]
     private static partial Regex SshScript();
+
+    [GeneratedRegex(@"^trace: \+ *(\d+) ms .* exit +-?\d+ \S+ \[([a-z-]+\.sh)\]")]
+    private static partial Regex Started();
 
     [GeneratedRegex(@"^trace: .* exit +-?\d+ rsync ")]
     private static partial Regex RsyncRun();

@@ -59,10 +59,13 @@ public static class PruneCommand
         {
             if (several) Console.Error.WriteLine($"{plan.Server}: {Human.Count(plan.Going.Count, "version")}, {Human.Bytes(plan.FreedBytes)}");
             foreach (var version in plan.Going) Console.Error.WriteLine($"  {Printable.Name(version.Name)}  {Human.Bytes(version.Info.Bytes)}");
+            foreach (var left in plan.LeftoversGoing) Console.Error.WriteLine($"  {Printable.Name(left.Name)}  {Human.Bytes(left.Bytes)}  (a previous version a publish left)");
         }
         var count = plans.Sum(p => p.Going.Count);
+        var leftovers = plans.Sum(p => p.LeftoversGoing.Count);
         var from = several ? Human.Count(plans.Count, "server") : plans[0].Server;
-        Console.Error.Write($"Remove these {count} version(s) from {from}, freeing {Human.Bytes(plans.Sum(p => p.FreedBytes))}? [y/N] ");
+        var what = leftovers == 0 ? $"these {count} version(s)" : $"these {count} version(s) and {Human.Count(leftovers, "previous version")} left by publishes";
+        Console.Error.Write($"Remove {what} from {from}, freeing {Human.Bytes(plans.Sum(p => p.FreedBytes))}? [y/N] ");
         return Console.ReadLine()?.Trim().ToLowerInvariant() is "y" or "yes";
     }
 }

@@ -23,13 +23,13 @@ public static class FleetPrune
         if (planned.All(o => o.Result is { Entries.Count: 0 }))
             throw ModelSyncException.Usage($"no version of model '{model}' on any of {string.Join(", ", targets.Select(t => t.Alias))}",
                 $"MODEL is the {{MODEL}} field of the names; see `{ToolName.Command} list {string.Join(' ', targets.Select(t => t.Alias))} --model {model}`");
-        var plans = planned.Select(o => o.Result).OfType<PruneResult>().Where(r => r.Going.Count > 0).ToList();
+        var plans = planned.Select(o => o.Result).OfType<PruneResult>().Where(r => r.RemovesAnything).ToList();
         if (options.DryRun || plans.Count == 0) return planned;
         if (!options.Confirm(plans))
             throw ModelSyncException.Usage(
                 $"prune would remove {plans.Sum(p => p.Going.Count)} version(s) of {plans[0].Model} from {Human.Count(plans.Count, "server")}; nothing was changed",
                 "review the lists (add --dry-run), then run again with --yes (needed when stdin is not a terminal)");
-        var going = planned.Where(o => o.Result is { Going.Count: > 0 }).ToList();
+        var going = planned.Where(o => o.Result is { RemovesAnything: true }).ToList();
         var applied = await FleetRunner.RunAsync([.. going.Select(o => o.Target)], parallel,
             (target, token) => PruneOperation.ApplyAsync(session, going.First(o => o.Target == target).Result!, options, token),
             null, null, cancellationToken);

@@ -12,11 +12,20 @@ public static class FileModes
     /// <summary>The bits <paramref name="octal"/> names; null for anything else (empty, not octal, more than twelve bits).</summary>
     public static int? Parse(string octal)
     {
+        if (octal.Length is 0 or > 4 || !System.Text.Ascii.IsValid(octal)) return null;
+        Span<byte> bytes = stackalloc byte[octal.Length];
+        System.Text.Ascii.FromUtf16(octal, bytes, out _);
+        return Parse(bytes);
+    }
+
+    /// <summary>As <see cref="Parse(string)"/>, from the bytes find printed.</summary>
+    public static int? Parse(ReadOnlySpan<byte> octal)
+    {
         if (octal.Length is 0 or > 4) return null;
         var value = 0;
         foreach (var c in octal)
         {
-            if (c is < '0' or > '7') return null;
+            if (c is < (byte)'0' or > (byte)'7') return null;
             value = value * 8 + (c - '0');
         }
         return value <= AllBits ? value : null;

@@ -122,9 +122,23 @@ public sealed record ModelManifest(
     /// <summary>UTF-8 straight away: for 20k files the manifest is megabytes, and a string copy doubled the peak memory.</summary>
     public byte[] SerializeToUtf8()
     {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        WriteTo(buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>As <see cref="SerializeToUtf8"/>, into <paramref name="buffer"/> (the finish call's stdin, without a copy of its own).</summary>
+    public void WriteTo(System.Buffers.IBufferWriter<byte> buffer)
+    {
         var files = Files.Select(f => f.ToJson()).ToList();
         var format = files.Any(f => f.PathBase64 is not null) ? BytesFormat : FormatVersion;
-        return JsonSerializer.SerializeToUtf8Bytes(this with { FormatVersion = format, Files = files }, ManifestJson.Default.ModelManifest);
+        var options = ManifestJson.Default.Options;
+        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Encoder = options.Encoder, Indented = options.WriteIndented, IndentCharacter = options.IndentCharacter, IndentSize = options.IndentSize,
+            NewLine = options.NewLine,
+        });
+        JsonSerializer.Serialize(writer, this with { FormatVersion = format, Files = files }, ManifestJson.Default.ModelManifest);
     }
 
     /// <summary>The manifest in <paramref name="json"/>, or null when it is not one this version can trust.</summary>

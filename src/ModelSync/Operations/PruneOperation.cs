@@ -17,12 +17,20 @@ public sealed record PruneOptions(int Keep, bool AllowNone, bool DryRun, Func<IR
 
 public sealed record PruneResult(string Server, string ModelBase, string Model, int Keep, bool DryRun, IReadOnlyList<PruneEntry> Entries)
 {
-    public long FreedBytes => Entries.Where(e => e.Frees).Sum(e => e.Version.Info.Bytes);
+    public long FreedBytes => Entries.Sum(e => e.FreedBytes);
 
     public int Count(PruneFate fate) => Entries.Count(e => e.Fate == fate);
 
     /// <summary>The versions the plan would remove.</summary>
     public IReadOnlyList<VersionedModel> Going => [.. Entries.Where(e => e.Fate == PruneFate.WouldRemove).Select(e => e.Version)];
+
+    /// <summary>The previous versions left by finished publishes that the plan would remove.</summary>
+    public IReadOnlyList<PreviousLeftover> LeftoversGoing => [.. Entries.Select(e => e.Leftover).OfType<PreviousLeftover>().Where(l => l.Fate == LeftoverFate.WouldRemove)];
+
+    public int Count(LeftoverFate fate) => Entries.Count(e => e.Leftover?.Fate == fate);
+
+    /// <summary>The plan removes something: a version, or a previous version a publish left.</summary>
+    public bool RemovesAnything => Going.Count > 0 || LeftoversGoing.Count > 0;
 }
 
 /// <summary>
@@ -44,7 +52,7 @@ public static class PruneOperation
     {
         CheckKeep(options.Keep, options.AllowNone);
         var plan = await PlanAsync(session, aliasName, model, options.Keep, options.DryRun, requireVersions: true, cancellationToken);
-        if (options.DryRun || plan.Going.Count == 0) return plan;
+        if (options.DryRun || !plan.RemovesAnything) return plan;
         if (!options.Confirm([plan]))
             throw ModelSyncException.Usage($"prune would remove {plan.Going.Count} version(s) of {plan.Model} from {aliasName}; nothing was changed",
                 "review the list (add --dry-run), then run again with --yes (needed when stdin is not a terminal)");
@@ -65,7 +73,7 @@ public static class PruneOperation
         if (versions.Count == 0 && requireVersions) throw LatestResolver.NoVersions(catalog, model, aliasName);
         var controlNames = listing.ReservedNames.Where(n => !n.Contains('/', StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         var locks = await LocksAsync(server, listing, versions, controlNames, cancellationToken);
-        var plan = PrunePlan.Make(versions, keep, controlNames, locks);
+        var plan = PrunePlan.Make(versions, keep, controlNames, locks, LeftoverBytes(listing));
         return new PruneResult(aliasName, server.ModelBase, versions.Count > 0 ? versions[0].Parsed!.Model : model, keep, dryRun, plan);
     }
 
@@ -75,9 +83,16 @@ public static class PruneOperation
         var server = await session.ConnectAsync(plan.Server, requireRsync: false, cancellationToken);
         var done = new List<PruneEntry>();
         foreach (var entry in plan.Entries)
-            done.Add(entry.Fate == PruneFate.WouldRemove ? await RemoveAsync(server, entry, options, cancellationToken) : entry);
+            done.Add(entry.Fate == PruneFate.WouldRemove || entry.Leftover?.Fate == LeftoverFate.WouldRemove ? await RemoveAsync(server, entry, options, cancellationToken) : entry);
         return plan with { Entries = done };
     }
+
+    /// <summary>The size of each old name (a previous version a publish left) in the listing of model_base, by its name.</summary>
+    private static Dictionary<string, long> LeftoverBytes(Manifests.TreeListing listing) =>
+        listing.ControlEntries
+            .GroupBy(e => e.Path.Split('/')[0], StringComparer.Ordinal)
+            .Where(g => StageNames.TryParse(g.Key, out var role, out _) && role == "old")
+            .ToDictionary(g => g.Key, g => g.Where(e => e.Kind == Manifests.EntryKind.File).Sum(e => e.Size), StringComparer.Ordinal);
 
     /// <summary>The locks beside versions that could go, judged; read (one call) only when the listing shows such a lock.</summary>
     private static async Task<IReadOnlyDictionary<string, VersionLock>> LocksAsync(IRemote server, Manifests.TreeListing listing,
@@ -102,9 +117,18 @@ public static class PruneOperation
         var version = planned.Version;
         var target = PosixPath.Combine(server.ModelBase, version.Name);
         var (taken, holder) = await TargetLock.TryAcquireAsync(server, target, options.Command, LockPolicy.Default, options.Warn, cancellationToken);
-        if (taken is null) return new PruneEntry(version, PruneFate.Locked, holder!.Describe());
+        if (taken is null)
+        {
+            return new PruneEntry(version, planned.Fate == PruneFate.Kept ? PruneFate.Kept : PruneFate.Locked, holder!.Describe())
+            {
+                Leftover = planned.Leftover is { } l ? l with { Fate = LeftoverFate.Skipped } : null,
+            };
+        }
         await using (taken)
         {
+            if (planned.Leftover is { Fate: LeftoverFate.WouldRemove } leftover)
+                planned = planned with { Leftover = await RemoveLeftoverAsync(server, target, leftover, options, cancellationToken) };
+            if (planned.Fate != PruneFate.WouldRemove) return planned;
             var removal = await server.RemoveVersionAsync(target, cancellationToken);
             return planned with
             {
@@ -116,5 +140,19 @@ public static class PruneOperation
                 },
             };
         }
+    }
+
+    /// <summary>Under the version's lock: the previous version a finished publish left beside it; one that still cannot go is a warning.</summary>
+    private static async Task<PreviousLeftover> RemoveLeftoverAsync(IRemote server, string target, PreviousLeftover leftover, PruneOptions options,
+        CancellationToken cancellationToken)
+    {
+        var removal = await server.RemovePreviousVersionAsync(target, null, cancellationToken);
+        if (removal.Left is { } left) options.Warn(left.StillLeftWarning(PosixPath.Name(target)));
+        return removal.State switch
+        {
+            PreviousVersionState.Removed or PreviousVersionState.Gone => leftover with { Fate = LeftoverFate.Removed },
+            PreviousVersionState.Left => leftover with { Fate = LeftoverFate.Left, Why = removal.Left?.Why },
+            _ => leftover with { Fate = LeftoverFate.Skipped },
+        };
     }
 }

@@ -74,13 +74,18 @@ public sealed class TransferOperation
         // A target that already matches needs no lock: nothing is written (unless it lacks a current manifest),
         // and a re-push that changes nothing costs two round trips less.
         var upToDate = run.SameKind && plan.IsNoOp ? await CheckUpToDateAsync(run) : null;
-        if (upToDate is { Outcome: { } current, ManifestMissing: false }) return Result(0, sourceTree.TotalBytes, current, false);
+        if (upToDate is { Outcome: { } current, ManifestMissing: false })
+        {
+            await LeftoverPreviousVersion.RetryAsync(run, start.Started, options.Command, warn);
+            return Result(0, sourceTree.TotalBytes, current, false);
+        }
         await using var acquired = start.Lock is null ? await TargetLock.AcquireAsync(target.Remote, target.Path, options.Command, options.Lock, warn, cancellationToken) : null;
         var targetLock = start.Lock ?? acquired!;
         if (upToDate is { Outcome: { } done, ManifestMissing: true })
         {
             // Hashed in full without a manifest: leave one, so the next check costs a listing.
             await TransferChecks.WriteManifestAsync(run, run.Target.Path, upToDate.SourceHashes!);
+            await LeftoverPreviousVersion.RetryAsync(run, start.Started, null, warn);
             return Result(0, sourceTree.TotalBytes, done, false);
         }
         var forced = upToDate?.Differing ?? [];
@@ -125,6 +130,7 @@ public sealed class TransferOperation
             var finish = sent.Moved.Finished is { } finished ? FreshStageFinish.Outcome(run, finished)
                 : forced.Count == 0 ? await CombinedFinish.TryAsync(run, targetLock, sent.SourceHashes, sent.Transferred, sent.Moved, TransferChecks.ManifestFor(run, sent.SourceHashes), _progress)
                 : null;
+            if (finish is { Published: true, PreviousLeft: { } leftThere }) warn(leftThere.Warning(target.Display));
             if (finish is { Published: true })
                 return Result(wire, Math.Max(0, sourceTree.TotalBytes - literal), Verified(run, 0, finish.HashedNow, sent.Reading), true);
             var check = await VerifyStageAsync(run, sent, forced, finish?.Found);
@@ -138,7 +144,7 @@ public sealed class TransferOperation
             await target.Remote.RemoveManifestAsync(run.Stage, cancellationToken);
         }
 
-        await Publisher.PublishAsync(run, _progress);
+        if (await Publisher.PublishAsync(run, _progress) is { } left) warn(left.Warning(target.Display));
         return Result(wire, Math.Max(0, sourceTree.TotalBytes - literal), verification, true);
     }
 

@@ -74,14 +74,20 @@ public static class PathBytes
     public static byte[] NulTerminated(IEnumerable<string> names, string prefix = "")
     {
         var buffer = new ArrayBufferWriter<byte>();
+        WriteNulTerminated(buffer, names, prefix);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>As <see cref="NulTerminated"/>, into <paramref name="buffer"/>.</summary>
+    public static void WriteNulTerminated(IBufferWriter<byte> buffer, IEnumerable<string> names, string prefix = "")
+    {
         var start = Encoding.UTF8.GetBytes(prefix);
         foreach (var name in names)
         {
             buffer.Write(start);
             Append(buffer, name);
-            buffer.Write([(byte)0]);
+            buffer.Write("\0"u8);
         }
-        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>The NUL-terminated fields of <paramref name="bytes"/>, each decoded by <see cref="Decode"/>; what follows the last NUL is the last field.</summary>

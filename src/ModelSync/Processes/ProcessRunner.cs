@@ -123,18 +123,9 @@ public sealed class ProcessRunner : IProcessRunner
 
     private static byte[] ReadStdout(Stream stream, Action<string> onLine)
     {
-        using var all = new MemoryStream();
         // rsync ends progress updates with \r and file lines with \n: both end a line here.
-        using var lines = new ByteLines(onLine, (byte)'\n', (byte)'\r');
-        var buffer = new byte[64 * 1024];
-        int read;
-        while ((read = stream.Read(buffer)) > 0)
-        {
-            all.Write(buffer, 0, read);
-            lines.Write(buffer.AsSpan(0, read));
-        }
-        lines.Flush();
-        return all.ToArray();
+        ByteLines.ReadAll(stream, onLine, (byte)'\n', (byte)'\r');
+        return [];
     }
 
     private static async Task<byte[]> ReadStdoutAsync(Stream stream)

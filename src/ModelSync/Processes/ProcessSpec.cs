@@ -3,7 +3,8 @@ namespace ModelSync.Processes;
 /// <summary>
 /// A child process to start: a program and its argument list (never a command string).
 /// <see cref="Stdin"/> is written then closed; null closes stdin at once.
-/// <see cref="OnStdoutLine"/> sees each stdout line as it arrives; the whole output is still returned.
+/// <see cref="OnStdoutLine"/> sees each stdout line as it arrives, and only it: the output is not also kept and returned
+/// (rsync prints a line or two per file, megabytes for a model of many files).
 /// </summary>
 public sealed record ProcessSpec(string FileName, IReadOnlyList<string> Arguments)
 {

@@ -4,8 +4,11 @@ using ModelSync.Transfer;
 
 namespace ModelSync.Publishing;
 
-/// <summary>What <see cref="CombinedFinish"/> did: published (having hashed <paramref name="HashedNow"/> files), or what it found instead.</summary>
-internal sealed record FinishOutcome(bool Published, int HashedNow, StageFinish? Found);
+/// <summary>
+/// What <see cref="CombinedFinish"/> did: published (having hashed <paramref name="HashedNow"/> files; the previous
+/// version <paramref name="PreviousLeft"/> when it could not be removed), or what it found instead.
+/// </summary>
+internal sealed record FinishOutcome(bool Published, int HashedNow, StageFinish? Found, PreviousVersionLeft? PreviousLeft = null);
 
 /// <summary>
 /// The target's side of everything after the bytes moved, in one call to a server (<see cref="IRemote.FinishStageAsync"/>):
@@ -76,7 +79,7 @@ internal static class CombinedFinish
         }
         if (!finish.Published) return new FinishOutcome(false, 0, finish);
         held.Released();
-        return new FinishOutcome(true, settled.Count - known.Count(k => k.ModifiedExact is not null) + toHash.Count, null);
+        return new FinishOutcome(true, settled.Count - known.Count(k => k.ModifiedExact is not null) + toHash.Count, null, finish.PreviousLeft);
     }
 
     /// <summary>The walk checks the stage step by step instead: what the send left for this call is done in one of its own.</summary>

@@ -34,5 +34,5 @@ internal static class FreshStageFinish
 
     /// <summary>What the send's call did, as <see cref="CombinedFinish"/> tells it: published having hashed every file, or what it found.</summary>
     public static FinishOutcome Outcome(TransferContext run, StageFinish finished) =>
-        finished.Published ? new FinishOutcome(true, run.SourceTree.Files.Count(), null) : new FinishOutcome(false, 0, finished);
+        finished.Published ? new FinishOutcome(true, run.SourceTree.Files.Count(), null, finished.PreviousLeft) : new FinishOutcome(false, 0, finished);
 }

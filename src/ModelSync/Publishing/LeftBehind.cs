@@ -4,7 +4,8 @@ using ModelSync.Remotes;
 
 namespace ModelSync.Publishing;
 
-public enum LeftBehindKind { Stage, Lock }
+/// <summary>PreviousVersion: the version a finished publish replaced but could not remove (its target is in place).</summary>
+public enum LeftBehindKind { Stage, Lock, PreviousVersion }
 
 /// <summary>
 /// A stage or lock a push or pull left under model_base: for a lock, who holds it; for a stage, the command that made
@@ -26,7 +27,7 @@ public static class LeftBehindScan
         var groups = modelBase.ControlEntries
             .GroupBy(e => e.Path.Split('/')[0], StringComparer.Ordinal)
             .Select(g => (Name: g.Key, Entries: g.ToList(), Parsed: StageNames.TryParse(g.Key, out var role, out var target) ? (role, target) : default))
-            .Where(g => g.Parsed.role is "stage" or "lock" or "resume")
+            .Where(g => g.Parsed.role is "stage" or "lock" or "resume" || (g.Parsed.role == "old" && InPlace(modelBase, g.Parsed.target)))
             .ToList();
         string Path(string name) => PosixPath.Combine(server.ModelBase, name);
         var records = groups
@@ -40,11 +41,19 @@ public static class LeftBehindScan
             .Where(g => g.Parsed.role != "resume")
             .Select(g => g.Parsed.role == "lock"
                 ? new LeftBehind(LeftBehindKind.Lock, g.Parsed.target, 0, Since(g.Name, g.Entries), HolderOf("lock", g.Parsed.target))
+                : g.Parsed.role == "old"
+                ? new LeftBehind(LeftBehindKind.PreviousVersion, g.Parsed.target, g.Entries.Where(e => e.Kind == EntryKind.File).Sum(e => e.Size), Since(g.Name, g.Entries), null)
                 : new LeftBehind(LeftBehindKind.Stage, g.Parsed.target, g.Entries.Where(e => e.Kind == EntryKind.File).Sum(e => e.Size),
                     Since(g.Name, g.Entries), HolderOf("resume", g.Parsed.target) ?? HolderOf("lock", g.Parsed.target)))
             .OrderBy(l => l.Target, StringComparer.Ordinal)
             .ThenBy(l => l.Kind)];
     }
+
+    /// <summary>
+    /// Whether <paramref name="target"/> is in model_base's listing. Only then is its old name a previous version left
+    /// behind: without it, a publish stopped between its two renames, and the old name holds the model's only copy.
+    /// </summary>
+    private static bool InPlace(TreeListing modelBase, string target) => modelBase.Entries.Any(e => e.Path == target);
 
     /// <summary>The entry's own mtime (a stage's files keep their source's); the newest inside when it is not listed.</summary>
     private static DateTimeOffset Since(string name, List<TreeEntry> entries) =>

@@ -9,13 +9,14 @@ namespace ModelSync.Publishing;
 /// </summary>
 internal static class Publisher
 {
-    public static async Task PublishAsync(TransferContext run, ITransferProgress progress)
+    /// <summary>Null, or the previous version the publish could not remove (the new one is in place all the same).</summary>
+    public static async Task<Remotes.PreviousVersionLeft?> PublishAsync(TransferContext run, ITransferProgress progress)
     {
         progress.Phase("Publishing");
         var target = run.Target;
         try
         {
-            await TransientRetry.RunAsync(run, progress, () => target.Remote.PublishAsync(target.Path, run.Cancellation));
+            return await TransientRetry.RunAsync(run, progress, () => target.Remote.PublishAsync(target.Path, run.Cancellation));
         }
         catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested)
         {

@@ -53,9 +53,23 @@ internal static class ExpectedRecords
     public static byte[] Stage(TreeListing source, IEnumerable<KnownStageFile> known)
     {
         var buffer = new ArrayBufferWriter<byte>();
+        WriteStage(buffer, source, known);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>As <see cref="Stage"/>, into <paramref name="buffer"/>.</summary>
+    public static void WriteStage(IBufferWriter<byte> buffer, TreeListing source, IEnumerable<KnownStageFile> known)
+    {
         foreach (var entry in source.Entries.Where(e => e.Kind != EntryKind.Directory))
         {
-            if (entry.Kind == EntryKind.File) Record(buffer, $"f {Number(entry.Size)} ", entry.Path);
+            if (entry.Kind == EntryKind.File)
+            {
+                buffer.Write("f "u8);
+                Number(buffer, entry.Size);
+                buffer.Write(" "u8);
+                PathBytes.Append(buffer, entry.Path);
+                buffer.Write("\0"u8);
+            }
             else
             {
                 Text(buffer, "l ");
@@ -70,7 +84,6 @@ internal static class ExpectedRecords
             Record(buffer, file.ModifiedExact is { } exact ? $"v {Number(file.Size)} {exact} " : $"i {Number(file.Size)} {Number(file.Inode)} ",
                 file.Path);
         }
-        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>
@@ -80,19 +93,38 @@ internal static class ExpectedRecords
     public static byte[] Hashes(string tool, IEnumerable<KeyValuePair<string, string>> hashes, bool oneRunEach)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        var separator = tool == "openssl" && !oneRunEach ? " *./" : "  ./";
-        foreach (var (name, hash) in hashes) Record(buffer, hash + separator, name);
+        WriteHashes(buffer, tool, hashes, oneRunEach);
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void Record(ArrayBufferWriter<byte> buffer, string head, string path)
+    /// <summary>As <see cref="Hashes"/>, into <paramref name="buffer"/>.</summary>
+    public static void WriteHashes(IBufferWriter<byte> buffer, string tool, IEnumerable<KeyValuePair<string, string>> hashes, bool oneRunEach)
+    {
+        var separator = tool == "openssl" && !oneRunEach ? " *./"u8 : "  ./"u8;
+        foreach (var (name, hash) in hashes)
+        {
+            System.Text.EncodingExtensions.GetBytes(System.Text.Encoding.UTF8, hash, buffer);
+            buffer.Write(separator);
+            PathBytes.Append(buffer, name);
+            buffer.Write("\0"u8);
+        }
+    }
+
+    private static void Number(IBufferWriter<byte> buffer, long value)
+    {
+        var span = buffer.GetSpan(20);
+        value.TryFormat(span, out var written, provider: CultureInfo.InvariantCulture);
+        buffer.Advance(written);
+    }
+
+    private static void Record(IBufferWriter<byte> buffer, string head, string path)
     {
         Text(buffer, head);
         PathBytes.Append(buffer, path);
         Text(buffer, "\0");
     }
 
-    private static void Text(ArrayBufferWriter<byte> buffer, string text) => buffer.Write(System.Text.Encoding.UTF8.GetBytes(text));
+    private static void Text(IBufferWriter<byte> buffer, string text) => buffer.Write(System.Text.Encoding.UTF8.GetBytes(text));
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -79,6 +79,8 @@ public interface IRemote : IAsyncDisposable
     /// does not allow (<see cref="TargetStartState.Open"/>), tries once to take its lock as <see cref="TryTakeLockAsync"/>;
     /// once taken, measures free space and prepares the stage as <see cref="PrepareStageAsync"/>, seeded from a target of
     /// the model's kind. When any of these fails after the lock was taken, the lock is given back before the call fails.
+    /// With <see cref="TargetStartState.Same"/>, a previous version left beside the target is removed as
+    /// <see cref="RemovePreviousVersionAsync"/> with a holder does, and the answer says when it cannot be.
     /// </summary>
     Task<TargetStart> StartTargetAsync(string target, TargetStartRequest request, CancellationToken cancellationToken);
 
@@ -125,9 +127,11 @@ public interface IRemote : IAsyncDisposable
     /// Moves the stage beside <paramref name="target"/> into place: a file over a file in one rename; otherwise the old
     /// version aside, the stage in, the old one removed (put back when the second rename fails). Once begun there, it
     /// finishes even if this machine stops waiting. A stage that is gone while the target is there counts as published
-    /// by an earlier try. A stage that is a symlink is removed, and the call fails with nothing published.
+    /// by an earlier try. A stage that is a symlink is removed, and the call fails with nothing published. The new
+    /// version in place but the previous one not removable (another user's files in it): published all the same, and
+    /// the answer says what is left and why (null: nothing is); an earlier try's leftover is tried again.
     /// </summary>
-    Task PublishAsync(string target, CancellationToken cancellationToken);
+    Task<PreviousVersionLeft?> PublishAsync(string target, CancellationToken cancellationToken);
 
     /// <summary>
     /// Where a publish of <paramref name="target"/> stands that this machine stopped waiting for: one still under way
@@ -154,9 +158,20 @@ public interface IRemote : IAsyncDisposable
     /// <summary>
     /// Removes the version <paramref name="target"/> (call it under its lock): renamed to a hidden name first, so a
     /// reader sees the whole version or nothing, then removed; a symlink there loses the link only, never what it
-    /// names. A stage or an old name beside it means a push is publishing: nothing is touched.
+    /// names. A stage beside it, or an old name with no version in place, means a push is publishing: nothing is
+    /// touched. An old name beside the version in place is a previous version a finished publish left
+    /// (<see cref="RemovePreviousVersionAsync"/>'s to remove), no hindrance.
     /// </summary>
     Task<VersionRemoval> RemoveVersionAsync(string target, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the previous version of <paramref name="target"/> that a finished publish could not remove (left at its
+    /// old name), and only while the target is in place: between a publish's two renames the old name holds the only
+    /// copy of the model, and nothing is touched. <paramref name="holder"/> null: the caller holds the target's lock;
+    /// otherwise the lock is taken with it for the removal only (when something is there to remove), and a lock
+    /// someone else holds leaves everything as it is.
+    /// </summary>
+    Task<PreviousVersionRemoval> RemovePreviousVersionAsync(string target, LockHolder? holder, CancellationToken cancellationToken);
 
     // A server to server copy through this machine: processes for Processes.ProcessPipe to connect.
 

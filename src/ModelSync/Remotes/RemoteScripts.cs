@@ -22,6 +22,12 @@ public static class RemoteScripts
     public const string RemoveTree = "remove-tree.sh";
 
     /// <summary>
+    /// The shell's one way to write into or remove from a directory that may lack u+w (a model published read-only, a
+    /// stage seeded from one), put before every script that does: it has u+w for that moment only, then its mode and times back.
+    /// </summary>
+    public const string WhileWritable = "while-writable.sh";
+
+    /// <summary>
     /// Greets a server: home directory; rsync's version line or <c>no-rsync</c>; <c>hash-tools:</c> and the hash
     /// programs on its PATH, space-separated (shell built-ins only, so knowing them costs no extra round trip).
     /// </summary>
@@ -50,13 +56,13 @@ public static class RemoteScripts
     /// model by its content. Whatever is at the temporary name is removed first and the file made only if nothing is
     /// there (noclobber), and the rename replaces whatever is at the real name (<c>-T</c>): a symlink planted at either is never written through nor renamed into.
     /// </summary>
-    public static string WriteManifest => ScriptFiles.Load("write-manifest.sh");
+    public static string WriteManifest => field ??= ScriptFiles.Load(WhileWritable, "write-manifest.sh");
 
     /// <summary>
     /// $1: model directory, $2: the manifest's name (<see cref="WriteManifestArguments"/>). Removes the manifest, keeping
     /// the directory's mtime and its mode (one without u+w has it for the removal only).
     /// </summary>
-    public static string RemoveManifest => ScriptFiles.Load("remove-manifest.sh");
+    public static string RemoveManifest => field ??= ScriptFiles.Load(WhileWritable, "remove-manifest.sh");
 
     /// <summary><see cref="WriteManifest"/>'s arguments for the model directory <paramref name="directory"/>.</summary>
     public static IReadOnlyList<string> WriteManifestArguments(string directory) => [directory, ModelManifest.FileName];
@@ -102,9 +108,13 @@ public static class RemoteScripts
     /// otherwise two renames (target aside, stage in), the old one restored if the second fails. Hang-ups are
     /// ignored so a dropped connection cannot stop it between the two renames; a missing stage with a target in
     /// place means an earlier try already published (the lock keeps anyone else from touching the stage). A stage
-    /// that is a symlink is someone else's: it is removed and nothing is published.
+    /// that is a symlink is someone else's: it is removed and nothing is published. Exit <see cref="PublishedOldLeft"/>: published, but the
+    /// previous version could not be removed after the swap; stderr says why in one line.
     /// </summary>
-    public static string Publish => field ??= ScriptFiles.Load(RemoveTree, "publish.sh");
+    public static string Publish => field ??= ScriptFiles.Load(RemoveTree, WhileWritable, "publish.sh");
+
+    /// <summary><see cref="Publish"/>'s exit status when the new version is in place but the previous one is left at the old name.</summary>
+    public const int PublishedOldLeft = 4;
 
     /// <summary>
     /// $1: stage, $2: name of the old target, $3: target. While both the stage and the old name exist a publish may be
@@ -131,17 +141,27 @@ public static class RemoteScripts
 
     /// <summary>
     /// $1: version, $2: its stage, $3: its old name, $4: its hidden name (<see cref="Paths.StageNames"/>). Prints
-    /// <c>removed</c>, <c>gone</c> or <c>publishing</c> (a stage or an old name beside it: left alone). Renamed to the
+    /// <c>removed</c>, <c>gone</c> or <c>publishing</c> (a stage beside it, or an old name and no version: left alone). Renamed to the
     /// hidden name, then removed; a symlink loses the link only.
     /// </summary>
     public static string RemoveVersion => field ??= ScriptFiles.Load(RemoveTree, "remove-version.sh");
 
     /// <summary>
+    /// $1: target, $2: its old name (<see cref="Paths.StageNames.Old"/>); $3: lock and $4: holder description, unless the
+    /// caller holds the lock. Removes the previous version a finished publish left, only while the target is in place.
+    /// <c>gone</c>, <c>removed</c>, <c>publishing</c> (target not in place: untouched) or <c>busy</c> (someone else's
+    /// lock); exit <see cref="PublishedOldLeft"/> and why on stderr when it cannot go.
+    /// </summary>
+    public static string RemoveOld => field ??= ScriptFiles.Load(RemoveTree, "remove-old.sh");
+
+    /// <summary>
     /// The steps before a push sends, as one script (see its header): lists the target, and when it differs from the
     /// records on stdin (<see cref="ExpectedRecords.Listing"/>) takes the lock, measures free space and prepares the
-    /// stage, by running <see cref="LockAcquire"/>, <see cref="FreeSpace"/> and <see cref="PrepareStage"/>.
+    /// stage, by running <see cref="LockAcquire"/>, <see cref="FreeSpace"/> and <see cref="PrepareStage"/>; when it is
+    /// the same, removes a previous version left beside it by running <see cref="RemoveOld"/>.
     /// </summary>
-    public static string PrepareTarget => field ??= Texts(("ms_lock_acquire", LockAcquire), ("ms_free_space", FreeSpace), ("ms_prepare_stage", PrepareStage))
+    public static string PrepareTarget => field ??= Texts(("ms_lock_acquire", LockAcquire), ("ms_free_space", FreeSpace), ("ms_prepare_stage", PrepareStage),
+            ("ms_remove_old", RemoveOld))
         + ScriptFiles.Load("prepare-target.sh");
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using ModelSync.Hashing;
 using ModelSync.Manifests;
@@ -14,16 +15,19 @@ public abstract partial class ShellRemote
         var result = await RunCheckedAsync(RemoteScripts.PrepareTarget,
             [target, StageNames.Stage(target), StageNames.Seed(target), StageNames.Lock(target), StageNames.Resume(target), request.Holder.Serialize(), kind,
                 request.ExtrasUnderLock ? "yes" : "no", .. RemoteScripts.ScanArguments(target).Skip(1),
-                ((request.RoomNeeded + 1023) / 1024).ToString(CultureInfo.InvariantCulture)],
+                ((request.RoomNeeded + 1023) / 1024).ToString(CultureInfo.InvariantCulture), StageNames.Old(target)],
             $"list and lock {target}", cancellationToken, ExpectedRecords.Listing(request.Source));
         var (header, rest) = SplitHeader(result.Stdout, target);
-        if (header.Length != 4 || !long.TryParse(header[1], CultureInfo.InvariantCulture, out var freeKib)
-            || !int.TryParse(header[3], CultureInfo.InvariantCulture, out var lockBytes) || lockBytes > rest.Length)
+        if (header.Length != 5 || !long.TryParse(header[1], CultureInfo.InvariantCulture, out var freeKib)
+            || !int.TryParse(header[3], CultureInfo.InvariantCulture, out var lockBytes) || lockBytes < 0
+            || !int.TryParse(header[4], CultureInfo.InvariantCulture, out var leftBytes) || leftBytes < 0 || lockBytes + leftBytes > rest.Length)
             throw new Errors.ModelSyncException($"unexpected answer while preparing {target} on {Alias.Name}");
-        var listing = ReadListing(rest.AsSpan(lockBytes), target);
+        var listing = ReadListing(rest.AsSpan(lockBytes + leftBytes), target);
+        var left = leftBytes == 0 ? null
+            : new PreviousVersionLeft(StageNames.Old(target), PreviousVersionLeft.WhyFrom(System.Text.Encoding.UTF8.GetString(rest, lockBytes, leftBytes)));
         return header[0] switch
         {
-            "same" => new TargetStart(TargetStartState.Same, listing),
+            "same" => new TargetStart(TargetStartState.Same, listing) { PreviousLeft = left },
             "open" => new TargetStart(TargetStartState.Open, listing),
             "held" => new TargetStart(TargetStartState.Held, listing)
             {
@@ -51,27 +55,43 @@ public abstract partial class ShellRemote
         var directory = request.Source.RootKind == EntryKind.Directory;
         var hashDirectory = directory ? stage : PosixPath.Parent(stage);
         // Named as the hash script sees them: relative to the stage, or the stage file's own name for a single file.
-        var toHash = request.ToHash.Select(h => (Name: directory ? h.Key : PosixPath.Name(stage), Path: h.Key, Hash: h.Value)).ToList();
         var sizes = request.Source.Files.ToDictionary(f => f.Path, f => f.Size, StringComparer.Ordinal);
-        var odd = toHash.Where(h => HashOutput.NeedsOneRunEach(h.Name)).ToList();
-        var plain = toHash.Except(odd).ToList();
-        var large = plain.Where(h => LargeFile.Is(sizes.GetValueOrDefault(h.Path))).ToList();
-        var small = plain.Except(large).ToList();
+        List<KeyValuePair<string, string>> plain = [], large = [], small = [], odd = [];
+        foreach (var (path, hash) in request.ToHash)
+        {
+            var named = KeyValuePair.Create(directory ? path : PosixPath.Name(stage), hash);
+            if (HashOutput.NeedsOneRunEach(named.Key)) odd.Add(named);
+            else
+            {
+                plain.Add(named);
+                (LargeFile.Is(sizes.GetValueOrDefault(path)) ? large : small).Add(named);
+            }
+        }
         var tool = request.Function.Tools.FirstOrDefault(HashTools.Contains) ?? request.Function.Tools[0];
-        byte[][] sections =
-        [
-            ExpectedRecords.Stage(request.Source, request.Known),
-            PathBytes.NulTerminated(large.Select(h => h.Name), "./"),
-            PathBytes.NulTerminated(small.Select(h => h.Name), "./"),
-            PathBytes.NulTerminated(odd.Select(h => h.Name), "./"),
-            [.. ExpectedRecords.Hashes(tool, plain.Select(h => KeyValuePair.Create(h.Name, h.Hash)), oneRunEach: false),
-                .. ExpectedRecords.Hashes(tool, odd.Select(h => KeyValuePair.Create(h.Name, h.Hash)), oneRunEach: true)],
-        ];
+        // Every section written straight into the one stdin: for 20k files, a copy of each, then of them all, cost
+        // tens of megabytes and a full collection or two between the transfer and this call.
+        var stdin = new ArrayBufferWriter<byte>(request.ToHash.Count * 256 + 4096);
+        var lengths = new List<string>();
+        void Section(Action<ArrayBufferWriter<byte>> write)
+        {
+            var before = stdin.WrittenCount;
+            write(stdin);
+            lengths.Add((stdin.WrittenCount - before).ToString(CultureInfo.InvariantCulture));
+        }
+        Section(b => ExpectedRecords.WriteStage(b, request.Source, request.Known));
+        Section(b => PathBytes.WriteNulTerminated(b, large.Select(h => h.Key), "./"));
+        Section(b => PathBytes.WriteNulTerminated(b, small.Select(h => h.Key), "./"));
+        Section(b => PathBytes.WriteNulTerminated(b, odd.Select(h => h.Key), "./"));
+        Section(b =>
+        {
+            ExpectedRecords.WriteHashes(b, tool, plain, oneRunEach: false);
+            ExpectedRecords.WriteHashes(b, tool, odd, oneRunEach: true);
+        });
+        request.Manifest?.WriteTo(stdin);
         var batch = Math.Clamp(small.Count / 8, SmallBatch, 1000);
         return ([target, stage, StageNames.Old(target), StageNames.Lock(target), request.LockToken, StageNames.Resume(target), hashDirectory, request.Function.Name, tool,
-                batch.ToString(CultureInfo.InvariantCulture), ModelManifest.FileName, FindOutput.PrintfFormat, request.Retry ? "retry" : "first",
-                .. sections.Select(s => s.Length.ToString(CultureInfo.InvariantCulture))],
-            Concatenated([.. sections, request.Manifest?.SerializeToUtf8() ?? []]));
+                batch.ToString(CultureInfo.InvariantCulture), ModelManifest.FileName, FindOutput.PrintfFormat, request.Retry ? "retry" : "first", .. lengths],
+            stdin.WrittenSpan.ToArray());
     }
 
     /// <summary>What <c>finish-stage.sh</c> printed: published, or the stage's listing and hashes.</summary>
@@ -81,6 +101,13 @@ public abstract partial class ShellRemote
         var directory = request.Source.RootKind == EntryKind.Directory;
         var (header, rest) = SplitHeader(stdout, target);
         if (header is ["published"]) return new StageFinish(true, null, new Dictionary<string, string>());
+        if (header is ["published", "old-left"])
+        {
+            return new StageFinish(true, null, new Dictionary<string, string>())
+            {
+                PreviousLeft = new PreviousVersionLeft(StageNames.Old(target), PreviousVersionLeft.WhyFrom(System.Text.Encoding.UTF8.GetString(rest))),
+            };
+        }
         var lengths = header.Skip(1).Select(w => int.TryParse(w, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : -1).ToList();
         if (header.Length != 5 || header[0] != "mismatch" || lengths.Contains(-1) || lengths.Sum() != rest.Length)
             throw new Errors.ModelSyncException($"unexpected answer while publishing {target} on {Alias.Name}");
@@ -107,22 +134,6 @@ public abstract partial class ShellRemote
 
     /// <summary>The fewest small files a hash process takes, as the tree hasher batches them.</summary>
     private const int SmallBatch = 16;
-
-    /// <summary>
-    /// One array of <paramref name="parts"/> copied whole: enumerated byte by byte (SelectMany), the megabytes of records
-    /// a tree of 20k files sends cost a quarter of a second between the transfer and the finish.
-    /// </summary>
-    private static byte[] Concatenated(byte[][] parts)
-    {
-        var all = new byte[parts.Sum(p => p.Length)];
-        var at = 0;
-        foreach (var part in parts)
-        {
-            part.CopyTo(all, at);
-            at += part.Length;
-        }
-        return all;
-    }
 
     /// <summary>A combined script's first line, split in words, and the bytes after it.</summary>
     private (string[] Header, byte[] Body) SplitHeader(byte[] stdout, string target)

@@ -21,8 +21,13 @@ public abstract partial class ShellRemote
     public async Task RemoveManifestAsync(string directory, CancellationToken cancellationToken) =>
         await RunCheckedAsync(RemoteScripts.RemoveManifest, RemoteScripts.WriteManifestArguments(directory), "remove the old manifest", cancellationToken);
 
-    public async Task PublishAsync(string target, CancellationToken cancellationToken) =>
-        await RunCheckedAsync(RemoteScripts.Publish, [StageNames.Stage(target), target, StageNames.Old(target)], "move the verified copy into place", cancellationToken);
+    public async Task<PreviousVersionLeft?> PublishAsync(string target, CancellationToken cancellationToken)
+    {
+        var result = await RunScriptAsync(RemoteScripts.Publish, [StageNames.Stage(target), target, StageNames.Old(target)], cancellationToken);
+        if (result.ExitCode == RemoteScripts.PublishedOldLeft) return new PreviousVersionLeft(StageNames.Old(target), PreviousVersionLeft.WhyFrom(result.Stderr));
+        if (result.ExitCode != 0) throw RemoteFailure.Describe(Alias, "move the verified copy into place", result);
+        return null;
+    }
 
     public async Task<PublishState> PublishStateAsync(string target, CancellationToken cancellationToken)
     {
@@ -74,6 +79,25 @@ public abstract partial class ShellRemote
             else if (groups.Count > 0 && line.Contains('=', StringComparison.Ordinal)) groups[^1].Add(line);
         }
         return [.. Enumerable.Range(0, count).Select(i => i < groups.Count && groups[i].Count > 0 ? LockHolder.Parse(groups[i]) : null)];
+    }
+
+    public async Task<PreviousVersionRemoval> RemovePreviousVersionAsync(string target, LockHolder? holder, CancellationToken cancellationToken)
+    {
+        var old = StageNames.Old(target);
+        var result = await RunScriptAsync(RemoteScripts.RemoveOld,
+            holder is null ? [target, old] : [target, old, StageNames.Lock(target), holder.Serialize()], cancellationToken);
+        if (result.ExitCode == RemoteScripts.PublishedOldLeft)
+            return new PreviousVersionRemoval(PreviousVersionState.Left, new PreviousVersionLeft(old, PreviousVersionLeft.WhyFrom(result.Stderr)));
+        if (result.ExitCode != 0) throw RemoteFailure.Describe(Alias, $"remove the previous version left at {old}", result);
+        return new PreviousVersionRemoval(result.StdoutText.Trim() switch
+        {
+            "gone" => PreviousVersionState.Gone,
+            "removed" => PreviousVersionState.Removed,
+            "publishing" => PreviousVersionState.Publishing,
+            "busy" => PreviousVersionState.Busy,
+            var other => throw new Errors.ModelSyncException($"removing {old} on {Alias.Name} gave an unexpected answer: {other}", Errors.ExitCodes.Failed,
+                "run the same command again; if it repeats, look at the server"),
+        });
     }
 
     public async Task<VersionRemoval> RemoveVersionAsync(string target, CancellationToken cancellationToken)

@@ -39,7 +39,11 @@ public sealed record StageFinishRequest(
 /// The answer of <see cref="IRemote.FinishStageAsync"/>: published (and the lock released), or not, and then what was
 /// found: the stage's listing (null when it is gone) and the hashes computed, keyed as <see cref="IRemote.HashAsync"/> keys them.
 /// </summary>
-public sealed record StageFinish(bool Published, TreeListing? Stage, IReadOnlyDictionary<string, string> Hashes);
+public sealed record StageFinish(bool Published, TreeListing? Stage, IReadOnlyDictionary<string, string> Hashes)
+{
+    /// <summary>Published, but the previous version could not be removed (as <see cref="IRemote.PublishAsync"/> answers).</summary>
+    public PreviousVersionLeft? PreviousLeft { get; init; }
+}
 
 /// <summary>
 /// A tar stream's receiver that then finishes the stage as <see cref="IRemote.FinishStageAsync"/> does, in the same call:

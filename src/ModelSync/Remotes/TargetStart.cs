@@ -44,4 +44,10 @@ public sealed record TargetStart(TargetStartState State, TreeListing? Listing)
 
     /// <summary>With <see cref="StagePrepared"/>: the stage was made now, rather than kept from an earlier run.</summary>
     public bool StageMade { get; init; }
+
+    /// <summary>
+    /// With <see cref="TargetStartState.Same"/>: the previous version an earlier publish left beside the target, tried
+    /// again under the lock and still not removable (null: none is left, or someone else held the lock).
+    /// </summary>
+    public PreviousVersionLeft? PreviousLeft { get; init; }
 }

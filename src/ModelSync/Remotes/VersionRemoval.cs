@@ -9,6 +9,6 @@ public enum VersionRemoval
     /// <summary>Nothing was there any more.</summary>
     Gone,
 
-    /// <summary>A stage or an old name beside it: a push is under way there, so it was left alone.</summary>
+    /// <summary>A stage beside it (or an old name and no version): a push is under way there, so it was left alone.</summary>
     BeingPublished,
 }

@@ -1,3 +1,4 @@
+using ModelSync.Paths;
 using ModelSync.Publishing;
 using ModelSync.Reporting.Json;
 using ModelSync.Text;
@@ -22,6 +23,9 @@ public static class LeftBehindReport
     {
         var age = Age(now - entry.Since);
         var holder = entry.Holder;
+        if (entry.Kind == LeftBehindKind.PreviousVersion)
+            return $"- previous version of {entry.Target} ({Human.Bytes(entry.Bytes)}, {age} old), which a finished publish could not remove " +
+                   $"(at {StageNames.Prefix}old.{entry.Target}) — `prune` removes it when it can";
         return entry.Kind == LeftBehindKind.Stage
             ? $"- stage of {entry.Target} ({Human.Bytes(entry.Bytes)}, {age} old) — " +
               (holder is null ? "rerun the push or pull that made it to resume" : $"resume: `{holder.Command}`")
@@ -39,7 +43,7 @@ public static class LeftBehindReport
     public static IReadOnlyList<LeftBehindJson> Json(IReadOnlyList<LeftBehind> entries, DateTimeOffset now, ListBound bound = default) =>
         [.. bound.TakeForJson(entries).Select(e => new LeftBehindJson
         {
-            Kind = e.Kind == LeftBehindKind.Stage ? "stage" : "lock",
+            Kind = e.Kind switch { LeftBehindKind.Stage => "stage", LeftBehindKind.Lock => "lock", _ => "previous_version" },
             Target = e.Target,
             Bytes = e.Bytes,
             Since = e.Since,

@@ -26,9 +26,11 @@ public static class PruneReport
         writer.WriteLine();
         var gone = result.Entries.Count(e => e.Frees);
         var skipped = Skipped(result);
+        var leftovers = result.Count(result.DryRun ? LeftoverFate.WouldRemove : LeftoverFate.Removed);
+        var alsoLeftovers = leftovers == 0 ? "" : $" and {Human.Count(leftovers, "previous version")} a publish left";
         writer.WriteLine(result.DryRun
-            ? $"Would remove {Versions(gone)}, freeing {Human.Bytes(result.FreedBytes)}; would keep {result.Count(PruneFate.Kept)}. Nothing was changed (--dry-run)."
-            : $"Removed {Versions(gone)}, freed {Human.Bytes(result.FreedBytes)}; kept {result.Count(PruneFate.Kept)}.");
+            ? $"Would remove {Versions(gone)}{alsoLeftovers}, freeing {Human.Bytes(result.FreedBytes)}; would keep {result.Count(PruneFate.Kept)}. Nothing was changed (--dry-run)."
+            : $"Removed {Versions(gone)}{alsoLeftovers}, freed {Human.Bytes(result.FreedBytes)}; kept {result.Count(PruneFate.Kept)}.");
         if (skipped > 0) writer.WriteLine($"Skipped {Versions(skipped)} a push is at work on; run the same command again once it is done.");
     }
 
@@ -36,7 +38,16 @@ public static class PruneReport
 
     public static string Versions(int count) => count == 1 ? "1 version" : $"{count} versions";
 
-    private static string Action(PruneEntry e) => e.Fate switch
+    private static string Action(PruneEntry e) => VersionAction(e) + e.Leftover switch
+    {
+        null => "",
+        { Fate: LeftoverFate.WouldRemove } l => $"; would remove the previous version a publish left ({Human.Bytes(l.Bytes)})",
+        { Fate: LeftoverFate.Removed } l => $"; removed the previous version a publish left ({Human.Bytes(l.Bytes)})",
+        { Fate: LeftoverFate.Left } => "; the previous version a publish left cannot be removed (see the warning)",
+        _ => "; the previous version a publish left is kept while a push is at work",
+    };
+
+    private static string VersionAction(PruneEntry e) => e.Fate switch
     {
         PruneFate.Kept => "keep",
         PruneFate.WouldRemove => "would remove" + Stale(e.StaleLock, "would break"),
@@ -66,6 +77,7 @@ public static class PruneReport
             Fate = e.Fate,
             Holder = e.Holder ?? e.StaleLock?.Holder,
             StaleLock = e.StaleLock is not null,
+            PreviousLeft = e.Leftover is { } l ? new PreviousLeftoverJson { Name = l.Name, Bytes = l.Bytes, Fate = l.Fate, Why = l.Why } : null,
         })],
         Kept = r.Count(PruneFate.Kept),
         Removed = r.Entries.Count(e => e.Frees),

@@ -18,13 +18,27 @@ public static class RsyncOutput
     public static RsyncItem? ParseItem(string line)
     {
         if (!line.StartsWith(RsyncArgs.ItemPrefix, StringComparison.Ordinal)) return null;
-        var fields = line[RsyncArgs.ItemPrefix.Length..].Split('\t', 3);
-        if (fields.Length != 3) return null;
-        var (flags, size, name) = (fields[0], fields[1], Unescape(fields[2]));
-        if (flags.StartsWith("*deleting", StringComparison.Ordinal)) return new RsyncItem(name.TrimEnd('/'), 0, true);
+        var fields = line.AsSpan(RsyncArgs.ItemPrefix.Length);
+        var first = fields.IndexOf('\t');
+        var second = first < 0 ? -1 : fields[(first + 1)..].IndexOf('\t');
+        if (second < 0) return null;
+        var flags = fields[..first];
+        var size = fields.Slice(first + 1, second);
+        var printed = fields[(first + second + 2)..];
+        if (flags.StartsWith("*deleting", StringComparison.Ordinal)) return new RsyncItem(Unescape(printed.ToString()).TrimEnd('/'), 0, true);
         var moved = flags.Length > 1 && flags[0] is '<' or '>' && flags[1] == 'f';
         if (!moved) return null;
-        return new RsyncItem(name, long.TryParse(size, CultureInfo.InvariantCulture, out var bytes) ? bytes : 0, false);
+        return new RsyncItem(Unescape(printed.ToString()), long.TryParse(size, CultureInfo.InvariantCulture, out var bytes) ? bytes : 0, false);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="line"/> is shaped like a <c>--info=progress2</c> update (a number, then a percent), not a
+    /// line of the <c>--stats</c> block: those start with a word.
+    /// </summary>
+    public static bool LooksLikeProgress(string line)
+    {
+        var start = line.AsSpan().TrimStart(' ');
+        return !start.IsEmpty && char.IsAsciiDigit(start[0]) && start.Contains('%');
     }
 
     /// <summary>
@@ -59,11 +73,14 @@ public static class RsyncOutput
         return Text.Human.Bytes((long)(value * Math.Pow(Text.Human.UnitStep, power))) + "/s";
     }
 
-    public static RsyncStats ParseStats(string stdout)
+    public static RsyncStats ParseStats(string stdout) => ParseStats(stdout.Split('\n'));
+
+    /// <summary>The <c>--stats</c> figures among <paramref name="lines"/>; a figure not there is 0.</summary>
+    public static RsyncStats ParseStats(IReadOnlyList<string> lines)
     {
         long Value(string label)
         {
-            foreach (var line in stdout.Split('\n'))
+            foreach (var line in lines)
             {
                 if (!line.StartsWith(label, StringComparison.Ordinal)) continue;
                 var digits = new string(line[label.Length..].TakeWhile(c => c != '(').Where(char.IsAsciiDigit).ToArray());

@@ -18,6 +18,8 @@ public sealed class RsyncRunner(IProcessRunner runner)
     {
         var stdin = request.OnlyFiles is null ? null : PathBytes.NulTerminated(request.OnlyFiles);
         var arguments = RsyncArgs.Build(request);
+        var rest = new List<string>();
+        var progress = new ThrottledProgress(onProgress);
         var spec = (launch is null ? new ProcessSpec("rsync", arguments) : launch(arguments)) with
         {
             Stdin = stdin,
@@ -25,12 +27,14 @@ public sealed class RsyncRunner(IProcessRunner runner)
             OnStdoutLine = line =>
             {
                 if (RsyncOutput.ParseItem(line) is { } item) onItem(item);
-                else if (onProgress is not null && RsyncOutput.ParseProgress(line) is { } update) onProgress(update);
+                else if (RsyncOutput.LooksLikeProgress(line)) progress.Offer(line);
+                else rest.Add(line);
             },
         };
         var result = await runner.RunAsync(spec, cancellationToken);
+        progress.Flush();
         if (result.ExitCode != 0) throw Describe(remoteAlias, result);
-        return RsyncOutput.ParseStats(result.StdoutText);
+        return RsyncOutput.ParseStats(rest);
     }
 
     /// <summary>

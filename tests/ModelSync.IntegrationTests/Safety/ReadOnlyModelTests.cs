@@ -110,6 +110,61 @@ public sealed class ReadOnlyModelTests : IDisposable
         Assert.Equal("own vocab", File.ReadAllText(Path.Join(Base, "m", "tok", "inner", "vocab.txt")));
     }
 
+    [Fact]
+    public async Task APushWhosePreviousVersionHoldsAnotherUsersDirectoryIsDoneWithOneWarningAndAnyRerunSaysSoUntilItGoes()
+    {
+        // Before: exit 1, "could not move the verified copy into place … m is published; its previous version is left
+        // at …", though the new version was live; and a rerun then said the model was up to date, not a word about it.
+        if (!Environment.IsPrivilegedProcess) return; // only root can give a model a directory of another user's
+        ReadOnlyModel(Newer, "old weights", DateTime.UtcNow.AddHours(-2));
+        CliAssert.Exit(await AsUser("push", "./" + Newer, "local:"), 0);
+        ReadOnlyModel(Newer, "new weights, longer", DateTime.UtcNow.AddHours(-1));
+        // A directory of another user's (its files the pusher's own, so the stage can still be seeded with links of them).
+        TestProcess.RunBytes("chown", ["-h", "0:0", Path.Join(Base, Newer, "1")]);
+        var old = Path.Join(Base, ".model-sync-old." + Newer);
+        var warning = $"local:{Path.Join(Base, Newer)} is published, but its previous version is left at {old} (rm: cannot remove '{old}/1/model.onnx': Permission denied); " +
+            $"remove it as a user allowed to: rm -rf -- '{old}'";
+
+        var push = await AsUser("push", "./" + Newer, "local:", "--json");
+        var rerun = await AsUser("push", "./" + Newer, "local:");
+        TestProcess.RunBytes("chown", ["-R", "-h", "65534:65534", old]);
+        var fixedRerun = await AsUser("push", "./" + Newer, "local:");
+
+        CliAssert.Exit(push, 0);
+        using var report = System.Text.Json.JsonDocument.Parse(push.Stdout);
+        Assert.True(report.RootElement.GetProperty("published").GetBoolean());
+        Assert.Equal([warning], report.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        Assert.Equal([$"model-sync: warning: {warning}"], push.Stderr.Split('\n').Where(l => l.Contains("warning", StringComparison.Ordinal)));
+        Assert.Equal("new weights, longer", File.ReadAllText(Path.Join(Base, Newer, "1", "model.onnx")));
+        CliAssert.Exit(rerun, 0);
+        Assert.Contains($"model-sync: warning: {warning}", rerun.Stderr, StringComparison.Ordinal);
+        CliAssert.Exit(fixedRerun, 0);
+        Assert.DoesNotContain("warning", fixedRerun.Stderr, StringComparison.Ordinal);
+        Assert.Equal([Newer], Entries(Base));
+    }
+
+    [Fact]
+    public async Task PruneRemovesThePreviousVersionAPublishLeftBesideAKeptVersion()
+    {
+        // Before: prune said nothing of it (or "skipped: being published" beside a version that could go) and left it.
+        ReadOnlyModel(Newer, "newer weights", DateTime.UtcNow.AddHours(-1));
+        CliAssert.Exit(await AsUser("push", "./" + Newer, "local:"), 0);
+        var old = Path.Join(Base, ".model-sync-old." + Newer);
+        Directory.CreateDirectory(Path.Join(old, "1"));
+        File.WriteAllText(Path.Join(old, "1", "model.onnx"), "the version before");
+        if (AsUserWithoutRoot().Length > 0) TestProcess.RunBytes("chown", ["-R", "-h", "65534:65534", old]);
+        foreach (var directory in new[] { Path.Join(old, "1"), old }) File.SetUnixFileMode(directory, ReadOnlyDirectory);
+
+        var dry = await AsUser("prune", "local", "--model", "asr", "--keep", "1", "--dry-run");
+        var prune = await AsUser("prune", "local", "--model", "asr", "--keep", "1", "--yes");
+
+        CliAssert.Exit(dry, 0);
+        Assert.Contains("keep; would remove the previous version a publish left", dry.Stdout, StringComparison.Ordinal);
+        CliAssert.Exit(prune, 0);
+        Assert.Contains("keep; removed the previous version a publish left", prune.Stdout, StringComparison.Ordinal);
+        Assert.Equal([Newer], Entries(Base));
+    }
+
     /// <summary>A model in the work directory, made (or remade) read-only as a user protects what they publish.</summary>
     private void ReadOnlyModel(string name, string weights, DateTime modified)
     {

@@ -146,7 +146,7 @@ public sealed class PruneOperationTests : IAsyncDisposable
     [Fact]
     public async Task AStageThatAppearsAfterTheListingStillStopsTheRemoval()
     {
-        _gpu.OnTakeLock = target => { if (target.EndsWith(Oldest, StringComparison.Ordinal)) _gpu.Dir(StageNames.Old(target)); };
+        _gpu.OnTakeLock = target => { if (target.EndsWith(Oldest, StringComparison.Ordinal)) _gpu.Dir(StageNames.Stage(target)); };
 
         var result = await PruneAsync(1);
 

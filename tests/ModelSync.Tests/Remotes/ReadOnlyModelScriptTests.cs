@@ -75,19 +75,96 @@ public sealed class ReadOnlyModelScriptTests : IDisposable
     }
 
     [Fact]
-    public void AnOldVersionThatCannotGoIsNamedInOneLineAndFailsThePublishItFollows()
+    public void AnOldVersionThatCannotGoAfterTheSwapLeavesThePublishDoneWithItsOwnStatusAndWhy()
     {
+        // Before: exit 1, as if nothing were published, though the new version was in place.
         var target = ReadOnlyModel("m", "old weights");
         var stage = ReadOnlyModel(".model-sync-stage.m", "new weights");
         var old = Path.Join(_base, ".model-sync-old.m");
 
         var run = RunAsUserWithPath(RmRefusing(old), RemoteScripts.Publish, "publish", stage, target, old);
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(RemoteScripts.PublishedOldLeft, run.ExitCode);
         Assert.Equal("new weights", File.ReadAllText(Path.Join(target, "sub", "weights.bin")));
-        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith($"{target} is published; its previous version is left at {old} (", line, StringComparison.Ordinal);
-        Assert.EndsWith($"(rm -rf -- '{old}'), then run the same command again", line, StringComparison.Ordinal);
+        Assert.Equal($"rm: cannot remove '{old}/sub': Operation not permitted\n", run.Stderr);
+        Assert.Equal([".model-sync-old.m", "m"], Entries(_base));
+    }
+
+    [Fact]
+    public void APublishTriedAgainAfterItsSwapRemovesThePreviousVersionItLeft()
+    {
+        var target = ReadOnlyModel("m", "new weights");
+        var old = ReadOnlyModel(".model-sync-old.m", "old weights");
+
+        var run = RunAsUser(RemoteScripts.Publish, "publish", Path.Join(_base, ".model-sync-stage.m"), target, old);
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
+        Assert.Equal(["m"], Entries(_base));
+    }
+
+    [Fact]
+    public void APreviousVersionLeftBesideALiveModelIsRemovedUnderTheLockTakenForThatMomentOnly()
+    {
+        var target = ReadOnlyModel("m", "new weights");
+        var old = ReadOnlyModel(".model-sync-old.m", "old weights");
+        var lockPath = Path.Join(_base, ".model-sync-lock.m");
+
+        var run = RunAsUser(RemoteScripts.RemoveOld, "remove-old", target, old, lockPath, "holder");
+
+        Assert.Equal((0, "removed\n"), (run.ExitCode, run.Stdout));
+        Assert.Equal(["m"], Entries(_base));
+    }
+
+    [Fact]
+    public void APreviousVersionThatStillCannotGoIsToldWithItsOwnStatusAndTheLockGivenBack()
+    {
+        var target = ReadOnlyModel("m", "new weights");
+        var old = ReadOnlyModel(".model-sync-old.m", "old weights");
+
+        var run = RunAsUserWithPath(RmRefusing(old), RemoteScripts.RemoveOld, "remove-old", target, old, Path.Join(_base, ".model-sync-lock.m"), "holder");
+
+        Assert.Equal((RemoteScripts.PublishedOldLeft, "", $"rm: cannot remove '{old}/sub': Operation not permitted\n"), (run.ExitCode, run.Stdout, run.Stderr));
+        Assert.Equal([".model-sync-old.m", "m"], Entries(_base));
+    }
+
+    [Fact]
+    public void TheOldNameOfAPublishStoppedBetweenItsRenamesIsNeverRemoved()
+    {
+        // The target moved aside, the stage not yet in: the old name holds the only copy of the live model.
+        var stage = ReadOnlyModel(".model-sync-stage.m", "new weights");
+        var old = ReadOnlyModel(".model-sync-old.m", "old weights");
+
+        var run = RunAsUser(RemoteScripts.RemoveOld, "remove-old", Path.Join(_base, "m"), old);
+
+        Assert.Equal((0, "publishing\n"), (run.ExitCode, run.Stdout));
+        Assert.Equal("old weights", File.ReadAllText(Path.Join(old, "sub", "weights.bin")));
+        Assert.True(Directory.Exists(stage));
+    }
+
+    [Fact]
+    public void APreviousVersionBesideATargetSomeoneElseHoldsIsLeftAlone()
+    {
+        var target = ReadOnlyModel("m", "new weights");
+        var old = ReadOnlyModel(".model-sync-old.m", "old weights");
+        var lockPath = Directory.CreateDirectory(Path.Join(_base, ".model-sync-lock.m")).FullName;
+
+        var run = RunAsUser(RemoteScripts.RemoveOld, "remove-old", target, old, lockPath, "holder");
+
+        Assert.Equal((0, "busy\n"), (run.ExitCode, run.Stdout));
+        Assert.Equal([".model-sync-lock.m", ".model-sync-old.m", "m"], Entries(_base));
+    }
+
+    [Fact]
+    public void AManifestIsRemovedFromAReadOnlyStageWhichKeepsItsModeAndTime()
+    {
+        var stage = ReadOnlyModel(".model-sync-stage.m", "weights", root => File.WriteAllText(Path.Join(root, RemoteScripts.WriteManifestArguments(root)[1]), "{}"));
+
+        var run = RunAsUser(RemoteScripts.RemoveManifest, "remove-manifest", [.. RemoteScripts.WriteManifestArguments(stage)]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["config.json", "sub"], Entries(stage));
+        Assert.Equal(ReadOnlyDirectory, File.GetUnixFileMode(stage));
+        Assert.Equal(StageTime, Directory.GetLastWriteTimeUtc(stage));
     }
 
     [Fact]

@@ -232,7 +232,9 @@ public sealed class EndpointResolverConnectTests : IAsyncDisposable
 
         public Task RemoveManifestAsync(string directory, CancellationToken cancellationToken) => throw Unexpected();
 
-        public Task PublishAsync(string target, CancellationToken cancellationToken) => throw Unexpected();
+        public Task<PreviousVersionLeft?> PublishAsync(string target, CancellationToken cancellationToken) => throw Unexpected();
+
+        public Task<PreviousVersionRemoval> RemovePreviousVersionAsync(string target, LockHolder? holder, CancellationToken cancellationToken) => throw Unexpected();
 
         public Task<PublishState> PublishStateAsync(string target, CancellationToken cancellationToken) => throw Unexpected();
 

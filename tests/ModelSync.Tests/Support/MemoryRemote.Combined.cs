@@ -27,7 +27,8 @@ public sealed partial class MemoryRemote
         var have = listing is null ? [] : Records(ExpectedRecords.Listing(listing));
         var missing = want.Except(have).Any();
         var extra = have.Except(want).Any();
-        if (!missing && (!extra || request.ExtrasUnderLock)) return Task.FromResult(new TargetStart(TargetStartState.Same, listing));
+        if (!missing && (!extra || request.ExtrasUnderLock))
+            return Task.FromResult(new TargetStart(TargetStartState.Same, listing) { PreviousLeft = RemovePrevious(target, request.Holder).Left });
         if (extra && !request.ExtrasUnderLock) return Task.FromResult(new TargetStart(TargetStartState.Open, listing));
         OnTakeLock?.Invoke(target);
         lock (_nodes)
@@ -94,11 +95,11 @@ public sealed partial class MemoryRemote
         lock (_nodes)
         {
             if (request.Manifest is { } manifest) _manifests[stage] = manifest;
-            Remove(target);
+            SetAside(target);
             Move(stage, target, keep: false);
         }
         Release(target, request.LockToken);
-        return Task.FromResult(new StageFinish(true, null, new Dictionary<string, string>()));
+        return Task.FromResult(new StageFinish(true, null, new Dictionary<string, string>()) { PreviousLeft = PreviousLeft(target) });
     }
 
     private void Release(string target, string token)

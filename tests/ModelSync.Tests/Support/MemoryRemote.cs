@@ -196,7 +196,7 @@ public sealed partial class MemoryRemote(string name = "gpu", string modelBase =
         return Task.CompletedTask;
     }
 
-    public Task PublishAsync(string target, CancellationToken cancellationToken)
+    public Task<PreviousVersionLeft?> PublishAsync(string target, CancellationToken cancellationToken)
     {
         Record("Publish", target);
         OnPublish?.Invoke();
@@ -206,13 +206,13 @@ public sealed partial class MemoryRemote(string name = "gpu", string modelBase =
         {
             if (!_nodes.ContainsKey(stage))
             {
-                return _nodes.ContainsKey(target) ? Task.CompletedTask
+                return _nodes.ContainsKey(target) ? Task.FromResult(PreviousLeft(target))
                     : throw new ModelSyncException($"could not move the verified copy into place on {name}: nothing to publish: {stage} is missing");
             }
-            Remove(target);
+            SetAside(target);
             Move(stage, target, keep: false);
         }
-        return Task.CompletedTask;
+        return Task.FromResult(PreviousLeft(target));
     }
 
     public Task<VersionRemoval> RemoveVersionAsync(string target, CancellationToken cancellationToken)
@@ -220,7 +220,8 @@ public sealed partial class MemoryRemote(string name = "gpu", string modelBase =
         Record("RemoveVersion", target);
         lock (_nodes)
         {
-            if (_nodes.ContainsKey(StageNames.Stage(target)) || _nodes.ContainsKey(StageNames.Old(target))) return Task.FromResult(VersionRemoval.BeingPublished);
+            if (_nodes.ContainsKey(StageNames.Stage(target)) || (_nodes.ContainsKey(StageNames.Old(target)) && !_nodes.ContainsKey(target)))
+                return Task.FromResult(VersionRemoval.BeingPublished);
             if (!_nodes.ContainsKey(target)) return Task.FromResult(VersionRemoval.Gone);
             Remove(target);
         }

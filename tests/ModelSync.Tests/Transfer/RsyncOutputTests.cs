@@ -101,4 +101,17 @@ public sealed class RsyncOutputTests
 
         Assert.Equal("210MiB/s", progress?.Rate);
     }
+
+    [Theory]
+    [InlineData("      1,048,576  45%  209.65MB/s    0:00:01 (xfr#1, to-chk=2/7)", true)]
+    [InlineData("163,012,345 100%   10.00MB/s    0:00:15 (xfr#20000, to-chk=0/20001)", true)]
+    [InlineData("Number of files: 6 (reg: 4, dir: 2)", false)]
+    [InlineData("sent 1,074,016,661 bytes  received 95 bytes  71,601,117.07 bytes/sec", false)]
+    [InlineData("", false)]
+    public void ProgressLinesAreToldFromTheStatsBlock(string line, bool progress) => Assert.Equal(progress, RsyncOutput.LooksLikeProgress(line));
+
+    [Fact]
+    public void StatsAreReadFromTheLinesLeftOverWhateverElseIsAmongThem() =>
+        Assert.Equal(RsyncOutput.ParseStats(Rsync32Stats),
+            RsyncOutput.ParseStats(["MS\t>f+++++++++\t3\ta", .. Rsync32Stats.Split('\n').Where(l => !RsyncOutput.LooksLikeProgress(l))]));
 }

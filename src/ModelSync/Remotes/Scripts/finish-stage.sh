@@ -9,8 +9,10 @@
 # Arguments after ${18} are never read (ranges-finish-stage.sh's own ranges go there).
 # Needs ms_hash, ms_write_manifest, ms_publish and ms_lock_release.
 # When the stage holds every record and every hash is as expected: writes the manifest, publishes, releases the lock
-# and prints "published". Otherwise publishes nothing and prints "mismatch SCAN LARGE SMALL EACH" (their sizes in
-# bytes), then the stage's listing (as scan.sh, with no manifest) and the three hash outputs (as hash-files.sh).
+# and prints "published"; or, when the previous version could not be removed after the swap, "published old-left" and
+# a line saying why (publish.sh's status 4: the new version is in place). Otherwise publishes nothing and prints
+# "mismatch SCAN LARGE SMALL EACH" (their sizes in bytes), then the stage's listing (as scan.sh, with no manifest) and
+# the three hash outputs (as hash-files.sh).
 # shellcheck disable=SC2154 # ms_hash, ms_write_manifest, ms_publish and ms_lock_release are assigned by the text the loader puts before this file
 LC_ALL=C
 export LC_ALL
@@ -31,12 +33,17 @@ mismatch() {
   cat -- "$t/scan" "$t/hl" "$t/hs" "$t/he"
   exit 0
 }
+# An earlier try's publish may have left the previous version: publish.sh tries it again when the stage is gone.
+publish() {
+  sh -c "$ms_publish" publish "$2" "$1" "$3" 2> "$t/left"
+  published=$?
+  if [ "$published" -ne 0 ] && [ "$published" -ne 4 ]; then cat -- "$t/left" >&2; exit 1; fi
+  sh -c "$ms_lock_release" lock-release "$4" "$5" "$2" "$6"
+  if [ "$published" -eq 4 ]; then echo published old-left; cat -- "$t/left"; else echo published; fi
+  exit 0
+}
 if [ ! -e "$2" ] || [ -L "$2" ]; then
-  if [ "${13}" = retry ] && [ ! -L "$2" ] && { [ -e "$1" ] || [ -L "$1" ]; }; then
-    sh -c "$ms_lock_release" lock-release "$4" "$5" "$2" "$6"
-    echo published
-    exit 0
-  fi
+  if [ "${13}" = retry ] && [ ! -L "$2" ] && { [ -e "$1" ] || [ -L "$1" ]; }; then publish "$@"; fi
   printf 'missing\0' > "$t/scan"
   mismatch
 fi
@@ -65,6 +72,4 @@ done | sort -z > "$t/got" || ok=no
 if [ "$ok" != yes ] || [ -n "$(comm -z -23 "$t/want" "$t/have" | head -c 1)" ] || ! cmp -s -- "$t/got" "$t/hashes"; then mismatch; fi
 trap '' HUP INT TERM PIPE
 if [ -s "$t/manifest" ]; then sh -c "$ms_write_manifest" write-manifest "$2" "${11}" < "$t/manifest" || exit 1; fi
-sh -c "$ms_publish" publish "$2" "$1" "$3" || exit 1
-sh -c "$ms_lock_release" lock-release "$4" "$5" "$2" "$6"
-echo published
+publish "$@"

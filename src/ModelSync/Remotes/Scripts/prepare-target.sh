@@ -1,15 +1,17 @@
 # $1: target, $2: stage, $3: seed name, $4: lock, $5: the stage's resume record, $6: holder description, $7: d or f,
 # the kind the model is, $8: yes when entries of the target the model lacks may be there under the lock, $9: the
 # manifest's name, ${10}: the most bytes of it to read, ${11}: find's -printf format of scan.sh, ${12}: the KiB free
-# below which the stage is left as it is, for the caller to check space first and prepare it. On stdin: the
-# model's entries as the records below (NUL-terminated, any order). Needs ms_lock_acquire, ms_free_space and
-# ms_prepare_stage (the texts of those scripts), which the loader puts before it.
-# Lists the target as scan.sh does. When every record is there (and, unless $8, nothing else): same, nothing taken.
+# below which the stage is left as it is, for the caller to check space first and prepare it, ${13}: the target's old
+# name. On stdin: the model's entries as the records below (NUL-terminated, any order). Needs ms_lock_acquire,
+# ms_free_space, ms_prepare_stage and ms_remove_old (the texts of those scripts), which the loader puts before it.
+# Lists the target as scan.sh does. When every record is there (and, unless $8, nothing else): same, nothing taken;
+# a previous version an earlier publish could not remove is tried again then, under the lock for that moment only.
 # When the target is a link, or has entries the model lacks and $8 is not yes: open, nothing taken. Otherwise takes
 # the lock and, once held, prepares the stage as prepare-stage.sh (seeded from a target of the same kind).
-# Prints one line, STATE FREE_KIB STAGE LOCK_BYTES (STATE: same, open, held or locked; STAGE: made, kept or -), then
-# LOCK_BYTES of lock-acquire.sh's answer, then the listing.
-# shellcheck disable=SC2154 # ms_lock_acquire, ms_free_space and ms_prepare_stage are assigned by the text the loader puts before this file
+# Prints one line, STATE FREE_KIB STAGE LOCK_BYTES LEFT_BYTES (STATE: same, open, held or locked; STAGE: made, kept
+# or -), then LOCK_BYTES of lock-acquire.sh's answer, then LEFT_BYTES saying why a previous version is still left
+# (nothing when none is), then the listing.
+# shellcheck disable=SC2154 # ms_lock_acquire, ms_free_space, ms_prepare_stage and ms_remove_old are assigned by the text the loader puts before this file
 LC_ALL=C
 export LC_ALL
 t=$(mktemp -d) || exit 1
@@ -17,10 +19,18 @@ trap 'rm -rf "$t"' EXIT
 cat > "$t/want" || exit 1
 : > "$t/have"
 : > "$t/lock"
+: > "$t/left"
 answer() {
-  printf '%s %s %s %s\n' "$1" "${2:-0}" "${3:--}" "$(wc -c < "$t/lock")"
-  cat -- "$t/lock" "$t/scan"
+  printf '%s %s %s %s %s\n' "$1" "${2:-0}" "${3:--}" "$(wc -c < "$t/lock")" "$(wc -c < "$t/left")"
+  cat -- "$t/lock" "$t/left" "$t/scan"
   exit 0
+}
+same() {
+  if [ -e "${13}" ] || [ -L "${13}" ]; then
+    sh -c "$ms_remove_old" remove-old "$1" "${13}" "$4" "$6" > /dev/null 2> "$t/why"
+    if [ $? -eq 4 ]; then cat -- "$t/why" > "$t/left"; fi
+  fi
+  answer same
 }
 if [ ! -e "$1" ] && [ ! -L "$1" ]; then
   printf 'missing\0' > "$t/scan"
@@ -36,10 +46,10 @@ else
 fi
 if [ -L "$1" ]; then answer open; fi
 sort -z -o "$t/want" "$t/want" && sort -z -o "$t/have" "$t/have" || exit 1
-if cmp -s -- "$t/want" "$t/have"; then answer same; fi
+if cmp -s -- "$t/want" "$t/have"; then same "$@"; fi
 missing=$(comm -z -23 "$t/want" "$t/have" | tr -cd '\000' | wc -c)
 extra=$(comm -z -13 "$t/want" "$t/have" | tr -cd '\000' | wc -c)
-if [ "$missing" -eq 0 ] && { [ "$extra" -eq 0 ] || [ "$8" = yes ]; }; then answer same; fi
+if [ "$missing" -eq 0 ] && { [ "$extra" -eq 0 ] || [ "$8" = yes ]; }; then same "$@"; fi
 if [ "$extra" -gt 0 ] && [ "$8" != yes ]; then answer open; fi
 sh -c "$ms_lock_acquire" lock-acquire "$4" "$6" "$5" > "$t/lock" || exit 1
 if [ "$(head -n 1 -- "$t/lock")" != acquired ]; then answer held; fi

@@ -4,7 +4,7 @@
 # (directories 0555, as chmod -R a-w leaves them) keeps its entries even from its owner: when the plain removal fails,
 # the directories inside PATH that lack u+rwx get it, found without following any link and only inside PATH, which is
 # all going, and the removal is tried again. When something is still left: one line on stderr saying what (WHAT, else
-# PATH) is left where, why, and what to do; status 1.
+# PATH) is left where, why, and what to do; status 1, and ms_why holds why (rm's last line).
 ms_remove_tree() {
   case $1 in -*) set -- "./$1" "${2-}" ;; esac
   if [ ! -e "$1" ] && [ ! -L "$1" ]; then return 0; fi

@@ -44,13 +44,13 @@ public sealed record ListJson
 
 public sealed record LeftBehindJson
 {
-    [Description("stage: a copy being assembled (rerun its command to resume); lock: a push or pull holds or held the target")]
+    [Description("stage: a copy being assembled (rerun its command to resume); lock: a push or pull holds or held the target; previous_version: the version a finished publish replaced but could not remove (prune removes it)")]
     public required string Kind { get; init; }
 
     [Description("The name under model_base the stage or lock belongs to")]
     public required string Target { get; init; }
 
-    [Description("Bytes in a stage; 0 for a lock")]
+    [Description("Bytes in a stage or previous version; 0 for a lock")]
     [Minimum(0)]
     public required long Bytes { get; init; }
 

@@ -61,4 +61,23 @@ public sealed record PrunedVersionJson
 
     [Description("A stale lock (too old, or its process gone from this machine, as a push judges it) is beside the version: removing it breaks (with dry_run: would break) the lock")]
     public required bool StaleLock { get; init; }
+
+    [Description("The previous version a finished publish of this one could not remove, left beside it; null when none is")]
+    public required PreviousLeftoverJson? PreviousLeft { get; init; }
+}
+
+public sealed record PreviousLeftoverJson
+{
+    [Description("Its hidden name in model_base (.model-sync-old.NAME)")]
+    public required string Name { get; init; }
+
+    [Minimum(0)]
+    public required long Bytes { get; init; }
+
+    [Description("would_remove (dry run), removed, left (tried, and it still cannot go: why says why) or skipped (a push is at work on the version)")]
+    [JsonConverter(typeof(SnakeCaseWords<LeftoverFate>))]
+    public required LeftoverFate Fate { get; init; }
+
+    [Description("Why it could not be removed, as rm said it, when fate is left")]
+    public required string? Why { get; init; }
 }
