@@ -44,6 +44,7 @@ public sealed class RangesFinishStageCommandTests
             "f 4567ef 1 2024-05-06T07:08:09Z 00644 plain name.bin",
             "d 00755 2022-01-02T03:04:05Z sub",
             "d 00700 2022-01-02T03:04:06Z ",
+            "e",
             "",
         ], lines);
         Assert.All(input, b => Assert.True(b is (byte)'\n' or >= 0x20 and < 0x7f, $"byte {b}"));

@@ -260,7 +260,7 @@ public sealed class ReadOnlyModelScriptTests : IDisposable
         var records = Path.Join(stage, ".model-sync-ranges");
 
         var write = RunAsUserWithInput("range", RangeScripts.Write, "range-write", Path.Join(records, "key"), "0", "5", "last");
-        var finish = RunAsUserWithInput("f key 1 2024-05-01T00:00:00Z 444 sub/new.bin\n", RangeScripts.Finish, "ranges-finish", records, stage, "d", "first");
+        var finish = RunAsUserWithInput("f key 1 2024-05-01T00:00:00Z 444 sub/new.bin\ne\n", RangeScripts.Finish, "ranges-finish", records, stage, "d", "first");
 
         Assert.Equal((0, 0), (write.ExitCode, finish.ExitCode));
         Assert.Equal("range", File.ReadAllText(Path.Join(stage, "sub", "new.bin")));

@@ -20,6 +20,10 @@ t=$(mktemp -d) || exit 1
 trap 'rm -rf "$t"' EXIT
 head -c "${14}" > "$t/want" && head -c "${15}" > "$t/large" && head -c "${16}" > "$t/small" && head -c "${17}" > "$t/odd" \
   && head -c "${18}" > "$t/hashes" && cat > "$t/manifest" || exit 1
+# Input cut short (the client gone while sending it; sshd lets a command without a terminal run on) vouches for
+# nothing: with fewer records and hashes than expected a stage missing files would match them.
+arrived=$(cat -- "$t/want" "$t/large" "$t/small" "$t/odd" "$t/hashes" | wc -c) || exit 1
+if [ "$((arrived))" -ne "$((${14} + ${15} + ${16} + ${17} + ${18}))" ]; then echo "finish-stage.sh: its input ended early" >&2; exit 1; fi
 : > "$t/have"
 : > "$t/hl"
 : > "$t/hs"

@@ -2,8 +2,9 @@
 # an earlier try of this call may have run, else first. On stdin, a line each (however many: a command line would cap
 # them at 128 KiB), first per file "f RECORD RANGES MTIME MODE PATH": its record's name, its number of ranges, its
 # mtime (ISO 8601, UTC), its mode as chmod takes it (- : as made), its path in the stage; then per directory
-# "d MODE MTIME PATH": its path in the stage (empty: the stage), its mode, its mtime. A path is in printf %b's escapes
-# (\0NNN for every byte but printable ASCII other than \ and '), so no name can end a line or be read as an option.
+# "d MODE MTIME PATH": its path in the stage (empty: the stage), its mode, its mtime; then "e", the end. A path is in
+# printf %b's escapes (\0NNN for every byte but printable ASCII other than \ and '), so no name can end a line or be
+# read as an option.
 # Each part file, all its ranges done, gets its mode and time and is renamed to its name in the stage (a rename:
 # whatever was there is replaced, never written into). Then the records go, with any an earlier run left. Then each
 # directory, in the order given (the caller's: deepest first), is made when missing and gets its mode and time, after
@@ -26,7 +27,7 @@ unescape() {
 files_placed() {
   if [ -z "$placed" ]; then rm -rf -- "$root" || exit 1; placed=yes; fi
 }
-root=$1 stage=$2 kind=$3 try=$4 placed=
+root=$1 stage=$2 kind=$3 try=$4 placed='' ended=''
 if [ "$try" = retry ] && [ ! -e "$stage" ] && [ ! -L "$stage" ]; then exit 0; fi
 if [ -L "$root" ]; then echo "$root: a symlink where model-sync keeps its ranges" >&2; exit 42; fi
 while IFS= read -r line; do
@@ -56,7 +57,11 @@ while IFS= read -r line; do
       # A process fewer for each directory already there (most: the files went into them).
       { { [ -d "$d" ] || mkdir -p -- "$d"; } && chmod -- "$mode" "$d" && touch -m -d "$mtime" -- "$d"; } || exit 1
       ;;
+    e) ended=yes ;;
     *) echo "ranges-finish.sh: a line it cannot read" >&2; exit 1 ;;
   esac
 done
+# A list cut short (the client gone while sending it) keeps the records of the files it did not name: a rerun finds
+# their ranges done.
+if [ -z "$ended" ]; then echo "ranges-finish.sh: its list ended early" >&2; exit 1; fi
 files_placed
