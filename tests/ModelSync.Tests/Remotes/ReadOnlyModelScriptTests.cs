@@ -155,6 +155,22 @@ public sealed class ReadOnlyModelScriptTests : IDisposable
     }
 
     [Fact]
+    public void APreviousVersionsRemovalGivesBackOnlyItsOwnLock()
+    {
+        // Before: the lock was removed by name once the removal ended. A push whose connection dropped leaves the removal
+        // running on the server with its own process gone, so another push on that machine breaks the lock as stale and
+        // takes it; removing it by name then removed that push's lock, and a third could take it beside the second.
+        var target = ReadOnlyModel("m", "new weights");
+        var old = ReadOnlyModel(".model-sync-old.m", "old weights");
+        var lockPath = Path.Join(_base, ".model-sync-lock.m");
+
+        var run = RunAsUserWithPath(RmTakenOverWhileRemoving(old, lockPath), RemoteScripts.RemoveOld, "remove-old", target, old, lockPath, "ours");
+
+        Assert.Equal((0, "removed\n"), (run.ExitCode, run.Stdout));
+        Assert.Equal("theirs", File.ReadAllText(Path.Join(lockPath, "holder")));
+    }
+
+    [Fact]
     public void AManifestIsRemovedFromAReadOnlyStageWhichKeepsItsModeAndTime()
     {
         var stage = ReadOnlyModel(".model-sync-stage.m", "weights", root => File.WriteAllText(Path.Join(root, RemoteScripts.WriteManifestArguments(root)[1]), "{}"));
@@ -326,6 +342,17 @@ public sealed class ReadOnlyModelScriptTests : IDisposable
         var bin = Directory.CreateDirectory(Path.Join(_dir.Path, "bin")).FullName;
         File.WriteAllText(Path.Join(bin, "rm"),
             $"#!/bin/sh\nif [ \"$3\" = '{path}' ]; then echo \"rm: cannot remove '{path}/sub': Operation not permitted\" >&2; exit 1; fi\nexec /bin/rm \"$@\"\n");
+        File.SetUnixFileMode(Path.Join(bin, "rm"), ReadOnlyFile | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        File.SetUnixFileMode(bin, ReadOnlyDirectory);
+        return bin;
+    }
+
+    /// <summary>An rm that, asked to remove <paramref name="path"/>, first has another holder break the lock at <paramref name="lockPath"/> and take it.</summary>
+    private string RmTakenOverWhileRemoving(string path, string lockPath)
+    {
+        var bin = Directory.CreateDirectory(Path.Join(_dir.Path, "bin")).FullName;
+        File.WriteAllText(Path.Join(bin, "rm"),
+            $"#!/bin/sh\nif [ \"$3\" = '{path}' ]; then /bin/rm -rf -- '{lockPath}' && mkdir -- '{lockPath}' && printf theirs > '{lockPath}/holder'; fi\nexec /bin/rm \"$@\"\n");
         File.SetUnixFileMode(Path.Join(bin, "rm"), ReadOnlyFile | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         File.SetUnixFileMode(bin, ReadOnlyDirectory);
         return bin;
