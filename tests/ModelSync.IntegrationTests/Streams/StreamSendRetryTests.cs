@@ -22,7 +22,7 @@ public sealed partial class StreamSendRetryTests(SshdFixture sshd) : SshdTestBas
         var name = "sendretry-" + Id;
         var source = Tree(name).File("config.json", "{}").RandomFile("weights.bin", Ranges * 1024 * 1024, seed: 31).SetAllTimes(DateTime.UtcNow.AddHours(-1)).Root;
         var records = Path.Combine(Sshd.BaseA, ".model-sync-stage." + name, ".model-sync-ranges");
-        string[] args = ["push", "./" + name, "alpha:" + name, "--streams", "2", "--bwlimit", "1000", "--retries", "3"];
+        string[] args = ["push", "./" + name, "alpha:" + name, "--streams", "2", "--bwlimit", "1000", "--retries", "5"];
 
         // 1 MiB ranges at 500 KiB/s a stream: two seconds each, so a third of them are done well before the last.
         using var cli = CliRunner.Start(args, ConfigPath, StreamTransferTests.SmallRanges, Work);
@@ -66,7 +66,7 @@ public sealed partial class StreamSendRetryTests(SshdFixture sshd) : SshdTestBas
     }
 
     /// <summary>A retry of the send as a whole: a stream's own retries start their lines with the stream.</summary>
-    [GeneratedRegex(@"^(?!.*stream \d: ).*; trying again in \d+ s \(try 2 of 3\)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(?!.*stream \d: ).*; trying again in \d+ s \(try 2 of 5\)", RegexOptions.Multiline)]
     private static partial Regex SendRetry();
 
     [GeneratedRegex(@"\| Transport \| 2 parallel streams[^\n]* 1 file in (\d+) byte ranges?")]
