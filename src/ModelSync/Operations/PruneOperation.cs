@@ -129,6 +129,8 @@ public static class PruneOperation
             if (planned.Leftover is { Fate: LeftoverFate.WouldRemove } leftover)
                 planned = planned with { Leftover = await RemoveLeftoverAsync(server, target, leftover, options, cancellationToken) };
             if (planned.Fate != PruneFate.WouldRemove) return planned;
+            // Its old name stays in sight only beside it: alone, it reads as a publish stopped between its renames.
+            if (planned.Leftover is { Fate: LeftoverFate.Left }) return planned with { Fate = PruneFate.Kept };
             var removal = await server.RemoveVersionAsync(target, cancellationToken);
             return planned with
             {

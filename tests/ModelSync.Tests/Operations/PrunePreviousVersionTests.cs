@@ -92,6 +92,23 @@ public sealed class PrunePreviousVersionTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task AVersionWhosePreviousVersionStillCannotGoIsKeptSoTheLeftoverStaysInSight()
+    {
+        // Before: the version went and its leftover stayed, an old name without its version from then on, which list and
+        // prune take for a publish stopped between its renames (the only copy of a model) and never show or touch again.
+        _gpu.File(Old(Oldest) + "/w", "previous");
+        _gpu.PreviousStaysBecause = "rm: cannot remove 'w': Permission denied";
+
+        var result = await PruneAsync(2);
+
+        var oldest = Assert.Single(result.Entries, e => e.Version.Name == Oldest);
+        Assert.Equal((PruneFate.Kept, LeftoverFate.Left), (oldest.Fate, oldest.Leftover!.Fate));
+        Assert.True(_gpu.Exists("/models/" + Oldest));
+        Assert.True(_gpu.Exists(Old(Oldest)));
+        Assert.Single(_warnings);
+    }
+
+    [Fact]
     public async Task AnOldNameWithoutItsVersionIsTheOnlyCopyOfAModelAndIsNeverTouched()
     {
         // A publish stopped between its two renames: the version moved aside, the stage not yet in.
