@@ -27,7 +27,7 @@ public static class FleetPrune
         if (options.DryRun || plans.Count == 0) return planned;
         if (!options.Confirm(plans))
             throw ModelSyncException.Usage(
-                $"prune would remove {plans.Sum(p => p.Going.Count)} version(s) of {plans[0].Model} from {Human.Count(plans.Count, "server")}; nothing was changed",
+                $"prune would remove {PruneResult.WouldRemove(plans)} of {plans[0].Model} from {Human.Count(plans.Count, "server")}; nothing was changed",
                 "review the lists (add --dry-run), then run again with --yes (needed when stdin is not a terminal)");
         var going = planned.Where(o => o.Result is { RemovesAnything: true }).ToList();
         var applied = await FleetRunner.RunAsync([.. going.Select(o => o.Target)], parallel,

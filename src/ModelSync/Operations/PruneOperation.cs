@@ -1,3 +1,4 @@
+using ModelSync.Text;
 using ModelSync.Errors;
 using ModelSync.Paths;
 using ModelSync.Publishing;
@@ -31,6 +32,14 @@ public sealed record PruneResult(string Server, string ModelBase, string Model, 
 
     /// <summary>The plan removes something: a version, or a previous version a publish left.</summary>
     public bool RemovesAnything => Going.Count > 0 || LeftoversGoing.Count > 0;
+
+    /// <summary>What <paramref name="plans"/> would remove, in words: "2 versions", "1 previous version a publish left", or both.</summary>
+    public static string WouldRemove(IReadOnlyCollection<PruneResult> plans)
+    {
+        var (versions, leftovers) = (plans.Sum(p => p.Going.Count), plans.Sum(p => p.LeftoversGoing.Count));
+        var left = Human.Count(leftovers, "previous version") + (leftovers == 1 ? " a publish left" : " publishes left");
+        return leftovers == 0 ? Human.Count(versions, "version") : versions == 0 ? left : $"{Human.Count(versions, "version")} and {left}";
+    }
 }
 
 /// <summary>
@@ -54,7 +63,7 @@ public static class PruneOperation
         var plan = await PlanAsync(session, aliasName, model, options.Keep, options.DryRun, requireVersions: true, cancellationToken);
         if (options.DryRun || !plan.RemovesAnything) return plan;
         if (!options.Confirm([plan]))
-            throw ModelSyncException.Usage($"prune would remove {plan.Going.Count} version(s) of {plan.Model} from {aliasName}; nothing was changed",
+            throw ModelSyncException.Usage($"prune would remove {PruneResult.WouldRemove([plan])} of {plan.Model} from {aliasName}; nothing was changed",
                 "review the list (add --dry-run), then run again with --yes (needed when stdin is not a terminal)");
         return await ApplyAsync(session, plan, options, cancellationToken);
     }

@@ -65,7 +65,7 @@ public sealed class PruneGroupTests : SshdTestBase
 
         var result = await Run("prune", "@two", "--model", "asr", "--keep", "1");
 
-        CliAssert.Error(result, 2, "prune would remove 6 version(s) of", "from 2 servers; nothing was changed", "--yes");
+        CliAssert.Error(result, 2, "prune would remove 6 versions of", "from 2 servers; nothing was changed", "--yes");
         Assert.Equal(before, (Left(_alpha), Left(_beta)));
     }
 

@@ -48,7 +48,7 @@ public sealed class PruneTests : SshdTestBase
 
         var result = await Run("prune", "alpha", "--model", "asr", "--keep", "1");
 
-        CliAssert.Error(result, 2, "prune would remove 3 version(s) of", "nothing was changed", "--yes");
+        CliAssert.Error(result, 2, "prune would remove 3 versions of", "nothing was changed", "--yes");
         Assert.Equal(before, Left);
     }
 

@@ -57,7 +57,7 @@ public sealed class FleetPruneTests : IAsyncDisposable
         var e = await Assert.ThrowsAsync<ModelSyncException>(() => PruneAsync(false, false, "gpu", "cpu"));
 
         Assert.Equal(ExitCodes.Usage, e.ExitCode);
-        Assert.Contains("2 version(s) of ASR from 2 servers; nothing was changed", e.Message, StringComparison.Ordinal);
+        Assert.Contains("2 versions of ASR from 2 servers; nothing was changed", e.Message, StringComparison.Ordinal);
         Assert.Empty(_gpu.Changes);
         Assert.Empty(_cpu.Changes);
     }

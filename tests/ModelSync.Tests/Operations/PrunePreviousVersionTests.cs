@@ -109,6 +109,19 @@ public sealed class PrunePreviousVersionTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task WithoutConsentTheRefusalNamesThePreviousVersionThatWouldGo()
+    {
+        // Before: "prune would remove 0 version(s)", though something would have gone.
+        _gpu.File(Old(Newest) + "/w", "previous");
+
+        var refused = await Assert.ThrowsAsync<ModelSync.Errors.ModelSyncException>(() => PruneOperation.RunAsync(_session, "gpu", "asr",
+            new PruneOptions(3, false, false, _ => false, "prune gpu --model asr", _warnings.Add), CancellationToken.None));
+
+        Assert.StartsWith("prune would remove 1 previous version a publish left of ", refused.Message, StringComparison.Ordinal);
+        Assert.True(_gpu.Exists(Old(Newest)));
+    }
+
+    [Fact]
     public async Task AnOldNameWithoutItsVersionIsTheOnlyCopyOfAModelAndIsNeverTouched()
     {
         // A publish stopped between its two renames: the version moved aside, the stage not yet in.
