@@ -32,8 +32,9 @@ internal sealed class ThrottledProgress(Action<RsyncProgress>? onProgress)
 
     private void HandOn(string line, long now)
     {
-        _waiting = null;
+        // A line shaped like an update that is not one leaves the one held back waiting: it may be the last.
         if (RsyncOutput.ParseProgress(line) is not { } update) return;
+        _waiting = null;
         _handedOn = now;
         onProgress!(update);
     }

@@ -32,4 +32,19 @@ public sealed class ThrottledProgressTests
         progress.Flush();
         Assert.Equal([1L, 2L, 3L], seen.Select(s => s.Bytes));
     }
+
+    [Fact]
+    public void ALineThatOnlyLooksLikeAnUpdateDoesNotDropTheLastOneHeldBack()
+    {
+        var seen = new List<RsyncProgress>();
+        var progress = new ThrottledProgress(seen.Add);
+        progress.Offer(Line(1, 1));
+        progress.Offer(Line(2, 100));
+        Thread.Sleep(ThrottledProgress.Every * 2);
+        const string NotAnUpdate = "7 files, 100% done";
+        Assert.True(RsyncOutput.LooksLikeProgress(NotAnUpdate));
+        progress.Offer(NotAnUpdate);
+        progress.Flush();
+        Assert.Equal([1L, 2L], seen.Select(s => s.Bytes));
+    }
 }
