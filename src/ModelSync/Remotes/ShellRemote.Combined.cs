@@ -70,7 +70,7 @@ public abstract partial class ShellRemote
         var tool = request.Function.Tools.FirstOrDefault(HashTools.Contains) ?? request.Function.Tools[0];
         // Every section written straight into the one stdin: for 20k files, a copy of each, then of them all, cost
         // tens of megabytes and a full collection or two between the transfer and this call.
-        var stdin = new ArrayBufferWriter<byte>(request.ToHash.Count * 256 + 4096);
+        var stdin = new ArrayBufferWriter<byte>((int)Math.Min(request.ToHash.Count * 256L + 4096, 64 << 20));
         var lengths = new List<string>();
         void Section(Action<ArrayBufferWriter<byte>> write)
         {

@@ -28,7 +28,8 @@ public sealed class RsyncRunner(IProcessRunner runner)
             {
                 if (RsyncOutput.ParseItem(line) is { } item) onItem(item);
                 else if (RsyncOutput.LooksLikeProgress(line)) progress.Offer(line);
-                else rest.Add(line);
+                // Item lines of what did not move (directories, unchanged files) are not stats either: only the rest is kept.
+                else if (!line.StartsWith(RsyncArgs.ItemPrefix, StringComparison.Ordinal)) rest.Add(line);
             },
         };
         var result = await runner.RunAsync(spec, cancellationToken);
