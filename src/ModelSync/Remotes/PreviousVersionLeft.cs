@@ -10,14 +10,14 @@ namespace ModelSync.Remotes;
 public sealed record PreviousVersionLeft(string Path, string Why)
 {
     /// <summary>One line for the user: what is left, why, and the command that removes it, runnable as printed.</summary>
-    public string Warning(string display) =>
-        $"{display} is published, but its previous version is left at {Path}{(Why.Length == 0 ? "" : $" ({Why})")}; " +
-        $"remove it as a user allowed to: rm -rf -- {SingleQuoted.Word(Path)}";
+    public string Warning(string display) => $"{display} is published, but its previous version is {LeftAt}";
 
     /// <summary>One line for <c>prune</c>, which tried again to remove what a publish of <paramref name="version"/> left.</summary>
-    public string StillLeftWarning(string version) =>
-        $"the previous version of {version} is still left at {Path}{(Why.Length == 0 ? "" : $" ({Why})")}; " +
-        $"remove it as a user allowed to: rm -rf -- {SingleQuoted.Word(Path)}";
+    public string StillLeftWarning(string version) => $"the previous version of {version} is still {LeftAt}";
+
+    /// <summary>Where it is, why it stayed, and the command that removes it: the same in every warning about it.</summary>
+    private string LeftAt =>
+        $"left at {Path}{(Why.Length == 0 ? "" : $" ({Why})")}; remove it as a user allowed to: rm -rf -- {SingleQuoted.Word(Path)}";
 
     /// <summary>A script's account of why, as its last non-empty stderr line.</summary>
     public static string WhyFrom(string stderr) =>
