@@ -16,7 +16,7 @@ public sealed record PipeResult(ProcessResult Producer, ProcessResult Consumer, 
 /// <c>producer | consumer</c> with this process in the middle: the producer's stdout is copied into the
 /// consumer's stdin through one fixed buffer, so a stream of any size costs the same memory, and its bytes can be
 /// counted (and limited) on the way. The consumer's own <see cref="ProcessSpec.Stdin"/>, when it has one, goes ahead
-/// of the stream (not counted), as soon as the consumer starts.
+/// of the stream (not counted), once both have started.
 /// </summary>
 public static class ProcessPipe
 {

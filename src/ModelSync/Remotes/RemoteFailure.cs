@@ -31,13 +31,14 @@ public static class RemoteFailure
 
     /// <summary>
     /// The line that says what went wrong: the last, unless it is tar's closing summary, which only points back at the
-    /// error it printed before.
+    /// errors it printed before: then the first of those (tar's errors say "Cannot …"; its warnings, such as a time
+    /// stamp in the future, do not), else the line before the summary.
     /// </summary>
     internal static string Detail(string text)
     {
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (lines.Length > 1 && lines[^1].EndsWith(TarSummary, StringComparison.Ordinal))
-            return lines.Take(lines.Length - 1).FirstOrDefault(l => l.StartsWith("tar: ", StringComparison.Ordinal)) ?? lines[^2];
+            return lines[..^1].FirstOrDefault(l => l.StartsWith("tar: ", StringComparison.Ordinal) && l.Contains(": Cannot ", StringComparison.Ordinal)) ?? lines[^2];
         return lines.Length == 0 ? "no message" : lines[^1];
     }
 

@@ -26,4 +26,17 @@ public abstract partial class RemoteConformanceTests
         Assert.Equal("top", File.ReadAllText(Path.Join(stage, "top.txt")));
         Assert.True(Directory.Exists(Path.Join(stage, "other\\stream", "only")));
     }
+
+    [Fact]
+    public async Task ATarReceiveWhoseDirectoryListIsCutShortMakesNoDirectory()
+    {
+        var stage = Path.Join(Root, "stage");
+        var receive = Remote.TarReceiveProcess(stage, EntryKind.Directory, "source", ["tokenizers/lang_001", "tokenizers/lang_002"]);
+
+        // The connection dropped six bytes before the list's end: "./tokenizers/lang" arrived of the second name.
+        var result = await ProcessRunner.Instance.RunAsync(receive with { Stdin = receive.Stdin![..^6] }, CancellationToken.None);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.False(Directory.Exists(Path.Join(stage, "tokenizers")));
+    }
 }

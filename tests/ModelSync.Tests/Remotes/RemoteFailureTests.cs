@@ -63,8 +63,8 @@ public sealed class RemoteFailureTests
     public void TarsClosingSummaryGivesWayToTheErrorItPointsAt()
     {
         var error = Describe(Reaper, 2,
-            "tar: ./tokenizers/lang_070/vocab_00070.json: Cannot open: No such file or directory\ntar: ./b: Cannot open: No such file or directory\n"
-            + "tar: Exiting with failure status due to previous errors\n");
+            "tar: ./a: time stamp 2035-01-01 00:00:00 is 257 s in the future\ntar: ./tokenizers/lang_070/vocab_00070.json: Cannot open: No such file or directory\n"
+            + "tar: ./b: Cannot open: No such file or directory\ntar: Exiting with failure status due to previous errors\n");
 
         Assert.Equal("could not prepare the staging area on reaper (exit 2): tar: ./tokenizers/lang_070/vocab_00070.json: Cannot open: No such file or directory",
             error.Message);

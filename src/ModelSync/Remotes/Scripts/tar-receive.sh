@@ -4,7 +4,13 @@
 # ("Cannot open: No such file or directory") when another process made its directory between its open and its mkdir.
 if [ "$2" = d ]; then
   { mkdir -p -- "$1" && cd -- "$1"; } || exit 41
-  if [ "${4:-0}" -gt 0 ]; then head -c "$4" | xargs -0 mkdir -p -- || exit 1; fi
+  if [ "${4:-0}" -gt 0 ]; then
+    # All of the list or nothing: a list cut short (the client gone) would make a directory of half a name.
+    l=$(mktemp) || exit 1
+    head -c "$4" > "$l" && [ "$(wc -c < "$l")" -eq "$4" ] && xargs -0 mkdir -p -- < "$l"; st=$?
+    rm -f -- "$l"
+    [ "$st" -eq 0 ] || exit 1
+  fi
   exec tar -x -f - -p --no-same-owner --delay-directory-restore
 fi
 t=$(mktemp -d "$(dirname -- "$1")/.model-sync-recv.XXXXXX") || exit 1
