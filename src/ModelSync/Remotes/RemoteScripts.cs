@@ -51,21 +51,26 @@ public static class RemoteScripts
         [path, ModelManifest.FileName, (ModelManifest.MaxBytes + 1).ToString(CultureInfo.InvariantCulture), FindOutput.PrintfFormat];
 
     /// <summary>
-    /// $1: model directory, $2: the manifest's name (<see cref="WriteManifestArguments"/>). Writes the manifest from
-    /// stdin (temp file, then rename), keeping the directory's mtime as rsync set it, so <c>list</c> still dates the
+    /// $1: model directory, $2: the manifest's name, $3: its size in bytes (<see cref="WriteManifestArguments(string, int)"/>).
+    /// Writes the manifest from stdin (temp file, then rename; an input that ends before its size, its sender gone,
+    /// leaves whatever was there and exits 1), keeping the directory's mtime as rsync set it, so <c>list</c> still dates the
     /// model by its content. Whatever is at the temporary name is removed first and the file made only if nothing is
     /// there (noclobber), and the rename replaces whatever is at the real name (<c>-T</c>): a symlink planted at either is never written through nor renamed into.
     /// </summary>
     public static string WriteManifest => field ??= ScriptFiles.Load(WhileWritable, "write-manifest.sh");
 
     /// <summary>
-    /// $1: model directory, $2: the manifest's name (<see cref="WriteManifestArguments"/>). Removes the manifest, keeping
+    /// $1: model directory, $2: the manifest's name (<see cref="WriteManifestArguments(string)"/>). Removes the manifest, keeping
     /// the directory's mtime and its mode (one without u+w has it for the removal only).
     /// </summary>
     public static string RemoveManifest => field ??= ScriptFiles.Load(WhileWritable, "remove-manifest.sh");
 
-    /// <summary><see cref="WriteManifest"/>'s arguments for the model directory <paramref name="directory"/>.</summary>
+    /// <summary><see cref="RemoveManifest"/>'s arguments for the model directory <paramref name="directory"/>.</summary>
     public static IReadOnlyList<string> WriteManifestArguments(string directory) => [directory, ModelManifest.FileName];
+
+    /// <summary><see cref="WriteManifest"/>'s arguments for a manifest of <paramref name="bytes"/> bytes in the model directory <paramref name="directory"/>.</summary>
+    public static IReadOnlyList<string> WriteManifestArguments(string directory, int bytes) =>
+        [directory, ModelManifest.FileName, bytes.ToString(System.Globalization.CultureInfo.InvariantCulture)];
 
     /// <summary>
     /// $1: directory; NUL-terminated <c>./</c>-prefixed names on stdin (so no list is ever too long for a command

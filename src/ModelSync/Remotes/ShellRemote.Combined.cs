@@ -87,7 +87,8 @@ public abstract partial class ShellRemote
             ExpectedRecords.WriteHashes(b, tool, plain, oneRunEach: false);
             ExpectedRecords.WriteHashes(b, tool, odd, oneRunEach: true);
         });
-        request.Manifest?.WriteTo(stdin);
+        // Sized as the others: a manifest cut short (its sender gone) is neither written nor published.
+        Section(b => request.Manifest?.WriteTo(b));
         var batch = Math.Clamp(small.Count / 8, SmallBatch, 1000);
         return ([target, stage, StageNames.Old(target), StageNames.Lock(target), request.LockToken, StageNames.Resume(target), hashDirectory, request.Function.Name, tool,
                 batch.ToString(CultureInfo.InvariantCulture), ModelManifest.FileName, FindOutput.PrintfFormat, request.Retry ? "retry" : "first", .. lengths],

@@ -15,8 +15,11 @@ public abstract partial class ShellRemote
             "prepare the staging area", cancellationToken);
     }
 
-    public async Task WriteManifestAsync(string directory, ModelManifest manifest, CancellationToken cancellationToken) =>
-        await RunCheckedAsync(RemoteScripts.WriteManifest, RemoteScripts.WriteManifestArguments(directory), "write the manifest", cancellationToken, manifest.SerializeToUtf8());
+    public async Task WriteManifestAsync(string directory, ModelManifest manifest, CancellationToken cancellationToken)
+    {
+        var json = manifest.SerializeToUtf8();
+        await RunCheckedAsync(RemoteScripts.WriteManifest, RemoteScripts.WriteManifestArguments(directory, json.Length), "write the manifest", cancellationToken, json);
+    }
 
     public async Task RemoveManifestAsync(string directory, CancellationToken cancellationToken) =>
         await RunCheckedAsync(RemoteScripts.RemoveManifest, RemoteScripts.WriteManifestArguments(directory), "remove the old manifest", cancellationToken);

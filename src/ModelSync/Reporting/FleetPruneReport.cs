@@ -39,10 +39,13 @@ public static class FleetPruneReport
         writer.WriteLine();
         var gone = reached.Sum(r => r.Entries.Count(e => e.Frees));
         var freed = reached.Sum(r => r.FreedBytes);
-        var on = Human.Count(reached.Count(r => r.Entries.Any(e => e.Frees)), "server");
+        var on = Human.Count(reached.Count(r => r.Entries.Any(e => e.Frees || e.Leftover is { Frees: true })), "server");
+        // The freed bytes count the previous versions a publish left: the line names them too.
+        var leftovers = reached.Sum(PruneReport.RemovedLeftovers);
+        var alsoLeftovers = leftovers == 0 ? "" : $" and {Human.Count(leftovers, "previous version")} a publish left";
         writer.WriteLine(dryRun
-            ? $"Total: would remove {PruneReport.Versions(gone)} on {on}, freeing {Human.Bytes(freed)}. Nothing was changed (--dry-run)."
-            : $"Total: removed {PruneReport.Versions(gone)} on {on}, freed {Human.Bytes(freed)}.");
+            ? $"Total: would remove {PruneReport.Versions(gone)}{alsoLeftovers} on {on}, freeing {Human.Bytes(freed)}. Nothing was changed (--dry-run)."
+            : $"Total: removed {PruneReport.Versions(gone)}{alsoLeftovers} on {on}, freed {Human.Bytes(freed)}.");
         var skipped = reached.Sum(PruneReport.Skipped);
         if (skipped > 0) writer.WriteLine($"Skipped {PruneReport.Versions(skipped)} a push is at work on; run the same command again once it is done.");
         var failed = outcomes.Where(o => !o.Ok).Select(o => o.Server).ToList();
@@ -67,6 +70,7 @@ public static class FleetPruneReport
                 Seconds = Math.Round(o.Seconds, 3),
             })],
             Removed = reached.Sum(r => r.Entries.Count(e => e.Frees)),
+            RemovedLeftovers = reached.Sum(PruneReport.RemovedLeftovers),
             Skipped = reached.Sum(PruneReport.Skipped),
             FreedBytes = reached.Sum(r => r.FreedBytes),
             Failed = [.. outcomes.Where(o => !o.Ok).Select(o => o.Server)],

@@ -2,6 +2,7 @@ using ModelSync.Paths;
 using ModelSync.Publishing;
 using ModelSync.Reporting.Json;
 using ModelSync.Text;
+using ModelSync.Versioning;
 
 namespace ModelSync.Reporting;
 
@@ -11,26 +12,39 @@ namespace ModelSync.Reporting;
 /// </summary>
 public static class LeftBehindReport
 {
-    public static void Write(TextWriter writer, IReadOnlyList<LeftBehind> entries, DateTimeOffset now, ListBound bound = default)
+    /// <param name="pattern">The naming convention, by which alone <c>prune</c> finds a version and so its previous version.</param>
+    public static void Write(TextWriter writer, IReadOnlyList<LeftBehind> entries, DateTimeOffset now, NamingPattern pattern, string modelBase, ListBound bound = default)
     {
         if (entries.Count == 0) return;
         writer.WriteLine();
         writer.WriteLine("## Left behind");
-        bound.WriteList(writer, entries, entry => Printable.Text(Line(entry, now)));
+        bound.WriteList(writer, entries, entry => Printable.Text(Line(entry, now, pattern, modelBase)));
     }
 
-    public static string Line(LeftBehind entry, DateTimeOffset now)
+    public static string Line(LeftBehind entry, DateTimeOffset now, NamingPattern pattern, string modelBase)
     {
         var age = Age(now - entry.Since);
         var holder = entry.Holder;
         if (entry.Kind == LeftBehindKind.PreviousVersion)
             return $"- previous version of {entry.Target} ({Human.Bytes(entry.Bytes)}, {age} old), which a finished publish could not remove " +
-                   $"(at {StageNames.Prefix}old.{entry.Target}) — `prune` removes it when it can";
+                   $"(at {StageNames.Prefix}old.{entry.Target}) — {Remover(entry.Target, pattern, modelBase)}";
         return entry.Kind == LeftBehindKind.Stage
             ? $"- stage of {entry.Target} ({Human.Bytes(entry.Bytes)}, {age} old) — " +
               (holder is null ? "rerun the push or pull that made it to resume" : $"resume: `{holder.Command}`")
             : $"- lock on {entry.Target} held by " +
               (holder is null ? "an unknown command" : $"`{holder.Command}` on {holder.Host}, pid {holder.Pid}") + $", {age} old";
+    }
+
+    /// <summary>
+    /// What removes a previous version left beside <paramref name="target"/>: <c>prune</c> for a name it can match, and
+    /// always the command a user allowed to runs, as the publish's own warning printed it.
+    /// </summary>
+    private static string Remover(string target, NamingPattern pattern, string modelBase)
+    {
+        var removal = $"remove it as a user allowed to: rm -rf -- {SingleQuoted.Word(StageNames.Old(PosixPath.Combine(modelBase, target)))}";
+        return pattern.Parse(target) is { } name
+            ? $"`prune` removes it when it can{(name.Model.Length == 0 ? "" : $" (--model {name.Model})")}; or {removal}"
+            : $"its name does not follow {pattern.Template}, which `prune` finds versions by: {removal}";
     }
 
     /// <summary>The largest whole unit: 40 s, 5 min, 3 h, 2 d.</summary>

@@ -41,7 +41,7 @@ public static class ListReport
                 $"{(strays.Count == 1 ? "does" : "do")} not follow {result.Pattern.Template}: " +
                 string.Join(", ", strays.Take(MaxNamed).Select(Printable.Name)) + (strays.Count > MaxNamed ? $" and {strays.Count - MaxNamed} more" : ""));
         }
-        LeftBehindReport.Write(writer, result.LeftBehind, DateTimeOffset.UtcNow, bound);
+        LeftBehindReport.Write(writer, result.LeftBehind, DateTimeOffset.UtcNow, result.Pattern, result.ModelBase, bound);
     }
 
     /// <summary>The fields of a name shown as columns: GPU, Model, Version, those the pattern has.</summary>

@@ -26,13 +26,16 @@ public static class PruneReport
         writer.WriteLine();
         var gone = result.Entries.Count(e => e.Frees);
         var skipped = Skipped(result);
-        var leftovers = result.Count(result.DryRun ? LeftoverFate.WouldRemove : LeftoverFate.Removed);
+        var leftovers = RemovedLeftovers(result);
         var alsoLeftovers = leftovers == 0 ? "" : $" and {Human.Count(leftovers, "previous version")} a publish left";
         writer.WriteLine(result.DryRun
             ? $"Would remove {Versions(gone)}{alsoLeftovers}, freeing {Human.Bytes(result.FreedBytes)}; would keep {result.Count(PruneFate.Kept)}. Nothing was changed (--dry-run)."
             : $"Removed {Versions(gone)}{alsoLeftovers}, freed {Human.Bytes(result.FreedBytes)}; kept {result.Count(PruneFate.Kept)}.");
         if (skipped > 0) writer.WriteLine($"Skipped {Versions(skipped)} a push is at work on; run the same command again once it is done.");
     }
+
+    /// <summary>The previous versions a publish left that went (with a dry run: would go): their bytes are in <see cref="PruneResult.FreedBytes"/>.</summary>
+    public static int RemovedLeftovers(PruneResult r) => r.Entries.Count(e => e.Leftover is { Frees: true });
 
     public static int Skipped(PruneResult r) => r.Count(PruneFate.Locked) + r.Count(PruneFate.BeingPublished);
 
@@ -81,6 +84,7 @@ public static class PruneReport
         })],
         Kept = r.Count(PruneFate.Kept),
         Removed = r.Entries.Count(e => e.Frees),
+        RemovedLeftovers = RemovedLeftovers(r),
         Skipped = Skipped(r),
         FreedBytes = r.FreedBytes,
     };

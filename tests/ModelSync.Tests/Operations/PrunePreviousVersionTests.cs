@@ -147,6 +147,36 @@ public sealed class PrunePreviousVersionTests : IAsyncDisposable
         Assert.True(_gpu.Exists(Old(Oldest)));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TheJsonCountsThePreviousVersionsRemovedWhoseBytesItCountsFreed(bool dryRun)
+    {
+        // Before: "removed": 1 and "freed_bytes": 11 for the oldest version (3 bytes) and its leftover (8): nothing said where 8 bytes came from.
+        _gpu.File(Old(Oldest) + "/w", "previous");
+
+        var result = await PruneAsync(2, dryRun);
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(PruneReport.Json(result), ModelSync.Reporting.Json.ReportJsonContext.Default.PruneJson))!;
+        Assert.Equal((1, 1, 3L + 8), (json["removed"]!.GetValue<int>(), json["removed_leftovers"]?.GetValue<int>(), json["freed_bytes"]!.GetValue<long>()));
+        var fleet = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(
+            FleetPruneReport.Json("asr", 2, dryRun, [new ModelSync.Fleet.TargetOutcome<PruneResult>(new RemoteSpec("gpu", null), result, null, 0)]), ModelSync.Reporting.Json.ReportJsonContext.Default.PruneFleetJson))!;
+        Assert.Equal((1, 1, 3L + 8), (fleet["removed"]!.GetValue<int>(), fleet["removed_leftovers"]?.GetValue<int>(), fleet["freed_bytes"]!.GetValue<long>()));
+    }
+
+    [Fact]
+    public async Task ThePruneOfSeveralServersTotalsThePreviousVersionsRemovedBesideTheVersions()
+    {
+        // Before: "Total: removed 1 version on 1 server, freed 11B": 8 of those bytes were the leftover's, unnamed.
+        _gpu.File(Old(Oldest) + "/w", "previous");
+        var result = await PruneAsync(2);
+
+        using var writer = new StringWriter();
+        FleetPruneReport.Write(writer, "asr", false, [new ModelSync.Fleet.TargetOutcome<PruneResult>(new RemoteSpec("gpu", null), result, null, 0)]);
+
+        Assert.Contains("Total: removed 1 version and 1 previous version a publish left on 1 server, freed 11B.", writer.ToString(), StringComparison.Ordinal);
+    }
+
     private static string Report(PruneResult result)
     {
         using var writer = new StringWriter();

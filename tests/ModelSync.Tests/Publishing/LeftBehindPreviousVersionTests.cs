@@ -22,8 +22,24 @@ public sealed class LeftBehindPreviousVersionTests
 
         var left = Assert.Single(found);
         Assert.Equal((LeftBehindKind.PreviousVersion, "m", 11L), (left.Kind, left.Target, left.Bytes));
-        Assert.StartsWith("- previous version of m (11B, ", LeftBehindReport.Line(left, DateTimeOffset.UtcNow), StringComparison.Ordinal);
+        Assert.StartsWith("- previous version of m (11B, ", LeftBehindReport.Line(left, DateTimeOffset.UtcNow, ModelSync.Versioning.NamingPattern.Default, "/models"), StringComparison.Ordinal);
         Assert.Equal("previous_version", Assert.Single(LeftBehindReport.Json(found, DateTimeOffset.UtcNow)).Kind);
+    }
+
+    [Theory]
+    [InlineData("m", false)]
+    [InlineData("RTX3090_N2501_ASR_250101", true)]
+    public void ListSaysPruneRemovesAPreviousVersionOnlyWherePruneCanMatchItsName(string version, bool prunable)
+    {
+        // Before: "`prune` removes it" for every name, though prune finds versions by the naming convention alone.
+        var left = new LeftBehind(LeftBehindKind.PreviousVersion, version, 11, DateTimeOffset.UtcNow, null);
+        using var writer = new StringWriter();
+
+        ListReport.Write(writer, new ModelSync.Operations.ListResult("gpu", "/models", new ModelSync.Operations.ListQuery(), ModelSync.Versioning.NamingPattern.Default, []) { LeftBehind = [left] });
+
+        var line = Assert.Single(writer.ToString().Split('\n'), l => l.StartsWith("- previous version of ", StringComparison.Ordinal));
+        Assert.Equal(prunable, line.Contains("`prune` removes it", StringComparison.Ordinal));
+        Assert.EndsWith($"remove it as a user allowed to: rm -rf -- '{StageNames.Old("/models/" + version)}'", line, StringComparison.Ordinal);
     }
 
     [Fact]

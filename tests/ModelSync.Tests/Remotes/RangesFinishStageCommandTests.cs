@@ -17,12 +17,12 @@ public sealed class RangesFinishStageCommandTests
     public void TheScriptsArgumentsAndLargestInlineStdinFitInOneCommandLine()
     {
         var path = "/srv/models/" + new string('p', 200);
-        string[] finishStage = [.. Enumerable.Range(0, 18).Select(_ => path)];
+        string[] finishStage = [.. Enumerable.Range(0, 19).Select(_ => path)];
         string[] ranges = [path + "/.model-sync-ranges", path, "d", "first"];
         var inline = new string('x', InlineInput.MostEscapedChars);
 
         var command = SingleQuoted.Line(RemoteShell.Script(InlineInput.Feed,
-            [inline, .. RemoteShell.Script(RemoteScripts.RangesFinishStage, ["18", "999999", .. finishStage, .. ranges])]));
+            [inline, .. RemoteShell.Script(RemoteScripts.RangesFinishStage, ["19", "999999", .. finishStage, .. ranges])]));
 
         var bytes = Encoding.UTF8.GetByteCount(command);
         Assert.True(bytes < MaxArgStrlen, $"{bytes} bytes");

@@ -260,7 +260,7 @@ public sealed class ReadOnlyModelScriptTests : IDisposable
         // Before: the manifest could not be created in a stage without u+w, and no model published read-only could be pushed.
         var stage = ReadOnlyModel(".model-sync-stage.m", "weights");
 
-        var run = RunAsUser(RemoteScripts.WriteManifest, "write-manifest", [.. RemoteScripts.WriteManifestArguments(stage)]);
+        var run = RunAsUserWithInput("{}", RemoteScripts.WriteManifest, "write-manifest", [.. RemoteScripts.WriteManifestArguments(stage, 2)]);
 
         Assert.Equal(0, run.ExitCode);
         Assert.True(File.Exists(Path.Join(stage, RemoteScripts.WriteManifestArguments(stage)[1])));

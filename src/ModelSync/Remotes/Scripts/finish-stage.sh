@@ -5,8 +5,8 @@
 # ${14}: the records the stage must hold (NUL-terminated: f SIZE PATH, l PATH\nTARGET, v SIZE MTIME PATH and
 # i SIZE INODE PATH for files whose hash is known already); the ./names to hash whose names the tool prints as they
 # are, ${15}: large files (one per process), ${16}: small ones (in batches); ${17}: the other ./names to hash;
-# ${18}: the hash records expected, as the tool prints them; and the rest: the manifest to write (nothing for none).
-# Arguments after ${18} are never read (ranges-finish-stage.sh's own ranges go there).
+# ${18}: the hash records expected, as the tool prints them; ${19}: the manifest to write (0 for none).
+# Arguments after ${19} are never read (ranges-finish-stage.sh's own ranges go there).
 # Needs ms_hash, ms_write_manifest, ms_publish and ms_lock_release.
 # When the stage holds every record and every hash is as expected: writes the manifest, publishes, releases the lock
 # and prints "published"; or, when the previous version could not be removed after the swap, "published old-left" and
@@ -19,11 +19,12 @@ export LC_ALL
 t=$(mktemp -d) || exit 1
 trap 'rm -rf "$t"' EXIT
 head -c "${14}" > "$t/want" && head -c "${15}" > "$t/large" && head -c "${16}" > "$t/small" && head -c "${17}" > "$t/odd" \
-  && head -c "${18}" > "$t/hashes" && cat > "$t/manifest" || exit 1
+  && head -c "${18}" > "$t/hashes" && head -c "${19}" > "$t/manifest" || exit 1
 # Input cut short (the client gone while sending it; sshd lets a command without a terminal run on) vouches for
-# nothing: with fewer records and hashes than expected a stage missing files would match them.
-arrived=$(cat -- "$t/want" "$t/large" "$t/small" "$t/odd" "$t/hashes" | wc -c) || exit 1
-if [ "$((arrived))" -ne "$((${14} + ${15} + ${16} + ${17} + ${18}))" ]; then echo "finish-stage.sh: its input ended early" >&2; exit 1; fi
+# nothing: with fewer records and hashes than expected a stage missing files would match them, and a manifest cut
+# short would be published.
+arrived=$(cat -- "$t/want" "$t/large" "$t/small" "$t/odd" "$t/hashes" "$t/manifest" | wc -c) || exit 1
+if [ "$((arrived))" -ne "$((${14} + ${15} + ${16} + ${17} + ${18} + ${19}))" ]; then echo "finish-stage.sh: its input ended early" >&2; exit 1; fi
 : > "$t/have"
 : > "$t/hl"
 : > "$t/hs"
@@ -71,5 +72,5 @@ for f in "$t/hl" "$t/hs" "$t/he"; do
 done | sort -z > "$t/got" || ok=no
 if [ "$ok" != yes ] || [ -n "$(comm -z -23 "$t/want" "$t/have" | head -c 1)" ] || ! cmp -s -- "$t/got" "$t/hashes"; then mismatch; fi
 trap '' HUP INT TERM PIPE
-if [ -s "$t/manifest" ]; then sh -c "$ms_write_manifest" write-manifest "$2" "${11}" < "$t/manifest" || exit 1; fi
+if [ -s "$t/manifest" ]; then sh -c "$ms_write_manifest" write-manifest "$2" "${11}" "${19}" < "$t/manifest" || exit 1; fi
 publish "$@"

@@ -25,11 +25,15 @@ public sealed record PruneFleetJson
     [Minimum(0)]
     public required int Removed { get; init; }
 
+    [Description("Previous versions a publish left (.model-sync-old.NAME) removed on all servers (with dry_run: that would be); not counted in removed")]
+    [Minimum(0)]
+    public required int RemovedLeftovers { get; init; }
+
     [Description("Versions left alone on all servers: locked or being published")]
     [Minimum(0)]
     public required int Skipped { get; init; }
 
-    [Description("Bytes freed on all servers (with dry_run: that would be)")]
+    [Description("Bytes freed on all servers, by the versions and the previous versions a publish left that were removed (with dry_run: that would be)")]
     [Minimum(0)]
     public required long FreedBytes { get; init; }
 

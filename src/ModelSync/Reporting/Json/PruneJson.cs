@@ -31,11 +31,15 @@ public sealed record PruneJson
     [Minimum(0)]
     public required int Removed { get; init; }
 
+    [Description("Previous versions a publish left (.model-sync-old.NAME) that were removed (with dry_run: that would be removed); not counted in removed")]
+    [Minimum(0)]
+    public required int RemovedLeftovers { get; init; }
+
     [Description("Versions left alone: locked or being published")]
     [Minimum(0)]
     public required int Skipped { get; init; }
 
-    [Description("Bytes of the versions removed (with dry_run: that would be)")]
+    [Description("Bytes of the versions and of the previous versions a publish left that were removed (with dry_run: that would be)")]
     [Minimum(0)]
     public required long FreedBytes { get; init; }
 }
