@@ -43,4 +43,14 @@ public static class PosixPath
         var slash = trimmed.LastIndexOf('/');
         return slash <= 0 ? "/" : trimmed[..slash];
     }
+
+    /// <summary>Every directory above the relative <paramref name="paths"/> (not the root they are relative to), once each, in ordinal order.</summary>
+    public static IReadOnlyCollection<string> Ancestors(IEnumerable<string> paths)
+    {
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        // A directory seen before had its own parents added then.
+        foreach (var path in paths)
+            for (var slash = path.LastIndexOf('/'); slash > 0 && found.Add(path[..slash]); slash = path.LastIndexOf('/', slash - 1)) { }
+        return found;
+    }
 }

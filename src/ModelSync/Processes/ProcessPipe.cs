@@ -15,7 +15,8 @@ public sealed record PipeResult(ProcessResult Producer, ProcessResult Consumer, 
 /// <summary>
 /// <c>producer | consumer</c> with this process in the middle: the producer's stdout is copied into the
 /// consumer's stdin through one fixed buffer, so a stream of any size costs the same memory, and its bytes can be
-/// counted (and limited) on the way.
+/// counted (and limited) on the way. The consumer's own <see cref="ProcessSpec.Stdin"/>, when it has one, goes ahead
+/// of the stream (not counted), as soon as the consumer starts.
 /// </summary>
 public static class ProcessPipe
 {
@@ -56,6 +57,7 @@ public static class ProcessPipe
                 try
                 {
                     var into = await sink.Task;
+                    if (consumer.Stdin is { } ahead) await into.WriteAsync(ahead, cancellationToken);
                     // However the turn before ended: a failed one is retried on its own.
                     if (turn is not null) await turn.After.ContinueWith(_ => { }, cancellationToken, TaskContinuationOptions.None, TaskScheduler.Default);
                     total = await CopyAsync(stdout, into, onBytes, limitKib, cancellationToken);

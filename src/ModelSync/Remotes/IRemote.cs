@@ -185,9 +185,11 @@ public interface IRemote : IAsyncDisposable
     /// <summary>
     /// The process that unpacks a tar stream from its stdin into <paramref name="stage"/>: a directory stage, or for a
     /// file the one entry <paramref name="fileName"/>, which becomes the stage file. Files the stage shares with the
-    /// live target (hard links) are replaced, never written in place.
+    /// live target (hard links) are replaced, never written in place. A directory stage first gets
+    /// <paramref name="directories"/> (relative to it), from the process's own <see cref="ProcessSpec.Stdin"/>, which
+    /// <see cref="ProcessPipe"/> writes ahead of the stream.
     /// </summary>
-    ProcessSpec TarReceiveProcess(string stage, EntryKind kind, string fileName);
+    ProcessSpec TarReceiveProcess(string stage, EntryKind kind, string fileName, IReadOnlyCollection<string> directories);
 
     /// <summary>
     /// A tar stream into the empty directory stage beside <paramref name="target"/>, then <see cref="FinishStageAsync"/>'s

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ModelSync.Hashing;
 using ModelSync.Manifests;
 using ModelSync.Paths;
@@ -13,8 +14,12 @@ public abstract partial class ShellRemote
             ? ScriptProcess(CopyScripts.TarSend, [root, "dir"]) with { Stdin = PathBytes.NulTerminated([".", .. paths.Select(p => "./" + p)]) }
             : ScriptProcess(CopyScripts.TarSend, [PosixPath.Parent(root), "file"]) with { Stdin = PathBytes.NulTerminated(["./" + PosixPath.Name(root)]) };
 
-    public ProcessSpec TarReceiveProcess(string stage, EntryKind kind, string fileName) =>
-        ScriptProcess(CopyScripts.TarReceive, [stage, kind == EntryKind.Directory ? "d" : "f", fileName]);
+    public ProcessSpec TarReceiveProcess(string stage, EntryKind kind, string fileName, IReadOnlyCollection<string> directories)
+    {
+        var made = kind == EntryKind.Directory && directories.Count > 0 ? PathBytes.NulTerminated(directories, "./") : null;
+        return ScriptProcess(CopyScripts.TarReceive, [stage, kind == EntryKind.Directory ? "d" : "f", fileName, (made?.Length ?? 0).ToString(CultureInfo.InvariantCulture)])
+            with { Stdin = made };
+    }
 
     public async Task RemoveFromStageAsync(string stage, IEnumerable<string> paths, CancellationToken cancellationToken) =>
         await RunCheckedAsync(CopyScripts.RemoveListed, [stage], "remove files from the staging area", cancellationToken, PathBytes.NulTerminated(paths, "./"));

@@ -44,7 +44,7 @@ internal static class FreshStageTar
         var producer = run.Source.Remote.TarSendProcess(run.Source.Path, EntryKind.Directory, paths) with { EndWithParent = true };
         // Asked to, the receiver also verifies and publishes in the same call: the client's hashes ride in its command line.
         var together = run.FinishWithSend is { } finish ? run.Target.Remote.TarFinishCall(run.Target.Path, finish.NextRequest()) : null;
-        var consumer = (together?.Process ?? run.Target.Remote.TarReceiveProcess(run.Stage, EntryKind.Directory, PosixPath.Name(run.Source.Path))) with { EndWithParent = true };
+        var consumer = (together?.Process ?? run.Target.Remote.TarReceiveProcess(run.Stage, EntryKind.Directory, PosixPath.Name(run.Source.Path), [])) with { EndWithParent = true };
         var literal = files.Sum(f => f.Size);
         var result = await ProcessPipe.RunAsync(runner, producer, consumer, StageBar.For(progress, literal), run.Options.BandwidthLimit, run.Cancellation);
         if (result.Producer.ExitCode == CommandNotFound || result.Consumer.ExitCode == CommandNotFound) return null;

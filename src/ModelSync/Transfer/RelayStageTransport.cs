@@ -28,7 +28,7 @@ internal sealed class RelayStageTransport(IProcessRunner runner) : IStageTranspo
         // Every directory goes too (a header each), the model's root first: unpacking into one changes its time, and tar puts it back.
         var paths = run.SourceTree.Entries.Where(e => e.Kind == EntryKind.Directory).Concat(send).Select(e => e.Path).Distinct().Order(StringComparer.Ordinal);
         var producer = run.Source.Remote.TarSendProcess(run.Source.Path, run.SourceTree.RootKind, paths) with { EndWithParent = true };
-        var consumer = run.Target.Remote.TarReceiveProcess(run.Stage, run.SourceTree.RootKind, PosixPath.Name(run.Source.Path)) with { EndWithParent = true };
+        var consumer = run.Target.Remote.TarReceiveProcess(run.Stage, run.SourceTree.RootKind, PosixPath.Name(run.Source.Path), []) with { EndWithParent = true };
         var literal = send.Where(f => f.Kind == EntryKind.File).Sum(f => f.Size);
         var result = await ProcessPipe.RunAsync(runner, producer, consumer, StageBar.For(progress, literal), run.Options.BandwidthLimit, run.Cancellation);
         // tar's exit 1 means a file changed while it was read: the check of the source after the send names it.

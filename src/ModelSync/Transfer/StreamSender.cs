@@ -98,7 +98,8 @@ internal sealed class StreamSender(IProcessRunner runner, TransferContext run, S
             FileRange range => (connection.Source.RangeReadProcess(SourcePath(range.File.Path), range.Range),
                 connection.Target.RangeWriteProcess(record(range), range.Range), $"a range of {Printable(range.File.Path)}"),
             WholeFiles whole => (connection.Source.TarSendProcess(run.Source.Path, run.SourceTree.RootKind, whole.Files.Select(f => f.Path)),
-                connection.Target.TarReceiveProcess(run.Stage, run.SourceTree.RootKind, PosixPath.Name(run.Source.Path)), "whole files"),
+                connection.Target.TarReceiveProcess(run.Stage, run.SourceTree.RootKind, PosixPath.Name(run.Source.Path),
+                    PosixPath.Ancestors(whole.Files.Select(f => f.Path))), "whole files"),
             _ => throw new InvalidOperationException("an unknown stream item"),
         };
         long reported = 0;

@@ -144,6 +144,25 @@ public sealed class ReadOnlyModelTests : IDisposable
     }
 
     [Fact]
+    public async Task APushOverAVersionOfAnotherUsersFilesSendsThemWholeAndLeavesNoSeedBehind()
+    {
+        // Before: exit 1 while seeding the stage (cp -al: protected_hardlinks lets no one link another user's file they
+        // may not write), and .model-sync-seed.m stayed beside the model.
+        if (!Environment.IsPrivilegedProcess) return; // only root can give a model another user's files
+        ReadOnlyModel("m", "old weights", DateTime.UtcNow.AddHours(-2));
+        CliAssert.Exit(await AsUser("push", "./m", "local:"), 0);
+        ReadOnlyModel("m", "new weights, longer", DateTime.UtcNow.AddHours(-1));
+        foreach (var file in Directory.EnumerateFiles(Path.Join(Base, "m"), "*", SearchOption.AllDirectories)) TestProcess.RunBytes("chown", ["-h", "0:0", file]);
+
+        var push = await AsUser("push", "./m", "local:");
+
+        CliAssert.Exit(push, 0);
+        Assert.Equal("new weights, longer", File.ReadAllText(Path.Join(Base, "m", "1", "model.onnx")));
+        Assert.Equal("name: \"m\"\n", File.ReadAllText(Path.Join(Base, "m", "config.pbtxt")));
+        Assert.Equal(["m"], Entries(Base));
+    }
+
+    [Fact]
     public async Task PruneRemovesThePreviousVersionAPublishLeftBesideAKeptVersion()
     {
         // Before: prune said nothing of it (or "skipped: being published" beside a version that could go) and left it.

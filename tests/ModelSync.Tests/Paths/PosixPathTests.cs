@@ -73,4 +73,12 @@ public sealed class PosixPathTests
     [InlineData("/", "b", "/b")]
     public void CombineAppendsUnlessTheSecondIsAbsolute(string a, string b, string expected) =>
         Assert.Equal(expected, PosixPath.Combine(a, b));
+
+    [Fact]
+    public void AncestorsAreEveryDirectoryAboveThePathsOnce() =>
+        Assert.Equal(["1", "a", "a/b", "a/b/c", "a/x"],
+            PosixPath.Ancestors(["config.pbtxt", "a/b/c/one.json", "1/model.onnx", "a/b/two.json", "a/x/three", "a/b/c/four"]));
+
+    [Fact]
+    public void FilesAtTheRootHaveNoAncestors() => Assert.Empty(PosixPath.Ancestors(["config.pbtxt", "model.onnx"]));
 }

@@ -60,6 +60,25 @@ public sealed class RemoteFailureTests
     }
 
     [Fact]
+    public void TarsClosingSummaryGivesWayToTheErrorItPointsAt()
+    {
+        var error = Describe(Reaper, 2,
+            "tar: ./tokenizers/lang_070/vocab_00070.json: Cannot open: No such file or directory\ntar: ./b: Cannot open: No such file or directory\n"
+            + "tar: Exiting with failure status due to previous errors\n");
+
+        Assert.Equal("could not prepare the staging area on reaper (exit 2): tar: ./tokenizers/lang_070/vocab_00070.json: Cannot open: No such file or directory",
+            error.Message);
+    }
+
+    [Fact]
+    public void TarsSummaryAloneIsStillSaid()
+    {
+        var error = Describe(Reaper, 2, "tar: Exiting with failure status due to previous errors\n");
+
+        Assert.EndsWith("(exit 2): tar: Exiting with failure status due to previous errors", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Exit255FromARemoteIsAnSshFailure()
     {
         var error = Describe(Reaper, 255, "june@reaper.internal: Permission denied (publickey).");

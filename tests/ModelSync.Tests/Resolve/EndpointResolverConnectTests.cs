@@ -249,7 +249,7 @@ public sealed class EndpointResolverConnectTests : IAsyncDisposable
 
         public ProcessSpec TarSendProcess(string root, EntryKind rootKind, IEnumerable<string> paths) => throw Unexpected();
 
-        public ProcessSpec TarReceiveProcess(string stage, EntryKind kind, string fileName) => throw Unexpected();
+        public ProcessSpec TarReceiveProcess(string stage, EntryKind kind, string fileName, IReadOnlyCollection<string> directories) => throw Unexpected();
 
         public Task RemoveFromStageAsync(string stage, IEnumerable<string> paths, CancellationToken cancellationToken) => throw Unexpected();
 

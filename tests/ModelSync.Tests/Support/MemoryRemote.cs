@@ -299,7 +299,7 @@ public sealed partial class MemoryRemote(string name = "gpu", string modelBase =
 
     public ProcessSpec TarSendProcess(string root, EntryKind rootKind, IEnumerable<string> paths) => throw Unsupported();
 
-    public ProcessSpec TarReceiveProcess(string stage, EntryKind kind, string fileName) => throw Unsupported();
+    public ProcessSpec TarReceiveProcess(string stage, EntryKind kind, string fileName, IReadOnlyCollection<string> directories) => throw Unsupported();
 
     public ProcessSpec HashWhileWrittenProcess(HashFunction function, IReadOnlyCollection<string> finalPaths) => throw Unsupported();
 

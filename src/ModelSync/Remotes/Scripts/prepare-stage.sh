@@ -51,9 +51,13 @@ case $4 in
     if [ -L "$1" ]; then
       if [ "$5" != f ]; then mkdir -- "$2"; fi
     else
-      cp -al -- "$1" "$3" || exit 1
+      # A file that cannot be linked (another user's, under protected_hardlinks) is left out and sent whole, as in
+      # basis mode: cp -al goes on past it, and what it made is the seed. Only a seed it could not even begin fails.
+      cp -al -- "$1" "$3" 2>/dev/null
       if [ -d "$3" ]; then own_links "$3" || exit 1; fi
-      mv -T -- "$3" "$2"
+      if [ -e "$3" ] || [ -L "$3" ]; then mv -T -- "$3" "$2" || exit 1
+      elif [ "$5" != f ]; then mkdir -- "$2" || exit 1
+      fi
     fi
     ;;
   basis)

@@ -1,6 +1,10 @@
-# $1: stage, $2: d (unpack stdin's tar stream into the stage directory) or f (the stream holds the one file ./$3).
+# $1: stage, $2: d (unpack stdin's tar stream into the stage directory) or f (the stream holds the one file ./$3);
+# $4 (d): how many bytes of NUL-terminated ./directories come on stdin ahead of the tar stream, made first: the tars
+# of parallel streams unpacking into one stage race to make the same directories, and GNU tar gives up on a file
+# ("Cannot open: No such file or directory") when another process made its directory between its open and its mkdir.
 if [ "$2" = d ]; then
   { mkdir -p -- "$1" && cd -- "$1"; } || exit 41
+  if [ "${4:-0}" -gt 0 ]; then head -c "$4" | xargs -0 mkdir -p -- || exit 1; fi
   exec tar -x -f - -p --no-same-owner --delay-directory-restore
 fi
 t=$(mktemp -d "$(dirname -- "$1")/.model-sync-recv.XXXXXX") || exit 1
