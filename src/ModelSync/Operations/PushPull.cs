@@ -13,6 +13,8 @@ public static class PushPull
     {
         var warnings = new List<string>();
         var (from, to) = await new EndpointResolver(session).PushAsync(localPath, remote, outsideBase, Warner(warnings, progress), cancellationToken);
+        // Cancelled on every way out that does not list the source with it.
+        await using var early = from.EarlyListing;
         warnings.AddRange(CheckNaming(session.Config.Naming, PosixPath.Name(to.Path), options.StrictNaming, progress));
         onResolved(from, to);
         options = WithNaming(options, session);

@@ -51,10 +51,10 @@ internal sealed class CombinedStart : IAsyncDisposable
     {
         if (!Applies(direction, target, options))
         {
-            var scans = await Task.WhenAll(source.EarlyListing ?? source.Remote.ScanAsync(source.Path, cancellationToken), target.Remote.ScanAsync(target.Path, cancellationToken));
+            var scans = await Task.WhenAll(source.EarlyListing?.Listing ?? source.Remote.ScanAsync(source.Path, cancellationToken), target.Remote.ScanAsync(target.Path, cancellationToken));
             return new CombinedStart(null, target.Path) { SourceTree = scans[0], TargetTree = scans[1] };
         }
-        var sourceTree = await (source.EarlyListing ?? source.Remote.ScanAsync(source.Path, cancellationToken));
+        var sourceTree = await (source.EarlyListing?.Listing ?? source.Remote.ScanAsync(source.Path, cancellationToken));
         // Refused before anything is taken; the walk says why.
         if (sourceTree is null || sourceTree.ReservedNames.Count > 0) return new CombinedStart(null, target.Path) { SourceTree = sourceTree };
         var holder = TargetLock.NewHolder(options.Command);

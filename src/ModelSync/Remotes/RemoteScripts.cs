@@ -129,13 +129,17 @@ public static class RemoteScripts
     public static string PublishState => ScriptFiles.Load("publish-state.sh");
 
     /// <summary>
-    /// $1: lock directory, $2: holder description. <c>acquired</c>, or <c>held AGE_SECONDS</c> then the
+    /// $1: lock directory, $2: holder description, $3: the stage's resume record, which the new holder supersedes (empty:
+    /// a lock for no stage, no record touched). <c>acquired</c>, or <c>held AGE_SECONDS</c> then the
     /// holder's description. mkdir is atomic, so of two racing pushes exactly one gets the lock. A symlink or a file
     /// at the lock's name is no lock model-sync took: it is removed (the link itself, never what it points to).
     /// </summary>
     public static string LockAcquire => ScriptFiles.Load("lock-acquire.sh");
 
-    /// <summary>$1: lock directory, $2: token. Removes the lock only if it is still ours.</summary>
+    /// <summary>
+    /// $1: lock directory, $2: token, $3: the stage, $4: its resume record (both empty: a lock for no stage, no record
+    /// touched). Removes the lock only if it is still ours.
+    /// </summary>
     public static string LockRelease => field ??= ScriptFiles.Load(RemoveTree, "lock-release.sh");
 
     /// <summary>$@: holder records. For each, a line <c>record</c>, then the record's lines (none when it cannot be read).</summary>
@@ -153,17 +157,18 @@ public static class RemoteScripts
 
     /// <summary>
     /// $1: target, $2: its old name (<see cref="Paths.StageNames.Old"/>); $3: lock and $4: holder description, unless the
-    /// caller holds the lock. Removes the previous version a finished publish left, only while the target is in place.
+    /// caller holds the lock, taken and given back by <see cref="LockAcquire"/> and <see cref="LockRelease"/> for no stage. Removes the previous version a finished publish left, only while the target is in place.
     /// <c>gone</c>, <c>removed</c>, <c>publishing</c> (target not in place: untouched) or <c>busy</c> (someone else's
     /// lock); exit <see cref="PublishedOldLeft"/> and why on stderr when it cannot go.
     /// </summary>
-    public static string RemoveOld => field ??= ScriptFiles.Load(RemoveTree, "remove-old.sh");
+    public static string RemoveOld => field ??= Texts(("ms_lock_acquire", LockAcquire), ("ms_lock_release", LockRelease))
+        + ScriptFiles.Load(RemoveTree, "remove-old.sh");
 
     /// <summary>
     /// The steps before a push sends, as one script (see its header): lists the target, and when it differs from the
     /// records on stdin (<see cref="ExpectedRecords.Listing"/>) takes the lock, measures free space and prepares the
     /// stage, by running <see cref="LockAcquire"/>, <see cref="FreeSpace"/> and <see cref="PrepareStage"/>; when it is
-    /// the same, removes a previous version left beside it by running <see cref="RemoveOld"/>.
+    /// the same, or once the lock is taken, removes a previous version left beside it by running <see cref="RemoveOld"/>.
     /// </summary>
     public static string PrepareTarget => field ??= Texts(("ms_lock_acquire", LockAcquire), ("ms_free_space", FreeSpace), ("ms_prepare_stage", PrepareStage),
             ("ms_remove_old", RemoveOld))

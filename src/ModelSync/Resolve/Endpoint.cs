@@ -10,7 +10,7 @@ public sealed record Endpoint(IRemote Remote, string Path, string Display)
 
     /// <summary>
     /// A listing of <see cref="Path"/> begun early: a push's source on this machine, listed while the server connects.
-    /// The transfer's first look at the source takes it instead of listing again.
+    /// The transfer's first look at the source takes it instead of listing again; the push disposes it.
     /// </summary>
-    public Task<Manifests.TreeListing?>? EarlyListing { get; init; }
+    public EarlyListing? EarlyListing { get; init; }
 }

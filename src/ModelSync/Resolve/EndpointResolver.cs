@@ -26,9 +26,16 @@ public sealed class EndpointResolver(RemoteSession session)
         var source = LocalSource(localPath);
         // Listed while the server connects: for a model of 20k files that is most of the listing's time saved.
         var here = await HereAsync(source, localPath, cancellationToken);
-        here = here with { EarlyListing = here.Remote.ScanAsync(source, cancellationToken) };
-        var to = await TargetAsync(spec, PosixPath.Name(source), outsideBase, warn, cancellationToken);
-        return (here, to);
+        var early = EarlyListing.Start(here.Remote, source, cancellationToken);
+        try
+        {
+            return (here with { EarlyListing = early }, await TargetAsync(spec, PosixPath.Name(source), outsideBase, warn, cancellationToken));
+        }
+        catch
+        {
+            await early.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary><c>pull alias:path local</c>: the model on the server, and where it lands here (inside <paramref name="localPath"/> when that is a directory, unless it is the copy an earlier pull made: <see cref="PulledCopy"/>).</summary>

@@ -109,7 +109,7 @@ public sealed class ReadOnlyModelScriptTests : IDisposable
         var old = ReadOnlyModel(".model-sync-old.m", "old weights");
         var lockPath = Path.Join(_base, ".model-sync-lock.m");
 
-        var run = RunAsUser(RemoteScripts.RemoveOld, "remove-old", target, old, lockPath, "holder");
+        var run = RunAsUser(RemoteScripts.RemoveOld, "remove-old", target, old, lockPath, "token=ours");
 
         Assert.Equal((0, "removed\n"), (run.ExitCode, run.Stdout));
         Assert.Equal(["m"], Entries(_base));
@@ -121,7 +121,7 @@ public sealed class ReadOnlyModelScriptTests : IDisposable
         var target = ReadOnlyModel("m", "new weights");
         var old = ReadOnlyModel(".model-sync-old.m", "old weights");
 
-        var run = RunAsUserWithPath(RmRefusing(old), RemoteScripts.RemoveOld, "remove-old", target, old, Path.Join(_base, ".model-sync-lock.m"), "holder");
+        var run = RunAsUserWithPath(RmRefusing(old), RemoteScripts.RemoveOld, "remove-old", target, old, Path.Join(_base, ".model-sync-lock.m"), "token=ours");
 
         Assert.Equal((RemoteScripts.PublishedOldLeft, "", $"rm: cannot remove '{old}/sub': Operation not permitted\n"), (run.ExitCode, run.Stdout, run.Stderr));
         Assert.Equal([".model-sync-old.m", "m"], Entries(_base));
@@ -148,7 +148,7 @@ public sealed class ReadOnlyModelScriptTests : IDisposable
         var old = ReadOnlyModel(".model-sync-old.m", "old weights");
         var lockPath = Directory.CreateDirectory(Path.Join(_base, ".model-sync-lock.m")).FullName;
 
-        var run = RunAsUser(RemoteScripts.RemoveOld, "remove-old", target, old, lockPath, "holder");
+        var run = RunAsUser(RemoteScripts.RemoveOld, "remove-old", target, old, lockPath, "token=ours");
 
         Assert.Equal((0, "busy\n"), (run.ExitCode, run.Stdout));
         Assert.Equal([".model-sync-lock.m", ".model-sync-old.m", "m"], Entries(_base));
@@ -164,7 +164,7 @@ public sealed class ReadOnlyModelScriptTests : IDisposable
         var old = ReadOnlyModel(".model-sync-old.m", "old weights");
         var lockPath = Path.Join(_base, ".model-sync-lock.m");
 
-        var run = RunAsUserWithPath(RmTakenOverWhileRemoving(old, lockPath), RemoteScripts.RemoveOld, "remove-old", target, old, lockPath, "ours");
+        var run = RunAsUserWithPath(RmTakenOverWhileRemoving(old, lockPath), RemoteScripts.RemoveOld, "remove-old", target, old, lockPath, "token=ours");
 
         Assert.Equal((0, "removed\n"), (run.ExitCode, run.Stdout));
         Assert.Equal("theirs", File.ReadAllText(Path.Join(lockPath, "holder")));

@@ -40,7 +40,8 @@ public sealed partial class MemoryRemote
             }
             _locks[target] = new HeldLock(request.Holder, TimeSpan.Zero, int.MaxValue);
             LocksTaken++;
-            if (FreeBytes < request.RoomNeeded) return Task.FromResult(new TargetStart(TargetStartState.Locked, listing) { FreeBytes = FreeBytes });
+            var left = RemovePrevious(target, null).Left;
+            if (FreeBytes < request.RoomNeeded) return Task.FromResult(new TargetStart(TargetStartState.Locked, listing) { FreeBytes = FreeBytes, PreviousLeft = left });
             var stage = StageNames.Stage(target);
             var kind = request.Source.RootKind == EntryKind.Directory ? EntryKind.Directory : EntryKind.File;
             var kept = _nodes.TryGetValue(stage, out var existing) && existing.Kind == kind;
@@ -50,7 +51,7 @@ public sealed partial class MemoryRemote
                 if (_nodes.TryGetValue(target, out var there) && there.Kind == kind) Move(target, stage, keep: true);
                 else if (kind == EntryKind.Directory) _nodes[stage] = Node.Directory(Entries.Time);
             }
-            return Task.FromResult(new TargetStart(TargetStartState.Locked, listing) { FreeBytes = FreeBytes, StagePrepared = true, StageMade = !kept });
+            return Task.FromResult(new TargetStart(TargetStartState.Locked, listing) { FreeBytes = FreeBytes, StagePrepared = true, StageMade = !kept, PreviousLeft = left });
         }
     }
 

@@ -1,9 +1,10 @@
 # $1: lock directory, $2: holder description, $3: the stage's resume record. acquired, or held AGE_SECONDS and
-# the holder's description. The new holder supersedes a resume record (and on a full disk its space is needed).
+# the holder's description. The new holder supersedes a resume record (and on a full disk its space is needed). An
+# empty $3 takes the lock for no stage (a removal beside a model in place): no resume record is touched.
 mkdir -p -- "$(dirname -- "$1")" || exit 1
 if [ -L "$1" ] || { [ -e "$1" ] && [ ! -d "$1" ]; }; then rm -f -- "$1" || exit 1; fi
 taken() {
-  rm -f -- "$3"
+  if [ -n "$3" ]; then rm -f -- "$3"; fi
   if ! printf '%s' "$2" > "$1/holder.tmp" || ! mv -f -- "$1/holder.tmp" "$1/holder"; then
     rm -rf -- "$1"
     exit 1
