@@ -135,9 +135,7 @@ public interface IRemote : IAsyncDisposable
 
     /// <summary>
     /// Where a publish of <paramref name="target"/> stands that this machine stopped waiting for: one still under way
-    /// is waited for up to 20 s first; a stage kept beside a previous version a publish could not remove is
-    /// <see cref="PublishState.Kept"/> at once where the server names its processes' arguments (Linux).
-    /// <see cref="PublishState.Unknown"/> when the place gives no clear answer.
+    /// is waited for up to 20 s first. <see cref="PublishState.Unknown"/> when the place gives no clear answer.
     /// </summary>
     Task<PublishState> PublishStateAsync(string target, CancellationToken cancellationToken);
 

@@ -12,7 +12,7 @@ public enum PublishState
     /// <summary>The stage is there and nothing is under way: the target is as it was.</summary>
     Kept,
 
-    /// <summary>Still under way after the wait, or stopped between its renames (the model at the old name).</summary>
+    /// <summary>Still under way after the wait.</summary>
     Busy,
 
     /// <summary>Neither the stage nor the target is there.</summary>
