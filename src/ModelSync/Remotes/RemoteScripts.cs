@@ -51,7 +51,7 @@ public static class RemoteScripts
         [path, ModelManifest.FileName, (ModelManifest.MaxBytes + 1).ToString(CultureInfo.InvariantCulture), FindOutput.PrintfFormat];
 
     /// <summary>
-    /// $1: model directory, $2: the manifest's name, $3: its size in bytes (<see cref="WriteManifestArguments(string, int)"/>).
+    /// $1: model directory, $2: the manifest's name, $3: its size in bytes (<see cref="WriteManifestArguments"/>).
     /// Writes the manifest from stdin (temp file, then rename; an input that ends before its size, its sender gone,
     /// leaves whatever was there and exits 1), keeping the directory's mtime as rsync set it, so <c>list</c> still dates the
     /// model by its content. Whatever is at the temporary name is removed first and the file made only if nothing is
@@ -60,13 +60,13 @@ public static class RemoteScripts
     public static string WriteManifest => field ??= ScriptFiles.Load(WhileWritable, "write-manifest.sh");
 
     /// <summary>
-    /// $1: model directory, $2: the manifest's name (<see cref="WriteManifestArguments(string)"/>). Removes the manifest, keeping
+    /// $1: model directory, $2: the manifest's name (<see cref="RemoveManifestArguments"/>). Removes the manifest, keeping
     /// the directory's mtime and its mode (one without u+w has it for the removal only).
     /// </summary>
     public static string RemoveManifest => field ??= ScriptFiles.Load(WhileWritable, "remove-manifest.sh");
 
     /// <summary><see cref="RemoveManifest"/>'s arguments for the model directory <paramref name="directory"/>.</summary>
-    public static IReadOnlyList<string> WriteManifestArguments(string directory) => [directory, ModelManifest.FileName];
+    public static IReadOnlyList<string> RemoveManifestArguments(string directory) => [directory, ModelManifest.FileName];
 
     /// <summary><see cref="WriteManifest"/>'s arguments for a manifest of <paramref name="bytes"/> bytes in the model directory <paramref name="directory"/>.</summary>
     public static IReadOnlyList<string> WriteManifestArguments(string directory, int bytes) =>

@@ -22,7 +22,7 @@ public abstract partial class ShellRemote
     }
 
     public async Task RemoveManifestAsync(string directory, CancellationToken cancellationToken) =>
-        await RunCheckedAsync(RemoteScripts.RemoveManifest, RemoteScripts.WriteManifestArguments(directory), "remove the old manifest", cancellationToken);
+        await RunCheckedAsync(RemoteScripts.RemoveManifest, RemoteScripts.RemoveManifestArguments(directory), "remove the old manifest", cancellationToken);
 
     public async Task<PreviousVersionLeft?> PublishAsync(string target, CancellationToken cancellationToken)
     {

@@ -74,6 +74,6 @@ public sealed class ScriptFilesTests
         Assert.DoesNotContain(ModelManifest.FileName, RemoteScripts.Scan, StringComparison.Ordinal);
         Assert.DoesNotContain(ModelManifest.FileName, RemoteScripts.WriteManifest, StringComparison.Ordinal);
         Assert.Contains(ModelManifest.FileName, RemoteScripts.ScanArguments("/m"));
-        Assert.Contains(ModelManifest.FileName, RemoteScripts.WriteManifestArguments("/m"));
+        Assert.Contains(ModelManifest.FileName, RemoteScripts.RemoveManifestArguments("/m"));
     }
 }

@@ -173,9 +173,9 @@ public sealed class ReadOnlyModelScriptTests : IDisposable
     [Fact]
     public void AManifestIsRemovedFromAReadOnlyStageWhichKeepsItsModeAndTime()
     {
-        var stage = ReadOnlyModel(".model-sync-stage.m", "weights", root => File.WriteAllText(Path.Join(root, RemoteScripts.WriteManifestArguments(root)[1]), "{}"));
+        var stage = ReadOnlyModel(".model-sync-stage.m", "weights", root => File.WriteAllText(Path.Join(root, RemoteScripts.RemoveManifestArguments(root)[1]), "{}"));
 
-        var run = RunAsUser(RemoteScripts.RemoveManifest, "remove-manifest", [.. RemoteScripts.WriteManifestArguments(stage)]);
+        var run = RunAsUser(RemoteScripts.RemoveManifest, "remove-manifest", [.. RemoteScripts.RemoveManifestArguments(stage)]);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(["config.json", "sub"], Entries(stage));
@@ -263,7 +263,7 @@ public sealed class ReadOnlyModelScriptTests : IDisposable
         var run = RunAsUserWithInput("{}", RemoteScripts.WriteManifest, "write-manifest", [.. RemoteScripts.WriteManifestArguments(stage, 2)]);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.True(File.Exists(Path.Join(stage, RemoteScripts.WriteManifestArguments(stage)[1])));
+        Assert.True(File.Exists(Path.Join(stage, ModelSync.Manifests.ModelManifest.FileName)));
         Assert.Equal(ReadOnlyDirectory, File.GetUnixFileMode(stage));
         Assert.Equal(StageTime, Directory.GetLastWriteTimeUtc(stage));
     }
