@@ -6,8 +6,8 @@ namespace ModelSync.Publishing;
 /// <summary>
 /// A previous version an earlier publish could not remove, met by a run that finds the target up to date: tried again,
 /// and one warning when it still cannot go, so a rerun never says all is well over a leftover. A server's one call
-/// before the send does this itself when it finds the target the same or takes its lock (<see cref="TargetStart.PreviousLeft"/>);
-/// a target reached step by step (on this machine, or named with --basis) is asked here, in one call of its own.
+/// before the send does this itself (<see cref="TargetStart.PreviousLeft"/>); a target reached step by step (on this
+/// machine, or named with --basis) is asked here, in one call of its own.
 /// </summary>
 internal static class LeftoverPreviousVersion
 {

@@ -168,7 +168,7 @@ public static class RemoteScripts
     /// The steps before a push sends, as one script (see its header): lists the target, and when it differs from the
     /// records on stdin (<see cref="ExpectedRecords.Listing"/>) takes the lock, measures free space and prepares the
     /// stage, by running <see cref="LockAcquire"/>, <see cref="FreeSpace"/> and <see cref="PrepareStage"/>; when it is
-    /// the same, or once the lock is taken, removes a previous version left beside it by running <see cref="RemoveOld"/>.
+    /// the same, removes a previous version left beside it by running <see cref="RemoveOld"/>.
     /// </summary>
     public static string PrepareTarget => field ??= Texts(("ms_lock_acquire", LockAcquire), ("ms_free_space", FreeSpace), ("ms_prepare_stage", PrepareStage),
             ("ms_remove_old", RemoveOld))

@@ -46,9 +46,8 @@ public sealed record TargetStart(TargetStartState State, TreeListing? Listing)
     public bool StageMade { get; init; }
 
     /// <summary>
-    /// With <see cref="TargetStartState.Same"/> or <see cref="TargetStartState.Locked"/>: the previous version an earlier
-    /// publish left beside the target, tried again under the lock and still not removable (null: none is left, or
-    /// someone else held the lock).
+    /// With <see cref="TargetStartState.Same"/>: the previous version an earlier publish left beside the target, tried
+    /// again under the lock and still not removable (null: none is left, or someone else held the lock).
     /// </summary>
     public PreviousVersionLeft? PreviousLeft { get; init; }
 }

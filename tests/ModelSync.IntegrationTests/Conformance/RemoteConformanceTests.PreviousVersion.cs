@@ -69,32 +69,6 @@ public abstract partial class RemoteConformanceTests
     }
 
     [Fact]
-    public async Task TheLockTakenBeforeASendRemovesThePreviousVersionLeftOrSaysWhyNot()
-    {
-        // Before: only a target found the same had it tried, so a run that took the lock and then found nothing to send
-        // (a target that keeps no mode bits, its manifest vouching for the files) left it without a word.
-        var target = HostileModel("locked-left");
-        var source = Changed((await Remote.ScanAsync(target, CancellationToken.None))!, "w.bin");
-        var old = StageNames.Old(target);
-        Directory.CreateDirectory(old);
-        File.WriteAllText(Path.Join(old, "w.bin"), "the version before");
-        var request = new TargetStartRequest(source, Me, ExtrasUnderLock: true, RoomNeeded: 1);
-
-        var stuck = await WithImmutable(Path.Join(old, "w.bin"), Path.Join(old, "w.bin"), () => Remote.StartTargetAsync(target, request, CancellationToken.None));
-        await Remote.ReleaseLockAsync(target, Me.Token, CancellationToken.None);
-        var freed = await Remote.StartTargetAsync(target, request, CancellationToken.None);
-
-        Assert.Equal((TargetStartState.Locked, old), (stuck.State, stuck.PreviousLeft?.Path));
-        Assert.Contains("Operation not permitted", stuck.PreviousLeft!.Why, StringComparison.Ordinal);
-        Assert.Equal((TargetStartState.Locked, null), (freed.State, freed.PreviousLeft));
-        Assert.False(Path.Exists(old));
-        Assert.True(Directory.Exists(StageNames.Stage(target)));
-        await Remote.ReleaseLockAsync(target, Me.Token, CancellationToken.None);
-        ByteNames.Remove(target);
-        ByteNames.Remove(StageNames.Stage(target));
-    }
-
-    [Fact]
     public async Task TheOldNameOfAPublishStoppedBetweenItsRenamesOrUnderAnotherLockIsLeftAsItIs()
     {
         var target = Path.Join(Root, "between");

@@ -40,8 +40,7 @@ public sealed partial class MemoryRemote
             }
             _locks[target] = new HeldLock(request.Holder, TimeSpan.Zero, int.MaxValue);
             LocksTaken++;
-            var left = RemovePrevious(target, null).Left;
-            if (FreeBytes < request.RoomNeeded) return Task.FromResult(new TargetStart(TargetStartState.Locked, listing) { FreeBytes = FreeBytes, PreviousLeft = left });
+            if (FreeBytes < request.RoomNeeded) return Task.FromResult(new TargetStart(TargetStartState.Locked, listing) { FreeBytes = FreeBytes });
             var stage = StageNames.Stage(target);
             var kind = request.Source.RootKind == EntryKind.Directory ? EntryKind.Directory : EntryKind.File;
             var kept = _nodes.TryGetValue(stage, out var existing) && existing.Kind == kind;
@@ -51,7 +50,7 @@ public sealed partial class MemoryRemote
                 if (_nodes.TryGetValue(target, out var there) && there.Kind == kind) Move(target, stage, keep: true);
                 else if (kind == EntryKind.Directory) _nodes[stage] = Node.Directory(Entries.Time);
             }
-            return Task.FromResult(new TargetStart(TargetStartState.Locked, listing) { FreeBytes = FreeBytes, StagePrepared = true, StageMade = !kept, PreviousLeft = left });
+            return Task.FromResult(new TargetStart(TargetStartState.Locked, listing) { FreeBytes = FreeBytes, StagePrepared = true, StageMade = !kept });
         }
     }
 

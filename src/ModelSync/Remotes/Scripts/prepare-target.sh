@@ -7,9 +7,7 @@
 # Lists the target as scan.sh does. When every record is there (and, unless $8, nothing else): same, nothing taken;
 # a previous version an earlier publish could not remove is tried again then, under the lock for that moment only.
 # When the target is a link, or has entries the model lacks and $8 is not yes: open, nothing taken. Otherwise takes
-# the lock and, once held, tries such a previous version again (the run may find nothing to send after all, as when
-# the target only lacks mode bits it does not keep, and then no publish removes it) and prepares the stage as
-# prepare-stage.sh (seeded from a target of the same kind).
+# the lock and, once held, prepares the stage as prepare-stage.sh (seeded from a target of the same kind).
 # Prints one line, STATE FREE_KIB STAGE LOCK_BYTES LEFT_BYTES (STATE: same, open, held or locked; STAGE: made, kept
 # or -), then LOCK_BYTES of lock-acquire.sh's answer, then LEFT_BYTES saying why a previous version is still left
 # (nothing when none is), then the listing.
@@ -27,15 +25,11 @@ answer() {
   cat -- "$t/lock" "$t/left" "$t/scan"
   exit 0
 }
-# remove-old.sh's arguments: target and old name, then lock and holder unless the lock is held.
-retry_old() {
-  if [ -e "$2" ] || [ -L "$2" ]; then
-    sh -c "$ms_remove_old" remove-old "$@" > /dev/null 2> "$t/why"
+same() {
+  if [ -e "${13}" ] || [ -L "${13}" ]; then
+    sh -c "$ms_remove_old" remove-old "$1" "${13}" "$4" "$6" > /dev/null 2> "$t/why"
     if [ $? -eq 4 ]; then cat -- "$t/why" > "$t/left"; fi
   fi
-}
-same() {
-  retry_old "$1" "${13}" "$4" "$6"
   answer same
 }
 if [ ! -e "$1" ] && [ ! -L "$1" ]; then
@@ -63,7 +57,6 @@ if [ "$(head -n 1 -- "$t/lock")" != acquired ]; then answer held; fi
 # From here the lock is ours: a failure gives it back, so a stage that could not be made holds no one up.
 lock=$4
 fail() { rm -rf -- "$lock"; exit 1; }
-retry_old "$1" "${13}"
 free=$(sh -c "$ms_free_space" free-space "$1") || fail
 if [ "$free" -lt "${12}" ]; then answer locked "$free"; fi
 stage=made
