@@ -10,8 +10,8 @@ namespace ModelSync.Transfer;
 /// A small new model's first send: every directory, file and link as one tar stream over the shared connection into
 /// the empty stage this run made. With nothing there to delta against rsync adds nothing but its protocol, some nine
 /// round trips over the open connection (0.46 s at 50 ms for a 400 KB model), where a tar stream costs three. Larger
-/// models keep rsync: its partial files let a killed run resume, where tar leaves a half-written file to send again; and
-/// on this machine's disk GNU tar created 20,000 small files 2.5× slower than rsync did (each open 0.4 ms against 25 µs).
+/// models keep rsync: its partial files let a killed run resume, where tar leaves a half-written file to send again. (For
+/// 20,000 small files one tar stream was ~0.3 s faster than rsync here, docs/performance.md, not enough to change that.)
 /// </summary>
 internal static class FreshStageTar
 {
