@@ -36,7 +36,7 @@ public sealed class RemoveOldLockScriptTests : IDisposable
     }
 
     [Fact]
-    public void ALockForNoStageIsGivenBackWithoutAResumeRecordWhereTheStageIsGone()
+    public void ALockForNoStageIsGivenBackLeavingAResumeRecordWhoseStageIsGoneAsItWas()
     {
         // lock-release.sh given a stage and its record removes the record when the stage is gone.
         var target = Directory.CreateDirectory(Path.Join(_dir.Path, "m")).FullName;

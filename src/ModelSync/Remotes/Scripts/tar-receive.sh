@@ -7,7 +7,7 @@ if [ "$2" = d ]; then
   if [ "${4:-0}" -gt 0 ]; then
     # All of the list or nothing: a list cut short (the client gone) would make a directory of half a name.
     l=$(mktemp) || exit 1
-    head -c "$4" > "$l" && [ "$(wc -c < "$l")" -eq "$4" ] && xargs -0 mkdir -p -- < "$l"; st=$?
+    head -c "$4" > "$l" && [ "$(($(wc -c < "$l")))" -eq "$4" ] && xargs -0 mkdir -p -- < "$l"; st=$?
     rm -f -- "$l"
     [ "$st" -eq 0 ] || exit 1
   fi
