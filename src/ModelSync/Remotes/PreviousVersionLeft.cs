@@ -16,8 +16,10 @@ public sealed record PreviousVersionLeft(string Path, string Why)
     public string StillLeftWarning(string version) => $"the previous version of {version} is still {LeftAt}";
 
     /// <summary>Where it is, why it stayed, and the command that removes it: the same in every warning about it.</summary>
-    private string LeftAt =>
-        $"left at {Path}{(Why.Length == 0 ? "" : $" ({Why})")}; remove it as a user allowed to: rm -rf -- {SingleQuoted.Word(Path)}";
+    private string LeftAt => $"left at {Path}{(Why.Length == 0 ? "" : $" ({Why})")}; {Removal(Path)}";
+
+    /// <summary>The command that removes a previous version left at <paramref name="path"/>, runnable as printed.</summary>
+    public static string Removal(string path) => $"remove it as a user allowed to: rm -rf -- {SingleQuoted.Word(path)}";
 
     /// <summary>A script's account of why, as its last non-empty stderr line.</summary>
     public static string WhyFrom(string stderr) =>

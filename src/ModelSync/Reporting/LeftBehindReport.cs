@@ -1,5 +1,6 @@
 using ModelSync.Paths;
 using ModelSync.Publishing;
+using ModelSync.Remotes;
 using ModelSync.Reporting.Json;
 using ModelSync.Text;
 using ModelSync.Versioning;
@@ -41,7 +42,7 @@ public static class LeftBehindReport
     /// </summary>
     private static string Remover(string target, NamingPattern pattern, string modelBase)
     {
-        var removal = $"remove it as a user allowed to: rm -rf -- {SingleQuoted.Word(StageNames.Old(PosixPath.Combine(modelBase, target)))}";
+        var removal = PreviousVersionLeft.Removal(StageNames.Old(PosixPath.Combine(modelBase, target)));
         return pattern.Parse(target) is { } name
             ? $"`prune` removes it when it can{(name.Model.Length == 0 ? "" : $" (--model {name.Model})")}; or {removal}"
             : $"its name does not follow {pattern.Template}, which `prune` finds versions by: {removal}";
