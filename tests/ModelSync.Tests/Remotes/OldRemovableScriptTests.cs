@@ -112,7 +112,7 @@ public sealed class OldRemovableScriptTests : IDisposable
             TestProcess.RunBytes("chattr", ["-i", weights]);
         }
 
-        Assert.Equal((4, $"{weights} refuses writes even from root (immutable, or a read-only file system)\n"), (run.ExitCode, run.Stderr));
+        Assert.Equal((4, $"{weights} refuses writes even from root: immutable, or on a read-only file system\n"), (run.ExitCode, run.Stderr));
     }
 
     [Fact]

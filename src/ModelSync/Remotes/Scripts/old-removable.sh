@@ -23,7 +23,7 @@ if [ ! -w "$parent" ] || [ ! -x "$parent" ]; then stuck "$parent is not writable
 uid=$(id -u) || exit 0
 if [ "$uid" -eq 0 ]; then
   found=$(first ! -type l ! -writable)
-  if [ -n "$found" ]; then stuck "${found% } refuses writes even from root (immutable, or a read-only file system)"; fi
+  if [ -n "$found" ]; then stuck "${found% } refuses writes even from root: immutable, or on a read-only file system"; fi
   exit 0
 fi
 if [ -k "$parent" ] && [ ! -O "$parent" ] && [ -z "$(find "$old" -prune -user "$uid" -print 2>/dev/null)" ]; then
