@@ -196,7 +196,9 @@ public interface IRemote : IAsyncDisposable
 
     /// <summary>
     /// A tar stream into the empty directory stage beside <paramref name="target"/>, then <see cref="FinishStageAsync"/>'s
-    /// <paramref name="request"/> in the same call; null when this remote cannot, or the request is too big to ride along.
+    /// <paramref name="request"/> in the same call (the request in the command line, or on stdin ahead of the stream:
+    /// the process's own <see cref="ProcessSpec.Stdin"/>, written by <see cref="ProcessPipe"/> first); null when this
+    /// remote cannot.
     /// </summary>
     TarFinishCall? TarFinishCall(string target, StageFinishRequest request) => null;
 
