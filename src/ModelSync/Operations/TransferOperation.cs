@@ -88,6 +88,7 @@ public sealed class TransferOperation
             await LeftoverPreviousVersion.RetryAsync(run, start.Started, null, warn);
             return Result(0, sourceTree.TotalBytes, done, false);
         }
+        if (PreviousVersionInTheWay.Refusal(target.Display, start.Started) is { } inTheWay) throw inTheWay;
         var forced = upToDate?.Differing ?? [];
 
         // The target may have changed while the user read the prompt or someone else held the lock: list it again then,
