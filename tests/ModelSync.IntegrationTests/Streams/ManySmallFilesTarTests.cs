@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using ModelSync.IntegrationTests.Fixtures;
 using ModelSync.IntegrationTests.Support;
 
@@ -11,7 +10,7 @@ namespace ModelSync.IntegrationTests.Streams;
 /// A killed one leaves the files it unpacked for the rerun, and a dropped connection's retry sends the rest by rsync.
 /// </summary>
 [Collection("sshd")]
-public sealed partial class ManySmallFilesTarTests(SshdFixture sshd) : SshdTestBase(sshd)
+public sealed class ManySmallFilesTarTests(SshdFixture sshd) : SshdTestBase(sshd)
 {
     /// <summary>Files of ~16 KiB: 4.8 MB in all, more than a small model's 4 MiB.</summary>
     private const int Files = 300;
@@ -26,8 +25,8 @@ public sealed partial class ManySmallFilesTarTests(SshdFixture sshd) : SshdTestB
 
         // Hashed here while tar reads it; a retry of the stream's call would unpack into a stage the first try's call
         // might still be hashing and publishing, so a model this large is finished in a call of its own.
-        Assert.Equal(["prepare-target.sh", "tar-receive.sh", "finish-stage.sh"], ServerCalls(push));
-        Assert.DoesNotContain(push.Stderr.Split('\n'), l => RsyncRun().IsMatch(l));
+        Assert.Equal(["prepare-target.sh", "tar-receive.sh", "finish-stage.sh"], TracedCalls.ServerCalls(push));
+        Assert.DoesNotContain(push.Stderr.Split('\n'), TracedCalls.IsRsyncRun);
         CliAssert.StdoutContains(push, "| Transport | tar over ", $"| Verified | yes ({Files} files, sha256");
         TreeComparer.AssertSameTree(source, Path.Combine(Sshd.BaseA, $"many-{Id}", name));
         Assert.True(File.Exists(Path.Combine(Sshd.BaseA, $"many-{Id}", name, ".model-sync-manifest.json")));
@@ -43,7 +42,7 @@ public sealed partial class ManySmallFilesTarTests(SshdFixture sshd) : SshdTestB
         var push = await TracedAsync("push", "./" + name, $"alpha:tiny-{Id}/");
 
         // 1,500 files' expectations are far more than a command line carries: they go on stdin, ahead of the tar stream.
-        Assert.Equal(["prepare-target.sh", "tar-finish.sh"], ServerCalls(push));
+        Assert.Equal(["prepare-target.sh", "tar-finish.sh"], TracedCalls.ServerCalls(push));
         CliAssert.StdoutContains(push, "| Transport | tar over ", "| Verified | yes (1500 files, sha256");
         TreeComparer.AssertSameTree(source, Path.Combine(Sshd.BaseA, $"tiny-{Id}", name));
     }
@@ -63,7 +62,7 @@ public sealed partial class ManySmallFilesTarTests(SshdFixture sshd) : SshdTestB
 
         CliAssert.Exit(result, 0);
         Assert.Contains("trying again", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains(result.Stderr.Split('\n'), l => RsyncRun().IsMatch(l));
+        Assert.Contains(result.Stderr.Split('\n'), TracedCalls.IsRsyncRun);
         TreeComparer.AssertSameTree(source, Path.Combine(Sshd.BaseA, name));
         Assert.False(Directory.Exists(stage));
     }
@@ -76,7 +75,7 @@ public sealed partial class ManySmallFilesTarTests(SshdFixture sshd) : SshdTestB
 
         var push = await TracedAsync("push", "./" + name, $"alpha:many-big-{Id}/");
 
-        Assert.Contains(push.Stderr.Split('\n'), l => RsyncRun().IsMatch(l));
+        Assert.Contains(push.Stderr.Split('\n'), TracedCalls.IsRsyncRun);
         TreeComparer.AssertSameTree(source, Path.Combine(Sshd.BaseA, $"many-big-{Id}", name));
     }
 
@@ -125,14 +124,4 @@ public sealed partial class ManySmallFilesTarTests(SshdFixture sshd) : SshdTestB
         CliAssert.Exit(result, 0);
         return result;
     }
-
-    /// <summary>The scripts run over ssh after the connect (its probe), in order.</summary>
-    private static List<string> ServerCalls(CliResult result) =>
-        [.. result.Stderr.Split('\n').Select(l => SshScript().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value).Where(s => s != "probe.sh")];
-
-    [GeneratedRegex(@"^trace: .* exit +-?\d+ ssh \[([a-z-]+\.sh)\]")]
-    private static partial Regex SshScript();
-
-    [GeneratedRegex(@"^trace: .* exit +-?\d+ rsync ")]
-    private static partial Regex RsyncRun();
 }
