@@ -87,7 +87,10 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
 
     public string Describe(TransferContext run)
     {
-        if (_tarOnly) return FreshStageTar.Describe(run);
+        // A dry run makes no stage: a new model (nothing there, no basis) would get an empty one.
+        if (_tarOnly || run.Options.DryRun && run.TargetTree is null && run.Basis is null
+            && WouldSendOneTar(run with { FreshStage = new TreeListing(EntryKind.Directory, []) }))
+            return FreshStageTar.Describe(run);
         var share = _sent ?? Forecast(run);
         if (share is null) return _rsync.Describe(run);
         var server = run.Source.Remote is SshRemote ? run.Source.Remote : run.Target.Remote;
@@ -136,8 +139,12 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         if (FreshStageTar.Fits(run, oneStream: false)) return true;
         if (_sends > 0) return false;
         await ProbeAsync(run);
-        return StreamCount.Choose(run.Options.Streams, run.SourceTree.TotalBytes, run.Options.Compress, _roundTrip) == 1;
+        return WouldSendOneTar(run);
     }
+
+    /// <summary>Whether <see cref="FreshStageTar"/> fits the run with the stream count the round trip known so far chooses.</summary>
+    private bool WouldSendOneTar(TransferContext run) =>
+        BetweenHereAndServer(run) && FreshStageTar.Fits(run, StreamCount.Choose(run.Options.Streams, run.SourceTree.TotalBytes, run.Options.Compress, _roundTrip) == 1);
 
     public async Task<StageSend> SendAsync(TransferContext run, IReadOnlyCollection<string>? only, Action<RsyncItem> onItem, ITransferProgress progress)
     {

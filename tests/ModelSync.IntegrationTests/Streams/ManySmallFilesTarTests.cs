@@ -21,8 +21,11 @@ public sealed class ManySmallFilesTarTests(SshdFixture sshd) : SshdTestBase(sshd
         var name = "many-" + Id;
         var source = ManySmallFiles(name, Files, 16 * 1024);
 
+        var dryRun = await TracedAsync("push", "./" + name, $"alpha:many-{Id}/", "--dry-run", "--json");
         var push = await TracedAsync("push", "./" + name, $"alpha:many-{Id}/");
 
+        using (var json = JsonDocument.Parse(dryRun.Stdout))
+            Assert.StartsWith("tar over ", json.RootElement.GetProperty("transport").GetString(), StringComparison.Ordinal);
         // Hashed here while tar reads it; a retry of the stream's call would unpack into a stage the first try's call
         // might still be hashing and publishing, so a model this large is finished in a call of its own.
         Assert.Equal(["prepare-target.sh", "tar-receive.sh", "finish-stage.sh"], TracedCalls.ServerCalls(push));
