@@ -2,15 +2,22 @@
 # printf %b escapes (as feed-input.sh takes it); then finish-stage.sh's arguments. Unpacks stdin's tar stream into the stage directory (tar-receive.sh), then verifies and publishes it
 # (finish-stage.sh) in the same session: one call where a small new model took two. Prints what finish-stage.sh
 # prints; exits as tar-receive.sh when the unpack failed (127: no tar here), having published nothing.
-# Needs ms_tar_receive and ms_finish_stage.
+# The lock records this call from its start, the unpack included (finishing.sh): a lock that is no longer the
+# request's unpacks nothing, and finish-stage.sh says what there is.
+# Needs ms_tar_receive, ms_finish_stage and ms_lock_release, and finishing.sh's functions.
 # shellcheck disable=SC2154 # ms_tar_receive and ms_finish_stage are assigned by the text the loader puts before this file
 stage=$1
 try=$2
 input=$3
 shift 3
+trap 'ms_finished' EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 141' PIPE
 # A retry whose stage is gone: the earlier try may have published it, and a stage unpacked again would be published
 # a second time, outside the lock. finish-stage.sh (told "retry") says which.
-if [ "$try" = retry ] && [ ! -e "$stage" ] && [ ! -L "$stage" ]; then
+if ! ms_finishing "$4" "$5" "$2" "$6" || { [ "$try" = retry ] && [ ! -e "$stage" ] && [ ! -L "$stage" ]; }; then
   cat > /dev/null
 else
   sh -c "$ms_tar_receive" tar-receive "$stage" d "" || exit
