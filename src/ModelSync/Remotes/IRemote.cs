@@ -129,9 +129,11 @@ public interface IRemote : IAsyncDisposable
     /// finishes even if this machine stops waiting. A stage that is gone while the target is there counts as published
     /// by an earlier try. A stage that is a symlink is removed, and the call fails with nothing published. The new
     /// version in place but the previous one not removable (another user's files in it): published all the same, and
-    /// the answer says what is left and why (null: nothing is); an earlier try's leftover is tried again.
+    /// the answer says what is left and why (null: nothing is); an earlier try's leftover is tried again. Given
+    /// <paramref name="lockToken"/>, the lock that token holds records the publish while it runs there, as it records
+    /// <see cref="FinishStageAsync"/>'s (see <see cref="ReleaseLockAsync"/>), and a lock that is no longer the token's fails the call with nothing published.
     /// </summary>
-    Task<PreviousVersionLeft?> PublishAsync(string target, CancellationToken cancellationToken);
+    Task<PreviousVersionLeft?> PublishAsync(string target, string? lockToken, CancellationToken cancellationToken);
 
     /// <summary>
     /// Where a publish of <paramref name="target"/> stands that this machine stopped waiting for: one still under way

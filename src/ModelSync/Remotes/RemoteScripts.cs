@@ -125,6 +125,13 @@ public static class RemoteScripts
     /// </summary>
     public static string Publish => field ??= ScriptFiles.Load(RemoveTree, WhileWritable, "publish.sh");
 
+    /// <summary>
+    /// $1: stage, $2: target, $3: name for the old target, $4: lock, $5: its token, $6: the stage's resume record.
+    /// <see cref="Publish"/> as a finish of the lock the token holds (<see cref="Finishing"/>): recorded in it while it
+    /// runs, giving back a lock handed to it as it ends; nothing is published (status 1) under a lock that is no longer the token's.
+    /// </summary>
+    public static string PublishLocked => field ??= Texts(("ms_publish", Publish), ("ms_lock_release", LockRelease)) + ScriptFiles.Load(Finishing, "publish-locked.sh");
+
     /// <summary><see cref="Publish"/>'s exit status when the new version is in place but the previous one is left at the old name.</summary>
     public const int PublishedOldLeft = 4;
 

@@ -24,9 +24,12 @@ public abstract partial class ShellRemote
     public async Task RemoveManifestAsync(string directory, CancellationToken cancellationToken) =>
         await RunCheckedAsync(RemoteScripts.RemoveManifest, RemoteScripts.RemoveManifestArguments(directory), "remove the old manifest", cancellationToken);
 
-    public async Task<PreviousVersionLeft?> PublishAsync(string target, CancellationToken cancellationToken)
+    public async Task<PreviousVersionLeft?> PublishAsync(string target, string? lockToken, CancellationToken cancellationToken)
     {
-        var result = await RunScriptAsync(RemoteScripts.Publish, [StageNames.Stage(target), target, StageNames.Old(target)], cancellationToken);
+        var result = lockToken is null
+            ? await RunScriptAsync(RemoteScripts.Publish, [StageNames.Stage(target), target, StageNames.Old(target)], cancellationToken)
+            : await RunScriptAsync(RemoteScripts.PublishLocked,
+                [StageNames.Stage(target), target, StageNames.Old(target), StageNames.Lock(target), lockToken, StageNames.Resume(target)], cancellationToken);
         if (result.ExitCode == RemoteScripts.PublishedOldLeft) return new PreviousVersionLeft(StageNames.Old(target), PreviousVersionLeft.WhyFrom(result.Stderr));
         if (result.ExitCode != 0) throw RemoteFailure.Describe(Alias, "move the verified copy into place", result);
         return null;

@@ -11,16 +11,23 @@ namespace ModelSync.IntegrationTests.Safety;
 [Collection("sshd")]
 public sealed class OrphanedFinishTests(SshdFixture sshd) : SshdTestBase(sshd)
 {
-    [Fact]
-    public async Task CtrlCDuringTheFinishLeavesTheLockToTheServersFinishUntilItEndsThenTheSameCommandCompletes()
+    /// <summary>
+    /// <paramref name="option"/>: null, the push verifies and publishes in the one call after the bytes; <c>--no-verify</c>,
+    /// it publishes in a call of its own.
+    /// </summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("--no-verify")]
+    public async Task CtrlCDuringTheFinishLeavesTheLockToTheServersFinishUntilItEndsThenTheSameCommandCompletes(string? option)
     {
-        var name = "orphan-" + Id;
+        string[] push = option is null ? ["push", "./m", "alpha:" + Id] : ["push", "./m", "alpha:" + Id, option];
+        var name = Id;
         var target = Path.Combine(Sshd.BaseA, name);
         var lockDir = Path.Combine(Sshd.BaseA, ".model-sync-lock." + name);
         var stage = Path.Combine(Sshd.BaseA, ".model-sync-stage." + name);
         var old = Path.Combine(Sshd.BaseA, ".model-sync-old." + name);
         var source = Tree("m").File("config.pbtxt", "v1").RandomFile("weights.bin", 1 << 20, 3).Root;
-        await CliOk("push", "./m", "alpha:" + name);
+        await CliOk(push);
         await File.WriteAllTextAsync(Path.Combine(source, "config.pbtxt"), "v2 and longer");
         // A leftover of a publish cut short long ago, which the next publish removes first: the finish is held still
         // while it removes it (verified, not yet published), long before it could end.
@@ -31,10 +38,10 @@ public sealed class OrphanedFinishTests(SshdFixture sshd) : SshdTestBase(sshd)
         }
 
         Signal.LetChildrenBeInterrupted();
-        using var cli = CliRunner.Start(["push", "./m", "alpha:" + name], ConfigPath, workingDirectory: Work);
+        using var cli = CliRunner.Start(push, ConfigPath, workingDirectory: Work);
         ServerProcessGroup? finish = null;
         await Eventually.TrueAsync(() => cli.HasExited || ((!Directory.Exists(old) || Directory.GetDirectories(old).Length < Dirs)
-            && (finish = ServerProcessGroup.Find(lockDir, FinishScript)) is not null), TimeSpan.FromSeconds(60), "the finish call to start publishing");
+            && (finish = ServerProcessGroup.Find(stage, PublishScript)) is not null), TimeSpan.FromSeconds(60), "the finish call to start publishing");
         Assert.NotNull(finish);
         finish.Stop();
         try
@@ -43,8 +50,8 @@ public sealed class OrphanedFinishTests(SshdFixture sshd) : SshdTestBase(sshd)
             // Ctrl-C, and once the push has stopped waiting for the call (its ssh is gone), Ctrl-C again, which ends
             // the process at once: however the push stopped, the server's finish runs on.
             Signal.Interrupt(cli.Id);
-            await Eventually.TrueAsync(() => cli.HasExited || !ProcessTable.Entries().Any(p => p.Program == "ssh" && p.Line.Contains(lockDir, StringComparison.Ordinal)
-                && p.Line.Contains(FinishScript, StringComparison.Ordinal)), TimeSpan.FromSeconds(60), "the push to stop waiting for its finish call");
+            await Eventually.TrueAsync(() => cli.HasExited || !ProcessTable.Entries().Any(p => p.Program == "ssh" && p.Line.Contains(stage, StringComparison.Ordinal)
+                && p.Line.Contains(PublishScript, StringComparison.Ordinal)), TimeSpan.FromSeconds(60), "the push to stop waiting for its finish call");
             if (!cli.HasExited) Signal.Interrupt(cli.Id);
             var interrupted = await CliRunner.WaitAsync(cli, ["push"], TimeSpan.FromSeconds(90));
 
@@ -52,7 +59,7 @@ public sealed class OrphanedFinishTests(SshdFixture sshd) : SshdTestBase(sshd)
             Assert.True(Directory.Exists(lockDir), "the lock was given up while the server's finish still runs");
             var before = Snapshot(target, stage, old);
 
-            var rerun = await Cli("push", "./m", "alpha:" + name);
+            var rerun = await Cli(push);
 
             CliAssert.Error(rerun, 1, "verify-and-publish is still running there", "once that has ended");
             Assert.Equal(before, Snapshot(target, stage, old));
@@ -61,18 +68,21 @@ public sealed class OrphanedFinishTests(SshdFixture sshd) : SshdTestBase(sshd)
         {
             finish.Continue();
         }
-        await Eventually.TrueAsync(() => !Directory.Exists(lockDir) && !finish.IsAlive, TimeSpan.FromSeconds(120), "the server's finish to end and give the lock back");
+        await Eventually.TrueAsync(() => !finish.IsAlive, TimeSpan.FromSeconds(120), "the server's finish to end");
+        // The one call gives the lock back as it publishes; a publish of its own leaves it to its client, which is
+        // gone, so the lock is the stale one of a process gone from this machine, which the rerun breaks.
+        if (option is null) Assert.False(Directory.Exists(lockDir), "the finish did not give the lock back");
 
-        var again = await CliOk("push", "./m", "alpha:" + name);
+        var again = await CliOk(push);
 
         TreeComparer.AssertSameTree(source, target);
-        Assert.False(Directory.Exists(stage) || Directory.Exists(old) || Directory.Exists(lockDir), "something of the publish is left\n" + again);
+        Assert.False(Directory.Exists(stage) || Directory.Exists(old), "something of the publish is left\n" + again);
     }
 
     private const int Dirs = 30;
 
-    /// <summary>A line of finish-stage.sh's text (quoted into the remote command as it is): what marks its processes.</summary>
-    private const string FinishScript = "mismatch %s";
+    /// <summary>Words of publish.sh's text, which the finish call holds too (quoted into the remote command as they are): what marks the processes that publish.</summary>
+    private const string PublishScript = "nothing to publish";
 
     /// <summary>What a run beside the held finish could change: the live model, the stage, the leftover.</summary>
     private static string Snapshot(params string[] paths) => string.Join('\n', paths.Select(p =>

@@ -113,6 +113,34 @@ public sealed class FinishingLockScriptTests : IDisposable
         Assert.Equal(["holder"], Directory.EnumerateFileSystemEntries(LockDir).Select(Path.GetFileName));
     }
 
+    [Fact]
+    public void APublishOnItsOwnUnderItsLockRecordsItselfAndGivesBackALockHandedToIt()
+    {
+        Staged();
+        Lock("ours", null);
+        // Handed while it ran: its client was interrupted.
+        File.WriteAllText(Path.Join(LockDir, "handed"), "token=ours\n");
+
+        Run(RemoteScripts.PublishLocked, "publish-locked", StageNames.Stage(Target), Target, StageNames.Old(Target), LockDir, "ours", StageNames.Resume(Target));
+
+        Assert.Equal("a", File.ReadAllText(Path.Join(Target, "a")));
+        Assert.False(Path.Exists(LockDir) || Path.Exists(StageNames.Resume(Target)));
+    }
+
+    [Fact]
+    public void APublishOnItsOwnUnderSomeoneElsesLockPublishesNothing()
+    {
+        Staged();
+        Lock("theirs", null);
+
+        var failed = Assert.Throws<InvalidOperationException>(() =>
+            Run(RemoteScripts.PublishLocked, "publish-locked", StageNames.Stage(Target), Target, StageNames.Old(Target), LockDir, "ours", StageNames.Resume(Target)));
+
+        Assert.Contains("nothing was published", failed.Message, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(StageNames.Stage(Target)) && !Path.Exists(Target));
+        Assert.Equal(["holder"], Directory.EnumerateFileSystemEntries(LockDir).Select(Path.GetFileName));
+    }
+
     /// <summary>The lock <paramref name="token"/> holds, recording as its finish the process <paramref name="finisher"/> on this host (none when null).</summary>
     private void Lock(string token, int? finisher)
     {
