@@ -100,6 +100,28 @@ public sealed class FinishingLockScriptTests : IDisposable
     }
 
     [Fact]
+    public void AFinishWaitsForAnEarlierTryOfItStillRunningThenRecordsItself()
+    {
+        // The earlier try: a process that runs until its stdin closes (its connection dropped, the client retried).
+        using var earlier = Process.Start(new ProcessStartInfo("cat") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false })
+            ?? throw new InvalidOperationException("could not start cat");
+        Staged();
+        Lock("ours", earlier.Id);
+
+        using var finish = StartFinish("ours");
+        // Waiting: its loop sleeps between looks at the earlier try, which is still there.
+        var waited = SpinWait.SpinUntil(() => Children(finish.Id).Contains("sleep") || finish.HasExited, TimeSpan.FromSeconds(30));
+        Assert.True(waited && !finish.HasExited, "the finish did not wait for the earlier try");
+        earlier.StandardInput.Close();
+        earlier.WaitForExit();
+        var stdout = finish.StandardOutput.ReadToEnd();
+        finish.WaitForExit();
+
+        Assert.StartsWith("mismatch ", stdout, StringComparison.Ordinal);
+        Assert.Equal(["holder"], Directory.EnumerateFileSystemEntries(LockDir).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void AFinishUnderSomeoneElsesLockVerifiesAndPublishesNothing()
     {
         Staged();
@@ -159,20 +181,39 @@ public sealed class FinishingLockScriptTests : IDisposable
 
     private (int ExitCode, string Stdout) Finish(string token)
     {
+        using var process = StartFinish(token);
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout);
+    }
+
+    /// <summary>finish-stage.sh expecting <c>a</c> of two bytes under the lock <paramref name="token"/> holds, its input given, stderr left to the console.</summary>
+    private Process StartFinish(string token)
+    {
         var stage = StageNames.Stage(Target);
         var want = "f 2 a\0";
-        var info = new ProcessStartInfo("dash") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo("dash") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in (string[])["-c", RemoteScripts.FinishStage, "finish-stage", Target, stage, StageNames.Old(Target), LockDir, token, StageNames.Resume(Target),
                      stage, "sha256", "sha256sum", "16", ModelManifest.FileName, FindOutput.PrintfFormat, "first", want.Length.ToString(CultureInfo.InvariantCulture), "0", "0", "0", "0", "0"])
             info.ArgumentList.Add(argument);
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dash");
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dash");
         process.StandardInput.Write(want);
         process.StandardInput.Close();
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        _ = stderr.GetAwaiter().GetResult();
-        return (process.ExitCode, stdout);
+        return process;
+    }
+
+    /// <summary>The program names of <paramref name="pid"/>'s children, as /proc lists them.</summary>
+    private static List<string> Children(int pid)
+    {
+        try
+        {
+            var children = File.ReadAllText($"/proc/{pid}/task/{pid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return [.. children.Select(c => File.Exists($"/proc/{c}/comm") ? File.ReadAllText($"/proc/{c}/comm").Trim() : "")];
+        }
+        catch (IOException)
+        {
+            return [];
+        }
     }
 
     /// <summary>The pid of a process that has ended.</summary>

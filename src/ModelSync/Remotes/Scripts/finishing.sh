@@ -30,7 +30,7 @@ ms_finishing() {
   ms_rec=$(cat -- "$1/finishing" 2>/dev/null)
   if [ "$ms_rec" = "${ms_fin_me% *} $PPID" ]; then return 0; fi
   if [ "$ms_rec" != "$ms_fin_me" ]; then
-    while [ "$(ms_finisher "$1")" = live ]; do sleep 0.2; done
+    while case $(ms_finisher "$1") in live*) true ;; *) false ;; esac; do sleep 0.2; done
     { printf '%s\n' "$ms_fin_me" > "$1/finishing.$$" && mv -f -- "$1/finishing.$$" "$1/finishing"; } 2>/dev/null || return 1
   fi
   if ! grep -qxF -- "token=$2" "$1/holder" 2>/dev/null; then
