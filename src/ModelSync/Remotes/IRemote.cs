@@ -80,7 +80,10 @@ public interface IRemote : IAsyncDisposable
     /// once taken, measures free space and prepares the stage as <see cref="PrepareStageAsync"/>, seeded from a target of
     /// the model's kind. When any of these fails after the lock was taken, the lock is given back before the call fails.
     /// With <see cref="TargetStartState.Same"/>, a previous version left beside the target is removed as
-    /// <see cref="RemovePreviousVersionAsync"/> with a holder does, and the answer says when it cannot be.
+    /// <see cref="RemovePreviousVersionAsync"/> with a holder does, and the answer says when it cannot be. With
+    /// <see cref="TargetStartState.Locked"/>, one that a publish over the target in place would have to move aside first
+    /// (anything but a file over a file) is only looked at: when this user cannot remove it the answer says why and the
+    /// stage is not prepared, since the publish would fail.
     /// </summary>
     Task<TargetStart> StartTargetAsync(string target, TargetStartRequest request, CancellationToken cancellationToken);
 
@@ -203,7 +206,9 @@ public interface IRemote : IAsyncDisposable
 
     /// <summary>
     /// A tar stream into the empty directory stage beside <paramref name="target"/>, then <see cref="FinishStageAsync"/>'s
-    /// <paramref name="request"/> in the same call; null when this remote cannot, or the request is too big to ride along.
+    /// <paramref name="request"/> in the same call (the request in the command line, or on stdin ahead of the stream:
+    /// the process's own <see cref="ProcessSpec.Stdin"/>, written by <see cref="ProcessPipe"/> first); null when this
+    /// remote cannot.
     /// </summary>
     TarFinishCall? TarFinishCall(string target, StageFinishRequest request) => null;
 

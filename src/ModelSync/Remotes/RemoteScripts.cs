@@ -185,13 +185,20 @@ public static class RemoteScripts
         + ScriptFiles.Load(RemoveTree, "remove-old.sh");
 
     /// <summary>
+    /// $1: a previous version left beside a target (<see cref="Paths.StageNames.Old"/>). Changes nothing: exit
+    /// <see cref="PublishedOldLeft"/> and why on stderr when this user cannot remove it (see its header for what it can tell).
+    /// </summary>
+    public static string OldRemovable => ScriptFiles.Load("old-removable.sh");
+
+    /// <summary>
     /// The steps before a push sends, as one script (see its header): lists the target, and when it differs from the
     /// records on stdin (<see cref="ExpectedRecords.Listing"/>) takes the lock, measures free space and prepares the
-    /// stage, by running <see cref="LockAcquire"/>, <see cref="FreeSpace"/> and <see cref="PrepareStage"/>; when it is
-    /// the same, removes a previous version left beside it by running <see cref="RemoveOld"/>.
+    /// stage, by running <see cref="LockAcquire"/>, <see cref="FreeSpace"/> and <see cref="PrepareStage"/>, but leaves
+    /// the stage unmade when a previous version beside the target is in the publish's way and <see cref="OldRemovable"/>
+    /// finds this user cannot remove it; when it is the same, removes a previous version left beside it by running <see cref="RemoveOld"/>.
     /// </summary>
     public static string PrepareTarget => field ??= Texts(("ms_lock_acquire", LockAcquire), ("ms_free_space", FreeSpace), ("ms_prepare_stage", PrepareStage),
-            ("ms_remove_old", RemoveOld))
+            ("ms_remove_old", RemoveOld), ("ms_old_removable", OldRemovable))
         + ScriptFiles.Load("prepare-target.sh");
 
     /// <summary>

@@ -34,7 +34,7 @@ public abstract partial class ShellRemote
                 HeldBy = ReadLockAnswer(System.Text.Encoding.UTF8.GetString(rest, 0, lockBytes)) as LockAttempt.Held,
             },
             "locked" => new TargetStart(TargetStartState.Locked, listing) {
-                FreeBytes = freeKib * 1024, StagePrepared = header[2] != "-", StageMade = header[2] == "made",
+                PreviousLeft = left, FreeBytes = freeKib * 1024, StagePrepared = header[2] != "-", StageMade = header[2] == "made",
             },
             _ => throw new Errors.ModelSyncException($"unexpected answer while preparing {target} on {Alias.Name}"),
         };

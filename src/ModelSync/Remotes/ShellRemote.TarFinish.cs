@@ -1,18 +1,22 @@
+using System.Globalization;
 using ModelSync.Manifests;
 using ModelSync.Paths;
 
 namespace ModelSync.Remotes;
 
-/// <summary>A small new model's tar stream and the verify-and-publish after it, as one call (<see cref="RemoteScripts.TarFinish"/>).</summary>
+/// <summary>A new model's tar stream and the verify-and-publish after it, as one call (<see cref="RemoteScripts.TarFinish"/>).</summary>
 public abstract partial class ShellRemote
 {
     public TarFinishCall? TarFinishCall(string target, StageFinishRequest request)
     {
         if (request.Source.RootKind != EntryKind.Directory) return null;
         var (arguments, stdin) = FinishStageInput(target, request);
-        // The expectations ride in the command line: stdin carries the tar stream.
-        return InlineInput.Escaped(stdin) is { } escaped
-            ? new TarFinishCall(ScriptProcess(RemoteScripts.TarFinish, [StageNames.Stage(target), request.Retry ? "retry" : "first", escaped, .. arguments]), stdout => ReadFinish(stdout, target, request))
-            : null;
+        string[] call = [StageNames.Stage(target), request.Retry ? "retry" : "first"];
+        // Expectations small enough ride in the command line; more go on stdin ahead of the tar stream (ProcessPipe
+        // writes the consumer's own stdin first), at the price of the script's reading them before it unpacks.
+        var process = InlineInput.Escaped(stdin) is { } escaped
+            ? ScriptProcess(RemoteScripts.TarFinish, [.. call, escaped, "0", .. arguments])
+            : ScriptProcess(RemoteScripts.TarFinish, [.. call, "", stdin.Length.ToString(CultureInfo.InvariantCulture), .. arguments]) with { Stdin = stdin };
+        return new TarFinishCall(process, stdout => ReadFinish(stdout, target, request));
     }
 }

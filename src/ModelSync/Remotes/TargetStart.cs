@@ -47,7 +47,9 @@ public sealed record TargetStart(TargetStartState State, TreeListing? Listing)
 
     /// <summary>
     /// With <see cref="TargetStartState.Same"/>: the previous version an earlier publish left beside the target, tried
-    /// again under the lock and still not removable (null: none is left, or someone else held the lock).
+    /// again under the lock and still not removable (null: none is left, or someone else held the lock). With
+    /// <see cref="TargetStartState.Locked"/>: one in the way of this run's publish (it needs the old name) that this user
+    /// cannot remove, found by looking only (nothing removed before the send); the stage is then left unprepared.
     /// </summary>
     public PreviousVersionLeft? PreviousLeft { get; init; }
 }

@@ -125,12 +125,20 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         return Plan(run, fresh, new Dictionary<string, IReadOnlySet<long>>());
     }
 
+    public async Task<bool> SendsOneTarAsync(TransferContext run)
+    {
+        if (!BetweenHereAndServer(run) || !FreshStageTar.Fits(run, oneStream: true)) return false;
+        if (FreshStageTar.Fits(run, oneStream: false)) return true;
+        await ProbeAsync(run);
+        return StreamCount.Choose(run.Options.Streams, run.SourceTree.TotalBytes, run.Options.Compress, _roundTrip) == 1;
+    }
+
     public async Task<StageSend> SendAsync(TransferContext run, IReadOnlyCollection<string>? only, Action<RsyncItem> onItem, ITransferProgress progress)
     {
         (_sent, _tarOnly, _noRest) = (null, false, false);
         // A re-send after a failed verification goes by rsync: it has the stage's copy to delta against.
         if (only is not null || !BetweenHereAndServer(run)) return await _rsync.SendAsync(run, only, onItem, progress);
-        if (FreshStageTar.Fits(run) && await FreshStageTar.SendAsync(runner, run, onItem, progress) is { } tarred)
+        if (await SendsOneTarAsync(run) && await FreshStageTar.SendAsync(runner, run, onItem, progress) is { } tarred)
         {
             _tarOnly = true;
             return tarred;

@@ -69,6 +69,76 @@ public abstract partial class RemoteConformanceTests
     }
 
     [Fact]
+    public async Task TheLockTakenBeforeASendSaysAPreviousVersionLeftInThePublishsWayAndRemovesNothing()
+    {
+        // Before: the stage was prepared and the whole model sent, and only the publish found it could not move the target aside.
+        var target = HostileModel("locked-left");
+        var source = Changed((await Remote.ScanAsync(target, CancellationToken.None))!, "w.bin");
+        var old = StageNames.Old(target);
+        Directory.CreateDirectory(old);
+        File.WriteAllText(Path.Join(old, "w.bin"), "the version before");
+        var request = new TargetStartRequest(source, Me, ExtrasUnderLock: true, RoomNeeded: 1);
+
+        var stuck = await WithImmutable(Path.Join(old, "w.bin"), Path.Join(old, "w.bin"), async () =>
+        {
+            var start = await Remote.StartTargetAsync(target, request, CancellationToken.None);
+            await Remote.ReleaseLockAsync(target, Me.Token, CancellationToken.None);
+            return start;
+        });
+        var stageAfterStuck = Path.Exists(StageNames.Stage(target));
+        var free = await Remote.StartTargetAsync(target, request, CancellationToken.None);
+
+        Assert.Equal((TargetStartState.Locked, old, false, false), (stuck.State, stuck.PreviousLeft?.Path, stuck.StagePrepared, stageAfterStuck));
+        Assert.Equal($"{old}/w.bin refuses writes even from root: immutable, or on a read-only file system", stuck.PreviousLeft!.Why);
+        Assert.Equal((TargetStartState.Locked, null, true), (free.State, free.PreviousLeft, free.StagePrepared));
+        Assert.Equal("the version before", File.ReadAllText(Path.Join(old, "w.bin")));
+        await Remote.ReleaseLockAsync(target, Me.Token, CancellationToken.None);
+        ByteNames.Remove(target);
+        ByteNames.Remove(old);
+        ByteNames.Remove(StageNames.Stage(target));
+    }
+
+    [Fact]
+    public async Task AnOldNameBesideNoTargetOrAFilePublishedOverAFileIsNotInThePublishsWay()
+    {
+        // The old name beside no target holds the only copy of a model whose publish stopped between its renames; a file
+        // published over a file replaces it in one rename. Neither is reported, nor stops a send.
+        var missing = Path.Join(Root, "between-left");
+        var file = Path.Join(Root, "file-left");
+        File.WriteAllText(file, "weights");
+        var model = HostileModel("model-left");
+        var directory = (await Remote.ScanAsync(model, CancellationToken.None))!;
+        var single = (await Remote.ScanAsync(file, CancellationToken.None))!;
+        foreach (var target in new[] { missing, file })
+        {
+            Directory.CreateDirectory(StageNames.Old(target));
+            File.WriteAllText(Path.Join(StageNames.Old(target), "w.bin"), "the only copy");
+        }
+
+        var starts = await WithImmutable(Path.Join(StageNames.Old(missing), "w.bin"), Path.Join(StageNames.Old(missing), "w.bin"), () =>
+            WithImmutable(Path.Join(StageNames.Old(file), "w.bin"), Path.Join(StageNames.Old(file), "w.bin"), async () =>
+            {
+                var found = new List<TargetStart>();
+                foreach (var (target, listing) in new[] { (missing, directory), (file, Changed(single, "")) })
+                {
+                    found.Add(await Remote.StartTargetAsync(target, new TargetStartRequest(listing, Me, ExtrasUnderLock: true, RoomNeeded: 1), CancellationToken.None));
+                    await Remote.ReleaseLockAsync(target, Me.Token, CancellationToken.None);
+                }
+                return found;
+            }));
+
+        Assert.All(starts, s => Assert.Equal((TargetStartState.Locked, null, true), (s.State, s.PreviousLeft, s.StagePrepared)));
+        foreach (var target in new[] { missing, file })
+        {
+            Assert.Equal("the only copy", File.ReadAllText(Path.Join(StageNames.Old(target), "w.bin")));
+            ByteNames.Remove(StageNames.Old(target));
+            ByteNames.Remove(StageNames.Stage(target));
+        }
+        ByteNames.Remove(file);
+        ByteNames.Remove(model);
+    }
+
+    [Fact]
     public async Task TheOldNameOfAPublishStoppedBetweenItsRenamesOrUnderAnotherLockIsLeftAsItIs()
     {
         var target = Path.Join(Root, "between");

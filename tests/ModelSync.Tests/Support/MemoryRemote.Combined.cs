@@ -40,9 +40,12 @@ public sealed partial class MemoryRemote
             }
             _locks[target] = new HeldLock(request.Holder, TimeSpan.Zero, int.MaxValue);
             LocksTaken++;
-            if (FreeBytes < request.RoomNeeded) return Task.FromResult(new TargetStart(TargetStartState.Locked, listing) { FreeBytes = FreeBytes });
-            var stage = StageNames.Stage(target);
             var kind = request.Source.RootKind == EntryKind.Directory ? EntryKind.Directory : EntryKind.File;
+            // Only looked at: a publish over the target in place (but a file over a file) needs the old name.
+            var inTheWay = _nodes.TryGetValue(target, out var placed) && (kind == EntryKind.Directory || placed.Kind == EntryKind.Directory) ? PreviousLeft(target) : null;
+            if (FreeBytes < request.RoomNeeded || inTheWay is not null)
+                return Task.FromResult(new TargetStart(TargetStartState.Locked, listing) { FreeBytes = FreeBytes, PreviousLeft = inTheWay });
+            var stage = StageNames.Stage(target);
             var kept = _nodes.TryGetValue(stage, out var existing) && existing.Kind == kind;
             if (!kept)
             {

@@ -1,7 +1,9 @@
 # $1: stage; $2: retry when an earlier try of this call may have run, else first; $3: finish-stage.sh's stdin as
-# printf %b escapes (as feed-input.sh takes it); then finish-stage.sh's arguments. Unpacks stdin's tar stream into the stage directory (tar-receive.sh), then verifies and publishes it
-# (finish-stage.sh) in the same session: one call where a small new model took two. Prints what finish-stage.sh
-# prints; exits as tar-receive.sh when the unpack failed (127: no tar here), having published nothing.
+# printf %b escapes (as feed-input.sh takes it), or empty when it comes first on stdin instead: $4 bytes of it, ahead of
+# the tar stream (too big for a command line); then finish-stage.sh's arguments. Unpacks the tar stream into the stage
+# directory (tar-receive.sh), then verifies and publishes it (finish-stage.sh) in the same session: one call where a new
+# model took two. Prints what finish-stage.sh prints; exits as tar-receive.sh when the unpack failed (127: no tar
+# here), having published nothing.
 # The lock records this call from its start, the unpack included (finishing.sh): a lock that is no longer the
 # request's unpacks nothing, and finish-stage.sh says what there is.
 # Needs ms_tar_receive, ms_finish_stage and ms_lock_release, and finishing.sh's functions.
@@ -9,17 +11,29 @@
 stage=$1
 try=$2
 input=$3
-shift 3
-trap 'ms_finished' EXIT
+ahead=$4
+shift 4
+expected=$(mktemp) || exit 1
+trap 'rm -f -- "$expected"; ms_finished' EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
 trap 'exit 141' PIPE
+locked=yes
+if ! ms_finishing "$4" "$5" "$2" "$6"; then locked=; fi
+if [ "$ahead" -gt 0 ]; then
+  # head -c reads no byte past its count: the tar stream starts where it stops. All of it or nothing unpacked: the
+  # client gone halfway through sending it sent no tar stream either.
+  head -c "$ahead" > "$expected" || exit 1
+  if [ "$(($(wc -c < "$expected")))" -ne "$ahead" ]; then echo "tar-finish.sh: its input ended early" >&2; exit 1; fi
+else
+  printf '%b' "$input" > "$expected" || exit 1
+fi
 # A retry whose stage is gone: the earlier try may have published it, and a stage unpacked again would be published
 # a second time, outside the lock. finish-stage.sh (told "retry") says which.
-if ! ms_finishing "$4" "$5" "$2" "$6" || { [ "$try" = retry ] && [ ! -e "$stage" ] && [ ! -L "$stage" ]; }; then
+if [ -z "$locked" ] || { [ "$try" = retry ] && [ ! -e "$stage" ] && [ ! -L "$stage" ]; }; then
   cat > /dev/null
 else
   sh -c "$ms_tar_receive" tar-receive "$stage" d "" || exit
 fi
-printf '%b' "$input" | sh -c "$ms_finish_stage" finish-stage "$@"
+sh -c "$ms_finish_stage" finish-stage "$@" < "$expected"
