@@ -24,9 +24,9 @@ public sealed partial class RemoteCallCountTests(SshdFixture sshd) : SshdTestBas
 
         // A new small model goes as one tar stream over the shared connection, without rsync's own round trips, and the
         // call that unpacks it verifies and publishes it too.
-        Assert.Equal(["prepare-target.sh", "tar-finish.sh"], ServerCalls(push));
-        Assert.DoesNotContain(push.Stderr.Split('\n'), l => RsyncRun().IsMatch(l));
-        Assert.Equal(["prepare-target.sh", "finish-stage.sh"], ServerCalls(update));
+        Assert.Equal(["prepare-target.sh", "tar-finish.sh"], TracedCalls.ServerCalls(push));
+        Assert.DoesNotContain(push.Stderr.Split('\n'), TracedCalls.IsRsyncRun);
+        Assert.Equal(["prepare-target.sh", "finish-stage.sh"], TracedCalls.ServerCalls(update));
         TreeComparer.AssertSameTree(Path.Combine(Work, name), Path.Combine(Sshd.BaseA, $"calls-{Id}", name));
     }
 
@@ -38,7 +38,7 @@ public sealed partial class RemoteCallCountTests(SshdFixture sshd) : SshdTestBas
 
         var again = await TracedAsync("push", name, $"alpha:calls-{Id}/");
 
-        Assert.Equal(["prepare-target.sh"], ServerCalls(again));
+        Assert.Equal(["prepare-target.sh"], TracedCalls.ServerCalls(again));
         Assert.DoesNotContain(again.Stderr.Split('\n'), l => l.Contains("lock-", StringComparison.Ordinal));
         CliAssert.StdoutContains(again, "already up to date");
     }
@@ -52,8 +52,8 @@ public sealed partial class RemoteCallCountTests(SshdFixture sshd) : SshdTestBas
         var pull = await TracedAsync("pull", $"alpha:calls-{Id}/{name}", "./back/");
         var again = await TracedAsync("pull", $"alpha:calls-{Id}/{name}", "./back/");
 
-        Assert.Equal(["scan.sh", "scan.sh"], ServerCalls(pull));
-        Assert.Equal(["scan.sh"], ServerCalls(again));
+        Assert.Equal(["scan.sh", "scan.sh"], TracedCalls.ServerCalls(pull));
+        Assert.Equal(["scan.sh"], TracedCalls.ServerCalls(again));
         Assert.DoesNotContain(again.Stderr.Split('\n'), l => l.Contains("lock-", StringComparison.Ordinal));
         TreeComparer.AssertSameTree(Path.Combine(Work, name), Path.Combine(Work, "back", name));
     }
@@ -67,7 +67,7 @@ public sealed partial class RemoteCallCountTests(SshdFixture sshd) : SshdTestBas
         var copy = await TracedAsync("copy", $"alpha:calls-{Id}/{name}", $"beta:calls-{Id}/");
 
         // The source is listed before and after (is it still as it was sent?); the bytes move as tar, one process on each server.
-        var calls = ServerCalls(copy);
+        var calls = TracedCalls.ServerCalls(copy);
         Assert.Equal(["scan.sh", "prepare-target.sh", "scan.sh", "finish-stage.sh"], calls.Where(c => !c.StartsWith("tar-", StringComparison.Ordinal)));
         Assert.Equal(["tar-receive.sh", "tar-send.sh"], calls.Where(c => c.StartsWith("tar-", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         TreeComparer.AssertSameTree(Path.Combine(Work, name), Path.Combine(Sshd.BaseB, $"calls-{Id}", name));
@@ -90,7 +90,7 @@ public sealed partial class RemoteCallCountTests(SshdFixture sshd) : SshdTestBas
         // Nothing large is written (the weights are linked), so nothing is hashed as it is written.
         // The round trip is measured from the start, beside the target's call, in case the streams are worth opening;
         // nothing after that call measures it again.
-        var all = ServerCalls(push);
+        var all = TracedCalls.ServerCalls(push);
         Assert.True(all.Count(c => c == "echo-back.sh") <= 1, string.Join(", ", all));
         var calls = all.Where(c => c != "echo-back.sh").ToList();
         Assert.Equal(["list-directory.sh", "prepare-target.sh", "scan.sh"], calls.Take(3).Order(StringComparer.Ordinal));
@@ -111,12 +111,12 @@ public sealed partial class RemoteCallCountTests(SshdFixture sshd) : SshdTestBas
         var withRsync = await TracedAsync(StreamTransferTests.SmallRanges, "push", "./" + linked, $"alpha:calls-{Id}/", "--streams", "2");
 
         // The streams' own processes aside: the ranged files go into place in the call that verifies and publishes.
-        Assert.Equal(["prepare-target.sh", "ranges-finish-stage.sh"], ServerCalls(streamed).Where(c => !IsStreams(c)));
-        Assert.DoesNotContain(streamed.Stderr.Split('\n'), l => RsyncRun().IsMatch(l));
+        Assert.Equal(["prepare-target.sh", "ranges-finish-stage.sh"], TracedCalls.ServerCalls(streamed).Where(c => !IsStreams(c)));
+        Assert.DoesNotContain(streamed.Stderr.Split('\n'), TracedCalls.IsRsyncRun);
         // rsync follows for the link, and would send the ranged files again were they not in place before it.
-        Assert.Equal(["prepare-target.sh", "ranges-finish.sh", "finish-stage.sh"], ServerCalls(withRsync).Where(c => !IsStreams(c)));
+        Assert.Equal(["prepare-target.sh", "ranges-finish.sh", "finish-stage.sh"], TracedCalls.ServerCalls(withRsync).Where(c => !IsStreams(c)));
         var lines = withRsync.Stderr.Split('\n').ToList();
-        Assert.True(lines.FindIndex(l => l.Contains("[ranges-finish.sh]", StringComparison.Ordinal)) < lines.FindIndex(l => RsyncRun().IsMatch(l)), withRsync.Stderr);
+        Assert.True(lines.FindIndex(l => l.Contains("[ranges-finish.sh]", StringComparison.Ordinal)) < lines.FindIndex(TracedCalls.IsRsyncRun), withRsync.Stderr);
         TreeComparer.AssertSameTree(Path.Combine(Work, plain), Path.Combine(Sshd.BaseA, $"calls-{Id}", plain));
         TreeComparer.AssertSameTree(Path.Combine(Work, linked), Path.Combine(Sshd.BaseA, $"calls-{Id}", linked));
     }
@@ -154,18 +154,8 @@ public sealed partial class RemoteCallCountTests(SshdFixture sshd) : SshdTestBas
         return result;
     }
 
-    /// <summary>The scripts run over ssh after the connect (its probe), in order.</summary>
-    private static List<string> ServerCalls(CliResult result) =>
-        [.. result.Stderr.Split('\n').Select(l => SshScript().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value).Where(s => s != "probe.sh")];
-
-    [GeneratedRegex(@"^trace: .* exit +-?\d+ ssh \[([a-z-]+\.sh)\]")]
-    private static partial Regex SshScript();
-
     [GeneratedRegex(@"^trace: \+ *(\d+) ms .* exit +-?\d+ \S+ \[([a-z-]+\.sh)\]")]
     private static partial Regex Started();
-
-    [GeneratedRegex(@"^trace: .* exit +-?\d+ rsync ")]
-    private static partial Regex RsyncRun();
 
     /// <summary>An ssh command that runs no script of model-sync's: the empty commands that measure the round trip.</summary>
     [GeneratedRegex(@"^trace: .* exit +-?\d+ ssh (?!\[)(?!-G )(?!.* -O exit )")]

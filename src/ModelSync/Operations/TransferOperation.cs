@@ -108,8 +108,8 @@ public sealed class TransferOperation
         if (start.Lock is not null && start.Started is { StagePrepared: true, StageMade: true }) run = run with { StageSeededHere = true };
         if (start.Started is { StageMade: true } && run.IsDirectory && run.Basis is null)
             run = run with { FreshStage = run.SameKind ? run.TargetTree : new TreeListing(EntryKind.Directory, []) };
-        // A new model sent as one tar stream is hashed before it is sent (when that is cheap), so that the call sending it can verify and publish it too.
-        if (forced.Count == 0 && await FreshStageFinish.PrepareAsync(run, targetLock, await _transport.SendsOneTarAsync(run), h => TransferChecks.ManifestFor(run, h)) is var (together, hashes))
+        // A small new model is hashed before it is sent, so that the call sending it can verify and publish it too.
+        if (forced.Count == 0 && await FreshStageFinish.PrepareAsync(run, targetLock, h => TransferChecks.ManifestFor(run, h)) is var (together, hashes))
             (run, upToDate) = (run with { FinishWithSend = together }, new UpToDate(null, hashes.Hashes, []) { Reading = new SourceReading(hashes.HashedNow, hashes.Lent) });
         // The one call after the send can move the files the streams sent in ranges into place first (CombinedFinish.TryAsync).
         if (forced.Count == 0 && run.Options.Verify && CombinedFinish.CanAsk(run)) run = run with { FinishTakesRanges = true };

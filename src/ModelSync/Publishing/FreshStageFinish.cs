@@ -18,16 +18,16 @@ internal static class FreshStageFinish
     /// The source's hashes and the finish to ask of the send; null when this run's send cannot carry it: the walk then
     /// hashes while sending and finishes in a call of its own (<see cref="CombinedFinish"/>).
     /// </summary>
-    public static async Task<(FinishWithSend Finish, TreeHashes SourceHashes)?> PrepareAsync(TransferContext run, TargetLock held, bool sentAsOneTar,
+    public static async Task<(FinishWithSend Finish, TreeHashes SourceHashes)?> PrepareAsync(TransferContext run, TargetLock held,
         Func<IReadOnlyDictionary<string, string>, ModelManifest?> manifestFor)
     {
-        if (!run.Options.Verify || run.Direction != Resolve.Direction.Push || run.Target.Remote.Alias.IsLocal || run.Basis is not null || !sentAsOneTar)
+        // Only a small one (a larger new model of small files goes by tar too, and is finished in a call of its own): a
+        // retry after a dropped connection unpacks the stream again into the stage the first try's call may be hashing
+        // still, on the server, and publishing; that must take milliseconds, not a larger model's seconds.
+        if (!run.Options.Verify || run.Direction != Resolve.Direction.Push || run.Target.Remote.Alias.IsLocal || run.Basis is not null
+            || !FreshStageTar.Fits(run, oneStream: false))
             return null;
         var trust = run.SourceTrust();
-        // Reading more than a small model's bytes before the send would cost more than the call after it saves: the
-        // walk hashes while sending instead (a model whose hashes the cache or a manifest knows costs no read).
-        if (run.Hasher.BytesToRead(run.Source.Remote, run.Source.Path, run.SourceTree, trust.Own, trust.Lent, run.Function) > FreshStageTar.MostBytes)
-            return null;
         var hashes = await run.Hasher.HashAsync(run.Source.Remote, run.Source.Path, run.SourceTree, trust.Own, trust.Lent, run.Function, run.Cancellation);
         if (run.SourceTree.Files.Any(f => !hashes.Hashes.ContainsKey(f.Path))) return null;
         // The stage is empty: every file is hashed there, none is vouched for by a seed.

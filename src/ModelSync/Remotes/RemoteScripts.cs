@@ -188,7 +188,7 @@ public static class RemoteScripts
     /// $1: a previous version left beside a target (<see cref="Paths.StageNames.Old"/>). Changes nothing: exit
     /// <see cref="PublishedOldLeft"/> and why on stderr when this user cannot remove it (see its header for what it can tell).
     /// </summary>
-    public static string OldRemovable => ScriptFiles.Load("old-removable.sh");
+    public static string OldRemovable => field ??= ScriptFiles.Load("old-removable.sh");
 
     /// <summary>
     /// The steps before a push sends, as one script (see its header): lists the target, and when it differs from the

@@ -40,13 +40,6 @@ internal interface IStageTransport
     Task ProbeAsync(TransferContext run) => Task.CompletedTask;
 
     /// <summary>
-    /// Whether the send will be one tar stream into the empty stage this run made (<see cref="FreshStageTar"/>), whose
-    /// call can verify and publish the stage too (<see cref="TransferContext.FinishWithSend"/>); learns the round trip
-    /// first when that decides.
-    /// </summary>
-    Task<bool> SendsOneTarAsync(TransferContext run) => Task.FromResult(false);
-
-    /// <summary>
     /// Told the source's listing before the target's one call before the bytes (<paramref name="basis"/>: the lookup
     /// of a version to start from, still running), so that what the send will need can start beside that call. What it
     /// returns is disposed when the walk ends, sent or not.

@@ -125,10 +125,16 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         return Plan(run, fresh, new Dictionary<string, IReadOnlySet<long>>());
     }
 
-    public async Task<bool> SendsOneTarAsync(TransferContext run)
+    /// <summary>
+    /// Whether this send is <see cref="FreshStageTar"/>'s one stream: a small model's always (its call may have finished
+    /// it: tar-finish.sh's retry says), a larger one's only the first time and when the round trip chooses one stream
+    /// (a retry after a dropped connection leaves what the first try unpacked to rsync, which resumes).
+    /// </summary>
+    private async Task<bool> SendsOneTarAsync(TransferContext run)
     {
         if (!BetweenHereAndServer(run) || !FreshStageTar.Fits(run, oneStream: true)) return false;
         if (FreshStageTar.Fits(run, oneStream: false)) return true;
+        if (_sends > 0) return false;
         await ProbeAsync(run);
         return StreamCount.Choose(run.Options.Streams, run.SourceTree.TotalBytes, run.Options.Compress, _roundTrip) == 1;
     }
@@ -138,10 +144,16 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         (_sent, _tarOnly, _noRest) = (null, false, false);
         // A re-send after a failed verification goes by rsync: it has the stage's copy to delta against.
         if (only is not null || !BetweenHereAndServer(run)) return await _rsync.SendAsync(run, only, onItem, progress);
-        if (await SendsOneTarAsync(run) && await FreshStageTar.SendAsync(runner, run, onItem, progress) is { } tarred)
+        if (await SendsOneTarAsync(run))
         {
-            _tarOnly = true;
-            return tarred;
+            // Counted as any send: a retry lists the stage this one may have written into (a server without tar got nothing).
+            _sends++;
+            if (await FreshStageTar.SendAsync(runner, run, onItem, progress) is { } tarred)
+            {
+                _tarOnly = true;
+                return tarred;
+            }
+            _sends--;
         }
         await ProbeAsync(run);
         // A retried send (after a dropped connection) finds what the try before left in the stage.

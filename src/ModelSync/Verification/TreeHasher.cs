@@ -42,7 +42,18 @@ public sealed class TreeHasher(HashCache? cache, HashRequests? requests = null)
         var reading = DateTimeOffset.UtcNow;
         var files = listing.Files.ToList();
         var useCache = cache is not null && remote.Alias.IsLocal;
-        var (known, lentUsed) = Known(remote, root, files, trusted, lent, function);
+        var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lentUsed = 0;
+        foreach (var file in files)
+        {
+            if (trusted is not null && trusted.TryGetValue(file.Path, out var vouched)) known[file.Path] = vouched;
+            else if (useCache && cache!.Lookup(root, Absolute(root, file.Path), file, function) is { } cached) known[file.Path] = cached;
+            else if (lent is not null && lent.TryGetValue(file.Path, out var borrowed))
+            {
+                known[file.Path] = borrowed;
+                lentUsed++;
+            }
+        }
         var todo = files.Where(f => !known.ContainsKey(f.Path)).ToList();
         // Large files one per process, so the cores share them; small ones in big batches, so thousands of
         // tokenizer files cost tens of processes rather than thousands. Both run at once.
@@ -58,34 +69,6 @@ public sealed class TreeHasher(HashCache? cache, HashRequests? requests = null)
             if (useCache && Mtimes.Settled(file.ModifiedUnixSeconds, reading)) cache!.Store(root, Absolute(root, file.Path), file, function, hash);
         }
         return new TreeHashes(known, todo.Count) { Lent = lentUsed };
-    }
-
-    /// <summary>The bytes <see cref="HashAsync(IRemote, string, TreeListing, IReadOnlyDictionary{string, string}?, IReadOnlyDictionary{string, string}?, HashFunction, CancellationToken)"/> would read now: of the files nothing vouches for.</summary>
-    public long BytesToRead(IRemote remote, string root, TreeListing listing, IReadOnlyDictionary<string, string>? trusted, IReadOnlyDictionary<string, string>? lent, HashFunction function)
-    {
-        var files = listing.Files.ToList();
-        var (known, _) = Known(remote, root, files, trusted, lent, function);
-        return files.Where(f => !known.ContainsKey(f.Path)).Sum(f => f.Size);
-    }
-
-    /// <summary>The hashes known without reading: trusted, then cached, then lent (and how many were lent).</summary>
-    private (Dictionary<string, string> Known, int Lent) Known(IRemote remote, string root, IReadOnlyList<TreeEntry> files, IReadOnlyDictionary<string, string>? trusted,
-        IReadOnlyDictionary<string, string>? lent, HashFunction function)
-    {
-        var useCache = cache is not null && remote.Alias.IsLocal;
-        var known = new Dictionary<string, string>(StringComparer.Ordinal);
-        var lentUsed = 0;
-        foreach (var file in files)
-        {
-            if (trusted is not null && trusted.TryGetValue(file.Path, out var vouched)) known[file.Path] = vouched;
-            else if (useCache && cache!.Lookup(root, Absolute(root, file.Path), file, function) is { } cached) known[file.Path] = cached;
-            else if (lent is not null && lent.TryGetValue(file.Path, out var borrowed))
-            {
-                known[file.Path] = borrowed;
-                lentUsed++;
-            }
-        }
-        return (known, lentUsed);
     }
 
     /// <summary>The fewest files a batch of small ones holds.</summary>

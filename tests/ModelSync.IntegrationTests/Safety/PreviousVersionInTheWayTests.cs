@@ -42,7 +42,7 @@ public sealed partial class PreviousVersionInTheWayTests(SshdFixture sshd) : Ssh
             $"({pinned} refuses writes even from root: immutable, or on a read-only file system); nothing was sent",
             $"remove it as a user allowed to: rm -rf -- '{old}', then run the same command again");
         CliAssert.JsonError(refusedJson, 1, "is in the way", $"rm -rf -- '{old}'");
-        Assert.Equal(["prepare-target.sh", "lock-release.sh"], ServerCalls(refused));
+        Assert.Equal(["prepare-target.sh", "lock-release.sh"], TracedCalls.ServerCalls(refused));
         Assert.DoesNotContain(refused.Stderr.Split('\n'), l => l.StartsWith("trace: ", StringComparison.Ordinal) && l.Contains(" rsync ", StringComparison.Ordinal));
         Assert.Equal("v1", File.ReadAllText(Path.Combine(target, "config.pbtxt")));
         Assert.False(Path.Exists(Path.Combine(target, "1")));
@@ -84,13 +84,6 @@ public sealed partial class PreviousVersionInTheWayTests(SshdFixture sshd) : Ssh
         Assert.Contains($"warning: alpha:{Path.Combine(Sshd.BaseA, name)} is published, but its previous version is left at {old} (", again.Stderr, StringComparison.Ordinal);
         Assert.Equal("v0", File.ReadAllText(pinned));
     }
-
-    /// <summary>The scripts run over ssh after the connect (its probe), in order.</summary>
-    private static List<string> ServerCalls(CliResult result) =>
-        [.. result.Stderr.Split('\n').Select(l => SshScript().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value).Where(s => s != "probe.sh")];
-
-    [GeneratedRegex(@"^trace: .* exit +-?\d+ ssh \[([a-z-]+\.sh)\]")]
-    private static partial Regex SshScript();
 
     /// <summary>The command the fix prints, as printed.</summary>
     [GeneratedRegex(@"allowed to: (rm -rf -- '[^']*'), then")]

@@ -116,6 +116,65 @@ public sealed class OldRemovableScriptTests : IDisposable
     }
 
     [Fact]
+    public void AnEmptyDirectoryOfAnotherUsersThatThisUserMayNotReadGoesWithItsParent()
+    {
+        if (AsUserWithoutRoot().Length == 0) return; // only root can give a version a directory of another user's
+        var empty = Directory.CreateDirectory(Path.Join(_old, "closed")).FullName;
+        TestProcess.RunBytes("chown", ["-h", "0:0", empty]);
+        File.SetUnixFileMode(empty, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var run = RunAsUser(_old);
+
+        // rm -rf cannot list it, and removes it as an empty directory all the same.
+        Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
+    }
+
+    [Fact]
+    public void AnImmutableDirectoryStopsEvenRootAndIsNamed()
+    {
+        if (!Environment.IsPrivilegedProcess) return; // only root can make a directory immutable
+        var sub = Path.Join(_old, "sub");
+        TestProcess.RunBytes("chattr", ["+i", sub]);
+
+        (int ExitCode, string Stderr) run;
+        try
+        {
+            run = Run([], _old);
+        }
+        finally
+        {
+            TestProcess.RunBytes("chattr", ["-i", sub]);
+        }
+
+        Assert.Equal((4, $"{sub} refuses writes even from root: immutable, or on a read-only file system\n"), (run.ExitCode, run.Stderr));
+    }
+
+    [Fact]
+    public void AFileRootMayNotWriteInADirectoryItMayGoesWithIt()
+    {
+        if (!Environment.IsPrivilegedProcess) return; // root in a user namespace of its own, over a file of an unmapped user
+        TestProcess.RunBytes("chown", ["-R", "-h", "0:0", _base]);
+        TestProcess.RunBytes("chown", ["-h", "1001:1001", Path.Join(_old, "sub", "weights.bin")]);
+
+        var run = Run(["unshare", "--user", "--map-root-user"], _old);
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
+    }
+
+    [Fact]
+    public void AParentWhoseNameEndsInANewlineIsTheOneLookedAt()
+    {
+        // "base" itself is missing: read without its newline, the parent would be "not writable".
+        var parent = Directory.CreateDirectory(Path.Join(_dir.Path, "base\n")).FullName;
+        var old = Directory.CreateDirectory(Path.Join(parent, ".model-sync-old.m")).FullName;
+        if (AsUserWithoutRoot().Length > 0) TestProcess.RunBytes("chown", ["-R", "-h", "65534:65534", parent]);
+
+        var run = RunAsUser(old);
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
+    }
+
+    [Fact]
     public void ANewlineInANameStaysOffTheOneLine()
     {
         if (AsUserWithoutRoot().Length == 0) return; // only root can give a version a directory of another user's

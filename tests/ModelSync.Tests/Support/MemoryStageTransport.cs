@@ -39,9 +39,6 @@ internal sealed class MemoryStageTransport : IStageTransport
 
     public string Describe(TransferContext run) => "in memory";
 
-    /// <summary>As the streams' transport over a long round trip: a small new model goes as one tar stream.</summary>
-    public Task<bool> SendsOneTarAsync(TransferContext run) => Task.FromResult(FreshStageTar.Fits(run, oneStream: false));
-
     public async Task<StageSend> SendAsync(TransferContext run, IReadOnlyCollection<string>? only, Action<RsyncItem> onItem, ITransferProgress progress)
     {
         Interlocked.Increment(ref _sends);

@@ -4,12 +4,17 @@
 # directory is sticky and neither it nor the version is this user's; a directory inside it with entries is another
 # user's and not open to this user; or, for root (whom modes do not stop), something in it refuses writes (immutable,
 # or on a read-only file system). Status 0 otherwise, and wherever it cannot tell (a directory it may not read, a file
-# made immutable under another user): the removal tried later says then.
+# made immutable under another user, a file made immutable where lsattr is missing): the removal tried later says then.
 LC_ALL=C
 export LC_ALL
 old=$1
 case $old in -*) old=./$old ;; esac
-parent=$(dirname -- "$old")
+# Not dirname's: a command substitution would drop a newline the parent's name ends with.
+case $old in
+  */*) parent=${old%/*} ;;
+  *) parent=. ;;
+esac
+[ -n "$parent" ] || parent=/
 stuck() {
   printf '%s' "$*" | tr '\n' '?' >&2
   printf '\n' >&2
@@ -22,7 +27,12 @@ first() {
 if [ ! -w "$parent" ] || [ ! -x "$parent" ]; then stuck "$parent is not writable by this user"; fi
 uid=$(id -u) || exit 0
 if [ "$uid" -eq 0 ]; then
-  found=$(first ! -type l ! -writable)
+  # A file goes with a write to its directory, whatever its own mode (root in a user namespace, or squashed on NFS,
+  # may not write another's file yet unlink it); only the immutable and append-only flags stop that, as lsattr shows.
+  found=$(first -type d ! -writable)
+  if [ -z "$found" ] && command -v lsattr >/dev/null 2>&1; then
+    found=$(find "$old" -type f -exec lsattr -d -- {} + 2>/dev/null | awk '$1 ~ /[ia]/ { sub(/^[^ ]+ /, ""); print; exit }')
+  fi
   if [ -n "$found" ]; then stuck "${found% } refuses writes even from root: immutable, or on a read-only file system"; fi
   exit 0
 fi
@@ -30,7 +40,8 @@ if [ -k "$parent" ] && [ ! -O "$parent" ] && [ -z "$(find "$old" -prune -user "$
   stuck "$parent is sticky, and neither it nor $old is this user's"
 fi
 if [ -d "$old" ] && [ ! -L "$old" ]; then
-  found=$(first -type d ! -user "$uid" ! -empty ! \( -readable -writable -executable \))
+  # One it may not read may be empty, which rm removes all the same: that it cannot tell.
+  found=$(first -type d ! -user "$uid" -readable ! -empty ! \( -writable -executable \))
   if [ -n "$found" ]; then stuck "${found% } is another user's, with entries this user may not remove"; fi
 fi
 exit 0
