@@ -21,11 +21,7 @@ internal static class FreshStageFinish
     public static async Task<(FinishWithSend Finish, TreeHashes SourceHashes)?> PrepareAsync(TransferContext run, TargetLock held,
         Func<IReadOnlyDictionary<string, string>, ModelManifest?> manifestFor)
     {
-        // Only a small one (a larger new model of small files goes by tar too, and is finished in a call of its own): a
-        // retry after a dropped connection unpacks the stream again into the stage the first try's call may be hashing
-        // still, on the server, and publishing; that must take milliseconds, not a larger model's seconds.
-        if (!run.Options.Verify || run.Direction != Resolve.Direction.Push || run.Target.Remote.Alias.IsLocal || run.Basis is not null
-            || !FreshStageTar.Fits(run, oneStream: false))
+        if (!run.Options.Verify || run.Direction != Resolve.Direction.Push || run.Target.Remote.Alias.IsLocal || run.Basis is not null || !FreshStageTar.Fits(run))
             return null;
         var trust = run.SourceTrust();
         var hashes = await run.Hasher.HashAsync(run.Source.Remote, run.Source.Path, run.SourceTree, trust.Own, trust.Lent, run.Function, run.Cancellation);

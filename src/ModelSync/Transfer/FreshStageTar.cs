@@ -7,35 +7,29 @@ using ModelSync.Text;
 namespace ModelSync.Transfer;
 
 /// <summary>
-/// A new model's first send: every directory, file and link as one tar stream over the shared connection into the empty
-/// stage this run made. With nothing there to delta against rsync adds nothing but its protocol: some nine round trips
-/// over the open connection (0.46 s at 50 ms for a 400 KB model), where a tar stream costs three, and per file a
-/// checksum on each side and a generator's turn (20,000 files of 157 MB on loopback: a tar pipe 1.2–1.5 s and 1.6–1.9 s
-/// of CPU, <c>rsync -a</c> 1.6–2.0 s and 2.3–3.0 s, docs/performance.md). Models with larger files keep rsync (or
-/// parallel streams): its partial files let a killed run resume within a file, where tar leaves the file it was writing
-/// to be sent again whole, at most <see cref="MostBytes"/> here; the files before it stay in the kept stage for the
-/// rerun's rsync.
+/// A small new model's first send: every directory, file and link as one tar stream over the shared connection into
+/// the empty stage this run made. With nothing there to delta against rsync adds nothing but its protocol, some nine
+/// round trips over the open connection (0.46 s at 50 ms for a 400 KB model), where a tar stream costs three. Larger
+/// models keep rsync: its partial files let a killed run resume, where tar leaves a half-written file to send again.
+/// (A new model of 20,000 small files by one tar stream was measured in session 13: faster in some sittings, no faster
+/// in the bench's, and several times slower in runs soon after many files were deleted on the server's file system,
+/// where rsync was not; docs/performance.md. So it stays with rsync.)
 /// </summary>
 internal static class FreshStageTar
 {
     /// <summary>The shell's exit status for a command it cannot find.</summary>
     private const int CommandNotFound = 127;
 
-    /// <summary>
-    /// A model of at most this much goes by tar whatever the round trip, and any larger one only when none of its
-    /// files is larger: what a killed run may send again whole costs less than rsync's round trips and checksums.
-    /// </summary>
+    /// <summary>At most this much goes by tar: what a killed run may send again whole costs less than rsync's round trips.</summary>
     public const long MostBytes = 4L * 1024 * 1024;
 
     /// <summary>
-    /// A directory model into an empty stage this run made, with streams and compression left to their defaults
-    /// (<c>--streams</c> given, or <c>--compress</c>, keeps rsync): of at most <see cref="MostBytes"/>, or of files of
-    /// at most that each when <paramref name="oneStream"/> (<see cref="StreamCount.Choose"/> picked one: a short round
-    /// trip, or too little to send for more; several streams carry whole files in a tar each anyway).
+    /// A directory model of at most <see cref="MostBytes"/> into an empty stage this run made, with
+    /// streams and compression left to their defaults (<c>--streams</c> given, or <c>--compress</c>, keeps rsync).
     /// </summary>
-    public static bool Fits(TransferContext run, bool oneStream) =>
+    public static bool Fits(TransferContext run) =>
         run is { IsDirectory: true, FreshStage: { RootKind: EntryKind.Directory, Entries.Count: 0 }, Options: { Compress: false, Streams: null } }
-        && (run.SourceTree.TotalBytes <= MostBytes || oneStream && run.SourceTree.Files.All(f => f.Size <= MostBytes));
+        && run.SourceTree.TotalBytes <= MostBytes;
 
     public static string Describe(TransferContext run)
     {

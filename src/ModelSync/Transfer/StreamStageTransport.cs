@@ -89,7 +89,7 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
     {
         // A dry run makes no stage: a new model (nothing there, no basis) would get an empty one.
         if (_tarOnly || run.Options.DryRun && run.TargetTree is null && run.Basis is null
-            && WouldSendOneTar(run with { FreshStage = new TreeListing(EntryKind.Directory, []) }))
+            && BetweenHereAndServer(run) && FreshStageTar.Fits(run with { FreshStage = new TreeListing(EntryKind.Directory, []) }))
             return FreshStageTar.Describe(run);
         var share = _sent ?? Forecast(run);
         if (share is null) return _rsync.Describe(run);
@@ -128,39 +128,15 @@ internal sealed class StreamStageTransport(IProcessRunner runner) : IStageTransp
         return Plan(run, fresh, new Dictionary<string, IReadOnlySet<long>>());
     }
 
-    /// <summary>
-    /// Whether this send is <see cref="FreshStageTar"/>'s one stream: a small model's always (its call may have finished
-    /// it: tar-finish.sh's retry says), a larger one's only the first time and when the round trip chooses one stream
-    /// (a retry after a dropped connection leaves what the first try unpacked to rsync, which resumes).
-    /// </summary>
-    private async Task<bool> SendsOneTarAsync(TransferContext run)
-    {
-        if (!BetweenHereAndServer(run) || !FreshStageTar.Fits(run, oneStream: true)) return false;
-        if (FreshStageTar.Fits(run, oneStream: false)) return true;
-        if (_sends > 0) return false;
-        await ProbeAsync(run);
-        return WouldSendOneTar(run);
-    }
-
-    /// <summary>Whether <see cref="FreshStageTar"/> fits the run with the stream count the round trip known so far chooses.</summary>
-    private bool WouldSendOneTar(TransferContext run) =>
-        BetweenHereAndServer(run) && FreshStageTar.Fits(run, StreamCount.Choose(run.Options.Streams, run.SourceTree.TotalBytes, run.Options.Compress, _roundTrip) == 1);
-
     public async Task<StageSend> SendAsync(TransferContext run, IReadOnlyCollection<string>? only, Action<RsyncItem> onItem, ITransferProgress progress)
     {
         (_sent, _tarOnly, _noRest) = (null, false, false);
         // A re-send after a failed verification goes by rsync: it has the stage's copy to delta against.
         if (only is not null || !BetweenHereAndServer(run)) return await _rsync.SendAsync(run, only, onItem, progress);
-        if (await SendsOneTarAsync(run))
+        if (FreshStageTar.Fits(run) && await FreshStageTar.SendAsync(runner, run, onItem, progress) is { } tarred)
         {
-            // Counted as any send: a retry lists the stage this one may have written into (a server without tar got nothing).
-            _sends++;
-            if (await FreshStageTar.SendAsync(runner, run, onItem, progress) is { } tarred)
-            {
-                _tarOnly = true;
-                return tarred;
-            }
-            _sends--;
+            _tarOnly = true;
+            return tarred;
         }
         await ProbeAsync(run);
         // A retried send (after a dropped connection) finds what the try before left in the stage.
