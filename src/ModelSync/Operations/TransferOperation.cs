@@ -145,7 +145,7 @@ public sealed class TransferOperation
             await target.Remote.RemoveManifestAsync(run.Stage, cancellationToken);
         }
 
-        if (await Publisher.PublishAsync(run, targetLock, _progress) is { } left) warn(left.Warning(target.Display));
+        if (await Publisher.PublishAsync(run, _progress) is { } left) warn(left.Warning(target.Display));
         return Result(wire, Math.Max(0, sourceTree.TotalBytes - literal), verification, true);
     }
 

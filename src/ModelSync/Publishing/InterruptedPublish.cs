@@ -5,9 +5,8 @@ namespace ModelSync.Publishing;
 
 /// <summary>
 /// What to say when a publish was interrupted. The publish script ignores hang-ups and interrupts, so once begun on
-/// the server it finishes even though this machine stopped waiting, and so does the call that verifies before it
-/// (keeping the lock until it ends: the release that follows hands the lock to it): the message must come from the
-/// server's state (<see cref="IRemote.PublishStateAsync"/>).
+/// the server it finishes even though this machine stopped waiting: the message must come from the server's state
+/// (<see cref="IRemote.PublishStateAsync"/>).
 /// </summary>
 public static class InterruptedPublish
 {
@@ -35,9 +34,6 @@ public static class InterruptedPublish
             "nothing to redo; the same command again only confirms it"),
         PublishState.Kept => new ModelSyncException("interrupted before publishing; the target was left as it was", ExitCodes.Interrupted,
             "run the same command again: it resumes from what already arrived"),
-        PublishState.Finishing => new ModelSyncException(
-            $"interrupted while {display} was being verified and published: that goes on on the server, which keeps the lock until it has ended", ExitCodes.Interrupted,
-            "run the same command again once it has ended (with --lock-timeout SECONDS it waits for that): it confirms the new version or resumes"),
         _ => new ModelSyncException($"interrupted while publishing to {display}; whether the new version is in place is not known", ExitCodes.Interrupted,
             "run the same command again: it finishes the publish or confirms it"),
     };

@@ -10,17 +10,17 @@ namespace ModelSync.Publishing;
 internal static class Publisher
 {
     /// <summary>Null, or the previous version the publish could not remove (the new one is in place all the same).</summary>
-    public static async Task<Remotes.PreviousVersionLeft?> PublishAsync(TransferContext run, TargetLock held, ITransferProgress progress)
+    public static async Task<Remotes.PreviousVersionLeft?> PublishAsync(TransferContext run, ITransferProgress progress)
     {
         progress.Phase("Publishing");
         var target = run.Target;
         try
         {
-            return await TransientRetry.RunAsync(run, progress, () => target.Remote.PublishAsync(target.Path, held.Token, run.Cancellation));
+            return await TransientRetry.RunAsync(run, progress, () => target.Remote.PublishAsync(target.Path, run.Cancellation));
         }
         catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested)
         {
-            // Once begun on the server the publish finishes, keeping the lock until it has; what to say depends on how far it got there.
+            // Once begun on the server the publish finishes; what to say depends on how far it got there.
             throw await InterruptedPublish.DescribeAsync(target.Remote, target.Path, target.Display);
         }
     }

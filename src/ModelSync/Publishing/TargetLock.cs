@@ -10,8 +10,7 @@ namespace ModelSync.Publishing;
 /// One push or pull per target at a time: an atomic <c>mkdir</c> next to the target, recording who holds it.
 /// A held lock fails the command at once naming the holder, or after <see cref="LockPolicy.Wait"/>; a lock
 /// whose process is gone from this machine (see <see cref="IsStale"/>), or older than <see cref="LockPolicy.StaleAfter"/>,
-/// is broken with a warning, unless the call that verifies and publishes still runs on it on the server: that one
-/// outlives its client (Ctrl-C, a dropped connection) and gives the lock back as it ends.
+/// is broken with a warning.
 /// </summary>
 public sealed class TargetLock : IAsyncDisposable
 {
@@ -35,9 +34,6 @@ public sealed class TargetLock : IAsyncDisposable
         await TryAcquireAsync(remote, target, command, policy, warn, cancellationToken) switch
         {
             (TargetLock taken, _) => taken,
-            (_, { Finisher.State: FinisherState.Running } holder) => throw new ModelSyncException(
-                $"{target} on {remote.Alias.Name} is locked by {holder.Describe()}, whose verify-and-publish is still running there", ExitCodes.Failed,
-                "run the same command again once that has ended (it goes on even when that command was interrupted); with --lock-timeout SECONDS it waits for it"),
             (_, var holder) => throw new ModelSyncException($"{target} on {remote.Alias.Name} is locked by {holder!.Describe()}", ExitCodes.Failed,
                 $"wait for it to finish, or pass --lock-timeout SECONDS to wait; if that process is gone, remove {StageNames.Lock(target)}"),
         };
@@ -84,18 +80,11 @@ public sealed class TargetLock : IAsyncDisposable
     /// both match ours: a clone or container with our hostname has pids of its own. A lock without an identity (written
     /// by an older version, or on a machine without a machine id) is conservatively never judged by its pid: breaking
     /// a live lock lets two pushes write one stage, while keeping a dead one costs the wait for its age, or removing it
-    /// by hand as the error says. A verify-and-publish still running on the lock on the server keeps it, whatever became
-    /// of its client; one recorded by another host sharing the directory leaves only the age to judge by; one that ended
-    /// without giving back the lock its client handed to it (killed) leaves the lock to nobody.
+    /// by hand as the error says.
     /// </summary>
-    public static bool IsStale(LockHolder holder, TimeSpan age, LockPolicy policy) => holder.Finisher switch
-    {
-        { State: FinisherState.Running } => false,
-        { State: FinisherState.Ended, HandedOver: true } => true,
-        { State: FinisherState.Elsewhere } => age > policy.StaleAfter,
-        _ => age > policy.StaleAfter
-            || (holder.Host == Environment.MachineName && MachineIdentity.Current is { } here && holder.Machine == here && holder.Pid > 0 && !IsAlive(holder.Pid)),
-    };
+    public static bool IsStale(LockHolder holder, TimeSpan age, LockPolicy policy) =>
+        age > policy.StaleAfter
+        || (holder.Host == Environment.MachineName && MachineIdentity.Current is { } here && holder.Machine == here && holder.Pid > 0 && !IsAlive(holder.Pid));
 
     private static bool IsAlive(int pid)
     {

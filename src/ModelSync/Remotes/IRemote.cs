@@ -132,16 +132,13 @@ public interface IRemote : IAsyncDisposable
     /// finishes even if this machine stops waiting. A stage that is gone while the target is there counts as published
     /// by an earlier try. A stage that is a symlink is removed, and the call fails with nothing published. The new
     /// version in place but the previous one not removable (another user's files in it): published all the same, and
-    /// the answer says what is left and why (null: nothing is); an earlier try's leftover is tried again. Given
-    /// <paramref name="lockToken"/>, the lock that token holds records the publish while it runs there, as it records
-    /// <see cref="FinishStageAsync"/>'s (see <see cref="ReleaseLockAsync"/>), and a lock that is no longer the token's fails the call with nothing published.
+    /// the answer says what is left and why (null: nothing is); an earlier try's leftover is tried again.
     /// </summary>
-    Task<PreviousVersionLeft?> PublishAsync(string target, string? lockToken, CancellationToken cancellationToken);
+    Task<PreviousVersionLeft?> PublishAsync(string target, CancellationToken cancellationToken);
 
     /// <summary>
     /// Where a publish of <paramref name="target"/> stands that this machine stopped waiting for: one still under way
-    /// is waited for up to 20 s first, as is a call that verifies and publishes still running on the target's lock
-    /// (<see cref="PublishState.Finishing"/> after the wait). <see cref="PublishState.Unknown"/> when the place gives no clear answer.
+    /// is waited for up to 20 s first. <see cref="PublishState.Unknown"/> when the place gives no clear answer.
     /// </summary>
     Task<PublishState> PublishStateAsync(string target, CancellationToken cancellationToken);
 
@@ -152,17 +149,10 @@ public interface IRemote : IAsyncDisposable
     /// </summary>
     Task<LockAttempt> TryTakeLockAsync(string target, LockHolder holder, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Removes a lock judged stale, in one rename so two breakers cannot both succeed. Nothing to do when it is gone. A lock
-    /// that a call that verifies and publishes turns out to be running on (it began between the look and the rename) is put back.
-    /// </summary>
+    /// <summary>Removes a lock judged stale, in one rename so two breakers cannot both succeed. Nothing to do when it is gone.</summary>
     Task BreakLockAsync(string target, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Removes the lock only while it still records <paramref name="token"/>: someone else's lock, or none, is left alone.
-    /// While a call that verifies and publishes (<see cref="FinishStageAsync"/>, or a send that also finishes) still runs
-    /// on it there, its client interrupted or unsure whether it ended, the lock is handed to that call, which gives it back as it ends.
-    /// </summary>
+    /// <summary>Removes the lock only while it still records <paramref name="token"/>: someone else's lock, or none, is left alone.</summary>
     Task ReleaseLockAsync(string target, string token, CancellationToken cancellationToken);
 
     /// <summary>The holder records at <paramref name="records"/> (a lock's holder file, a stage's resume record), in order; null for one that cannot be read.</summary>

@@ -8,9 +8,6 @@ namespace ModelSync.Remotes;
 /// </summary>
 public sealed record LockHolder(string Host, int Pid, string Since, string Command, string Token, string? Machine = null)
 {
-    /// <summary>The finish running on the lock, as the lock's place judged it when asked to take it; none when not asked.</summary>
-    public LockFinisher Finisher { get; init; } = LockFinisher.None;
-
     public static LockHolder Parse(IEnumerable<string> lines)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -17,7 +17,4 @@ public enum PublishState
 
     /// <summary>Neither the stage nor the target is there.</summary>
     Gone,
-
-    /// <summary>The call that verifies and publishes still runs there after the wait; it gives the lock back as it ends.</summary>
-    Finishing,
 }

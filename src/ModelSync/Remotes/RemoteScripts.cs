@@ -28,13 +28,6 @@ public static class RemoteScripts
     public const string WhileWritable = "while-writable.sh";
 
     /// <summary>
-    /// The shell's one record of a finish running on a lock, put before every script that verifies and publishes and every
-    /// script that takes, gives back or breaks a lock: a finish outlives its client, and while it runs neither the
-    /// client's release nor a next run takes the lock from it.
-    /// </summary>
-    public const string Finishing = "finishing.sh";
-
-    /// <summary>
     /// Greets a server: home directory; rsync's version line or <c>no-rsync</c>; <c>hash-tools:</c> and the hash
     /// programs on its PATH, space-separated (shell built-ins only, so knowing them costs no extra round trip).
     /// </summary>
@@ -125,48 +118,35 @@ public static class RemoteScripts
     /// </summary>
     public static string Publish => field ??= ScriptFiles.Load(RemoveTree, WhileWritable, "publish.sh");
 
-    /// <summary>
-    /// $1: stage, $2: target, $3: name for the old target, $4: lock, $5: its token, $6: the stage's resume record.
-    /// <see cref="Publish"/> as a finish of the lock the token holds (<see cref="Finishing"/>): recorded in it while it
-    /// runs, giving back a lock handed to it as it ends; nothing is published (status 1) under a lock that is no longer the token's.
-    /// </summary>
-    public static string PublishLocked => field ??= Texts(("ms_publish", Publish), ("ms_lock_release", LockRelease)) + ScriptFiles.Load(Finishing, "publish-locked.sh");
-
     /// <summary><see cref="Publish"/>'s exit status when the new version is in place but the previous one is left at the old name.</summary>
     public const int PublishedOldLeft = 4;
 
     /// <summary>
-    /// $1: stage, $2: name of the old target, $3: target, $4: its lock. While both the stage and the old name exist a
-    /// publish may be under way (removing a leftover, or between its two renames), and while the lock records a finish
-    /// that still runs (<see cref="Finishing"/>), it runs on: wait up to 20 s for it. Then one word: published (stage
-    /// gone, target there), kept (stage there, nothing under way), busy (still under way), gone (neither) or finishing
-    /// (that finish still runs, and gives the lock back as it ends).
+    /// $1: stage, $2: name of the old target, $3: target. While both the stage and the old name exist a publish may be
+    /// under way (removing a leftover, or between its two renames): wait up to 20 s for it. Then one word: published
+    /// (stage gone, target there), kept (stage there, nothing under way), busy (still under way) or gone (neither).
     /// </summary>
-    public static string PublishState => field ??= ScriptFiles.Load(Finishing, "publish-state.sh");
+    public static string PublishState => ScriptFiles.Load("publish-state.sh");
 
     /// <summary>
     /// $1: lock directory, $2: holder description, $3: the stage's resume record, which the new holder supersedes (empty:
-    /// a lock for no stage, no record touched). <c>acquired</c>, or <c>held AGE_SECONDS</c>, a line <c>finisher</c> and
-    /// what <see cref="Finishing"/> says of a finish running on the lock, then the holder's description. mkdir is atomic, so of two racing pushes exactly one gets the lock. A symlink or a file
+    /// a lock for no stage, no record touched). <c>acquired</c>, or <c>held AGE_SECONDS</c> then the
+    /// holder's description. mkdir is atomic, so of two racing pushes exactly one gets the lock. A symlink or a file
     /// at the lock's name is no lock model-sync took: it is removed (the link itself, never what it points to).
     /// </summary>
-    public static string LockAcquire => field ??= ScriptFiles.Load(Finishing, "lock-acquire.sh");
+    public static string LockAcquire => ScriptFiles.Load("lock-acquire.sh");
 
     /// <summary>
     /// $1: lock directory, $2: token, $3: the stage, $4: its resume record (both empty: a lock for no stage, no record
-    /// touched). Removes the lock only if it is still ours, and not while a finish runs on it (<see cref="Finishing"/>):
-    /// the lock is handed to that finish, which gives it back as it ends. $5: <c>finish</c> when that finish gives it back.
+    /// touched). Removes the lock only if it is still ours.
     /// </summary>
-    public static string LockRelease => field ??= ScriptFiles.Load(RemoveTree, Finishing, "lock-release.sh");
+    public static string LockRelease => field ??= ScriptFiles.Load(RemoveTree, "lock-release.sh");
 
     /// <summary>$@: holder records. For each, a line <c>record</c>, then the record's lines (none when it cannot be read).</summary>
     public static string ReadHolders => ScriptFiles.Load("read-holders.sh");
 
-    /// <summary>
-    /// $1: lock directory. Breaks a stale lock: one rename, so two breakers cannot both succeed; put back when a finish
-    /// turns out to run on it (<see cref="Finishing"/>).
-    /// </summary>
-    public static string LockBreak => field ??= ScriptFiles.Load(RemoveTree, Finishing, "lock-break.sh");
+    /// <summary>$1: lock directory. Breaks a stale lock: one rename, so two breakers cannot both succeed.</summary>
+    public static string LockBreak => field ??= ScriptFiles.Load(RemoveTree, "lock-break.sh");
 
     /// <summary>
     /// $1: version, $2: its stage, $3: its old name, $4: its hidden name (<see cref="Paths.StageNames"/>). Prints
@@ -204,24 +184,24 @@ public static class RemoteScripts
     /// <summary>
     /// The steps after a push sent, as one script (see its header): lists and hashes the stage, and only when it holds
     /// what stdin says writes the manifest, publishes and releases the lock, by running <see cref="Hash"/>,
-    /// <see cref="WriteManifest"/>, <see cref="Publish"/> and <see cref="LockRelease"/>. The lock records it while it runs (<see cref="Finishing"/>).
+    /// <see cref="WriteManifest"/>, <see cref="Publish"/> and <see cref="LockRelease"/>.
     /// </summary>
     public static string FinishStage => field ??= Texts(("ms_hash", Hash), ("ms_write_manifest", WriteManifest), ("ms_publish", Publish), ("ms_lock_release", LockRelease))
-        + ScriptFiles.Load(Finishing, "finish-stage.sh");
+        + ScriptFiles.Load("finish-stage.sh");
 
     /// <summary>
     /// A small new model's tar stream and the steps after it, as one script (see its header): unpacks stdin into the
     /// stage by running <see cref="CopyScripts.TarReceive"/>, then <see cref="FinishStage"/> with its input from an argument.
     /// </summary>
-    public static string TarFinish => field ??= Texts(("ms_tar_receive", CopyScripts.TarReceive), ("ms_finish_stage", FinishStage), ("ms_lock_release", LockRelease))
-        + ScriptFiles.Load(Finishing, "tar-finish.sh");
+    public static string TarFinish => field ??= Texts(("ms_tar_receive", CopyScripts.TarReceive), ("ms_finish_stage", FinishStage))
+        + ScriptFiles.Load("tar-finish.sh");
 
     /// <summary>
     /// A streamed send's last step and the steps after it, as one script (see its header): moves the files sent in ranges
     /// into the stage by running <see cref="RangeScripts.Finish"/>, then <see cref="FinishStage"/>.
     /// </summary>
-    public static string RangesFinishStage => field ??= Texts(("ms_ranges_finish", RangeScripts.Finish), ("ms_finish_stage", FinishStage), ("ms_lock_release", LockRelease))
-        + ScriptFiles.Load(Finishing, "ranges-finish-stage.sh");
+    public static string RangesFinishStage => field ??= Texts(("ms_ranges_finish", RangeScripts.Finish), ("ms_finish_stage", FinishStage))
+        + ScriptFiles.Load("ranges-finish-stage.sh");
 
     /// <summary>Shell assignments of scripts' texts to variables, for a script that runs them as <c>sh -c "$var"</c>.</summary>
     private static string Texts(params (string Variable, string Script)[] scripts) =>

@@ -24,12 +24,9 @@ public abstract partial class ShellRemote
     public async Task RemoveManifestAsync(string directory, CancellationToken cancellationToken) =>
         await RunCheckedAsync(RemoteScripts.RemoveManifest, RemoteScripts.RemoveManifestArguments(directory), "remove the old manifest", cancellationToken);
 
-    public async Task<PreviousVersionLeft?> PublishAsync(string target, string? lockToken, CancellationToken cancellationToken)
+    public async Task<PreviousVersionLeft?> PublishAsync(string target, CancellationToken cancellationToken)
     {
-        var result = lockToken is null
-            ? await RunScriptAsync(RemoteScripts.Publish, [StageNames.Stage(target), target, StageNames.Old(target)], cancellationToken)
-            : await RunScriptAsync(RemoteScripts.PublishLocked,
-                [StageNames.Stage(target), target, StageNames.Old(target), StageNames.Lock(target), lockToken, StageNames.Resume(target)], cancellationToken);
+        var result = await RunScriptAsync(RemoteScripts.Publish, [StageNames.Stage(target), target, StageNames.Old(target)], cancellationToken);
         if (result.ExitCode == RemoteScripts.PublishedOldLeft) return new PreviousVersionLeft(StageNames.Old(target), PreviousVersionLeft.WhyFrom(result.Stderr));
         if (result.ExitCode != 0) throw RemoteFailure.Describe(Alias, "move the verified copy into place", result);
         return null;
@@ -37,10 +34,9 @@ public abstract partial class ShellRemote
 
     public async Task<PublishState> PublishStateAsync(string target, CancellationToken cancellationToken)
     {
-        var result = await RunScriptAsync(RemoteScripts.PublishState, [StageNames.Stage(target), StageNames.Old(target), target, StageNames.Lock(target)], cancellationToken);
+        var result = await RunScriptAsync(RemoteScripts.PublishState, [StageNames.Stage(target), StageNames.Old(target), target], cancellationToken);
         return result.ExitCode != 0 ? PublishState.Unknown : result.StdoutText.Trim() switch
         {
-            "finishing" => PublishState.Finishing,
             "published" => PublishState.Published,
             "kept" => PublishState.Kept,
             "busy" => PublishState.Busy,
@@ -55,14 +51,13 @@ public abstract partial class ShellRemote
         return ReadLockAnswer(result.StdoutText);
     }
 
-    /// <summary>Pure: <see cref="RemoteScripts.LockAcquire"/>'s answer, <c>acquired</c> or <c>held AGE_SECONDS</c>, the finisher's line and the holder's lines.</summary>
+    /// <summary>Pure: <see cref="RemoteScripts.LockAcquire"/>'s answer, <c>acquired</c> or <c>held AGE_SECONDS</c> and the holder's lines.</summary>
     internal static LockAttempt ReadLockAnswer(string stdout)
     {
         var lines = stdout.Split('\n');
         if (lines[0] == "acquired") return new LockAttempt.Taken();
         var age = TimeSpan.FromSeconds(long.TryParse(lines[0].Split(' ').Last(), CultureInfo.InvariantCulture, out var s) ? s : 0);
-        var finisher = lines.Length > 1 ? LockFinisher.Parse(lines[1]) : LockFinisher.None;
-        return new LockAttempt.Held(LockHolder.Parse(lines.Skip(1)) with { Finisher = finisher }, age);
+        return new LockAttempt.Held(LockHolder.Parse(lines.Skip(1)), age);
     }
 
     public async Task BreakLockAsync(string target, CancellationToken cancellationToken) =>

@@ -40,11 +40,11 @@ public abstract partial class RemoteConformanceTests
         File.WriteAllText(Path.Join(StageNames.Stage(target), "new.bin"), "new");
         var old = StageNames.Old(target);
 
-        var left = await WithImmutable(Path.Join(target, "old.bin"), Path.Join(old, "old.bin"), () => Remote.PublishAsync(target, null, CancellationToken.None));
+        var left = await WithImmutable(Path.Join(target, "old.bin"), Path.Join(old, "old.bin"), () => Remote.PublishAsync(target, CancellationToken.None));
 
         Assert.Equal(old, left?.Path);
         Assert.Equal(["new.bin"], Directory.GetFiles(target).Select(Path.GetFileName));
-        Assert.Null(await Remote.PublishAsync(target, null, CancellationToken.None));
+        Assert.Null(await Remote.PublishAsync(target, CancellationToken.None));
         Assert.Equal(["served"], Directory.GetFileSystemEntries(Root).Select(Path.GetFileName));
     }
 

@@ -35,7 +35,7 @@ public abstract partial class RemoteConformanceTests
         Directory.CreateDirectory(stage);
         File.WriteAllText(Path.Join(stage, "new.bin"), "new");
 
-        await Remote.PublishAsync(target, null, CancellationToken.None);
+        await Remote.PublishAsync(target, CancellationToken.None);
 
         Assert.Equal(["new.bin"], Directory.GetFiles(target).Select(Path.GetFileName));
         Assert.Equal(["served"], Directory.GetFileSystemEntries(Root).Select(Path.GetFileName));
@@ -49,7 +49,7 @@ public abstract partial class RemoteConformanceTests
         var stage = StageNames.Stage(target);
         File.WriteAllText(stage, "new");
 
-        await Remote.PublishAsync(target, null, CancellationToken.None);
+        await Remote.PublishAsync(target, CancellationToken.None);
 
         Assert.Equal("new", File.ReadAllText(target));
         Assert.False(File.Exists(stage));
@@ -84,7 +84,7 @@ public abstract partial class RemoteConformanceTests
         var stage = StageNames.Stage(target);
         File.CreateSymbolicLink(stage, elsewhere);
 
-        var refused = await Assert.ThrowsAsync<Errors.ModelSyncException>(() => Remote.PublishAsync(target, null, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<Errors.ModelSyncException>(() => Remote.PublishAsync(target, CancellationToken.None));
 
         Assert.Contains("symlink", refused.Message, StringComparison.Ordinal);
         Assert.Null(new FileInfo(target).LinkTarget);

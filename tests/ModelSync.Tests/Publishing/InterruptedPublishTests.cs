@@ -9,8 +9,6 @@ public sealed class InterruptedPublishTests
     [Theory]
     [InlineData(PublishState.Published, "interrupted after the new version was published: srv:m holds it", "nothing to redo")]
     [InlineData(PublishState.Kept, "interrupted before publishing; the target was left as it was", "resumes")]
-    [InlineData(PublishState.Finishing, "interrupted while srv:m was being verified and published: that goes on on the server, which keeps the lock until it has ended",
-        "once it has ended")]
     [InlineData(PublishState.Busy, "interrupted while publishing to srv:m; whether the new version is in place is not known", "finishes the publish")]
     [InlineData(PublishState.Gone, "interrupted while publishing to srv:m; whether the new version is in place is not known", "finishes the publish")]
     [InlineData(PublishState.Unknown, "interrupted while publishing to srv:m; whether the new version is in place is not known", "finishes the publish")]

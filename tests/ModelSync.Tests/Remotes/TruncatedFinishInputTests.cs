@@ -84,7 +84,6 @@ public sealed class TruncatedFinishInputTests : IDisposable
         File.WriteAllText(Path.Join(stage, "a"), "a");
         var want = Encoding.ASCII.GetBytes("f 1 a\0");
         byte[] input = [.. want, .. Manifest];
-        TakeLock(target);
 
         var (exitCode, stdout) = Run(RemoteScripts.FinishStage, FinishArguments(target, stage, want.Length, "first"), input[..^3], "finish-stage");
 
@@ -122,15 +121,7 @@ public sealed class TruncatedFinishInputTests : IDisposable
         File.WriteAllText(Path.Join(records, "k", "done.0"), "");
         var placing = RangesFinishInput.Lines([new RangedFile("k", "b", 1, "2024-05-06T07:08:09Z")], [new StagedDirectory("", "00755", "2024-05-06T07:08:09Z")]);
         var want = Encoding.ASCII.GetBytes("f 1 a\0f 3 b\0");
-        TakeLock(target);
         return (placing, [.. placing, .. want, .. Manifest], FinishArguments(target, stage, want.Length, attempt));
-    }
-
-    /// <summary>The lock the finish runs under, as the push's first call takes it, holding the token <see cref="FinishArguments"/> names.</summary>
-    private static void TakeLock(string target)
-    {
-        Directory.CreateDirectory(StageNames.Lock(target));
-        File.WriteAllText(Path.Join(StageNames.Lock(target), "holder"), "host=here\ntoken=token\n");
     }
 
     private static string[] FinishArguments(string target, string stage, int wantBytes, string attempt) =>

@@ -232,7 +232,7 @@ public sealed class EndpointResolverConnectTests : IAsyncDisposable
 
         public Task RemoveManifestAsync(string directory, CancellationToken cancellationToken) => throw Unexpected();
 
-        public Task<PreviousVersionLeft?> PublishAsync(string target, string? lockToken, CancellationToken cancellationToken) => throw Unexpected();
+        public Task<PreviousVersionLeft?> PublishAsync(string target, CancellationToken cancellationToken) => throw Unexpected();
 
         public Task<PreviousVersionRemoval> RemovePreviousVersionAsync(string target, LockHolder? holder, CancellationToken cancellationToken) => throw Unexpected();
 

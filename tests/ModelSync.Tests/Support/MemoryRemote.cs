@@ -196,7 +196,7 @@ public sealed partial class MemoryRemote(string name = "gpu", string modelBase =
         return Task.CompletedTask;
     }
 
-    public Task<PreviousVersionLeft?> PublishAsync(string target, string? lockToken, CancellationToken cancellationToken)
+    public Task<PreviousVersionLeft?> PublishAsync(string target, CancellationToken cancellationToken)
     {
         Record("Publish", target);
         OnPublish?.Invoke();

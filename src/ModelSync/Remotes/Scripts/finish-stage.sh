@@ -7,33 +7,17 @@
 # are, ${15}: large files (one per process), ${16}: small ones (in batches); ${17}: the other ./names to hash;
 # ${18}: the hash records expected, as the tool prints them; ${19}: the manifest to write (0 for none).
 # Arguments after ${19} are never read (ranges-finish-stage.sh's own ranges go there).
-# Needs ms_hash, ms_write_manifest, ms_publish and ms_lock_release, and finishing.sh's functions.
+# Needs ms_hash, ms_write_manifest, ms_publish and ms_lock_release.
 # When the stage holds every record and every hash is as expected: writes the manifest, publishes, releases the lock
 # and prints "published"; or, when the previous version could not be removed after the swap, "published old-left" and
 # a line saying why (publish.sh's status 4: the new version is in place). Otherwise publishes nothing and prints
 # "mismatch SCAN LARGE SMALL EACH" (their sizes in bytes), then the stage's listing (as scan.sh, with no manifest) and
-# the three hash outputs (as hash-files.sh). While it runs the lock records it (finishing.sh), so that neither the
-# client's release nor a next run takes the lock from it; a lock no longer $5's (an earlier try published and gave it
-# back, or another run broke it) lets it verify and publish nothing: a stage still there fails it.
+# the three hash outputs (as hash-files.sh).
 # shellcheck disable=SC2154 # ms_hash, ms_write_manifest, ms_publish and ms_lock_release are assigned by the text the loader puts before this file
 LC_ALL=C
 export LC_ALL
 t=$(mktemp -d) || exit 1
-# A signal ends it through its EXIT trap, which gives a lock handed to it back.
-trap 'rm -rf "$t"; ms_finished' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
-trap 'exit 141' PIPE
-locked=yes
-if ! ms_finishing "$4" "$5" "$2" "$6"; then
-  locked=
-  if [ -e "$2" ] || [ -L "$2" ]; then
-    cat > /dev/null
-    echo "the lock on $1 is no longer this run's (given back, or broken by another run): nothing was verified or published" >&2
-    exit 1
-  fi
-fi
+trap 'rm -rf "$t"' EXIT
 head -c "${14}" > "$t/want" && head -c "${15}" > "$t/large" && head -c "${16}" > "$t/small" && head -c "${17}" > "$t/odd" \
   && head -c "${18}" > "$t/hashes" && head -c "${19}" > "$t/manifest" || exit 1
 # Input cut short (the client gone while sending it; sshd lets a command without a terminal run on) vouches for
@@ -51,13 +35,11 @@ mismatch() {
   exit 0
 }
 # An earlier try's publish may have left the previous version: publish.sh tries it again when the stage is gone.
-# Without the lock (an earlier try published and gave it back) the old version is left for a run that holds it.
 publish() {
-  if [ -z "$locked" ]; then echo published; exit 0; fi
   sh -c "$ms_publish" publish "$2" "$1" "$3" 2> "$t/left"
   published=$?
   if [ "$published" -ne 0 ] && [ "$published" -ne 4 ]; then cat -- "$t/left" >&2; exit 1; fi
-  sh -c "$ms_lock_release" lock-release "$4" "$5" "$2" "$6" finish
+  sh -c "$ms_lock_release" lock-release "$4" "$5" "$2" "$6"
   if [ "$published" -eq 4 ]; then echo published old-left; cat -- "$t/left"; else echo published; fi
   exit 0
 }

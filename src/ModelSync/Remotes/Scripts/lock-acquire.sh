@@ -1,8 +1,6 @@
-# $1: lock directory, $2: holder description, $3: the stage's resume record. acquired, or held AGE_SECONDS, a line
-# "finisher" and what ms_finisher says of the finish running on the lock, and the holder's description. The new holder
-# supersedes a resume record (and on a full disk its space is needed). An empty $3 takes the lock for no stage (a
-# removal beside a model in place): no resume record is touched. Needs ms_finisher (finishing.sh), which the loader
-# puts before it.
+# $1: lock directory, $2: holder description, $3: the stage's resume record. acquired, or held AGE_SECONDS and
+# the holder's description. The new holder supersedes a resume record (and on a full disk its space is needed). An
+# empty $3 takes the lock for no stage (a removal beside a model in place): no resume record is touched.
 mkdir -p -- "$(dirname -- "$1")" || exit 1
 if [ -L "$1" ] || { [ -e "$1" ] && [ ! -d "$1" ]; }; then rm -f -- "$1" || exit 1; fi
 taken() {
@@ -23,5 +21,4 @@ fi
 now=$(date +%s)
 since=$(stat -c %Y -- "$1" 2>/dev/null) || since=$now
 echo "held $((now - since))"
-echo "finisher $(ms_finisher "$1")"
 cat -- "$1/holder" 2>/dev/null

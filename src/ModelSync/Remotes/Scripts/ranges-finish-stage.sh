@@ -4,21 +4,12 @@
 # (finish-stage.sh) in the same session: one call where a streamed first push with nothing left for rsync took two.
 # Prints what finish-stage.sh prints; exits 47 when the ranged files could not be put in place, having hashed and
 # published nothing.
-# The lock records this call from its start, the move included (finishing.sh): a lock that is no longer the request's
-# moves nothing, and finish-stage.sh says what there is.
-# Needs ms_ranges_finish, ms_finish_stage and ms_lock_release, and finishing.sh's functions.
+# Needs ms_ranges_finish and ms_finish_stage.
 # shellcheck disable=SC2154 # ms_ranges_finish and ms_finish_stage are assigned by the text the loader puts before this file
 n=$1 size=$2
 shift 2
-trap 'ms_finished' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
-trap 'exit 141' PIPE
 # head -c reads no byte past its count, and what ranges-finish.sh leaves of its part is drained (a retry whose stage is
 # gone reads none of it): the rest of stdin is finish-stage.sh's, from its first byte.
-if ! ms_finishing "$4" "$5" "$2" "$6"; then head -c "$size" > /dev/null
-else (shift "$n" && head -c "$size" | { sh -c "$ms_ranges_finish" ranges-finish "$@"; s=$?; cat > /dev/null; exit "$s"; }) || exit 47
-fi
+(shift "$n" && head -c "$size" | { sh -c "$ms_ranges_finish" ranges-finish "$@"; s=$?; cat > /dev/null; exit "$s"; }) || exit 47
 # finish-stage.sh reads its arguments by position: the ranges' after them are never read.
 sh -c "$ms_finish_stage" finish-stage "$@"

@@ -4,9 +4,7 @@
 # directory (tar-receive.sh), then verifies and publishes it (finish-stage.sh) in the same session: one call where a new
 # model took two. Prints what finish-stage.sh prints; exits as tar-receive.sh when the unpack failed (127: no tar
 # here), having published nothing.
-# The lock records this call from its start, the unpack included (finishing.sh): a lock that is no longer the
-# request's unpacks nothing, and finish-stage.sh says what there is.
-# Needs ms_tar_receive, ms_finish_stage and ms_lock_release, and finishing.sh's functions.
+# Needs ms_tar_receive and ms_finish_stage.
 # shellcheck disable=SC2154 # ms_tar_receive and ms_finish_stage are assigned by the text the loader puts before this file
 stage=$1
 try=$2
@@ -14,13 +12,7 @@ input=$3
 ahead=$4
 shift 4
 expected=$(mktemp) || exit 1
-trap 'rm -f -- "$expected"; ms_finished' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
-trap 'exit 141' PIPE
-locked=yes
-if ! ms_finishing "$4" "$5" "$2" "$6"; then locked=; fi
+trap 'rm -f -- "$expected"' EXIT
 if [ "$ahead" -gt 0 ]; then
   # head -c reads no byte past its count: the tar stream starts where it stops. All of it or nothing unpacked: the
   # client gone halfway through sending it sent no tar stream either.
@@ -31,7 +23,7 @@ else
 fi
 # A retry whose stage is gone: the earlier try may have published it, and a stage unpacked again would be published
 # a second time, outside the lock. finish-stage.sh (told "retry") says which.
-if [ -z "$locked" ] || { [ "$try" = retry ] && [ ! -e "$stage" ] && [ ! -L "$stage" ]; }; then
+if [ "$try" = retry ] && [ ! -e "$stage" ] && [ ! -L "$stage" ]; then
   cat > /dev/null
 else
   sh -c "$ms_tar_receive" tar-receive "$stage" d "" || exit
