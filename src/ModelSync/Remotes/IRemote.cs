@@ -198,7 +198,7 @@ public interface IRemote : IAsyncDisposable
     /// A tar stream into the empty directory stage beside <paramref name="target"/>, then <see cref="FinishStageAsync"/>'s
     /// <paramref name="request"/> in the same call (the request in the command line, or on stdin ahead of the stream:
     /// the process's own <see cref="ProcessSpec.Stdin"/>, written by <see cref="ProcessPipe"/> first); null when this
-    /// remote cannot.
+    /// remote cannot, or the request is too big to ride along.
     /// </summary>
     TarFinishCall? TarFinishCall(string target, StageFinishRequest request) => null;
 

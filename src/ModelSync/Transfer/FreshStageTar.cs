@@ -44,7 +44,7 @@ internal static class FreshStageTar
         // The directories go too (a header each; tar puts their modes and times back), and the links as links.
         var paths = run.SourceTree.Entries.Select(e => e.Path).Order(StringComparer.Ordinal);
         var producer = run.Source.Remote.TarSendProcess(run.Source.Path, EntryKind.Directory, paths) with { EndWithParent = true };
-        // Asked to, the receiver also verifies and publishes in the same call: the client's hashes ride in its command line.
+        // Asked to, the receiver also verifies and publishes in the same call: the client's hashes ride in its command line, or ahead of the stream.
         var together = run.FinishWithSend is { } finish ? run.Target.Remote.TarFinishCall(run.Target.Path, finish.NextRequest()) : null;
         var consumer = (together?.Process ?? run.Target.Remote.TarReceiveProcess(run.Stage, EntryKind.Directory, PosixPath.Name(run.Source.Path), [])) with { EndWithParent = true };
         var literal = files.Sum(f => f.Size);

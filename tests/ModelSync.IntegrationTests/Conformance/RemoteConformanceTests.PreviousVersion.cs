@@ -89,7 +89,7 @@ public abstract partial class RemoteConformanceTests
         var free = await Remote.StartTargetAsync(target, request, CancellationToken.None);
 
         Assert.Equal((TargetStartState.Locked, old, false, false), (stuck.State, stuck.PreviousLeft?.Path, stuck.StagePrepared, stageAfterStuck));
-        Assert.Equal($"{old}/w.bin refuses writes even from root: immutable, or on a read-only file system", stuck.PreviousLeft!.Why);
+        Assert.Equal($"{old}/w.bin refuses writes even from root: immutable or append-only (chattr -i -a first), or on a read-only file system", stuck.PreviousLeft!.Why);
         Assert.Equal((TargetStartState.Locked, null, true), (free.State, free.PreviousLeft, free.StagePrepared));
         Assert.Equal("the version before", File.ReadAllText(Path.Join(old, "w.bin")));
         await Remote.ReleaseLockAsync(target, Me.Token, CancellationToken.None);

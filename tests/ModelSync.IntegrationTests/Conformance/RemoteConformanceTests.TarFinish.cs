@@ -54,6 +54,18 @@ public abstract partial class RemoteConformanceTests
         Assert.True(Directory.Exists(source));
     }
 
+    [Fact]
+    public void ExpectationsTooBigToGoAheadOfTheStreamLeaveTheFinishToACallOfItsOwn()
+    {
+        // Some 20,000 tiny files: a retry of a call that finishes too would unpack beside the first try's hashing.
+        var listing = new TreeListing(EntryKind.Directory, [.. Enumerable.Range(0, 20_000).Select(i => new TreeEntry($"tokenizers/t{i:00000}.json", EntryKind.File, 100, 1_700_000_000))]);
+        var hashes = listing.Files.ToDictionary(f => f.Path, _ => new string('a', 64), StringComparer.Ordinal);
+
+        var call = Remote.TarFinishCall(Path.Join(Root, "many-tiny"), new StageFinishRequest(listing, HashFunction.Sha256, Me.Token, hashes, [], null, false));
+
+        Assert.Null(call);
+    }
+
     /// <summary>
     /// A source of <see cref="ManyFiles"/> small files in ten directories (and a name a shell would split), and its
     /// absent target, locked with an empty stage made, as the one call before the bytes leaves a new model's.

@@ -39,7 +39,7 @@ public sealed partial class PreviousVersionInTheWayTests(SshdFixture sshd) : Ssh
         }
 
         var line = CliAssert.Error(refused, 1, $"alpha:{target} cannot be published: the previous version an earlier publish left at {old} is in the way",
-            $"({pinned} refuses writes even from root: immutable, or on a read-only file system); nothing was sent",
+            $"({pinned} refuses writes even from root: immutable or append-only (chattr -i -a first), or on a read-only file system); nothing was sent",
             $"remove it as a user allowed to: rm -rf -- '{old}', then run the same command again");
         CliAssert.JsonError(refusedJson, 1, "is in the way", $"rm -rf -- '{old}'");
         Assert.Equal(["prepare-target.sh", "lock-release.sh"], TracedCalls.ServerCalls(refused));

@@ -112,7 +112,7 @@ public sealed class OldRemovableScriptTests : IDisposable
             TestProcess.RunBytes("chattr", ["-i", weights]);
         }
 
-        Assert.Equal((4, $"{weights} refuses writes even from root: immutable, or on a read-only file system\n"), (run.ExitCode, run.Stderr));
+        Assert.Equal((4, $"{weights} refuses writes even from root: immutable or append-only (chattr -i -a first), or on a read-only file system\n"), (run.ExitCode, run.Stderr));
     }
 
     [Fact]
@@ -146,7 +146,39 @@ public sealed class OldRemovableScriptTests : IDisposable
             TestProcess.RunBytes("chattr", ["-i", sub]);
         }
 
-        Assert.Equal((4, $"{sub} refuses writes even from root: immutable, or on a read-only file system\n"), (run.ExitCode, run.Stderr));
+        Assert.Equal((4, $"{sub} refuses writes even from root: immutable or append-only (chattr -i -a first), or on a read-only file system\n"), (run.ExitCode, run.Stderr));
+    }
+
+    [Fact]
+    public void AnAppendOnlyDirectoryStopsEvenRootAndIsNamed()
+    {
+        if (!Environment.IsPrivilegedProcess) return; // only root can make a directory append-only
+        var sub = Path.Join(_old, "sub");
+        TestProcess.RunBytes("chattr", ["+a", sub]);
+
+        (int ExitCode, string Stderr) run;
+        try
+        {
+            run = Run([], _old);
+        }
+        finally
+        {
+            TestProcess.RunBytes("chattr", ["-a", sub]);
+        }
+
+        Assert.Equal((4, $"{sub} refuses writes even from root: immutable or append-only (chattr -i -a first), or on a read-only file system\n"), (run.ExitCode, run.Stderr));
+    }
+
+    [Fact]
+    public void ANewlineInAFileNameDoesNotPoseAsAFlaggedFileToRoot()
+    {
+        if (!Environment.IsPrivilegedProcess) return; // the flags are read for root only
+        // Split by lsattr's line, the name's second half would read as "main" flagged, and "x" named.
+        File.WriteAllText(Path.Join(_old, "sub", "w\nmain x"), "w");
+
+        var run = Run([], _old);
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
     }
 
     [Fact]

@@ -28,12 +28,15 @@ if [ ! -w "$parent" ] || [ ! -x "$parent" ]; then stuck "$parent is not writable
 uid=$(id -u) || exit 0
 if [ "$uid" -eq 0 ]; then
   # A file goes with a write to its directory, whatever its own mode (root in a user namespace, or squashed on NFS,
-  # may not write another's file yet unlink it); only the immutable and append-only flags stop that, as lsattr shows.
+  # may not write another's file yet unlink it); only the immutable and append-only flags stop that, as lsattr shows
+  # (of a file, or of a directory, whose entries append-only keeps). A name with a newline would split lsattr's line:
+  # such a one it cannot tell.
   found=$(first -type d ! -writable)
   if [ -z "$found" ] && command -v lsattr >/dev/null 2>&1; then
-    found=$(find "$old" -type f -exec lsattr -d -- {} + 2>/dev/null | awk '$1 ~ /[ia]/ { sub(/^[^ ]+ /, ""); print; exit }')
+    found=$(find "$old" \( -type f -o -type d \) ! -name '*
+*' -exec lsattr -d -- {} + 2>/dev/null | awk '$1 ~ /^[-A-Za-z]+$/ && $1 ~ /[ia]/ { sub(/^[^ ]+ /, ""); print; exit }')
   fi
-  if [ -n "$found" ]; then stuck "${found% } refuses writes even from root: immutable, or on a read-only file system"; fi
+  if [ -n "$found" ]; then stuck "${found% } refuses writes even from root: immutable or append-only (chattr -i -a first), or on a read-only file system"; fi
   exit 0
 fi
 if [ -k "$parent" ] && [ ! -O "$parent" ] && [ -z "$(find "$old" -prune -user "$uid" -print 2>/dev/null)" ]; then

@@ -1,8 +1,8 @@
 # $1: stage; $2: retry when an earlier try of this call may have run, else first; $3: finish-stage.sh's stdin as
 # printf %b escapes (as feed-input.sh takes it), or empty when it comes first on stdin instead: $4 bytes of it, ahead of
 # the tar stream (too big for a command line); then finish-stage.sh's arguments. Unpacks the tar stream into the stage
-# directory (tar-receive.sh), then verifies and publishes it (finish-stage.sh) in the same session: one call where a new
-# model took two. Prints what finish-stage.sh prints; exits as tar-receive.sh when the unpack failed (127: no tar
+# directory (tar-receive.sh), then verifies and publishes it (finish-stage.sh) in the same session: one call where a small
+# new model took two. Prints what finish-stage.sh prints; exits as tar-receive.sh when the unpack failed (127: no tar
 # here), having published nothing.
 # Needs ms_tar_receive and ms_finish_stage.
 # shellcheck disable=SC2154 # ms_tar_receive and ms_finish_stage are assigned by the text the loader puts before this file
