@@ -100,17 +100,7 @@ public sealed class OldRemovableScriptTests : IDisposable
     {
         if (!Environment.IsPrivilegedProcess) return; // only root can make a file immutable
         var weights = Path.Join(_old, "sub", "weights.bin");
-        TestProcess.RunBytes("chattr", ["+i", weights]);
-
-        (int ExitCode, string Stderr) run;
-        try
-        {
-            run = Run([], _old);
-        }
-        finally
-        {
-            TestProcess.RunBytes("chattr", ["-i", weights]);
-        }
+        var run = RunAsRootWithFlag("i", weights);
 
         Assert.Equal((4, $"{weights} refuses writes even from root: immutable or append-only (chattr -i -a first), or on a read-only file system\n"), (run.ExitCode, run.Stderr));
     }
@@ -134,17 +124,7 @@ public sealed class OldRemovableScriptTests : IDisposable
     {
         if (!Environment.IsPrivilegedProcess) return; // only root can make a directory immutable
         var sub = Path.Join(_old, "sub");
-        TestProcess.RunBytes("chattr", ["+i", sub]);
-
-        (int ExitCode, string Stderr) run;
-        try
-        {
-            run = Run([], _old);
-        }
-        finally
-        {
-            TestProcess.RunBytes("chattr", ["-i", sub]);
-        }
+        var run = RunAsRootWithFlag("i", sub);
 
         Assert.Equal((4, $"{sub} refuses writes even from root: immutable or append-only (chattr -i -a first), or on a read-only file system\n"), (run.ExitCode, run.Stderr));
     }
@@ -154,17 +134,7 @@ public sealed class OldRemovableScriptTests : IDisposable
     {
         if (!Environment.IsPrivilegedProcess) return; // only root can make a directory append-only
         var sub = Path.Join(_old, "sub");
-        TestProcess.RunBytes("chattr", ["+a", sub]);
-
-        (int ExitCode, string Stderr) run;
-        try
-        {
-            run = Run([], _old);
-        }
-        finally
-        {
-            TestProcess.RunBytes("chattr", ["-a", sub]);
-        }
+        var run = RunAsRootWithFlag("a", sub);
 
         Assert.Equal((4, $"{sub} refuses writes even from root: immutable or append-only (chattr -i -a first), or on a read-only file system\n"), (run.ExitCode, run.Stderr));
     }
@@ -220,6 +190,20 @@ public sealed class OldRemovableScriptTests : IDisposable
     }
 
     private static (int ExitCode, string Stderr) RunAsUser(string old) => Run(AsUserWithoutRoot(), old);
+
+    /// <summary>Runs it as root while <paramref name="path"/> has the attribute <paramref name="flag"/> (chattr: i, a).</summary>
+    private (int ExitCode, string Stderr) RunAsRootWithFlag(string flag, string path)
+    {
+        TestProcess.RunBytes("chattr", ["+" + flag, path]);
+        try
+        {
+            return Run([], _old);
+        }
+        finally
+        {
+            TestProcess.RunBytes("chattr", ["-" + flag, path]);
+        }
+    }
 
     private static (int ExitCode, string Stderr) Run(string[] asUser, string old)
     {
