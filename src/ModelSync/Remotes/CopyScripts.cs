@@ -15,7 +15,7 @@ public static class CopyScripts
     /// the transfer then finds the change itself. $2: <c>file</c> when the one name is a single-file model, which is sent
     /// as the file it names should it be a link (as the scan saw it), never as the link.
     /// </summary>
-    public static string TarSend => ScriptFiles.Load("tar-send.sh");
+    public static string TarSend => ScriptFiles.Load("gnu-tar.sh", "tar-send.sh");
 
     /// <summary>
     /// $1: stage, $2: <c>d</c> (unpack stdin's tar stream into the stage directory) or <c>f</c> (the stream holds the
@@ -23,7 +23,7 @@ public static class CopyScripts
     /// tar replaces an existing file by unlinking it first, so a file the stage shares (hard link) with the live
     /// target is never written in place; directory times are set once everything is in.
     /// </summary>
-    public static string TarReceive => ScriptFiles.Load("tar-receive.sh");
+    public static string TarReceive => ScriptFiles.Load("gnu-tar.sh", "tar-receive.sh");
 
     /// <summary>$1: directory; removes the NUL-terminated, <c>./</c>-prefixed entries on stdin below it, trees included.</summary>
     public static string RemoveListed => ScriptFiles.Load("remove-listed.sh");

@@ -2,8 +2,8 @@
 # as remove-tree.sh would (rm -rf, then u+rwx for the directories inside it that lack it, which only their owner can
 # give). Status 4 and one line on stderr saying what stops it: the directory it is in is not writable here; that
 # directory is sticky and neither it nor the version is this user's; a directory inside it with entries is another
-# user's and not open to this user; or, for root (whom modes do not stop), something in it refuses writes (immutable,
-# or on a read-only file system). Status 0 otherwise, and wherever it cannot tell (a directory it may not read, a file
+# user's and not open to this user; or, for root (whom modes do not stop), something in it refuses writes (immutable or
+# append-only, or on a read-only file system). Status 0 otherwise, and wherever it cannot tell (a directory it may not read, a file
 # made immutable under another user, a file made immutable where lsattr is missing): the removal tried later says then.
 LC_ALL=C
 export LC_ALL

@@ -2,11 +2,8 @@
 # $4 (d): how many bytes of NUL-terminated ./directories come on stdin ahead of the tar stream, made first: the tars
 # of parallel streams unpacking into one stage race to make the same directories, and GNU tar gives up on a file
 # ("Cannot open: No such file or directory") when another process made its directory between its open and its mkdir.
-# GNU tar's options below: another tar (busybox's) is as good as none, 127 (a new model's send then falls back to rsync).
-case $(tar --version 2>/dev/null) in
-  *"GNU tar"*) ;;
-  *) echo "GNU tar is needed here: tar is missing, or another one" >&2; exit 127 ;;
-esac
+# ms_require_gnu_tar: from gnu-tar.sh, which the loader puts before this file.
+ms_require_gnu_tar
 if [ "$2" = d ]; then
   { mkdir -p -- "$1" && cd -- "$1"; } || exit 41
   if [ "${4:-0}" -gt 0 ]; then
